@@ -1,0 +1,60 @@
+//! Command-line interface: clap types and one module per subcommand.
+
+mod render;
+mod report;
+mod schema;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code for invalid input.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code for usage errors (clap uses the same).
+pub const EXIT_USAGE: u8 = 2;
+
+/// Приказ и дорожная карта: из JSON-описания в DOCX и PDF.
+#[derive(Debug, Parser)]
+#[command(name = "prikaz", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Проверить входные файлы: синтаксис, типы, смысловые ошибки.
+    Validate {
+        /// Файлы .json.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Считать предупреждения ошибками.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Напечатать JSON Schema входного формата.
+    Schema {
+        /// Записать в файл вместо стандартного вывода.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Сформировать DOCX и PDF.
+    Render {
+        /// Входной файл .json.
+        file: PathBuf,
+        /// Папка для результатов.
+        #[arg(short, long, default_value = "out")]
+        output: PathBuf,
+    },
+}
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Validate { files, strict } => validate::run(&files, strict),
+        Command::Schema { output } => schema::run(output.as_deref()),
+        Command::Render { file, output } => render::run(&file, &output),
+    }
+}

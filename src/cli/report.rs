@@ -1,0 +1,25 @@
+//! Printing diagnostics to standard error.
+
+use std::io::IsTerminal;
+
+use prikaz::diag::Severity;
+use prikaz::input::Loaded;
+
+/// Prints every diagnostic of one loaded file; returns (errors, warnings).
+pub fn print_diagnostics(name: &str, loaded: &Loaded, strict: bool) -> (usize, usize) {
+    let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let text = loaded.source.as_ref().map(|s| s.text.as_str());
+    let (mut errors, mut warnings) = (0, 0);
+    for d in &loaded.diagnostics {
+        let mut d = d.clone();
+        if strict && d.severity == Severity::Warning {
+            d.severity = Severity::Error;
+        }
+        match d.severity {
+            Severity::Error => errors += 1,
+            Severity::Warning => warnings += 1,
+        }
+        eprintln!("{}\n", d.render(name, text, styled));
+    }
+    (errors, warnings)
+}

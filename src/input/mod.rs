@@ -1,0 +1,87 @@
+//! Loading an input file: bytes → checked text → typed model → semantic checks.
+//!
+//! [`load`] is the one entry point. Problems come back as [`Diagnostic`]s with a JSON
+//! path and a line:column, so the user can go straight to the place.
+
+pub mod locate;
+pub mod model;
+pub mod numbering;
+pub mod parse;
+pub mod source;
+pub mod translate;
+pub mod validate;
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Location, Severity};
+use locate::Locator;
+use model::Document;
+use source::Source;
+
+/// What loading an input produced: the document when it is usable, and every diagnostic.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The source text, for rendering diagnostics.
+    pub source: Option<Source>,
+    /// The document, when there are no errors.
+    pub document: Option<Document>,
+    /// Errors and warnings, in the order of the file.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// True when any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Reads, parses and checks one input file.
+pub fn load(path: &Path) -> Loaded {
+    match source::read_source(path) {
+        Ok(src) => load_source(src),
+        Err(d) => Loaded { source: None, document: None, diagnostics: vec![d] },
+    }
+}
+
+/// Parses and checks text already in memory.
+pub fn load_source(src: Source) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let document = match parse::parse(&src) {
+        Ok(doc) => {
+            // Only after a successful parse: the text is then known to nest at most 128 deep.
+            diagnostics.extend(validate::check_characters(&src.text));
+            diagnostics.extend(validate::check(&doc));
+            Some(doc)
+        }
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    };
+    locate_all(&src.text, &mut diagnostics);
+    diagnostics.sort_by_key(|d| d.location.as_ref().map_or(usize::MAX, |l| l.span.start));
+    diagnostics.dedup();
+    let document = document.filter(|_| !diagnostics.iter().any(|d| d.severity == Severity::Error));
+    Loaded { source: Some(src), document, diagnostics }
+}
+
+/// Gives every diagnostic that has a path but no location its place in the text.
+fn locate_all(text: &str, diagnostics: &mut [Diagnostic]) {
+    if diagnostics.iter().all(|d| d.location.is_some() || d.path.is_none()) {
+        return;
+    }
+    let locator = Locator::new(text);
+    for d in diagnostics.iter_mut().filter(|d| d.location.is_none()) {
+        if let Some(range) = d.path.as_ref().and_then(|p| locator.find(p)) {
+            d.location = Some(Location::of_span(text, range));
+        }
+    }
+}
+
+/// The JSON Schema of the input format, pretty-printed.
+pub fn schema_json() -> String {
+    let mut schema = schemars::schema_for!(Document);
+    schema.insert("title".into(), "prikaz: приказ и приложения".into());
+    serde_json::to_string_pretty(&schema).expect("a schema always serializes")
+}

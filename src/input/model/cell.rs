@@ -1,0 +1,149 @@
+//! Table cell values: text, several lines, lists, people, deadlines, spans.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_untagged::UntaggedEnumVisitor;
+
+use super::{Deadline, PersonRef};
+
+/// The value of one cell.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Cell {
+    /// Text; `\n` starts a new line inside the cell.
+    Text(String),
+    /// Several paragraphs and lists, in order («Проведение совещания для:» then a dash list).
+    Blocks(Vec<Block>),
+    /// A structured value.
+    Object(CellObject),
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        UntaggedEnumVisitor::new()
+            .expecting(
+                "значение ячейки: строка, массив абзацев или объект с одним из ключей \
+                 \"people\", \"list\", \"deadline\", \"span\"",
+            )
+            .string(|s| Ok(Cell::Text(s.to_owned())))
+            .seq(|s| s.deserialize().map(Cell::Blocks))
+            .map(|m| m.deserialize().map(Cell::Object))
+            .deserialize(d)
+    }
+}
+
+/// A structured cell value; the object has exactly one of these keys.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum CellObject {
+    /// Several people (or roles, such as «Руководители ОУ»), one per line.
+    People(Vec<PersonRef>),
+    /// A list inside the cell.
+    List(List),
+    /// A deadline.
+    Deadline(Deadline),
+    /// A value that covers several consecutive rows and/or columns.
+    Span(Box<Span>),
+}
+
+/// A paragraph or a list inside a cell.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Block {
+    /// A paragraph.
+    Text(String),
+    /// A list: `{"list": {...}}`.
+    Object(BlockObject),
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        UntaggedEnumVisitor::new()
+            .expecting("абзац строкой или объект {\"list\": {...}}")
+            .string(|s| Ok(Block::Text(s.to_owned())))
+            .map(|m| m.deserialize().map(Block::Object))
+            .deserialize(d)
+    }
+}
+
+/// A structured block inside a cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum BlockObject {
+    /// A list.
+    List(List),
+}
+
+/// A list of items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct List {
+    /// How items are marked.
+    #[serde(default)]
+    pub marker: ListMarker,
+    /// The items, in order.
+    pub items: Vec<String>,
+}
+
+/// The marker in front of list items.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ListMarker {
+    /// «- встреча-знакомство;»
+    #[default]
+    Dash,
+    /// «• Лучшие практики наставничества.»
+    Bullet,
+    /// «1) …»
+    Numbered,
+}
+
+/// A value spanning several rows (within one section) and/or columns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    /// How many rows, counting this one (1 when it spans columns only).
+    #[serde(default = "one")]
+    pub rows: u32,
+    /// How many columns, counting this one.
+    #[serde(default = "one")]
+    pub columns: u32,
+    /// The value printed in the merged cell.
+    pub value: Cell,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Cell {
+    /// True when the cell prints nothing.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Text(s) => s.trim().is_empty(),
+            Cell::Blocks(b) => b.iter().all(|b| matches!(b, Block::Text(s) if s.trim().is_empty())),
+            Cell::Object(CellObject::People(p)) => p.is_empty(),
+            Cell::Object(CellObject::List(l)) => l.items.is_empty(),
+            Cell::Object(CellObject::Deadline(Deadline::Text(s))) => s.trim().is_empty(),
+            Cell::Object(CellObject::Deadline(_)) => false,
+            Cell::Object(CellObject::Span(s)) => s.value.is_empty(),
+        }
+    }
+
+    /// The span, when this cell is merged with its neighbours.
+    pub fn span(&self) -> Option<&Span> {
+        match self {
+            Cell::Object(CellObject::Span(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The deadline inside this cell (looking through a span).
+    pub fn deadline(&self) -> Option<&Deadline> {
+        match self {
+            Cell::Object(CellObject::Deadline(d)) => Some(d),
+            Cell::Object(CellObject::Span(s)) => s.value.deadline(),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! The input format: serde types for one order and its appendices.
+//!
+//! Every struct denies unknown fields, so a typo in a key is an error, not silently
+//! ignored data. Values that may be written in several shapes (a string or an object,
+//! a string or a list) deserialize through `serde_untagged`, which keeps the position of
+//! an error inside the value, unlike `#[serde(untagged)]`.
+
+mod appendix;
+mod blank;
+mod cell;
+mod deadline;
+mod order;
+mod person;
+mod style;
+mod time;
+
+pub use appendix::*;
+pub use blank::*;
+pub use cell::*;
+pub use deadline::*;
+pub use order::*;
+pub use person::*;
+pub use style::*;
+pub use time::*;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One input file: an order (приказ) with its бланк and appendices.
+///
+/// Documents that are only an appendix (the order itself was issued elsewhere) leave out
+/// `order.body`; a bare appendix with no order at all leaves out `order`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Where the JSON Schema of this format lives (for editors); not used when rendering.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Page, font and typography settings; defaults follow ГОСТ Р 7.0.97-2025.
+    #[serde(default)]
+    pub style: Style,
+    /// The бланк: issuing organisation, its parent bodies and contact details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blank: Option<Blank>,
+    /// The order's requisites and, when the order itself is rendered, its text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<Order>,
+    /// Appendices in the order they are numbered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appendices: Vec<Appendix>,
+}

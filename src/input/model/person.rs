@@ -1,0 +1,98 @@
+//! People: written as «Н.П. Клюева» or given by parts, with optional case forms.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_untagged::UntaggedEnumVisitor;
+
+/// A person as the input names them.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum PersonRef {
+    /// The written form: «Н.П. Клюева», «Клюева Н.П.» or «Клюева Наталья Петровна»;
+    /// a position may follow a comma: «Крылова О.С., методист МКУ ДПО УМЦ».
+    Written(String),
+    /// The name by parts.
+    Parts(Person),
+}
+
+impl<'de> Deserialize<'de> for PersonRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        UntaggedEnumVisitor::new()
+            .expecting("имя строкой («Н.П. Клюева») или объект {\"surname\", \"name\", \"patronymic\"}")
+            .string(|s| Ok(PersonRef::Written(s.to_owned())))
+            .map(|m| m.deserialize().map(PersonRef::Parts))
+            .deserialize(d)
+    }
+}
+
+/// A person by the parts of the name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Фамилия.
+    pub surname: String,
+    /// Имя (or its initial with a dot, «Н.»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Отчество (or its initial with a dot).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patronymic: Option<String>,
+    /// Grammatical gender, when the name does not show it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+    /// Должность, printed after the name where the template asks for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    /// Explicit case forms that win over automatic declension.
+    #[serde(default, skip_serializing_if = "Cases::is_empty")]
+    pub cases: Cases,
+}
+
+/// Grammatical gender of a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// Explicit forms of a name in the oblique cases, written as they must be printed
+/// («М.В. Васильевой»).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cases {
+    /// Родительный падеж (кого?).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub genitive: Option<String>,
+    /// Дательный падеж (кому?).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dative: Option<String>,
+    /// Винительный падеж (кого?).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accusative: Option<String>,
+    /// Творительный падеж (кем?).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instrumental: Option<String>,
+}
+
+impl Cases {
+    /// True when no form is given.
+    pub fn is_empty(&self) -> bool {
+        self.genitive.is_none() && self.dative.is_none() && self.accusative.is_none() && self.instrumental.is_none()
+    }
+}
+
+/// A person together with a position, as in the list «Состав рабочей группы» or an
+/// order point addressed to one official.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonWithPosition {
+    /// Who.
+    pub person: PersonRef,
+    /// Должность in the nominative («заместитель начальника Управления образования»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    /// Должность in the dative, for points addressed to the person («заместителю директора»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position_dative: Option<String>,
+}

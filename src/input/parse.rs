@@ -1,0 +1,107 @@
+//! Text → typed [`Document`], with serde's errors turned into located Russian diagnostics.
+
+use serde_json::error::Category;
+
+use super::locate::Locator;
+use super::model::Document;
+use super::source::Source;
+use super::translate::translate_serde_message;
+use crate::diag::{Diagnostic, JsonPath, Location, Segment};
+
+/// Deserializes the whole text into a [`Document`].
+pub fn parse(src: &Source) -> Result<Document, Diagnostic> {
+    // serde accepts a struct written as an array; a document that is not an object is a
+    // different mistake, and deserves its own message.
+    let first = src.text.trim_start().chars().next();
+    if first != Some('{') && matches!(first, Some('[' | '"' | '0'..='9' | '-' | 't' | 'f' | 'n')) {
+        let at = src.text.len() - src.text.trim_start().len();
+        return Err(Diagnostic::error("документ должен быть объектом { … }")
+            .located(Location::of_span(&src.text, at..at + 1))
+            .hint("начните файл с «{» и поля «order», «appendices»; пример — в папке samples/"));
+    }
+    let mut de = serde_json::Deserializer::from_str(&src.text);
+    let result: Result<Document, _> = serde_path_to_error::deserialize(&mut de);
+    match result {
+        Ok(doc) => match de.end() {
+            Ok(()) => Ok(doc),
+            Err(e) => Err(from_serde(src, &e, None)),
+        },
+        Err(e) => {
+            let path = convert_path(e.path());
+            Err(from_serde(src, e.inner(), Some(path)))
+        }
+    }
+}
+
+fn convert_path(p: &serde_path_to_error::Path) -> JsonPath {
+    use serde_path_to_error::Segment as S;
+    JsonPath(
+        p.iter()
+            .filter_map(|s| match s {
+                S::Seq { index } => Some(Segment::Index(*index)),
+                S::Map { key } => Some(Segment::Key(key.clone())),
+                S::Enum { variant } => Some(Segment::Key(variant.clone())),
+                S::Unknown => None,
+            })
+            .collect(),
+    )
+}
+
+fn from_serde(src: &Source, e: &serde_json::Error, path: Option<JsonPath>) -> Diagnostic {
+    let raw = e.to_string();
+    let message = raw.rfind(" at line ").map_or(raw.as_str(), |i| &raw[..i]);
+    let (text, hint) = translate_serde_message(message, e.classify());
+    let serde_loc = serde_location(&src.text, e.line(), e.column());
+    let location = match (e.classify(), &path) {
+        // serde points past the offending value; the syntax tree points at the value itself.
+        (Category::Data, Some(p)) if !p.0.is_empty() => {
+            Locator::new(&src.text).find(p).map(|r| Location::of_span(&src.text, r)).or(serde_loc)
+        }
+        _ => serde_loc,
+    };
+    let mut d = Diagnostic::error(text);
+    if let Some(p) = path.filter(|p| !p.0.is_empty() && e.classify() == Category::Data) {
+        d = d.at(p);
+    }
+    if let Some(l) = location {
+        d = d.located(l);
+    }
+    if let Some(h) = hint {
+        d = d.hint(h);
+    }
+    d
+}
+
+/// serde_json counts lines from 1 and columns in bytes from 1 (0 at a line's very start).
+fn serde_location(text: &str, line: usize, column: usize) -> Option<Location> {
+    if line == 0 {
+        return None;
+    }
+    let line_start = if line == 1 { 0 } else { text.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)? };
+    let at = (line_start + column.saturating_sub(1)).min(text.len());
+    Some(Location::of_span(text, at..at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> Diagnostic {
+        parse(&Source { name: "t.json".into(), text: text.into() }).unwrap_err()
+    }
+
+    #[test]
+    fn syntax_errors_have_line_and_column() {
+        let d = err("{\n  \"order\": {\n    \"title\": \"Об утверждении\",,\n  }\n}");
+        let loc = d.location.unwrap();
+        assert_eq!(loc.line, 3);
+        assert_eq!(loc.column, 31, "{:?}", d.message);
+    }
+
+    #[test]
+    fn type_errors_have_the_path() {
+        let d = err(r#"{"order": {"date": "2023-08-28", "number": 15, "title": "x"}}"#);
+        assert_eq!(d.path.unwrap().to_string(), "order.number");
+        assert!(d.message.contains("ожидается строка"), "{}", d.message);
+    }
+}

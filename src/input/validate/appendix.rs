@@ -1,0 +1,163 @@
+//! Checks of appendices: ids, numbers, kind and content, marks, periods, lists, clauses.
+
+use std::collections::HashMap;
+
+use super::order::check_person;
+use super::require_text;
+use crate::diag::{Diagnostic, JsonPath};
+use crate::input::model::{Appendix, AppendixKind, Document, ListItem, MarkStyle, Period};
+
+const MIN_YEAR: i32 = 1900;
+const MAX_YEAR: i32 = 2200;
+
+pub(super) fn check_all(doc: &Document, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut numbers: HashMap<u32, usize> = HashMap::new();
+    for (i, a) in doc.appendices.iter().enumerate() {
+        let ap = path.index(i);
+        if let Some(id) = &a.id {
+            require_text(id, &ap.key("id"), "id приложения", out);
+            if let Some(first) = ids.insert(id.as_str(), i) {
+                out.push(
+                    Diagnostic::error(format!("id «{id}» уже есть у приложения appendices[{first}]"))
+                        .at(ap.key("id"))
+                        .hint("id приложений должны различаться"),
+                );
+            }
+        }
+        if a.number == Some(0) {
+            out.push(Diagnostic::error("номер приложения должен быть не меньше 1").at(ap.key("number")));
+        }
+        if let Some(n) = Appendix::effective_number(&doc.appendices, i) {
+            if let Some(first) = numbers.insert(n, i) {
+                out.push(
+                    Diagnostic::error(format!("номер приложения {n} уже есть у appendices[{first}]"))
+                        .at(ap.key("number"))
+                        .hint("номера приложений идут по порядку автоматически; явный \"number\" нужен, только если первые приложения не входят в этот файл"),
+                );
+            }
+        }
+        check_one(doc, a, &ap, out);
+    }
+}
+
+fn check_one(doc: &Document, a: &Appendix, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    require_text(&a.title, &path.key("title"), "заголовок приложения", out);
+    let content = [("table", a.table.is_some()), ("items", a.items.is_some()), ("clauses", a.clauses.is_some())];
+    let (needed, kind_name) = match a.kind {
+        AppendixKind::Roadmap => ("table", "roadmap"),
+        AppendixKind::List => ("items", "list"),
+        AppendixKind::Text => ("clauses", "text"),
+    };
+    for (key, present) in content {
+        if key == needed && !present {
+            out.push(
+                Diagnostic::error(format!("у приложения вида «{kind_name}» нет поля «{key}»"))
+                    .at(path.clone())
+                    .hint(format!("добавьте «{key}» или смените «kind»")),
+            );
+        }
+        if key != needed && present {
+            out.push(
+                Diagnostic::error(format!("поле «{key}» не используется в приложении вида «{kind_name}»"))
+                    .at(path.key(key))
+                    .hint(format!(
+                        "для «{kind_name}» содержимое задаётся в «{needed}»; лишнее поле потерялось бы при печати"
+                    )),
+            );
+        }
+    }
+    check_mark(doc, a, &path.key("mark"), out);
+    if let Some(p) = &a.period {
+        check_period(p, &path.key("period"), out);
+    }
+    if let Some(t) = &a.table {
+        super::table::check(t, a.period.as_ref().and_then(Period::bounds), &path.key("table"), out);
+    }
+    if let Some(items) = &a.items {
+        if items.is_empty() {
+            out.push(Diagnostic::error("список пуст").at(path.key("items")));
+        }
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                ListItem::Text(t) => require_text(t, &path.key("items").index(i), "пункт списка", out),
+                ListItem::Person(p) => check_person(&p.person, &path.key("items").index(i).key("person"), out),
+            }
+        }
+    }
+    if let Some(clauses) = &a.clauses {
+        if clauses.is_empty() {
+            out.push(Diagnostic::error("в тексте приложения нет ни одного раздела").at(path.key("clauses")));
+        }
+        for (i, c) in clauses.iter().enumerate() {
+            let cp = path.key("clauses").index(i);
+            if c.paragraphs.is_empty() && c.points.is_empty() {
+                out.push(Diagnostic::error("пустой раздел: нет ни абзацев, ни пунктов").at(cp.clone()));
+            }
+            for (j, p) in c.paragraphs.iter().enumerate() {
+                require_text(p, &cp.key("paragraphs").index(j), "абзац", out);
+            }
+        }
+    }
+}
+
+fn check_mark(doc: &Document, a: &Appendix, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    let Some(order) = &doc.order else {
+        if a.mark.style != MarkStyle::Appendix {
+            out.push(
+                Diagnostic::error("гриф «УТВЕРЖДЕН приказом …» требует реквизитов приказа")
+                    .at(path.key("style"))
+                    .hint("добавьте в документ «order» с датой, номером и заголовком"),
+            );
+        }
+        if a.mark.with_order_title {
+            out.push(
+                Diagnostic::error("заголовок приказа в отметке требует реквизитов приказа")
+                    .at(path.key("with_order_title"))
+                    .hint("добавьте «order» или уберите with_order_title"),
+            );
+        }
+        return;
+    };
+    let issuer = a
+        .mark
+        .issuer
+        .as_ref()
+        .or(order.issuer.as_ref())
+        .or(doc.blank.as_ref().and_then(|b| b.organization.short_name.as_ref()));
+    match issuer {
+        Some(i) => require_text(i, &path.key("issuer"), "издатель приказа в отметке", out),
+        None => out.push(
+            Diagnostic::error("неизвестно, чей это приказ: отметке «к приказу …» нечего подставить")
+                .at(path.clone())
+                .hint("задайте order.issuer («Управления образования Администрации города») или blank.organization.short_name"),
+        ),
+    }
+}
+
+fn check_period(p: &Period, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    let years: Vec<(i32, JsonPath)> = match p {
+        Period::SchoolYear(y) => vec![(*y, path.key("school_year"))],
+        Period::Years(s) => vec![(s.from, path.key("years").key("from")), (s.to, path.key("years").key("to"))],
+        Period::Dates(_) => vec![],
+    };
+    for (y, yp) in &years {
+        if !(MIN_YEAR..=MAX_YEAR).contains(y) {
+            out.push(
+                Diagnostic::error(format!("год {y} вне допустимого диапазона {MIN_YEAR}–{MAX_YEAR}")).at(yp.clone()),
+            );
+        }
+    }
+    let reversed = match p {
+        Period::Years(s) => s.from > s.to,
+        Period::Dates(d) => d.from > d.to,
+        Period::SchoolYear(_) => false,
+    };
+    if reversed {
+        out.push(
+            Diagnostic::error("период заканчивается раньше, чем начинается")
+                .at(path.clone())
+                .hint("поменяйте местами «from» и «to»"),
+        );
+    }
+}

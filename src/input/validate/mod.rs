@@ -1,0 +1,46 @@
+//! Semantic checks: what the types alone cannot say.
+//!
+//! Each check returns diagnostics with a JSON path; [`super::load`] attaches source
+//! locations afterwards, in one pass, only when there is something to report.
+
+mod appendix;
+mod chars;
+mod order;
+mod style;
+mod table;
+
+pub use chars::check_characters;
+
+use super::model::Document;
+use crate::diag::{Diagnostic, JsonPath};
+
+/// Runs every semantic check on a parsed document.
+pub fn check(doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let root = JsonPath::root();
+    style::check(&doc.style, &root.key("style"), &mut out);
+    let has_body = doc.order.as_ref().is_some_and(|o| o.body.is_some());
+    if !has_body && doc.appendices.is_empty() {
+        out.push(
+            Diagnostic::error("печатать нечего: нет ни текста приказа (order.body), ни приложений (appendices)")
+                .at(root.clone())
+                .hint("добавьте order.body с пунктами приказа или хотя бы одно приложение"),
+        );
+    }
+    if let Some(order) = &doc.order {
+        order::check(doc, order, &root.key("order"), &mut out);
+    }
+    appendix::check_all(doc, &root.key("appendices"), &mut out);
+    out
+}
+
+/// An error when a required text is empty or only spaces.
+pub(crate) fn require_text(value: &str, path: &JsonPath, what: &str, out: &mut Vec<Diagnostic>) {
+    if value.trim().is_empty() {
+        out.push(
+            Diagnostic::error(format!("{what}: пустое значение"))
+                .at(path.clone())
+                .hint("заполните поле или удалите его, если оно необязательно"),
+        );
+    }
+}

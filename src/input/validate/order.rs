@@ -1,0 +1,148 @@
+//! Checks of the order: requisites, points, signature, acquaintance list.
+
+use super::require_text;
+use crate::diag::{Diagnostic, JsonPath};
+use crate::input::model::{Addressee, Document, Order, PersonRef, Point};
+use crate::input::numbering::{collisions, point_numbers, Numbered};
+use crate::ru::names::parse_written;
+
+/// Points may nest 1. / 1.1. / 1.1.1., no deeper.
+const MAX_POINT_DEPTH: usize = 3;
+
+pub(super) fn check(doc: &Document, order: &Order, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    require_text(&order.kind, &path.key("kind"), "вид документа", out);
+    require_text(&order.number, &path.key("number"), "номер приказа", out);
+    require_text(&order.title, &path.key("title"), "заголовок приказа", out);
+    if order.number.contains("№") {
+        out.push(
+            Diagnostic::error("номер приказа содержит знак «№»; он добавляется при печати")
+                .at(path.key("number"))
+                .hint("оставьте только сам номер: «15 а»"),
+        );
+    }
+    let Some(body) = &order.body else { return };
+    let body_path = path.key("body");
+    if body.points.is_empty() {
+        out.push(
+            Diagnostic::error("в приказе нет ни одного пункта")
+                .at(body_path.key("points"))
+                .hint("добавьте пункты: [{\"text\": \"…\"}]"),
+        );
+    }
+    for (i, p) in body.preamble.iter().enumerate() {
+        require_text(p, &body_path.key("preamble").index(i), "абзац преамбулы", out);
+    }
+    require_text(&body.decree.word, &body_path.key("decree").key("word"), "распорядительное слово", out);
+    check_points(doc, &body.points, &body_path.key("points"), 1, out);
+    for (a, b) in collisions(&point_numbers(&body.points, &body_path.key("points")), true) {
+        out.push(number_collision(a, b));
+    }
+    let sig = &body.signatory;
+    if sig.position.iter().all(|l| l.trim().is_empty()) {
+        out.push(
+            Diagnostic::error("не указана должность подписывающего").at(body_path.key("signatory").key("position")),
+        );
+    }
+    check_person(&sig.person, &body_path.key("signatory").key("person"), out);
+    if let Some(acq) = &body.acquaintance {
+        let acq_path = body_path.key("acquaintance");
+        if acq.people.is_empty() {
+            out.push(
+                Diagnostic::error("лист ознакомления пуст")
+                    .at(acq_path.key("people"))
+                    .hint("перечислите людей или удалите acquaintance"),
+            );
+        }
+        for (i, p) in acq.people.iter().enumerate() {
+            check_person(p, &acq_path.key("people").index(i), out);
+        }
+    }
+}
+
+fn check_points(doc: &Document, points: &[Point], path: &JsonPath, depth: usize, out: &mut Vec<Diagnostic>) {
+    for (i, p) in points.iter().enumerate() {
+        let pp = path.index(i);
+        let has_text = p.text.as_deref().is_some_and(|t| !t.trim().is_empty());
+        if !has_text && p.addressee.is_none() && p.points.is_empty() {
+            out.push(Diagnostic::error("пустой пункт: нет ни текста, ни адресата, ни подпунктов").at(pp.clone()));
+        }
+        if let Some(n) = &p.number {
+            require_text(n, &pp.key("number"), "номер пункта", out);
+        }
+        match &p.addressee {
+            Some(Addressee::Text(t)) => require_text(t, &pp.key("addressee"), "адресат пункта", out),
+            Some(Addressee::Person(pw)) => {
+                check_person(&pw.person, &pp.key("addressee").key("person"), out);
+                if pw.position_dative.is_none() && pw.position.is_some() {
+                    out.push(
+                        Diagnostic::error("для адресата нужна должность в дательном падеже")
+                            .at(pp.key("addressee").key("position"))
+                            .hint("замените «position» на «position_dative»: «заместителю директора …»"),
+                    );
+                }
+            }
+            None => {}
+        }
+        if let Some(id) = &p.appendix {
+            check_appendix_ref(doc, id, &pp.key("appendix"), out);
+        }
+        if !p.points.is_empty() {
+            if depth >= MAX_POINT_DEPTH {
+                out.push(
+                    Diagnostic::error(format!(
+                        "слишком глубокая вложенность пунктов: допустимо {MAX_POINT_DEPTH} уровня (1. / 1.1. / 1.1.1.)"
+                    ))
+                    .at(pp.key("points")),
+                );
+            } else {
+                check_points(doc, &p.points, &pp.key("points"), depth + 1, out);
+            }
+        }
+    }
+}
+
+fn check_appendix_ref(doc: &Document, id: &str, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    if doc.appendices.iter().any(|a| a.id.as_deref() == Some(id)) {
+        return;
+    }
+    let known: Vec<String> = doc.appendices.iter().filter_map(|a| a.id.as_ref()).map(|i| format!("«{i}»")).collect();
+    let hint = if known.is_empty() {
+        "задайте приложению поле \"id\" и сошлитесь на него".to_owned()
+    } else {
+        format!("известные приложения: {}", known.join(", "))
+    };
+    out.push(Diagnostic::error(format!("ссылка на несуществующее приложение «{id}»")).at(path.clone()).hint(hint));
+}
+
+/// A collision of printed numbers; points at the explicit number when there is one.
+pub(super) fn number_collision(first: &Numbered, second: &Numbered) -> Diagnostic {
+    let number = second.number.as_deref().unwrap_or_default();
+    let (first, second) = if second.explicit || !first.explicit { (first, second) } else { (second, first) };
+    let at = if second.explicit { second.path.key("number") } else { second.path.clone() };
+    Diagnostic::error(format!("номер «{number}» повторяется: он уже есть у {}", first.path))
+        .at(at)
+        .hint("уберите явный номер (поле \"number\") — нумерация автоматическая — или исправьте его")
+}
+
+/// A person who must be named: the signatory, an addressee, someone in a list.
+pub(super) fn check_person(p: &PersonRef, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    match p {
+        PersonRef::Written(s) => {
+            if parse_written(s).is_none() {
+                out.push(
+                    Diagnostic::error(format!("не удалось разобрать имя «{s}»"))
+                        .at(path.clone())
+                        .hint("пишите «И.О. Фамилия», «Фамилия И.О.» или «Фамилия Имя Отчество», либо объект {\"surname\", \"name\", \"patronymic\"}"),
+                );
+            }
+        }
+        PersonRef::Parts(parts) => {
+            require_text(&parts.surname, &path.key("surname"), "фамилия", out);
+            for (key, v) in [("name", &parts.name), ("patronymic", &parts.patronymic)] {
+                if let Some(v) = v {
+                    require_text(v, &path.key(key), "часть имени", out);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,342 @@
+//! Checks of a roadmap table: columns, numbering, spans, cells, deadlines.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::order::{check_person, number_collision};
+use super::require_text;
+use crate::diag::{Diagnostic, JsonPath};
+use crate::input::model::{
+    Activity, Block, BlockObject, Cell, CellObject, ColumnRole, Deadline, DeadlineSpec, Numbering, PersonRef, Section,
+    Table,
+};
+use crate::input::numbering::{collisions, table_numbers};
+use crate::ru::plural::plural;
+
+/// Sections nest 1 / 1.1 / 1.1.1 at most.
+const MAX_SECTION_DEPTH: usize = 3;
+
+type Bounds = Option<(NaiveDate, NaiveDate)>;
+
+struct TableCtx<'a> {
+    table: &'a Table,
+    keys: HashMap<&'a str, usize>,
+    number_col: Option<usize>,
+    responsible_col: Option<usize>,
+    period: Bounds,
+}
+
+pub(super) fn check(table: &Table, period: Bounds, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    let ctx = columns(table, period, path, out);
+    for (a, b) in collisions(&table_numbers(table, path), table.numbering == Numbering::Hierarchical) {
+        out.push(number_collision(a, b));
+    }
+    if table.items.is_empty() && table.sections.is_empty() {
+        out.push(
+            Diagnostic::error("в таблице нет ни одного мероприятия")
+                .at(path.clone())
+                .hint("добавьте «sections» или «items»"),
+        );
+    }
+    rows(&ctx, &table.items, &path.key("items"), out);
+    sections(&ctx, &table.sections, &path.key("sections"), 1, out);
+}
+
+fn columns<'a>(table: &'a Table, period: Bounds, path: &JsonPath, out: &mut Vec<Diagnostic>) -> TableCtx<'a> {
+    let mut keys = HashMap::new();
+    let mut number_col = None;
+    let mut responsible_col = None;
+    if table.columns.is_empty() {
+        out.push(Diagnostic::error("у таблицы нет столбцов").at(path.key("columns")));
+    }
+    let mut closed_groups: HashSet<&str> = HashSet::new();
+    let mut current_group: Option<&str> = None;
+    for (i, c) in table.columns.iter().enumerate() {
+        let cp = path.key("columns").index(i);
+        require_text(&c.key, &cp.key("key"), "ключ столбца", out);
+        require_text(&c.title, &cp.key("title"), "заголовок столбца", out);
+        if let Some(first) = keys.insert(c.key.as_str(), i) {
+            out.push(
+                Diagnostic::error(format!("ключ столбца «{}» уже есть у columns[{first}]", c.key))
+                    .at(cp.key("key"))
+                    .hint("ключи столбцов должны различаться"),
+            );
+        }
+        if !(c.width.is_finite() && c.width > 0.0) {
+            out.push(
+                Diagnostic::error(format!("ширина столбца должна быть положительным числом, а не {}", c.width))
+                    .at(cp.key("width")),
+            );
+        }
+        match c.role {
+            Some(ColumnRole::Number) if number_col.is_some() => {
+                out.push(Diagnostic::error("второй столбец с ролью «number»: номер бывает один").at(cp.key("role")));
+            }
+            Some(ColumnRole::Number) => number_col = Some(i),
+            Some(ColumnRole::Responsible) if responsible_col.is_none() => responsible_col = Some(i),
+            _ => {}
+        }
+        let group = c.group.as_deref();
+        if let Some(g) = group {
+            require_text(g, &cp.key("group"), "заголовок группы столбцов", out);
+            if current_group != Some(g) && closed_groups.contains(g) {
+                out.push(
+                    Diagnostic::error(format!("столбцы группы «{g}» идут не подряд"))
+                        .at(cp.key("group"))
+                        .hint("общий заголовок стоит над соседними столбцами; поставьте столбцы группы рядом"),
+                );
+            }
+        }
+        if current_group != group {
+            if let Some(prev) = current_group {
+                closed_groups.insert(prev);
+            }
+            current_group = group;
+        }
+    }
+    TableCtx { table, keys, number_col, responsible_col, period }
+}
+
+fn sections(ctx: &TableCtx<'_>, list: &[Section], path: &JsonPath, depth: usize, out: &mut Vec<Diagnostic>) {
+    for (i, s) in list.iter().enumerate() {
+        let sp = path.index(i);
+        require_text(&s.title, &sp.key("title"), "заголовок раздела", out);
+        if let Some(n) = &s.number {
+            require_text(n, &sp.key("number"), "номер раздела", out);
+        }
+        if s.items.is_empty() && s.sections.is_empty() {
+            out.push(Diagnostic::warning("пустой раздел: в нём нет мероприятий").at(sp.clone()));
+        }
+        rows(ctx, &s.items, &sp.key("items"), out);
+        if !s.sections.is_empty() {
+            if depth >= MAX_SECTION_DEPTH {
+                out.push(
+                    Diagnostic::error(format!(
+                        "слишком глубокая вложенность разделов: допустимо {MAX_SECTION_DEPTH} уровня"
+                    ))
+                    .at(sp.key("sections")),
+                );
+            } else {
+                sections(ctx, &s.sections, &sp.key("sections"), depth + 1, out);
+            }
+        }
+    }
+}
+
+/// Checks one run of activities (a section's own rows), where row spans live.
+fn rows(ctx: &TableCtx<'_>, items: &[Activity], path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    let ncols = ctx.table.columns.len();
+    // (row, column) → the path of the cell whose span covers it.
+    let mut covered: HashMap<(usize, usize), JsonPath> = HashMap::new();
+    for (r, act) in items.iter().enumerate() {
+        let ap = path.index(r);
+        if let Some(n) = &act.number {
+            require_text(n, &ap.key("number"), "номер мероприятия", out);
+        }
+        for key in act.values.0.keys() {
+            if !ctx.keys.contains_key(key.as_str()) {
+                let known: Vec<String> = ctx.table.columns.iter().map(|c| format!("«{}»", c.key)).collect();
+                out.push(
+                    Diagnostic::error(format!("неизвестный ключ столбца «{key}»"))
+                        .at(ap.key("values").key(key))
+                        .hint(format!("столбцы таблицы: {}", known.join(", "))),
+                );
+            }
+        }
+        for (c, col) in ctx.table.columns.iter().enumerate() {
+            let Some(cell) = act.values.0.get(&col.key) else {
+                if Some(c) == ctx.responsible_col && !covered.contains_key(&(r, c)) {
+                    out.push(
+                        Diagnostic::warning("у мероприятия не указан ответственный")
+                            .at(ap.key("values"))
+                            .hint(format!("заполните «{}»", col.key)),
+                    );
+                }
+                continue;
+            };
+            let cp = ap.key("values").key(&col.key);
+            if let Some(origin) = covered.get(&(r, c)) {
+                out.push(
+                    Diagnostic::error(format!(
+                        "ячейка «{}» накрыта объединением из {origin}, а у неё своё значение",
+                        col.key
+                    ))
+                    .at(cp.clone())
+                    .hint("удалите это значение или уменьшите объединение"),
+                );
+            }
+            if Some(c) == ctx.number_col {
+                out.push(
+                    Diagnostic::error("номер в столбце «number» заполняется автоматически")
+                        .at(cp.clone())
+                        .hint("уберите значение; если нужен особый номер, задайте поле \"number\" у мероприятия"),
+                );
+            }
+            if Some(c) == ctx.responsible_col && cell.is_empty() {
+                out.push(Diagnostic::warning("у мероприятия не указан ответственный").at(cp.clone()));
+            }
+            check_cell(ctx, cell, &cp, false, out);
+            if let Some(span) = cell.span() {
+                let sp = cp.key("span");
+                let (rows, cols) = (span.rows as usize, span.columns as usize);
+                if rows == 0 || cols == 0 {
+                    out.push(
+                        Diagnostic::error("объединение должно охватывать хотя бы одну строку и один столбец")
+                            .at(sp.clone()),
+                    );
+                    continue;
+                }
+                if rows == 1 && cols == 1 {
+                    out.push(
+                        Diagnostic::warning("объединение 1×1 ничего не объединяет")
+                            .at(sp.clone())
+                            .hint("запишите значение без «span»"),
+                    );
+                }
+                if c + cols > ncols {
+                    out.push(
+                        Diagnostic::error(format!(
+                            "объединение на {} выходит за правый край таблицы: правее этого столбца {}",
+                            plural(cols, "столбец", "столбца", "столбцов"),
+                            plural(ncols - c - 1, "столбец", "столбца", "столбцов")
+                        ))
+                        .at(sp.key("columns")),
+                    );
+                }
+                if r + rows > items.len() {
+                    out.push(
+                        Diagnostic::error(format!(
+                            "объединение на {} выходит за границу раздела: {}",
+                            plural(rows, "строку", "строки", "строк"),
+                            match items.len() - r - 1 {
+                                0 => "это последняя строка раздела".to_owned(),
+                                n => format!("после неё в разделе {}", plural(n, "строка", "строки", "строк")),
+                            }
+                        ))
+                        .at(sp.key("rows"))
+                        .hint("объединять можно только строки одного раздела"),
+                    );
+                }
+                if let Some(n) = ctx.number_col.filter(|n| (c..c + cols).contains(n) && *n != c) {
+                    out.push(
+                        Diagnostic::error(format!(
+                            "объединение накрывает столбец номера «{}»",
+                            ctx.table.columns[n].key
+                        ))
+                        .at(sp.clone()),
+                    );
+                }
+                for rr in r..(r + rows).min(items.len()) {
+                    for cc in c..(c + cols).min(ncols) {
+                        if (rr, cc) != (r, c) {
+                            covered.insert((rr, cc), cp.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn check_cell(ctx: &TableCtx<'_>, cell: &Cell, path: &JsonPath, inside_span: bool, out: &mut Vec<Diagnostic>) {
+    match cell {
+        Cell::Text(_) => {}
+        Cell::Blocks(blocks) => {
+            for (i, b) in blocks.iter().enumerate() {
+                if let Block::Object(BlockObject::List(l)) = b {
+                    check_list(&l.items, &path.index(i).key("list").key("items"), out);
+                }
+            }
+        }
+        Cell::Object(obj) => match obj {
+            CellObject::People(people) => {
+                if people.is_empty() {
+                    out.push(
+                        Diagnostic::error("пустой список людей")
+                            .at(path.key("people"))
+                            .hint("перечислите людей или удалите значение"),
+                    );
+                }
+                for (i, p) in people.iter().enumerate() {
+                    // A written entry that is not a name is a role («Руководители ОУ»): fine.
+                    if let PersonRef::Parts(_) = p {
+                        check_person(p, &path.key("people").index(i), out);
+                    }
+                }
+            }
+            CellObject::List(l) => check_list(&l.items, &path.key("list").key("items"), out),
+            CellObject::Deadline(d) => check_deadline(ctx.period, d, &path.key("deadline"), out),
+            CellObject::Span(s) => {
+                if inside_span || s.value.span().is_some() {
+                    out.push(Diagnostic::error("объединение внутри объединения").at(path.key("span").key("value")));
+                } else {
+                    check_cell(ctx, &s.value, &path.key("span").key("value"), true, out);
+                }
+            }
+        },
+    }
+}
+
+fn check_list(items: &[String], path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    if items.is_empty() {
+        out.push(Diagnostic::error("пустой список").at(path.clone()).hint("добавьте пункты или удалите список"));
+    }
+}
+
+/// Checks a deadline: ranges in order, months that exist, dates inside the plan's period.
+pub(super) fn check_deadline(period: Bounds, d: &Deadline, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    let Deadline::Spec(spec) = d else { return };
+    match spec {
+        DeadlineSpec::Range(r) => {
+            let rp = path.key("range");
+            if r.to.last_day() < r.from.first_day() {
+                out.push(
+                    Diagnostic::error(format!("срок заканчивается ({}) раньше, чем начинается ({})", r.to, r.from))
+                        .at(rp.key("to"))
+                        .hint("поменяйте местами «from» и «to» или исправьте год"),
+                );
+            }
+        }
+        DeadlineSpec::Yearly(rec) | DeadlineSpec::Quarterly(rec) | DeadlineSpec::Monthly(rec) => {
+            if let Some(m) = rec.month {
+                if !(1..=12).contains(&m) {
+                    let key = match spec {
+                        DeadlineSpec::Yearly(_) => "yearly",
+                        DeadlineSpec::Quarterly(_) => "quarterly",
+                        _ => "monthly",
+                    };
+                    out.push(
+                        Diagnostic::error(format!("месяца {m} не существует: месяцы нумеруются от 1 до 12"))
+                            .at(path.key(key).key("month")),
+                    );
+                }
+            }
+        }
+        DeadlineSpec::Several(s) => {
+            if s.items.is_empty() {
+                out.push(Diagnostic::error("пустой список сроков").at(path.key("several").key("items")));
+            }
+            for (i, item) in s.items.iter().enumerate() {
+                check_deadline(period, item, &path.key("several").key("items").index(i), out);
+            }
+            return;
+        }
+        _ => {}
+    }
+    if let Some((start, end)) = period {
+        for w in d.points_in_time() {
+            if w.last_day() < start || w.first_day() > end {
+                out.push(
+                    Diagnostic::warning(format!(
+                        "срок {w} вне периода плана ({} – {})",
+                        start.format("%d.%m.%Y"),
+                        end.format("%d.%m.%Y")
+                    ))
+                    .at(path.clone())
+                    .hint("проверьте год срока или поле «period» приложения"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! `prikaz validate` as a user runs it: samples pass, broken inputs fail with a located,
+//! Russian message (each compared with its committed `.stderr` snapshot).
+
+mod common;
+
+use common::{check_snapshot, json_files, prikaz, root};
+
+#[test]
+fn every_sample_is_valid_without_warnings() {
+    let samples = json_files("samples");
+    assert!(samples.len() >= 6, "the five seeds and large-200: {samples:?}");
+    for s in &samples {
+        let out = prikaz(&["validate", "--strict", s]);
+        assert!(out.status.success(), "{s}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stderr.is_empty(), "{s}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    // The batch form: several files at once.
+    let mut args = vec!["validate"];
+    args.extend(samples.iter().map(String::as_str));
+    assert!(prikaz(&args).status.success());
+}
+
+#[test]
+fn every_bad_fixture_fails_with_its_message() {
+    let files = json_files("tests/fixtures/bad");
+    assert!(files.len() >= 25, "at least 25 broken inputs, found {}", files.len());
+    let mut problems = Vec::new();
+    for f in &files {
+        let out = prikaz(&["validate", f]);
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8 messages");
+        if out.status.code() != Some(1) {
+            problems.push(format!("{f}: exit {:?}, expected 1", out.status.code()));
+        }
+        if !stderr.starts_with("ошибка: ") {
+            problems.push(format!("{f}: no error message: {stderr}"));
+        }
+        // Every message names its place: file:line:column, or the file for file-level errors.
+        let located = stderr.contains(&format!("--> {f}:")) || stderr.contains(&format!("--> {f}\n"));
+        if !located {
+            problems.push(format!("{f}: the message does not name the location:\n{stderr}"));
+        }
+        let snapshot = root().join(f.replace(".json", ".stderr"));
+        problems.extend(check_snapshot(&snapshot, &stderr));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn warnings_pass_unless_strict() {
+    let files = json_files("tests/fixtures/warn");
+    assert!(!files.is_empty());
+    let mut problems = Vec::new();
+    for f in &files {
+        let out = prikaz(&["validate", f]);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{f}: {stderr}");
+        assert!(stderr.starts_with("предупреждение: "), "{f}: {stderr}");
+        problems.extend(check_snapshot(&root().join(f.replace(".json", ".stderr")), &stderr));
+        let strict = prikaz(&["validate", "--strict", f]);
+        assert_eq!(strict.status.code(), Some(1), "{f} with --strict");
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(prikaz(&["validate"]).status.code(), Some(2));
+    assert_eq!(prikaz(&["validate", "--no-such-flag", "x.json"]).status.code(), Some(2));
+    assert_eq!(prikaz(&["no-such-command"]).status.code(), Some(2));
+    assert_eq!(prikaz(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn missing_file_and_folder_are_named() {
+    let out = prikaz(&["validate", "tests/fixtures/no-such-file.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("файл не найден") && stderr.contains("no-such-file.json"), "{stderr}");
+    let out = prikaz(&["validate", "tests"]);
+    assert!(String::from_utf8(out.stderr).unwrap().contains("это папка"));
+}
+
+#[test]
+fn a_huge_file_is_refused_without_reading_it_all() {
+    let dir = std::env::temp_dir().join(format!("prikaz-huge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("huge.json");
+    // 21 MiB: a sparse file costs no disk, and the size check happens before reading.
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(21 * 1024 * 1024).unwrap();
+    let out = prikaz(&["validate", path.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("файл слишком большой"));
+}
+
+#[test]
+fn the_valid_minimal_fixture_passes() {
+    let out = prikaz(&["validate", "--strict", "tests/fixtures/valid-minimal.json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}

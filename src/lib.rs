@@ -14,5 +14,10 @@
 //! 2. Templates, the document model and the two writers (DOCX, PDF) follow in later stages.
 
 pub mod diag;
+pub mod doc;
 pub mod input;
+pub mod markup;
+pub mod normalize;
+pub mod pipeline;
 pub mod ru;
+pub mod template;

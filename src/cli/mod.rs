@@ -47,6 +47,12 @@ enum Command {
         /// Папка для результатов.
         #[arg(short, long, default_value = "out")]
         output: PathBuf,
+        /// Папка со своими шаблонами: файл в ней заменяет встроенный с тем же именем.
+        #[arg(long, value_name = "ПАПКА")]
+        templates: Option<PathBuf>,
+        /// Вывести промежуточное представление вместо файлов: ir — модель документа.
+        #[arg(long, value_enum)]
+        emit: Option<render::Emit>,
     },
 }
 
@@ -55,6 +61,6 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Validate { files, strict } => validate::run(&files, strict),
         Command::Schema { output } => schema::run(output.as_deref()),
-        Command::Render { file, output } => render::run(&file, &output),
+        Command::Render { file, output, templates, emit } => render::run(&file, &output, templates.as_deref(), emit),
     }
 }

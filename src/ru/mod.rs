@@ -1,4 +1,9 @@
-//! Russian language helpers: names and initials (more arrives with the templates).
+//! Russian language helpers: dates, deadlines, names and cases, agreement, typography.
 
+pub mod agree;
+pub mod dates;
+pub mod deadline;
 pub mod names;
+pub mod people;
 pub mod plural;
+pub mod typography;

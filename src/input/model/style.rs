@@ -23,6 +23,8 @@ pub struct Style {
     /// A roadmap goes on landscape pages when it has at least this many columns
     /// (unless the appendix sets `orientation`).
     pub landscape_from_columns: usize,
+    /// How dates inside deadlines are written: «29.04.2022» or «29 апреля 2022 г.».
+    pub deadline_dates: DeadlineDates,
     /// How points refer to appendices.
     pub appendix_refs: AppendixRefs,
     /// Typography corrections applied to the text.
@@ -39,6 +41,7 @@ impl Default for Style {
             first_line_indent_mm: 12.5,
             hyphenation: true,
             landscape_from_columns: 5,
+            deadline_dates: DeadlineDates::default(),
             appendix_refs: AppendixRefs::default(),
             typography: Typography::default(),
         }
@@ -91,4 +94,15 @@ impl Default for Typography {
     fn default() -> Self {
         Typography { nbsp: true, quotes: true, dashes: true }
     }
+}
+
+/// How dates inside deadlines are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineDates {
+    /// «29.04.2022».
+    #[default]
+    Numeric,
+    /// «29 апреля 2022 г.».
+    Words,
 }

@@ -9,7 +9,7 @@ mod order;
 mod style;
 mod table;
 
-pub use chars::check_characters;
+pub use chars::{check_characters, is_xml_illegal};
 
 use super::model::Document;
 use crate::diag::{Diagnostic, JsonPath};

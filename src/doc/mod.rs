@@ -1,0 +1,325 @@
+//! The document model (IR) both writers share: sections with page setup, blocks
+//! (paragraphs, tables, lists, signature lines, corner zones, images) and inline runs.
+//!
+//! It is what the templates' markup means, with every length typed and every default
+//! resolved, so the DOCX writer and the PDF layout never guess.
+
+mod dump;
+mod units;
+
+pub use dump::dump;
+pub use units::Length;
+
+/// A whole document: metadata and sections, each on its own page setup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Title, author, language, date for the files' metadata.
+    pub meta: Meta,
+    /// Body font family and default sizes.
+    pub fonts: FontSetup,
+    /// Sections in order; each starts on a new page.
+    pub sections: Vec<Section>,
+}
+
+/// Document metadata.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    /// The order's title.
+    pub title: String,
+    /// The issuing organisation.
+    pub author: String,
+    /// BCP 47 language tag, «ru-RU».
+    pub lang: String,
+    /// The document's own date (`YYYY-MM-DD`), used for metadata timestamps.
+    pub date: Option<String>,
+}
+
+/// Fonts and sizes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FontSetup {
+    /// Body font family as named in the DOCX.
+    pub family: String,
+    /// Body size.
+    pub body_size: Length,
+    /// Table text size.
+    pub table_size: Length,
+    /// Automatic hyphenation.
+    pub hyphenation: bool,
+}
+
+/// A run of pages with one setup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Paper, orientation, margins.
+    pub page: PageSetup,
+    /// The blocks, top to bottom.
+    pub blocks: Vec<Block>,
+}
+
+/// Page geometry of a section.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSetup {
+    /// Page width as laid out (landscape pages are wider than tall).
+    pub width: Length,
+    /// Page height as laid out.
+    pub height: Length,
+    /// True for landscape.
+    pub landscape: bool,
+    /// Margins: top, right, bottom, left.
+    pub margins: Margins,
+    /// Page numbers at the top centre, from the document's second page on.
+    pub page_numbers: bool,
+}
+
+/// Page margins.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    /// Top margin.
+    pub top: Length,
+    /// Right margin.
+    pub right: Length,
+    /// Bottom margin.
+    pub bottom: Length,
+    /// Left margin.
+    pub left: Length,
+}
+
+impl PageSetup {
+    /// A4 with the given orientation and margins (margins turn with the page: the binding
+    /// margin stays on the left of the text as it is read).
+    pub fn a4(landscape: bool, margins: Margins) -> Self {
+        let (w, h) = (Length::mm(210.0), Length::mm(297.0));
+        let (width, height) = if landscape { (h, w) } else { (w, h) };
+        PageSetup { width, height, landscape, margins, page_numbers: true }
+    }
+    /// The width between the margins.
+    pub fn text_width(&self) -> Length {
+        self.width - self.margins.left - self.margins.right
+    }
+}
+
+/// A block-level element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph.
+    Paragraph(Paragraph),
+    /// A table.
+    Table(Table),
+    /// A list.
+    List(List),
+    /// Signature line: position at the left, name at the right margin on the position's last line.
+    Signature(Signature),
+    /// A block of paragraphs in a zone of the page (the бланк corner, an appendix mark).
+    Zone(Zone),
+    /// An image.
+    Image(Image),
+}
+
+/// Horizontal alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    /// Flush left.
+    #[default]
+    Left,
+    /// Centred.
+    Center,
+    /// Flush right.
+    Right,
+    /// Justified (the last line flush left).
+    Justify,
+}
+
+/// Paragraph formatting.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ParaStyle {
+    /// Alignment.
+    pub align: Align,
+    /// First-line indent (may be zero).
+    pub first_line_indent: Length,
+    /// Left indent of every line.
+    pub left_indent: Length,
+    /// Space before.
+    pub space_before: Length,
+    /// Space after.
+    pub space_after: Length,
+    /// Keep on the same page as the next block.
+    pub keep_with_next: bool,
+    /// Font size; `None` means the context's size (body or table).
+    pub size: Option<Length>,
+}
+
+/// A paragraph.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Paragraph {
+    /// Formatting.
+    pub style: ParaStyle,
+    /// Content.
+    pub inlines: Vec<Inline>,
+}
+
+/// Character formatting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RunStyle {
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+}
+
+/// Inline content.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    /// Text with one style.
+    Text(String, RunStyle),
+    /// A forced line break.
+    LineBreak,
+    /// A tab (to the next tab stop; the signature uses a right tab at the text edge).
+    Tab,
+}
+
+/// A list: each item is a paragraph with a marker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct List {
+    /// The marker kind.
+    pub marker: Marker,
+    /// Items.
+    pub items: Vec<Paragraph>,
+}
+
+/// List markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// «– »
+    Dash,
+    /// «• »
+    Bullet,
+    /// «1) »
+    Numbered,
+}
+
+impl Marker {
+    /// The marker text for item `i` (0-based).
+    pub fn text(self, i: usize) -> String {
+        match self {
+            Marker::Dash => "–".to_owned(),
+            Marker::Bullet => "•".to_owned(),
+            Marker::Numbered => format!("{})", i + 1),
+        }
+    }
+}
+
+/// The signature line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signature {
+    /// Position lines.
+    pub position: Vec<String>,
+    /// «И.О. Фамилия».
+    pub name: String,
+    /// Space before the signature.
+    pub space_before: Length,
+}
+
+/// Where a zone sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoneKind {
+    /// The бланк block in the top-left corner.
+    Blank,
+    /// A block in the right-hand part of the page (appendix marks, УТВЕРЖДЕН).
+    Right,
+}
+
+/// A block of paragraphs of limited width placed left or right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Zone {
+    /// Left corner or right side.
+    pub kind: ZoneKind,
+    /// Width of the zone.
+    pub width: Length,
+    /// Content.
+    pub blocks: Vec<Block>,
+}
+
+/// An image.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    /// File path as given.
+    pub src: String,
+    /// Printed width.
+    pub width: Length,
+}
+
+/// A table with a fixed grid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Relative column widths (scaled to the text width).
+    pub widths: Vec<f64>,
+    /// Rows repeated at the top of every page: the header and the column-number row.
+    pub head: Vec<Row>,
+    /// Body rows.
+    pub body: Vec<Row>,
+}
+
+/// What a row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// Header text.
+    Header,
+    /// The row «1 2 3 …».
+    Numbers,
+    /// A section title spanning the table; kept with the next row.
+    Section,
+    /// An ordinary row.
+    Body,
+}
+
+/// A table row; cells covered by a span from above are absent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Kind.
+    pub kind: RowKind,
+    /// Cells in column order.
+    pub cells: Vec<Cell>,
+}
+
+/// A table cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// Columns spanned (≥ 1).
+    pub colspan: usize,
+    /// Rows spanned (≥ 1).
+    pub rowspan: usize,
+    /// Alignment of the cell's paragraphs unless they set their own.
+    pub align: Align,
+    /// Bold text (header, section rows).
+    pub bold: bool,
+    /// Content.
+    pub blocks: Vec<Block>,
+}
+
+impl Table {
+    /// Grid positions: for each row, the starting column of each of its cells, skipping
+    /// columns covered by row spans from above.
+    pub fn grid(rows: &[Row], columns: usize) -> Vec<Vec<usize>> {
+        let mut busy = vec![0usize; columns]; // rows still covered, per column
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut starts = Vec::with_capacity(row.cells.len());
+            let mut col = 0;
+            for cell in &row.cells {
+                while col < columns && busy[col] > 0 {
+                    col += 1;
+                }
+                starts.push(col);
+                for c in col..(col + cell.colspan).min(columns) {
+                    busy[c] = busy[c].max(cell.rowspan);
+                }
+                col += cell.colspan;
+            }
+            for b in busy.iter_mut() {
+                *b = b.saturating_sub(1);
+            }
+            out.push(starts);
+        }
+        out
+    }
+}

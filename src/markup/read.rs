@@ -1,0 +1,440 @@
+//! The element tree → the document IR, checking the vocabulary as it goes.
+
+use super::tree::{Element, Node};
+use crate::doc::{
+    Align, Block, Cell, Image, Inline, Length, List, Margins, Marker, PageSetup, ParaStyle, Paragraph, Row, RowKind,
+    RunStyle, Section, Signature, Table, Zone, ZoneKind,
+};
+
+/// A vocabulary error at a byte offset of the markup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadError {
+    /// What is wrong, in Russian.
+    pub message: String,
+    /// Byte offset in the markup.
+    pub at: usize,
+}
+
+type R<T> = Result<T, ReadError>;
+
+fn err<T>(el: &Element, message: impl Into<String>) -> R<T> {
+    Err(ReadError { message: message.into(), at: el.at })
+}
+
+/// Settings the markup may leave out.
+#[derive(Debug, Clone, Copy)]
+pub struct Defaults {
+    /// Page margins.
+    pub margins: Margins,
+}
+
+/// Reads top-level `<section>` elements.
+pub fn sections(top: &[Element], d: &Defaults) -> R<Vec<Section>> {
+    top.iter()
+        .map(|el| match el.name.as_str() {
+            "section" => section(el, d),
+            other => err(el, format!("на верхнем уровне допустим только <section>, а не <{other}>")),
+        })
+        .collect()
+}
+
+fn allow(el: &Element, names: &[&str]) -> R<()> {
+    for (k, _) in &el.attrs {
+        if !names.contains(&k.as_str()) {
+            let list = if names.is_empty() { "никаких".to_owned() } else { names.join(", ") };
+            return err(el, format!("у <{}> нет атрибута «{k}» (допустимы: {list})", el.name));
+        }
+    }
+    Ok(())
+}
+
+fn length(el: &Element, attr: &str) -> R<Option<Length>> {
+    match el.attr(attr) {
+        None => Ok(None),
+        Some(v) => match Length::parse(v) {
+            Some(l) if l.to_pt() >= 0.0 => Ok(Some(l)),
+            _ => err(el, format!("атрибут {attr}=\"{v}\" у <{}>: ожидается длина вида 12.5mm или 14pt", el.name)),
+        },
+    }
+}
+
+fn flag(el: &Element, attr: &str) -> R<bool> {
+    match el.attr(attr) {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(v) => err(el, format!("атрибут {attr}=\"{v}\": ожидается true или false")),
+    }
+}
+
+fn count(el: &Element, attr: &str) -> R<usize> {
+    match el.attr(attr) {
+        None => Ok(1),
+        Some(v) => match v.parse::<usize>() {
+            Ok(n) if (1..=1000).contains(&n) => Ok(n),
+            _ => err(el, format!("атрибут {attr}=\"{v}\": ожидается целое число от 1")),
+        },
+    }
+}
+
+fn align(el: &Element) -> R<Option<Align>> {
+    Ok(Some(match el.attr("align") {
+        None => return Ok(None),
+        Some("left") => Align::Left,
+        Some("center") => Align::Center,
+        Some("right") => Align::Right,
+        Some("justify") => Align::Justify,
+        Some(v) => return err(el, format!("align=\"{v}\": допустимо left, center, right, justify")),
+    }))
+}
+
+fn section(el: &Element, d: &Defaults) -> R<Section> {
+    allow(el, &["orientation", "margins", "page-numbers"])?;
+    let landscape = match el.attr("orientation") {
+        None | Some("portrait") => false,
+        Some("landscape") => true,
+        Some(v) => return err(el, format!("orientation=\"{v}\": допустимо portrait или landscape")),
+    };
+    let margins = match el.attr("margins") {
+        None => d.margins,
+        Some(v) => {
+            let parts: Vec<Option<f64>> = v.split_whitespace().map(|p| p.parse().ok()).collect();
+            match parts.as_slice() {
+                [Some(t), Some(r), Some(b), Some(l)] => {
+                    Margins { top: Length::mm(*t), right: Length::mm(*r), bottom: Length::mm(*b), left: Length::mm(*l) }
+                }
+                _ => return err(el, format!("margins=\"{v}\": ожидаются четыре числа в мм: верх право низ лево")),
+            }
+        }
+    };
+    let mut page = PageSetup::a4(landscape, margins);
+    page.page_numbers = el.attr("page-numbers") != Some("false");
+    Ok(Section { page, blocks: blocks(el)? })
+}
+
+fn blocks(parent: &Element) -> R<Vec<Block>> {
+    let mut out = Vec::new();
+    for child in &parent.children {
+        match child {
+            Node::Text(t) if t.trim().is_empty() => {}
+            Node::Text(t) => {
+                return err(parent, format!("текст «{}» прямо внутри <{}>: оберните его в <p>", t.trim(), parent.name))
+            }
+            Node::Element(el) => out.push(block(el)?),
+        }
+    }
+    Ok(out)
+}
+
+fn block(el: &Element) -> R<Block> {
+    match el.name.as_str() {
+        "p" => paragraph(el).map(Block::Paragraph),
+        "list" => list(el).map(Block::List),
+        "table" => table(el).map(Block::Table),
+        "signature" => signature(el).map(Block::Signature),
+        "zone" => zone(el).map(Block::Zone),
+        "image" => {
+            allow(el, &["src", "width"])?;
+            let src = el.attr("src").unwrap_or_default().to_owned();
+            if src.is_empty() {
+                return err(el, "у <image> нет src");
+            }
+            Ok(Block::Image(Image { src, width: length(el, "width")?.unwrap_or(Length::mm(20.0)) }))
+        }
+        other => err(el, format!("неизвестный элемент <{other}>: блоки — p, list, table, signature, zone, image")),
+    }
+}
+
+fn paragraph(el: &Element) -> R<Paragraph> {
+    allow(el, &["align", "indent", "left", "before", "after", "keep-next", "size", "bold", "italic"])?;
+    let style = ParaStyle {
+        align: align(el)?.unwrap_or_default(),
+        first_line_indent: length(el, "indent")?.unwrap_or_default(),
+        left_indent: length(el, "left")?.unwrap_or_default(),
+        space_before: length(el, "before")?.unwrap_or_default(),
+        space_after: length(el, "after")?.unwrap_or_default(),
+        keep_with_next: flag(el, "keep-next")?,
+        size: length(el, "size")?,
+    };
+    let run = RunStyle { bold: flag(el, "bold")?, italic: flag(el, "italic")? };
+    let mut inlines = Vec::new();
+    collect_inlines(el, run, &mut inlines)?;
+    Ok(Paragraph { style, inlines: tidy(inlines) })
+}
+
+fn collect_inlines(el: &Element, run: RunStyle, out: &mut Vec<Inline>) -> R<()> {
+    for child in &el.children {
+        match child {
+            Node::Text(t) => out.push(Inline::Text(t.clone(), run)),
+            Node::Element(c) => match c.name.as_str() {
+                "b" => collect_inlines(c, RunStyle { bold: true, ..run }, out)?,
+                "i" => collect_inlines(c, RunStyle { italic: true, ..run }, out)?,
+                "br" => out.push(Inline::LineBreak),
+                "tab" => out.push(Inline::Tab),
+                other => return err(c, format!("<{other}> не может стоять внутри абзаца: допустимо b, i, br, tab")),
+            },
+        }
+    }
+    Ok(())
+}
+
+/// Collapses template whitespace as XML-like markup does: runs of spaces, tabs and line
+/// feeds become one space; none at the start or end of a line. No-break spaces stay.
+fn tidy(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    // True at a line's start and after a space: a following space is dropped.
+    let mut last_space = true;
+    for inline in inlines {
+        match inline {
+            Inline::Text(t, style) => {
+                let mut s = String::with_capacity(t.len());
+                for c in t.chars() {
+                    if matches!(c, ' ' | '\n' | '\t' | '\r') {
+                        if !last_space {
+                            s.push(' ');
+                            last_space = true;
+                        }
+                    } else {
+                        s.push(c);
+                        last_space = false;
+                    }
+                }
+                if s.is_empty() {
+                    continue;
+                }
+                match out.last_mut() {
+                    Some(Inline::Text(prev, ps)) if *ps == style => prev.push_str(&s),
+                    _ => out.push(Inline::Text(s, style)),
+                }
+            }
+            brk => {
+                trim_end(&mut out);
+                out.push(brk);
+                last_space = true;
+            }
+        }
+    }
+    trim_end(&mut out);
+    out
+}
+
+/// Removes spaces at the end of the line built so far, across runs.
+fn trim_end(out: &mut Vec<Inline>) {
+    while let Some(Inline::Text(t, _)) = out.last_mut() {
+        let trimmed = t.trim_end_matches(' ').len();
+        t.truncate(trimmed);
+        if !t.is_empty() {
+            break;
+        }
+        out.pop();
+    }
+}
+
+fn list(el: &Element) -> R<List> {
+    allow(el, &["marker"])?;
+    let marker = match el.attr("marker") {
+        None | Some("dash") => Marker::Dash,
+        Some("bullet") => Marker::Bullet,
+        Some("numbered") => Marker::Numbered,
+        Some(v) => return err(el, format!("marker=\"{v}\": допустимо dash, bullet, numbered")),
+    };
+    let mut items = Vec::new();
+    for child in &el.children {
+        match child {
+            Node::Text(t) if t.trim().is_empty() => {}
+            Node::Element(c) if c.name == "item" => items.push(paragraph(c)?),
+            _ => return err(el, "в <list> допустимы только <item>"),
+        }
+    }
+    Ok(List { marker, items })
+}
+
+fn signature(el: &Element) -> R<Signature> {
+    allow(el, &["before"])?;
+    let mut position = Vec::new();
+    let mut name = None;
+    for child in &el.children {
+        match child {
+            Node::Text(t) if t.trim().is_empty() => {}
+            Node::Element(c) if c.name == "position" => position.push(plain_text(c)?),
+            Node::Element(c) if c.name == "name" => name = Some(plain_text(c)?),
+            _ => return err(el, "в <signature> допустимы только <position> и <name>"),
+        }
+    }
+    let Some(name) = name else { return err(el, "в <signature> нет <name>") };
+    Ok(Signature { position, name, space_before: length(el, "before")?.unwrap_or(Length::pt(28.0)) })
+}
+
+fn plain_text(el: &Element) -> R<String> {
+    let p = paragraph(el)?;
+    Ok(p.inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t, _) => t.as_str(),
+            _ => " ",
+        })
+        .collect())
+}
+
+fn zone(el: &Element) -> R<Zone> {
+    allow(el, &["kind", "width"])?;
+    let kind = match el.attr("kind") {
+        Some("blank") => ZoneKind::Blank,
+        Some("right") => ZoneKind::Right,
+        Some(v) => return err(el, format!("kind=\"{v}\": допустимо blank или right")),
+        None => return err(el, "у <zone> нет kind (blank или right)"),
+    };
+    let width = length(el, "width")?.unwrap_or(Length::mm(80.0));
+    Ok(Zone { kind, width, blocks: blocks(el)? })
+}
+
+fn table(el: &Element) -> R<Table> {
+    allow(el, &["widths"])?;
+    let widths: Vec<f64> = match el.attr("widths") {
+        Some(v) => v
+            .split_whitespace()
+            .map(|w| w.parse::<f64>().ok().filter(|w| *w > 0.0 && w.is_finite()))
+            .collect::<Option<_>>()
+            .ok_or(ReadError {
+                message: format!("widths=\"{v}\": ожидаются положительные числа через пробел"),
+                at: el.at,
+            })?,
+        None => return err(el, "у <table> нет widths"),
+    };
+    let (mut head, mut body) = (Vec::new(), Vec::new());
+    for child in &el.children {
+        match child {
+            Node::Text(t) if t.trim().is_empty() => {}
+            Node::Element(c) if c.name == "head" => head = rows(c, RowKind::Header)?,
+            Node::Element(c) if c.name == "body" => body = rows(c, RowKind::Body)?,
+            _ => return err(el, "в <table> допустимы только <head> и <body>"),
+        }
+    }
+    let t = Table { widths, head, body };
+    check_grid(el, &t)?;
+    Ok(t)
+}
+
+fn rows(el: &Element, default: RowKind) -> R<Vec<Row>> {
+    let mut out = Vec::new();
+    for child in &el.children {
+        match child {
+            Node::Text(t) if t.trim().is_empty() => {}
+            Node::Element(r) if r.name == "row" => {
+                allow(r, &["kind"])?;
+                let kind = match r.attr("kind") {
+                    None => default,
+                    Some("header") => RowKind::Header,
+                    Some("numbers") => RowKind::Numbers,
+                    Some("section") => RowKind::Section,
+                    Some("body") => RowKind::Body,
+                    Some(v) => return err(r, format!("kind=\"{v}\": допустимо header, numbers, section, body")),
+                };
+                let mut cells = Vec::new();
+                for c in &r.children {
+                    match c {
+                        Node::Text(t) if t.trim().is_empty() => {}
+                        Node::Element(c) if c.name == "cell" => cells.push(cell(c)?),
+                        _ => return err(r, "в <row> допустимы только <cell>"),
+                    }
+                }
+                out.push(Row { kind, cells });
+            }
+            _ => return err(el, format!("в <{}> допустимы только <row>", el.name)),
+        }
+    }
+    Ok(out)
+}
+
+fn cell(el: &Element) -> R<Cell> {
+    allow(el, &["colspan", "rowspan", "align", "bold"])?;
+    let has_blocks =
+        el.children.iter().any(|c| matches!(c, Node::Element(e) if matches!(e.name.as_str(), "p" | "list" | "table")));
+    let blocks = if has_blocks {
+        blocks(el)?
+    } else {
+        let mut p = paragraph(&Element { attrs: Vec::new(), ..el.clone() })?;
+        p.style.align = Align::Left;
+        if p.inlines.is_empty() {
+            Vec::new()
+        } else {
+            vec![Block::Paragraph(p)]
+        }
+    };
+    Ok(Cell {
+        colspan: count(el, "colspan")?,
+        rowspan: count(el, "rowspan")?,
+        align: align(el)?.unwrap_or_default(),
+        bold: flag(el, "bold")?,
+        blocks,
+    })
+}
+
+/// Every row must fill the grid exactly, counting cells spanned from rows above.
+fn check_grid(el: &Element, t: &Table) -> R<()> {
+    let n = t.widths.len();
+    for (part, rows) in [("head", &t.head), ("body", &t.body)] {
+        let starts = Table::grid(rows, n);
+        for (i, (row, st)) in rows.iter().zip(&starts).enumerate() {
+            if let (Some(last), Some(cell)) = (st.last(), row.cells.last()) {
+                if last + cell.colspan > n {
+                    return err(el, format!("строка {} в <{part}> шире таблицы: столбцов {n}", i + 1));
+                }
+            }
+            for cell in &row.cells {
+                if i + cell.rowspan > rows.len() {
+                    return err(el, format!("rowspan в строке {} в <{part}> выходит за конец таблицы", i + 1));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::tree::parse;
+
+    fn read(s: &str) -> R<Vec<Section>> {
+        let d = Defaults {
+            margins: Margins {
+                top: Length::mm(20.0),
+                right: Length::mm(10.0),
+                bottom: Length::mm(20.0),
+                left: Length::mm(20.0),
+            },
+        };
+        sections(&parse(s).unwrap(), &d)
+    }
+
+    #[test]
+    fn whitespace_is_collapsed_but_nbsp_kept() {
+        let s = read("<section><p>\n  Н.П.\u{a0}Клюева <b> Директор </b>\n <br/>  x </p></section>").unwrap();
+        let Block::Paragraph(p) = &s[0].blocks[0] else { panic!() };
+        assert_eq!(
+            p.inlines,
+            vec![
+                Inline::Text("Н.П.\u{a0}Клюева ".into(), RunStyle::default()),
+                Inline::Text("Директор".into(), RunStyle { bold: true, italic: false }),
+                Inline::LineBreak,
+                Inline::Text("x".into(), RunStyle::default()),
+            ]
+        );
+    }
+
+    #[test]
+    fn vocabulary_errors_are_explained() {
+        assert!(read("<section><pp/></section>").unwrap_err().message.contains("неизвестный элемент <pp>"));
+        assert!(read("<section><p colour=\"red\"/></section>").unwrap_err().message.contains("нет атрибута «colour»"));
+        assert!(read("<section>текст</section>").unwrap_err().message.contains("оберните его в <p>"));
+    }
+
+    #[test]
+    fn tables_check_their_grid() {
+        let ok = "<section><table widths=\"1 1\"><body><row><cell rowspan=\"2\">a</cell><cell>b</cell></row><row><cell>c</cell></row></body></table></section>";
+        assert!(read(ok).is_ok());
+        let wide =
+            "<section><table widths=\"1 1\"><body><row><cell colspan=\"3\">a</cell></row></body></table></section>";
+        assert!(read(wide).unwrap_err().message.contains("шире таблицы"));
+    }
+}

@@ -1,0 +1,90 @@
+//! Input model → templates → markup → IR → normalised IR.
+
+use crate::diag::Diagnostic;
+use crate::doc::{Document, FontSetup, Length, Margins, Meta, Section};
+use crate::input::model::{AppendixKind, Document as Input};
+use crate::markup::{self, Defaults};
+use crate::normalize::normalize;
+use crate::template::{view, Templates};
+
+/// Which parts of the document to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Parts {
+    /// The order (when it has a body) and all appendices.
+    #[default]
+    All,
+    /// The appendices only, laid out as inside the full document.
+    Appendices,
+    /// One appendix, by 1-based position.
+    Appendix(usize),
+}
+
+/// Builds the normalised IR of a validated input.
+pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Document, Diagnostic> {
+    let v = view::build(input);
+    let style = &input.style;
+    let mg = &style.margins_mm;
+    let defaults = Defaults {
+        margins: Margins {
+            top: Length::mm(mg.top),
+            right: Length::mm(mg.right),
+            bottom: Length::mm(mg.bottom),
+            left: Length::mm(mg.left),
+        },
+    };
+    let mut sections: Vec<Section> = Vec::new();
+    let mut render = |name: &str, index: Option<usize>| -> Result<(), Diagnostic> {
+        let out = templates.render(name, &v, index)?;
+        let read = markup::read(&out, name, templates.source(name), &defaults).map_err(|e| {
+            Diagnostic::error(e.to_string()).hint("проверьте разметку шаблона: допустимые элементы описаны в README")
+        })?;
+        sections.extend(read);
+        Ok(())
+    };
+    let with_order = parts == Parts::All && input.order.as_ref().is_some_and(|o| o.body.is_some());
+    if with_order {
+        render("order.xml", None)?;
+    }
+    for (i, a) in input.appendices.iter().enumerate() {
+        if let Parts::Appendix(n) = parts {
+            if n != i + 1 {
+                continue;
+            }
+        }
+        let name = match a.kind {
+            AppendixKind::Roadmap => "appendix-roadmap.xml",
+            AppendixKind::List => "appendix-list.xml",
+            AppendixKind::Text => "appendix-text.xml",
+        };
+        render(name, Some(i))?;
+    }
+    if let Parts::Appendix(n) = parts {
+        if n == 0 || n > input.appendices.len() {
+            return Err(Diagnostic::error(format!(
+                "приложения № {n} нет: в документе приложений {}",
+                input.appendices.len()
+            )));
+        }
+    }
+    let order = input.order.as_ref();
+    let mut doc = Document {
+        meta: Meta {
+            title: order
+                .map(|o| o.title.replace('\n', " "))
+                .or_else(|| input.appendices.first().map(|a| a.title.replace('\n', " ")))
+                .unwrap_or_default(),
+            author: input.blank.as_ref().map(|b| b.organization.full_name.replace('\n', " ")).unwrap_or_default(),
+            lang: "ru-RU".to_owned(),
+            date: order.map(|o| o.date.to_string()),
+        },
+        fonts: FontSetup {
+            family: style.font.clone(),
+            body_size: Length::pt(style.body_size_pt),
+            table_size: Length::pt(style.table_size_pt),
+            hyphenation: style.hyphenation,
+        },
+        sections,
+    };
+    normalize(&mut doc, &style.typography);
+    Ok(doc)
+}

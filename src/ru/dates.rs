@@ -1,0 +1,133 @@
+//! Dates and months in the forms Russian documents use.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::input::model::YearMonth;
+
+const NOMINATIVE: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+const GENITIVE: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// «сентябрь»; "" outside 1..=12.
+pub fn month_nominative(m: u32) -> &'static str {
+    NOMINATIVE.get((m as usize).wrapping_sub(1)).copied().unwrap_or("")
+}
+
+/// «сентября»; "" outside 1..=12.
+pub fn month_genitive(m: u32) -> &'static str {
+    GENITIVE.get((m as usize).wrapping_sub(1)).copied().unwrap_or("")
+}
+
+/// The text with its first letter in upper case.
+pub fn capitalize_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The text with its first letter in lower case.
+pub fn decapitalize_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// «28.08.2023»: the standard's numeric form, no «г.».
+pub fn date_numeric(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+/// «28 августа 2023 г.» with no-break spaces that keep the date on one line.
+pub fn date_words(d: NaiveDate) -> String {
+    format!("{}\u{a0}{}\u{a0}{}\u{a0}г.", d.day(), month_genitive(d.month()), d.year())
+}
+
+/// «"28" августа 2023 г.» in «ёлочки», as the seeds write the date of an order.
+pub fn date_quoted_day(d: NaiveDate) -> String {
+    format!("«{}»\u{a0}{}\u{a0}{}\u{a0}г.", d.day(), month_genitive(d.month()), d.year())
+}
+
+/// «Сентябрь 2023 г.».
+pub fn month_year(m: YearMonth) -> String {
+    format!("{}\u{a0}{}\u{a0}г.", capitalize_first(month_nominative(m.month)), m.year)
+}
+
+/// Forms of a school year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchoolYearForm {
+    /// «2023–2024 учебный год».
+    Nominative,
+    /// «2023–2024 учебном году».
+    Prepositional,
+    /// «2023/2024».
+    Slash,
+    /// «2023–2024».
+    Short,
+}
+
+/// A school year starting in `start`.
+pub fn school_year(start: i32, form: SchoolYearForm) -> String {
+    let end = start + 1;
+    match form {
+        SchoolYearForm::Nominative => format!("{start}–{end} учебный год"),
+        SchoolYearForm::Prepositional => format!("{start}–{end} учебном году"),
+        SchoolYearForm::Slash => format!("{start}/{end}"),
+        SchoolYearForm::Short => format!("{start}–{end}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_seeds_dates() {
+        assert_eq!(date_numeric(d(2023, 8, 28)), "28.08.2023");
+        assert_eq!(date_numeric(d(2020, 10, 6)), "06.10.2020");
+        assert_eq!(date_words(d(2022, 4, 29)), "29\u{a0}апреля\u{a0}2022\u{a0}г.");
+        assert_eq!(date_quoted_day(d(2023, 8, 28)), "«28»\u{a0}августа\u{a0}2023\u{a0}г.");
+        assert_eq!(month_year(YearMonth { year: 2023, month: 9 }), "Сентябрь\u{a0}2023\u{a0}г.");
+        assert_eq!(month_genitive(12), "декабря");
+        assert_eq!(month_nominative(13), "");
+    }
+
+    #[test]
+    fn school_years() {
+        assert_eq!(school_year(2023, SchoolYearForm::Nominative), "2023–2024 учебный год");
+        assert_eq!(school_year(2023, SchoolYearForm::Prepositional), "2023–2024 учебном году");
+        assert_eq!(school_year(2023, SchoolYearForm::Slash), "2023/2024");
+    }
+}

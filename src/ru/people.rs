@@ -1,0 +1,266 @@
+//! People's names as printed: «Н.П. Клюева», «Клюева Н.П.», and oblique cases
+//! («М.В. Васильевой») by rules for Russian surnames, with the input's explicit forms winning.
+
+use super::names::parse_written;
+use crate::input::model::{Cases, Gender, PersonRef};
+
+/// A name resolved from either input form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name {
+    /// Фамилия.
+    pub surname: String,
+    /// Имя in full, when known.
+    pub name: Option<String>,
+    /// Отчество in full, when known.
+    pub patronymic: Option<String>,
+    /// Initials of имя and отчество.
+    pub initials: Vec<char>,
+    /// Gender, when given.
+    pub gender: Option<Gender>,
+    /// Position, when given.
+    pub position: Option<String>,
+    /// Explicit case forms.
+    pub cases: Cases,
+}
+
+/// Resolves a person; `None` for a written string that is not a name (a role).
+pub fn resolve(p: &PersonRef) -> Option<Name> {
+    match p {
+        PersonRef::Written(s) => {
+            let n = parse_written(s)?;
+            Some(Name {
+                surname: n.surname,
+                name: n.name,
+                patronymic: n.patronymic,
+                initials: n.initials,
+                gender: None,
+                position: n.position,
+                cases: Cases::default(),
+            })
+        }
+        PersonRef::Parts(p) => {
+            let full =
+                |s: &Option<String>| s.as_ref().filter(|v| !v.trim_end_matches('.').chars().nth(1).is_none()).cloned();
+            let initials =
+                [&p.name, &p.patronymic].iter().filter_map(|s| s.as_ref().and_then(|v| v.chars().next())).collect();
+            Some(Name {
+                surname: p.surname.clone(),
+                name: full(&p.name),
+                patronymic: full(&p.patronymic),
+                initials,
+                gender: p.gender,
+                position: p.position.clone(),
+                cases: p.cases.clone(),
+            })
+        }
+    }
+}
+
+/// The gender: explicit, else from the patronymic, else from the surname's ending.
+pub fn guess_gender(n: &Name) -> Option<Gender> {
+    if n.gender.is_some() {
+        return n.gender;
+    }
+    if let Some(p) = &n.patronymic {
+        if p.ends_with("вна") || p.ends_with("чна") {
+            return Some(Gender::Female);
+        }
+        if p.ends_with("вич") || p.ends_with("ич") {
+            return Some(Gender::Male);
+        }
+    }
+    let s = n.surname.to_lowercase();
+    const FEMALE: [&str; 7] = ["ова", "ева", "ёва", "ина", "ына", "ая", "ская"];
+    const MALE: [&str; 8] = ["ов", "ев", "ёв", "ин", "ын", "ий", "ой", "ский"];
+    if FEMALE.iter().any(|e| s.ends_with(e)) {
+        Some(Gender::Female)
+    } else if MALE.iter().any(|e| s.ends_with(e)) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+fn initials(n: &Name) -> String {
+    n.initials.iter().map(|c| format!("{c}.")).collect()
+}
+
+/// «Н.П. Клюева» (no-break space after the initials).
+pub fn initials_first(n: &Name) -> String {
+    if n.initials.is_empty() {
+        return n.surname.clone();
+    }
+    format!("{}\u{a0}{}", initials(n), n.surname)
+}
+
+/// «Клюева Н.П.».
+pub fn initials_after(n: &Name) -> String {
+    if n.initials.is_empty() {
+        return n.surname.clone();
+    }
+    format!("{}\u{a0}{}", n.surname, initials(n))
+}
+
+/// «Клюева Наталья Петровна» when known, else «Клюева Н.П.».
+pub fn full_name(n: &Name) -> String {
+    match (&n.name, &n.patronymic) {
+        (Some(a), Some(b)) => format!("{} {a} {b}", n.surname),
+        (Some(a), None) => format!("{} {a}", n.surname),
+        _ => initials_after(n),
+    }
+}
+
+/// Grammatical cases used in orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// Кого? чего?
+    Genitive,
+    /// Кому? чему?
+    Dative,
+    /// Кого? что?
+    Accusative,
+    /// Кем? чем?
+    Instrumental,
+}
+
+/// «М.В. Васильевой»: the explicit form from the input, or the surname declined by rule.
+pub fn inflect_initials_first(n: &Name, case: Case) -> String {
+    let explicit = match case {
+        Case::Genitive => &n.cases.genitive,
+        Case::Dative => &n.cases.dative,
+        Case::Accusative => &n.cases.accusative,
+        Case::Instrumental => &n.cases.instrumental,
+    };
+    if let Some(form) = explicit {
+        return form.clone();
+    }
+    let declined = Name { surname: decline_surname(&n.surname, guess_gender(n), case), ..n.clone() };
+    initials_first(&declined)
+}
+
+/// Declines a surname by the common Russian patterns; others (Андрейченко, Роо, Мин for a
+/// woman) do not change. Hyphenated parts decline separately.
+pub fn decline_surname(s: &str, gender: Option<Gender>, case: Case) -> String {
+    if s.contains('-') {
+        return s.split('-').map(|p| decline_surname(p, gender, case)).collect::<Vec<_>>().join("-");
+    }
+    let Some(g) = gender else { return s.to_owned() };
+    let lower = s.to_lowercase();
+    let ends = |e: &str| lower.ends_with(e);
+    let stem = |k: usize| s.chars().take(s.chars().count() - k).collect::<String>();
+    match g {
+        Gender::Female => {
+            if ["ова", "ева", "ёва", "ина", "ына"].iter().any(|e| ends(e)) {
+                let st = stem(1);
+                match case {
+                    Case::Accusative => format!("{st}у"),
+                    _ => format!("{st}ой"),
+                }
+            } else if ends("ая") {
+                let st = stem(2);
+                match case {
+                    Case::Accusative => format!("{st}ую"),
+                    _ => format!("{st}ой"),
+                }
+            } else {
+                s.to_owned()
+            }
+        }
+        Gender::Male => {
+            if ["ов", "ев", "ёв", "ин", "ын"].iter().any(|e| ends(e)) {
+                match case {
+                    Case::Genitive | Case::Accusative => format!("{s}а"),
+                    Case::Dative => format!("{s}у"),
+                    Case::Instrumental => format!("{s}ым"),
+                }
+            } else if ends("ский") || ends("цкий") || ends("ий") || ends("ый") || ends("ой") {
+                let st = stem(2);
+                let soft = ends("ский") || ends("цкий") || ends("ий");
+                match (case, soft) {
+                    (Case::Genitive | Case::Accusative, _) => format!("{st}ого"),
+                    (Case::Dative, _) => format!("{st}ому"),
+                    (Case::Instrumental, true) => format!("{st}им"),
+                    (Case::Instrumental, false) => format!("{st}ым"),
+                }
+            } else if ends("о") || ends("их") || ends("ых") || ends("е") || ends("и") || ends("у") || ends("ю")
+            {
+                s.to_owned()
+            } else if lower.chars().last().is_some_and(|c| "бвгджзклмнпрстфхцчшщ".contains(c)) {
+                match case {
+                    Case::Genitive | Case::Accusative => format!("{s}а"),
+                    Case::Dative => format!("{s}у"),
+                    Case::Instrumental => format!("{s}ом"),
+                }
+            } else {
+                s.to_owned()
+            }
+        }
+    }
+}
+
+/// A person as written in a table cell or list: a written string as the author wrote it,
+/// a name by parts as «Фамилия И.О.» (or «И.О. Фамилия» when `initials_first`).
+pub fn display_person(p: &PersonRef, initials_first_order: bool) -> String {
+    match p {
+        PersonRef::Written(s) => s.clone(),
+        PersonRef::Parts(_) => {
+            let Some(n) = resolve(p) else { return String::new() };
+            let name = if initials_first_order { initials_first(&n) } else { initials_after(&n) };
+            match &n.position {
+                Some(pos) => format!("{name}, {pos}"),
+                None => name,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> Name {
+        resolve(&PersonRef::Written(s.into())).unwrap()
+    }
+
+    #[test]
+    fn printing_forms() {
+        assert_eq!(initials_first(&n("Клюева Н.П.")), "Н.П.\u{a0}Клюева");
+        assert_eq!(initials_after(&n("Н.П. Клюева")), "Клюева\u{a0}Н.П.");
+        assert_eq!(full_name(&n("Клюева Наталья Петровна")), "Клюева Наталья Петровна");
+    }
+
+    #[test]
+    fn genders_are_guessed() {
+        assert_eq!(guess_gender(&n("М.В. Васильева")), Some(Gender::Female));
+        assert_eq!(guess_gender(&n("Иванов И.И.")), Some(Gender::Male));
+        assert_eq!(guess_gender(&n("Андрейченко С.В.")), None);
+        assert_eq!(guess_gender(&n("Клюева Наталья Петровна")), Some(Gender::Female));
+    }
+
+    #[test]
+    fn datives_of_the_seeds_names() {
+        let d = |s: &str| inflect_initials_first(&n(s), Case::Dative).replace('\u{a0}', " ");
+        assert_eq!(d("М.В. Васильева"), "М.В. Васильевой");
+        assert_eq!(d("Н.П. Клюева"), "Н.П. Клюевой");
+        assert_eq!(d("О.С. Крылова"), "О.С. Крыловой");
+        assert_eq!(d("Е.Л. Салтыкова"), "Е.Л. Салтыковой");
+        assert_eq!(d("С.В. Андрейченко"), "С.В. Андрейченко");
+        assert_eq!(d("И.И. Иванов"), "И.И. Иванову");
+        assert_eq!(d("С.Р. Роо"), "С.Р. Роо");
+        assert_eq!(decline_surname("Жуковский", Some(Gender::Male), Case::Instrumental), "Жуковским");
+        assert_eq!(decline_surname("Толстая", Some(Gender::Female), Case::Accusative), "Толстую");
+    }
+
+    #[test]
+    fn the_explicit_form_wins() {
+        let mut p = n("М.В. Васильева");
+        p.cases.dative = Some("М.В. Васильевой (особая форма)".into());
+        assert_eq!(inflect_initials_first(&p, Case::Dative), "М.В. Васильевой (особая форма)");
+    }
+
+    #[test]
+    fn roles_print_as_written() {
+        assert_eq!(display_person(&PersonRef::Written("Руководители ОУ".into()), false), "Руководители ОУ");
+        assert_eq!(display_person(&PersonRef::Written("Клюева Н.П.".into()), false), "Клюева Н.П.");
+    }
+}

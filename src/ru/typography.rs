@@ -1,0 +1,294 @@
+//! Russian typography on plain text: no-break spaces, «ёлочки», dashes. Each pass is
+//! separate, idempotent, and leaves phone numbers, registration numbers and URLs alone.
+
+use crate::input::model::Typography;
+
+const NBSP: char = '\u{a0}';
+
+/// Runs the passes the style enables, in a fixed order.
+pub fn apply(text: &str, t: &Typography) -> String {
+    let mut s = text.to_owned();
+    if t.dashes {
+        s = dashes(&s);
+    }
+    if t.quotes {
+        s = quotes(&s);
+    }
+    if t.nbsp {
+        s = nbsp_initials(&s);
+        s = nbsp_numero(&s);
+        s = nbsp_abbreviations(&s);
+        s = nbsp_units(&s);
+        s = nbsp_short_words(&s);
+    }
+    s
+}
+
+/// Splits into tokens separated by single ASCII spaces and rebuilds with `join(left, right)`
+/// deciding each separator.
+fn rejoin(s: &str, mut glue: impl FnMut(&str, &str) -> bool) -> String {
+    let parts: Vec<&str> = s.split(' ').collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            let left = parts[i - 1];
+            out.push(if !left.is_empty() && !p.is_empty() && glue(left, p) { NBSP } else { ' ' });
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// The last space- or NBSP-separated word of a token.
+fn last_word(t: &str) -> &str {
+    t.rsplit(NBSP).next().unwrap_or(t)
+}
+
+fn first_word(t: &str) -> &str {
+    t.split(NBSP).next().unwrap_or(t)
+}
+
+/// «Н.» or «Н.П.» (one or two initials, nothing else).
+fn is_initials(w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    !chars.is_empty()
+        && chars.len() % 2 == 0
+        && chars.len() <= 4
+        && chars.chunks(2).all(|c| c[0].is_uppercase() && c[0].is_alphabetic() && c[1] == '.')
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_name_word(w: &str) -> bool {
+    let w = w.trim_end_matches([',', ';', ':', '.', ')']);
+    starts_upper(w)
+        && w.chars().count() >= 2
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && w.chars().skip(1).any(|c| c.is_lowercase())
+}
+
+/// «Н.П. Клюева» → «Н.П.~Клюева», «Клюева Н.П.» → «Клюева~Н.П.», «М. В. Васильева» → «М.~В.~Васильева».
+pub fn nbsp_initials(s: &str) -> String {
+    rejoin(s, |l, r| {
+        let (l, r) = (last_word(l), first_word(r));
+        let r_core = r.trim_end_matches([',', ';', ':', ')']);
+        (is_initials(l) && (is_name_word(r) || is_initials(r_core))) || (is_name_word(l) && is_initials(r_core))
+    })
+}
+
+/// «№ 15», «№15» → «№~15»; «№№» is left as written.
+pub fn nbsp_numero(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        out.push(c);
+        if c == '№' && chars.get(i + 1) != Some(&'№') && (i == 0 || chars[i - 1] != '№') {
+            let mut j = i + 1;
+            while j < chars.len() && (chars[j] == ' ' || chars[j] == NBSP) {
+                j += 1;
+            }
+            if j < chars.len() && chars[j].is_alphanumeric() {
+                out.push(NBSP);
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_number(w: &str) -> bool {
+    let w = w.trim_start_matches(['(', '«']);
+    !w.is_empty()
+        && w.chars().all(|c| c.is_ascii_digit() || c == '–' || c == '-' || c == ',' || c == '.')
+        && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// «2023 г.» → «2023~г.», «2021–2024 гг.», «г. Солнечногорск», «ул. Красная», «д. 124», «т. е.».
+pub fn nbsp_abbreviations(s: &str) -> String {
+    let parts: Vec<&str> = s.split(' ').collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            let (l, r) = (parts[i - 1], *p);
+            let (lw, rw) = (last_word(l), first_word(r));
+            let r_core = rw.trim_end_matches([',', ';', ':', ')']);
+            // «г.» after a number is «год»; before a capital it is «город» only when no number precedes.
+            let year_before = i >= 2 && is_number(last_word(parts[i - 2]))
+                || l.contains('\u{a0}') && is_number(l.split('\u{a0}').next().unwrap_or(""));
+            let glue = !l.is_empty()
+                && !r.is_empty()
+                && ((is_number(lw) && matches!(r_core, "г." | "гг." | "г" | "год" | "года" | "году"))
+                    || (matches!(lw, "г." | "ул." | "пр." | "пос." | "с.")
+                        && starts_upper(rw)
+                        && !(lw == "г." && year_before))
+                    || (lw == "д." && rw.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                    || (lw == "т." && matches!(r_core, "е." | "д." | "к." | "п.")));
+            out.push(if glue { NBSP } else { ' ' });
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+const UNITS: [&str; 16] =
+    ["%", "лет", "года", "год", "чел.", "человек", "руб.", "тыс.", "млн", "млрд", "мм", "см", "м", "км", "кг", "ч"];
+
+/// «55 %» → «55~%», «18 лет» → «18~лет».
+pub fn nbsp_units(s: &str) -> String {
+    rejoin(s, |l, r| {
+        let r_core = first_word(r).trim_end_matches([',', ';', ':', ')', '.']);
+        let r_dot = first_word(r).trim_end_matches([',', ';', ':', ')']);
+        is_number(last_word(l)) && (UNITS.contains(&r_core) || UNITS.contains(&r_dot))
+    })
+}
+
+/// A no-break space after one-letter words: «в ОУ», «с 01.09.2023», «и наставляемых».
+pub fn nbsp_short_words(s: &str) -> String {
+    rejoin(s, |l, _| {
+        let w = last_word(l).trim_start_matches(['(', '«', '„']);
+        let mut c = w.chars();
+        matches!((c.next(), c.next()), (Some(ch), None) if "вксуоиаяВКСУОИАЯ".contains(ch))
+    })
+}
+
+/// Straight double quotes → «ёлочки», „лапки“ inside.
+pub fn quotes(s: &str) -> String {
+    if !s.contains('"') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut depth = 0usize;
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if c == '"' {
+            let opening = prev.is_none_or(|p| p.is_whitespace() || "([{«„—–-/".contains(p));
+            if opening {
+                out.push(if depth == 0 { '«' } else { '„' });
+                depth += 1;
+            } else {
+                depth = depth.saturating_sub(1);
+                out.push(if depth == 0 { '»' } else { '“' });
+            }
+        } else {
+            if c == '«' {
+                depth += 1;
+            } else if c == '»' {
+                depth = depth.saturating_sub(1);
+            }
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) && matches!(&w[..2], "19" | "20" | "21")
+}
+
+/// « - » between words → «~— »; year ranges «2023-2024», «2023 -2024», «2023 - 2024» → «2023–2024».
+pub fn dashes(s: &str) -> String {
+    // Year ranges first, on the raw characters.
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if i + 4 <= chars.len() && (i == 0 || !chars[i - 1].is_ascii_digit()) {
+            let a: String = chars[i..i + 4].iter().collect();
+            if is_year(&a) {
+                let mut j = i + 4;
+                while j < chars.len() && chars[j] == ' ' {
+                    j += 1;
+                }
+                if j < chars.len() && chars[j] == '-' {
+                    let mut k = j + 1;
+                    while k < chars.len() && chars[k] == ' ' {
+                        k += 1;
+                    }
+                    if k + 4 <= chars.len() && (k + 4 == chars.len() || !chars[k + 4].is_ascii_digit()) {
+                        let b: String = chars[k..k + 4].iter().collect();
+                        if is_year(&b) {
+                            out.push_str(&a);
+                            out.push('–');
+                            out.push_str(&b);
+                            i = k + 4;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    // A spaced hyphen between words is a dash.
+    out.replace(" - ", "\u{a0}— ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> String {
+        s.replace(NBSP, "~")
+    }
+
+    #[test]
+    fn initials_stay_with_the_surname() {
+        assert_eq!(v(&nbsp_initials("Н.П. Клюева")), "Н.П.~Клюева");
+        assert_eq!(v(&nbsp_initials("Клюева Н.П., Васильева М. В.")), "Клюева~Н.П., Васильева~М.~В.");
+        assert_eq!(v(&nbsp_initials("в ОУ. Составлен реестр")), "в ОУ. Составлен реестр");
+    }
+
+    #[test]
+    fn numbers_and_abbreviations() {
+        assert_eq!(v(&nbsp_numero("№ 15 а и №657, №№АЗ")), "№~15 а и №~657, №№АЗ");
+        assert_eq!(
+            v(&nbsp_abbreviations("с 01.09.2023 г. в г. Солнечногорск, ул. Красная, д. 124")),
+            "с 01.09.2023~г. в г.~Солнечногорск, ул.~Красная, д.~124"
+        );
+        assert_eq!(v(&nbsp_abbreviations("2021–2024 гг., т. е.")), "2021–2024~гг., т.~е.");
+        assert_eq!(v(&nbsp_abbreviations("с 01.09.2023 г. Плана")), "с 01.09.2023~г. Плана");
+        assert_eq!(v(&nbsp_units("не менее 55 % от 10 до 18 лет")), "не менее 55~% от 10 до 18~лет");
+        assert_eq!(v(&nbsp_short_words("в ОУ и с ними")), "в~ОУ и~с~ними");
+    }
+
+    #[test]
+    fn quotes_become_yolochki() {
+        assert_eq!(quotes("в формате \"нетворкинг\""), "в формате «нетворкинг»");
+        assert_eq!(quotes("\"Твой \"результат\" – мои\""), "«Твой „результат“ – мои»");
+        assert_eq!(quotes("«уже»"), "«уже»");
+    }
+
+    #[test]
+    fn dashes_and_year_ranges() {
+        assert_eq!(
+            v(&dashes("в 2023 -2024 учебном году, 2021 - 2024, 2023-2024")),
+            "в 2023–2024 учебном году, 2021–2024, 2023–2024"
+        );
+        assert_eq!(v(&dashes("(далее - План)")), "(далее~— План)");
+        assert_eq!(dashes("8(4962)64-97-54 и 175/1.1 – 08"), "8(4962)64-97-54 и 175/1.1 – 08");
+        assert_eq!(
+            dashes("http://metod.soledu.ru, KlYueva.NP@mosreg.ru"),
+            "http://metod.soledu.ru, KlYueva.NP@mosreg.ru"
+        );
+    }
+
+    #[test]
+    fn every_pass_is_idempotent() {
+        let t = Typography::default();
+        for s in [
+            "М.В. Васильевой, заместителю директора, разместить План \"Наставничество\" в 2023 - 2024 г. (далее - План)",
+            "Телефон 8(4962)64-97-54 № 15 а, 55 % участников, г. Солнечногорск",
+        ] {
+            let once = apply(s, &t);
+            assert_eq!(apply(&once, &t), once, "{s}");
+        }
+    }
+}

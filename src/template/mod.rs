@@ -1,0 +1,124 @@
+//! Tera templates: the built-in defaults compiled into the binary, optionally replaced
+//! file by file from a folder, rendered into the document markup.
+
+mod filters;
+pub mod view;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use tera::{Context, Tera};
+
+use crate::diag::Diagnostic;
+
+/// The built-in templates, by name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("_components.xml", include_str!("../../templates/_components.xml")),
+    ("order.xml", include_str!("../../templates/order.xml")),
+    ("appendix-roadmap.xml", include_str!("../../templates/appendix-roadmap.xml")),
+    ("appendix-list.xml", include_str!("../../templates/appendix-list.xml")),
+    ("appendix-text.xml", include_str!("../../templates/appendix-text.xml")),
+];
+
+/// Files larger than this in a template folder are refused (a template is a page of text).
+const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+/// A compiled set of templates.
+pub struct Templates {
+    tera: Tera,
+    sources: BTreeMap<String, String>,
+}
+
+impl Templates {
+    /// The built-in templates.
+    pub fn builtin() -> Result<Self, Diagnostic> {
+        Self::compile(BUILTIN.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect())
+    }
+
+    /// The built-in templates with every `*.xml` file of `dir` replacing (or adding to) them.
+    /// Only plain files directly inside `dir` are read: no sub-folders, no links leading
+    /// elsewhere, so a template cannot reach files outside the folder.
+    pub fn with_folder(dir: &Path) -> Result<Self, Diagnostic> {
+        let mut sources: BTreeMap<String, String> =
+            BUILTIN.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect();
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            Diagnostic::error(format!("не удалось открыть папку шаблонов {}: {e}", dir.display()))
+                .hint("укажите существующую папку в --templates")
+        })?;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.ends_with(".xml") {
+                continue;
+            }
+            let meta = std::fs::symlink_metadata(entry.path()).map_err(|e| Diagnostic::error(e.to_string()))?;
+            if !meta.is_file() {
+                return Err(Diagnostic::error(format!(
+                    "шаблон {name}: не обычный файл (ссылка или папка) — не читается"
+                ))
+                .hint("положите в папку шаблонов сами файлы, а не ссылки"));
+            }
+            if meta.len() > MAX_TEMPLATE_BYTES {
+                return Err(Diagnostic::error(format!("шаблон {name} слишком большой")));
+            }
+            let text = std::fs::read_to_string(entry.path()).map_err(|e| {
+                Diagnostic::error(format!("шаблон {name}: не удалось прочитать ({e}); нужна кодировка UTF-8"))
+            })?;
+            sources.insert(name, text);
+        }
+        Self::compile(sources)
+    }
+
+    fn compile(sources: BTreeMap<String, String>) -> Result<Self, Diagnostic> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".xml"]);
+        filters::register(&mut tera);
+        tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+            .map_err(|e| template_error(&e, &sources))?;
+        Ok(Templates { tera, sources })
+    }
+
+    /// The source of a template, for error messages.
+    pub fn source(&self, name: &str) -> &str {
+        self.sources.get(name).map_or("", String::as_str)
+    }
+
+    /// Renders `name` with the view and, for appendix templates, the appendix index.
+    pub fn render(&self, name: &str, view: &view::View<'_>, index: Option<usize>) -> Result<String, Diagnostic> {
+        let mut ctx = Context::from_serialize(view).map_err(|e| template_error(&e, &self.sources))?;
+        if let Some(i) = index {
+            ctx.insert("index", &i);
+        }
+        self.tera.render(name, &ctx).map_err(|e| template_error(&e, &self.sources))
+    }
+}
+
+/// A Tera error as a diagnostic naming the template, line and column, and the line itself.
+fn template_error(e: &tera::Error, sources: &BTreeMap<String, String>) -> Diagnostic {
+    let report = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    let Some(r) = report else {
+        let mut msg = e.to_string();
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            msg.push_str(": ");
+            msg.push_str(&s.to_string());
+            source = s.source();
+        }
+        return Diagnostic::error(format!("ошибка шаблона: {msg}"));
+    };
+    let span = r.span();
+    let line_text =
+        sources.get(r.filename()).and_then(|s| s.lines().nth(span.start_line.saturating_sub(1))).unwrap_or("");
+    Diagnostic::error(format!(
+        "шаблон {}:{}:{}: {}\n    {}\n    {}^",
+        r.filename(),
+        span.start_line,
+        span.start_col + 1,
+        r.message(),
+        line_text,
+        " ".repeat(line_text.chars().take(span.start_col).count())
+    ))
+    .hint("исправьте шаблон или удалите его из папки --templates, чтобы вернуть встроенный")
+}

@@ -1,0 +1,482 @@
+//! What templates see: the input, with the language work already done where it is not a
+//! layout decision — numbers, appendix labels, dative names, deadlines as text, the
+//! header grid of a two-level table, cells with their spans resolved.
+
+use serde::Serialize;
+
+use crate::input::model::{
+    self as m, Addressee, Appendix, AppendixKind, Block as InBlock, BlockObject, Cell as InCell, CellObject,
+    DateFormat, Document as Input, ListItem, ListMarker, MarkStyle, Orientation, PersonRef,
+};
+use crate::input::numbering::{point_numbers, table_numbers, RowKind as NumKind};
+use crate::ru::{agree, dates, deadline, people};
+
+/// The context of one template: the whole document and, for an appendix template, the
+/// appendix being rendered.
+#[derive(Debug, Serialize)]
+pub struct View<'a> {
+    pub style: StyleView,
+    pub blank: Option<&'a m::Blank>,
+    pub order: Option<OrderView>,
+    pub appendices: Vec<AppendixView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StyleView {
+    pub indent: String,
+    pub margins: String,
+    pub body_size: String,
+    pub table_size: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OrderView {
+    pub kind: String,
+    pub date: String,
+    pub date_numeric: String,
+    pub date_words: String,
+    pub number: String,
+    pub place: Option<String>,
+    pub title: String,
+    pub issuer: Option<String>,
+    pub body: Option<BodyView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BodyView {
+    pub preamble: Vec<String>,
+    pub decree_word: String,
+    pub decree_inline: bool,
+    pub points: Vec<PointView>,
+    pub signatory: SignatoryView,
+    pub acquaintance: Option<AcquaintanceView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PointView {
+    pub number: String,
+    pub level: usize,
+    pub addressee: Option<String>,
+    pub text: Option<String>,
+    pub points: Vec<PointView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SignatoryView {
+    pub position: Vec<String>,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AcquaintanceView {
+    pub label: String,
+    pub people: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AppendixView {
+    pub index: usize,
+    pub kind: &'static str,
+    pub number: Option<u32>,
+    pub label: String,
+    pub landscape: bool,
+    pub mark: MarkView,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub table: Option<TableView>,
+    pub items: Vec<String>,
+    pub clauses: Vec<ClauseView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MarkView {
+    pub appendix: bool,
+    pub approved: bool,
+    pub label: String,
+    pub approved_word: &'static str,
+    pub issuer: Option<String>,
+    pub date: Option<String>,
+    pub number: Option<String>,
+    pub order_title: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClauseView {
+    pub title: Option<String>,
+    pub number: String,
+    pub paragraphs: Vec<String>,
+    pub points: Vec<PointView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TableView {
+    pub widths: Vec<f64>,
+    pub columns: usize,
+    pub head: Vec<Vec<CellView>>,
+    pub number_row: Option<Vec<String>>,
+    pub rows: Vec<RowView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RowView {
+    /// «section» or «activity».
+    pub kind: &'static str,
+    pub level: usize,
+    pub number: Option<String>,
+    pub title: Option<String>,
+    pub cells: Vec<CellView>,
+}
+
+#[derive(Debug, Serialize, Default)]
+pub struct CellView {
+    pub colspan: usize,
+    pub rowspan: usize,
+    pub number: bool,
+    pub blocks: Vec<BlockView>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BlockView {
+    P { text: String },
+    List { marker: &'static str, items: Vec<String> },
+}
+
+/// Builds the view of a validated input.
+pub fn build(input: &Input) -> View<'_> {
+    let style = &input.style;
+    let mg = &style.margins_mm;
+    let order = input.order.as_ref().map(|o| order_view(input, o));
+    View {
+        style: StyleView {
+            indent: format!("{}mm", style.first_line_indent_mm),
+            margins: format!("{} {} {} {}", mg.top, mg.right, mg.bottom, mg.left),
+            body_size: format!("{}pt", style.body_size_pt),
+            table_size: format!("{}pt", style.table_size_pt),
+        },
+        blank: input.blank.as_ref(),
+        order,
+        appendices: (0..input.appendices.len()).map(|i| appendix_view(input, i)).collect(),
+    }
+}
+
+fn issuer(input: &Input) -> Option<String> {
+    let o = input.order.as_ref()?;
+    o.issuer.clone().or_else(|| input.blank.as_ref().and_then(|b| b.organization.short_name.clone()))
+}
+
+fn order_view(input: &Input, o: &m::Order) -> OrderView {
+    OrderView {
+        kind: o.kind.clone(),
+        date: o.date.to_string(),
+        date_numeric: dates::date_numeric(o.date.0),
+        date_words: dates::date_words(o.date.0),
+        number: o.number.clone(),
+        place: o.place.clone(),
+        title: o.title.clone(),
+        issuer: issuer(input),
+        body: o.body.as_ref().map(|b| body_view(input, b)),
+    }
+}
+
+fn body_view(input: &Input, b: &m::OrderBody) -> BodyView {
+    let numbers = point_numbers(&b.points, &crate::diag::JsonPath::root());
+    let mut it = numbers.into_iter().map(|n| n.number.unwrap_or_default());
+    let genders: Vec<_> = b
+        .acquaintance
+        .iter()
+        .flat_map(|a| a.people.iter())
+        .map(|p| people::resolve(p).and_then(|n| people::guess_gender(&n)))
+        .collect();
+    BodyView {
+        preamble: b.preamble.clone(),
+        decree_word: b.decree.word.clone(),
+        decree_inline: b.decree.placement == m::DecreePlacement::Inline,
+        points: points_view(input, &b.points, 1, &mut it),
+        signatory: SignatoryView {
+            position: b.signatory.position.clone(),
+            name: person_initials_first(&b.signatory.person),
+        },
+        acquaintance: b.acquaintance.as_ref().map(|a| AcquaintanceView {
+            label: a.label.clone().unwrap_or_else(|| format!("С приказом {}:", agree::acquainted_word(&genders))),
+            people: a.people.iter().map(person_initials_first).collect(),
+        }),
+    }
+}
+
+fn person_initials_first(p: &PersonRef) -> String {
+    people::resolve(p).map(|n| people::initials_first(&n)).unwrap_or_else(|| people::display_person(p, true))
+}
+
+/// Points numbered in the same order as `point_numbers` walks them (depth first).
+fn points_view(
+    input: &Input,
+    points: &[m::Point],
+    level: usize,
+    numbers: &mut impl Iterator<Item = String>,
+) -> Vec<PointView> {
+    points
+        .iter()
+        .map(|p| {
+            let number = numbers.next().unwrap_or_default();
+            let addressee = p.addressee.as_ref().map(|a| match a {
+                Addressee::Text(t) => t.clone(),
+                Addressee::Person(pw) => {
+                    let name = people::resolve(&pw.person)
+                        .map(|n| people::inflect_initials_first(&n, people::Case::Dative))
+                        .unwrap_or_else(|| people::display_person(&pw.person, true));
+                    match &pw.position_dative {
+                        Some(pos) => format!("{name}, {pos}"),
+                        None => name,
+                    }
+                }
+            });
+            let text = p.text.as_ref().map(|t| match &p.appendix {
+                Some(id) => {
+                    let r = appendix_ref(input, id);
+                    agree::insert_before_final_punctuation(t, &r)
+                }
+                None => t.clone(),
+            });
+            let points = points_view(input, &p.points, level + 1, numbers);
+            PointView { number, level, addressee, text, points }
+        })
+        .collect()
+}
+
+fn appendix_ref(input: &Input, id: &str) -> String {
+    let refs = input.style.appendix_refs;
+    let idx = input.appendices.iter().position(|a| a.id.as_deref() == Some(id));
+    let number = idx.and_then(|i| Appendix::effective_number(&input.appendices, i));
+    agree::appendix_ref(number, refs.capitalized, refs.number_sign)
+}
+
+fn appendix_view(input: &Input, i: usize) -> AppendixView {
+    let a = &input.appendices[i];
+    let number = Appendix::effective_number(&input.appendices, i);
+    let label = agree::appendix_label(number, a.mark.number_sign);
+    let columns = a.table.as_ref().map_or(0, |t| t.columns.len());
+    let landscape = match a.orientation {
+        Some(Orientation::Landscape) => true,
+        Some(Orientation::Portrait) => false,
+        None => a.kind == AppendixKind::Roadmap && columns >= input.style.landscape_from_columns,
+    };
+    let order = input.order.as_ref();
+    let date = order.map(|o| match a.mark.date_format {
+        DateFormat::Numeric => dates::date_numeric(o.date.0),
+        DateFormat::Words => dates::date_words(o.date.0),
+        DateFormat::QuotedDay => dates::date_quoted_day(o.date.0),
+    });
+    let form = a.mark.approved_form.unwrap_or_else(|| agree::guess_form(&a.title));
+    let style = match input.style.deadline_dates {
+        m::DeadlineDates::Numeric => deadline::DateStyle::Numeric,
+        m::DeadlineDates::Words => deadline::DateStyle::Words,
+    };
+    AppendixView {
+        index: i,
+        kind: match a.kind {
+            AppendixKind::Roadmap => "roadmap",
+            AppendixKind::List => "list",
+            AppendixKind::Text => "text",
+        },
+        number,
+        label: label.clone(),
+        landscape,
+        mark: MarkView {
+            appendix: a.mark.style != MarkStyle::Approved,
+            approved: a.mark.style != MarkStyle::Appendix,
+            label,
+            approved_word: agree::approved_word(form),
+            issuer: a.mark.issuer.clone().or_else(|| issuer(input)),
+            date,
+            number: order.map(|o| o.number.clone()),
+            order_title: order.filter(|_| a.mark.with_order_title).map(|o| o.title.clone()),
+        },
+        title: a.title.clone(),
+        subtitle: a.subtitle.clone(),
+        table: a.table.as_ref().map(|t| table_view(t, style)),
+        items: a.items.iter().flatten().map(list_item).collect(),
+        clauses: a
+            .clauses
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(k, c)| {
+                let numbers = point_numbers(&c.points, &crate::diag::JsonPath::root());
+                let prefix = format!("{}.", k + 1);
+                let mut it = numbers.into_iter().map(|n| format!("{prefix}{}", n.number.unwrap_or_default()));
+                ClauseView {
+                    title: c.title.clone(),
+                    number: (k + 1).to_string(),
+                    paragraphs: c.paragraphs.clone(),
+                    points: points_view(input, &c.points, 2, &mut it),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn list_item(item: &ListItem) -> String {
+    match item {
+        ListItem::Text(t) => t.clone(),
+        ListItem::Person(p) => {
+            let name = people::display_person(&p.person, false);
+            match &p.position {
+                Some(pos) => format!("{name}, {pos}"),
+                None => name,
+            }
+        }
+    }
+}
+
+fn table_view(t: &m::Table, style: deadline::DateStyle) -> TableView {
+    let n = t.columns.len();
+    let number_col = t.columns.iter().position(|c| c.role == Some(m::ColumnRole::Number));
+    let grouped = t.columns.iter().any(|c| c.group.is_some());
+    // Header: one row, or two when some columns share a group title.
+    let mut top = Vec::new();
+    let mut second = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let c = &t.columns[i];
+        match &c.group {
+            None => {
+                top.push(text_cell(&c.title, 1, if grouped { 2 } else { 1 }));
+                i += 1;
+            }
+            Some(g) => {
+                let run = t.columns[i..].iter().take_while(|x| x.group.as_ref() == Some(g)).count();
+                top.push(text_cell(g, run, 1));
+                second.extend(t.columns[i..i + run].iter().map(|x| text_cell(&x.title, 1, 1)));
+                i += run;
+            }
+        }
+    }
+    let mut head = vec![top];
+    if grouped {
+        head.push(second);
+    }
+    let numbers = table_numbers(t, &crate::diag::JsonPath::root());
+    let mut nums = numbers.iter();
+    let mut rows = Vec::new();
+    walk(t, &t.items, &t.sections, 0, number_col, style, &mut nums, &mut rows);
+    TableView {
+        widths: t.columns.iter().map(|c| c.width).collect(),
+        columns: n,
+        head,
+        number_row: t.number_row.then(|| (1..=n).map(|k| k.to_string()).collect()),
+        rows,
+    }
+}
+
+fn text_cell(text: &str, colspan: usize, rowspan: usize) -> CellView {
+    CellView { colspan, rowspan, number: false, blocks: vec![BlockView::P { text: text.to_owned() }] }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn walk<'n>(
+    t: &m::Table,
+    items: &[m::Activity],
+    sections: &[m::Section],
+    level: usize,
+    number_col: Option<usize>,
+    style: deadline::DateStyle,
+    nums: &mut impl Iterator<Item = &'n crate::input::numbering::Numbered>,
+    out: &mut Vec<RowView>,
+) {
+    let n = t.columns.len();
+    let mut covered = std::collections::HashSet::new();
+    for (r, a) in items.iter().enumerate() {
+        let number = nums.next().filter(|x| x.kind == NumKind::Activity).and_then(|x| x.number.clone());
+        let mut cells = Vec::new();
+        let mut c = 0;
+        while c < n {
+            if covered.contains(&(r, c)) {
+                c += 1;
+                continue;
+            }
+            let col = &t.columns[c];
+            if Some(c) == number_col {
+                let text = number.as_ref().map(|x| format!("{}.", x.trim_end_matches('.'))).unwrap_or_default();
+                cells.push(CellView { colspan: 1, rowspan: 1, number: true, blocks: vec![BlockView::P { text }] });
+                c += 1;
+                continue;
+            }
+            let (value, rows, cols) = match a.values.0.get(&col.key) {
+                Some(v) => match v.span() {
+                    Some(s) => (Some(&s.value), (s.rows as usize).max(1), (s.columns as usize).max(1)),
+                    None => (Some(v), 1, 1),
+                },
+                None => (None, 1, 1),
+            };
+            let cols = cols.min(n - c);
+            let rows = rows.min(items.len() - r);
+            for rr in r..r + rows {
+                for cc in c..c + cols {
+                    if (rr, cc) != (r, c) {
+                        covered.insert((rr, cc));
+                    }
+                }
+            }
+            cells.push(CellView {
+                colspan: cols,
+                rowspan: rows,
+                number: false,
+                blocks: value.map(|v| cell_blocks(v, style)).unwrap_or_default(),
+            });
+            c += cols;
+        }
+        out.push(RowView { kind: "activity", level, number, title: None, cells });
+    }
+    for s in sections {
+        let number = nums.next().filter(|x| x.kind == NumKind::Section).and_then(|x| x.number.clone());
+        out.push(RowView {
+            kind: "section",
+            level: level + 1,
+            number: number.clone(),
+            title: Some(s.title.clone()),
+            cells: vec![CellView {
+                colspan: n,
+                rowspan: 1,
+                number: false,
+                blocks: vec![BlockView::P {
+                    text: match &number {
+                        Some(x) => format!("{}. {}", x.trim_end_matches('.'), s.title),
+                        None => s.title.clone(),
+                    },
+                }],
+            }],
+        });
+        walk(t, &s.items, &s.sections, level + 1, number_col, style, nums, out);
+    }
+}
+
+fn cell_blocks(v: &InCell, style: deadline::DateStyle) -> Vec<BlockView> {
+    match v {
+        InCell::Text(s) => vec![BlockView::P { text: s.clone() }],
+        InCell::Blocks(bs) => bs
+            .iter()
+            .map(|b| match b {
+                InBlock::Text(s) => BlockView::P { text: s.clone() },
+                InBlock::Object(BlockObject::List(l)) => list_view(l),
+            })
+            .collect(),
+        InCell::Object(CellObject::People(ps)) => vec![BlockView::P {
+            text: ps.iter().map(|p| people::display_person(p, false)).collect::<Vec<_>>().join("\n"),
+        }],
+        InCell::Object(CellObject::List(l)) => vec![list_view(l)],
+        InCell::Object(CellObject::Deadline(d)) => vec![BlockView::P { text: deadline::format_deadline(d, style) }],
+        InCell::Object(CellObject::Span(s)) => cell_blocks(&s.value, style),
+    }
+}
+
+fn list_view(l: &m::List) -> BlockView {
+    BlockView::List {
+        marker: match l.marker {
+            ListMarker::Dash => "dash",
+            ListMarker::Bullet => "bullet",
+            ListMarker::Numbered => "numbered",
+        },
+        items: l.items.clone(),
+    }
+}

@@ -18,6 +18,8 @@ pub mod doc;
 pub mod input;
 pub mod markup;
 pub mod normalize;
+pub mod output;
 pub mod pipeline;
+pub mod render;
 pub mod ru;
 pub mod template;

@@ -52,3 +52,36 @@ pub fn text(s: &str, t: &Typography) -> String {
         if s.chars().any(is_xml_illegal) { s.chars().filter(|c| !is_xml_illegal(*c)).collect() } else { s.to_owned() };
     typography::apply(&clean, t)
 }
+
+/// Lines of text that must go with the signature to a new page (the standard forbids a
+/// signature alone on a page and asks for at least three lines with it).
+const LINES_WITH_SIGNATURE: f64 = 3.0;
+
+/// Marks the paragraphs before each signature «keep with next» until they hold about
+/// three lines, estimating a line from the text width and the body size. Shared by both
+/// writers, so Word, LibreOffice and our PDF move the same text with the signature.
+pub fn keep_signature_with_text(doc: &mut Document) {
+    let size = doc.fonts.body_size.to_pt().max(1.0);
+    for s in &mut doc.sections {
+        // An average Cyrillic letter of a serif face is about half its size wide.
+        let chars_per_line = (s.page.text_width().to_pt() / (size * 0.5)).max(10.0);
+        let Some(sig) = s.blocks.iter().position(|b| matches!(b, Block::Signature(_))) else { continue };
+        let mut lines = 0.0;
+        for b in s.blocks[..sig].iter_mut().rev() {
+            let Block::Paragraph(p) = b else { break };
+            let chars: usize = p
+                .inlines
+                .iter()
+                .map(|i| match i {
+                    Inline::Text(t, _) => t.chars().count(),
+                    _ => 0,
+                })
+                .sum();
+            p.style.keep_with_next = true;
+            lines += (chars as f64 / chars_per_line).ceil().max(1.0);
+            if lines >= LINES_WITH_SIGNATURE {
+                break;
+            }
+        }
+    }
+}

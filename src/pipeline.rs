@@ -4,7 +4,7 @@ use crate::diag::Diagnostic;
 use crate::doc::{Document, FontSetup, Length, Margins, Meta, Section};
 use crate::input::model::{AppendixKind, Document as Input};
 use crate::markup::{self, Defaults};
-use crate::normalize::normalize;
+use crate::normalize::{keep_signature_with_text, normalize};
 use crate::template::{view, Templates};
 
 /// Which parts of the document to build.
@@ -86,5 +86,6 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
         sections,
     };
     normalize(&mut doc, &style.typography);
+    keep_signature_with_text(&mut doc);
     Ok(doc)
 }

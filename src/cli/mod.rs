@@ -12,8 +12,6 @@ use clap::{Parser, Subcommand};
 
 /// Exit code for invalid input.
 pub const EXIT_INVALID: u8 = 1;
-/// Exit code for usage errors (clap uses the same).
-pub const EXIT_USAGE: u8 = 2;
 
 /// Приказ и дорожная карта: из JSON-описания в DOCX и PDF.
 #[derive(Debug, Parser)]

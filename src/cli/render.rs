@@ -7,7 +7,7 @@ use prikaz::pipeline::{build_ir, Parts};
 use prikaz::template::Templates;
 
 use super::report::print_diagnostics;
-use super::{EXIT_INVALID, EXIT_USAGE};
+use super::EXIT_INVALID;
 
 /// What to print instead of writing files.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -16,7 +16,7 @@ pub enum Emit {
     Ir,
 }
 
-pub fn run(file: &Path, _output: &Path, templates: Option<&Path>, emit: Option<Emit>) -> ExitCode {
+pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Emit>) -> ExitCode {
     let name = file.display().to_string();
     let loaded = prikaz::input::load(file);
     let (errors, _) = print_diagnostics(&name, &loaded, false);
@@ -42,13 +42,26 @@ pub fn run(file: &Path, _output: &Path, templates: Option<&Path>, emit: Option<E
             print!("{}", prikaz::doc::dump(&ir));
             ExitCode::SUCCESS
         }
-        None => {
-            eprintln!(
-                "{name}: документ собран ({} разд.), но запись DOCX и PDF ещё не реализована \
-                 (следующие задачи проекта); файлы не созданы. Модель документа: --emit ir",
-                ir.sections.len()
-            );
-            ExitCode::from(EXIT_USAGE)
-        }
+        None => write_files(file, output, &ir),
     }
+}
+
+/// Writes `<stem>.docx` into the output folder; the PDF writer is not built yet.
+fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document) -> ExitCode {
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
+    let docx_path = output.join(format!("{stem}.docx"));
+    let bytes = match prikaz::render::docx::write_docx(ir, &Default::default()) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("ошибка: {e}");
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    if let Err(e) = prikaz::output::write_atomic(&docx_path, &bytes) {
+        eprintln!("ошибка: {e}");
+        return ExitCode::from(EXIT_INVALID);
+    }
+    println!("{}", docx_path.display());
+    eprintln!("PDF ещё не реализован (следующая задача проекта): создан только DOCX");
+    ExitCode::SUCCESS
 }

@@ -66,19 +66,20 @@ pub fn date_numeric(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
 
-/// «28 августа 2023 г.» with no-break spaces that keep the date on one line.
+/// «28 августа 2023 г.»: no-break spaces bind the day to the month and «г.» to the year; the
+/// space between month and year may break, so a narrow table column never splits a number.
 pub fn date_words(d: NaiveDate) -> String {
-    format!("{}\u{a0}{}\u{a0}{}\u{a0}г.", d.day(), month_genitive(d.month()), d.year())
+    format!("{}\u{a0}{} {}\u{a0}г.", d.day(), month_genitive(d.month()), d.year())
 }
 
 /// «"28" августа 2023 г.» in «ёлочки», as the seeds write the date of an order.
 pub fn date_quoted_day(d: NaiveDate) -> String {
-    format!("«{}»\u{a0}{}\u{a0}{}\u{a0}г.", d.day(), month_genitive(d.month()), d.year())
+    format!("«{}»\u{a0}{} {}\u{a0}г.", d.day(), month_genitive(d.month()), d.year())
 }
 
 /// «Сентябрь 2023 г.».
 pub fn month_year(m: YearMonth) -> String {
-    format!("{}\u{a0}{}\u{a0}г.", capitalize_first(month_nominative(m.month)), m.year)
+    format!("{} {}\u{a0}г.", capitalize_first(month_nominative(m.month)), m.year)
 }
 
 /// Forms of a school year.
@@ -117,9 +118,9 @@ mod tests {
     fn the_seeds_dates() {
         assert_eq!(date_numeric(d(2023, 8, 28)), "28.08.2023");
         assert_eq!(date_numeric(d(2020, 10, 6)), "06.10.2020");
-        assert_eq!(date_words(d(2022, 4, 29)), "29\u{a0}апреля\u{a0}2022\u{a0}г.");
-        assert_eq!(date_quoted_day(d(2023, 8, 28)), "«28»\u{a0}августа\u{a0}2023\u{a0}г.");
-        assert_eq!(month_year(YearMonth { year: 2023, month: 9 }), "Сентябрь\u{a0}2023\u{a0}г.");
+        assert_eq!(date_words(d(2022, 4, 29)), "29\u{a0}апреля 2022\u{a0}г.");
+        assert_eq!(date_quoted_day(d(2023, 8, 28)), "«28»\u{a0}августа 2023\u{a0}г.");
+        assert_eq!(month_year(YearMonth { year: 2023, month: 9 }), "Сентябрь 2023\u{a0}г.");
         assert_eq!(month_genitive(12), "декабря");
         assert_eq!(month_nominative(13), "");
     }

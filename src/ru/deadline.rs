@@ -66,7 +66,7 @@ fn day(d: chrono::NaiveDate, style: DateStyle) -> String {
 }
 
 fn month_year_lower(year: i32, month: u32) -> String {
-    format!("{}\u{a0}{year}\u{a0}г.", month_nominative(month))
+    format!("{} {year}\u{a0}г.", month_nominative(month))
 }
 
 fn when(w: When, style: DateStyle) -> String {
@@ -80,19 +80,19 @@ fn when(w: When, style: DateStyle) -> String {
 fn until(w: When, style: DateStyle) -> String {
     match w {
         When::Day(d) => day(d.0, style),
-        When::Month(m) => format!("{}\u{a0}{}\u{a0}г.", month_genitive(m.month), m.year),
+        When::Month(m) => format!("{} {}\u{a0}г.", month_genitive(m.month), m.year),
     }
 }
 
 fn range(from: When, to: When, style: DateStyle) -> String {
     match (from, to) {
         (When::Month(a), When::Month(b)) if a.year == b.year => {
-            format!("{}–{}\u{a0}{}\u{a0}г.", month_nominative(a.month), month_nominative(b.month), b.year)
+            format!("{}–{} {}\u{a0}г.", month_nominative(a.month), month_nominative(b.month), b.year)
         }
         (When::Day(a), When::Day(b))
             if style == DateStyle::Words && a.0.year() == b.0.year() && a.0.month() == b.0.month() =>
         {
-            format!("{}–{}\u{a0}{}\u{a0}{}\u{a0}г.", a.0.day(), b.0.day(), month_genitive(a.0.month()), a.0.year())
+            format!("{}–{}\u{a0}{} {}\u{a0}г.", a.0.day(), b.0.day(), month_genitive(a.0.month()), a.0.year())
         }
         (When::Day(a), When::Day(b)) if style == DateStyle::Numeric => {
             format!("{}–{}", date_numeric(a.0), date_numeric(b.0))

@@ -1,0 +1,369 @@
+//! IR → DOCX: the document model translated into docx-rs, then the post-pass
+//! ([`super::docx_fixups`]) mends what docx-rs cannot say and packs the file.
+
+use docx_rs::{
+    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, PageOrientationType, PageSize, Paragraph as DxParagraph,
+    Run, RunFonts, Section as DxSection, SpecialIndentType, Tab, TabValueType, Table as DxTable, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+};
+
+use super::docx_fixups::{self, Fixups};
+use crate::doc::{
+    Align, Block, Cell, Document, Inline, Length, List, PageSetup, Paragraph, Row, RowKind, Section, Signature, Table,
+    Zone, ZoneKind,
+};
+
+/// Options of the DOCX writer.
+#[derive(Debug, Clone, Default)]
+pub struct DocxOptions {}
+
+/// Cell padding: 1 mm left and right, as Word's default grid.
+const CELL_PAD_TWIPS: usize = 57;
+
+/// Writes the document as DOCX bytes.
+pub fn write_docx(doc: &Document, _opts: &DocxOptions) -> Result<Vec<u8>, String> {
+    let mut fx = Fixups::default();
+    let body_hp = half_points(doc.fonts.body_size);
+    let fonts = RunFonts::new()
+        .ascii(&doc.fonts.family)
+        .hi_ansi(&doc.fonts.family)
+        .cs(&doc.fonts.family)
+        .east_asia(&doc.fonts.family);
+    let mut docx = Docx::new().default_fonts(fonts).default_size(body_hp).default_tab_stop(709);
+    let n = doc.sections.len();
+    for (i, s) in doc.sections.iter().enumerate() {
+        let ctx = Ctx { text_width: s.page.text_width(), table_size: doc.fonts.table_size };
+        let children = section_children(s, &ctx, &mut fx);
+        if i + 1 < n {
+            let mut sec = DxSection::new();
+            for c in children {
+                sec = match c {
+                    Child::P(p) => sec.add_paragraph(p),
+                    Child::T(t) => sec.add_table(t),
+                };
+            }
+            let size = PageSize::new().size(twips(s.page.width) as u32, twips(s.page.height) as u32);
+            sec = sec.page_size(size).page_margin(margin(&s.page)).page_orient(if s.page.landscape {
+                PageOrientationType::Landscape
+            } else {
+                PageOrientationType::Portrait
+            });
+            docx = docx.add_section(sec);
+        } else {
+            for c in children {
+                docx = match c {
+                    Child::P(p) => docx.add_paragraph(p),
+                    Child::T(t) => docx.add_table(t),
+                };
+            }
+            docx = docx
+                .page_size(twips(s.page.width) as u32, twips(s.page.height) as u32)
+                .page_margin(margin(&s.page))
+                .page_orient(if s.page.landscape {
+                    PageOrientationType::Landscape
+                } else {
+                    PageOrientationType::Portrait
+                });
+        }
+    }
+    if n == 0 {
+        docx = docx.add_paragraph(DxParagraph::new());
+    }
+    fx.page_numbers = doc.sections.iter().any(|s| s.page.page_numbers);
+    fx.hyphenation = doc.fonts.hyphenation;
+    fx.font = doc.fonts.family.clone();
+    fx.title = doc.meta.title.clone();
+    fx.author = doc.meta.author.clone();
+    fx.timestamp = super::fixed_timestamp(doc.meta.date.as_deref());
+    docx_fixups::finish(docx.build(), &fx)
+}
+
+enum Child {
+    P(DxParagraph),
+    T(DxTable),
+}
+
+struct Ctx {
+    text_width: Length,
+    table_size: Length,
+}
+
+fn twips(l: Length) -> i32 {
+    l.to_twips()
+}
+
+fn half_points(l: Length) -> usize {
+    (l.to_pt() * 2.0).round().max(2.0) as usize
+}
+
+fn margin(p: &PageSetup) -> PageMargin {
+    let m = &p.margins;
+    PageMargin {
+        top: twips(m.top),
+        left: twips(m.left),
+        bottom: twips(m.bottom),
+        right: twips(m.right),
+        // Page numbers 10 mm from the top edge (ГОСТ: at least 10 mm).
+        header: twips(Length::mm(10.0)),
+        footer: twips(Length::mm(10.0)),
+        gutter: 0,
+    }
+}
+
+fn section_children(s: &Section, ctx: &Ctx, fx: &mut Fixups) -> Vec<Child> {
+    let mut out = Vec::new();
+    for b in &s.blocks {
+        block(b, ctx, Indent::default(), None, fx, &mut out);
+    }
+    out
+}
+
+/// Extra left/right indents for blocks inside a zone.
+#[derive(Debug, Clone, Copy, Default)]
+struct Indent {
+    left: i32,
+    right: i32,
+}
+
+fn block(b: &Block, ctx: &Ctx, ind: Indent, size: Option<Length>, fx: &mut Fixups, out: &mut Vec<Child>) {
+    match b {
+        Block::Paragraph(p) => out.push(Child::P(paragraph(p, ind, size))),
+        Block::List(l) => out.extend(list(l, ind, size).into_iter().map(Child::P)),
+        Block::Signature(s) => out.extend(signature(s, ctx).into_iter().map(Child::P)),
+        Block::Zone(z) => zone(z, ctx, fx, out),
+        Block::Table(t) => out.push(Child::T(table(t, ctx, fx))),
+        Block::Image(i) => {
+            // Images are not written yet: say so in the document rather than drop them.
+            let p = Paragraph {
+                inlines: vec![Inline::Text(format!("[изображение {} не вставлено]", i.src), Default::default())],
+                ..Default::default()
+            };
+            out.push(Child::P(paragraph(&p, ind, size)));
+        }
+    }
+}
+
+fn zone(z: &Zone, ctx: &Ctx, fx: &mut Fixups, out: &mut Vec<Child>) {
+    let free = (twips(ctx.text_width) - twips(z.width)).max(0);
+    let ind = match z.kind {
+        ZoneKind::Blank => Indent { left: 0, right: free },
+        ZoneKind::Right => Indent { left: free, right: 0 },
+    };
+    for b in &z.blocks {
+        block(b, ctx, ind, None, fx, out);
+    }
+}
+
+fn align(a: Align) -> AlignmentType {
+    match a {
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+        Align::Justify => AlignmentType::Both,
+    }
+}
+
+fn paragraph(p: &Paragraph, ind: Indent, size: Option<Length>) -> DxParagraph {
+    let st = &p.style;
+    let mut dp = DxParagraph::new().align(align(st.align));
+    let first = twips(st.first_line_indent);
+    let left = ind.left + twips(st.left_indent);
+    let special = (first != 0).then_some(SpecialIndentType::FirstLine(first));
+    if left != 0 || ind.right != 0 || special.is_some() {
+        dp = dp.indent(Some(left), special, Some(ind.right), None);
+    }
+    dp = dp.line_spacing(
+        LineSpacing::new().before(twips(st.space_before).max(0) as u32).after(twips(st.space_after).max(0) as u32),
+    );
+    if st.keep_with_next {
+        dp = dp.keep_next(true);
+    }
+    let size = st.size.or(size);
+    for r in runs(&p.inlines, size) {
+        dp = dp.add_run(r);
+    }
+    dp
+}
+
+fn runs(inlines: &[Inline], size: Option<Length>) -> Vec<Run> {
+    let mut out = Vec::with_capacity(inlines.len());
+    for i in inlines {
+        let mut r = Run::new();
+        match i {
+            Inline::Text(t, st) => {
+                r = r.add_text(t.as_str());
+                if st.bold {
+                    r = r.bold();
+                }
+                if st.italic {
+                    r = r.italic();
+                }
+            }
+            Inline::LineBreak => r = r.add_break(BreakType::TextWrapping),
+            Inline::Tab => r = r.add_tab(),
+        }
+        if let Some(s) = size {
+            r = r.size(half_points(s));
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// A list as paragraphs with a literal marker and a hanging indent, so Word, LibreOffice
+/// and our PDF show the same marker without numbering definitions.
+fn list(l: &List, ind: Indent, size: Option<Length>) -> Vec<DxParagraph> {
+    let hang = twips(Length::mm(5.0));
+    l.items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let mut inlines = vec![Inline::Text(l.marker.text(i), Default::default()), Inline::Tab];
+            inlines.extend(item.inlines.iter().cloned());
+            let p = Paragraph { style: item.style, inlines };
+            let mut dp = paragraph(&p, ind, size);
+            dp = dp.indent(Some(ind.left + hang), Some(SpecialIndentType::Hanging(hang)), Some(ind.right), None);
+            dp.add_tab(Tab::new().val(TabValueType::Left).pos((ind.left + hang) as usize))
+        })
+        .collect()
+}
+
+/// Position lines at the left; the name at the right margin on the last line, by a right
+/// tab stop at the text edge.
+fn signature(s: &Signature, ctx: &Ctx) -> Vec<DxParagraph> {
+    let edge = twips(ctx.text_width).max(0) as usize;
+    let lines: Vec<&str> =
+        if s.position.is_empty() { vec![""] } else { s.position.iter().map(String::as_str).collect() };
+    let last = lines.len() - 1;
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut p = DxParagraph::new().align(AlignmentType::Left);
+            let before = if i == 0 { twips(s.space_before).max(0) as u32 } else { 0 };
+            p = p.line_spacing(LineSpacing::new().before(before).after(0));
+            if i < last {
+                p = p.keep_next(true);
+            }
+            p = p.add_run(Run::new().add_text(*line));
+            if i == last {
+                p = p.add_tab(Tab::new().val(TabValueType::Right).pos(edge));
+                p = p.add_run(Run::new().add_tab().add_text(s.name.as_str()));
+            }
+            p
+        })
+        .collect()
+}
+
+fn table(t: &Table, ctx: &Ctx, fx: &mut Fixups) -> DxTable {
+    let total: f64 = t.widths.iter().sum::<f64>().max(f64::MIN_POSITIVE);
+    let width = twips(ctx.text_width).max(1) as f64;
+    let grid: Vec<usize> = t.widths.iter().map(|w| (w / total * width).round() as usize).collect();
+    let ncols = grid.len();
+    let mut rows = Vec::new();
+    for part in [&t.head, &t.body] {
+        let starts = Table::grid(part, ncols);
+        // Columns covered by a row span from above: (remaining rows, colspan).
+        let mut pending: Vec<Option<(usize, usize)>> = vec![None; ncols];
+        for (row, st) in part.iter().zip(&starts) {
+            rows.push(table_row(row, st, &grid, &mut pending, ctx));
+        }
+    }
+    fx.table_headers.push(t.head.len());
+    DxTable::new(rows)
+        .set_grid(grid.clone())
+        .layout(TableLayoutType::Fixed)
+        .width(grid.iter().sum(), WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(0, CELL_PAD_TWIPS, 0, CELL_PAD_TWIPS))
+}
+
+fn table_row(
+    row: &Row,
+    starts: &[usize],
+    grid: &[usize],
+    pending: &mut [Option<(usize, usize)>],
+    ctx: &Ctx,
+) -> TableRow {
+    let ncols = grid.len();
+    let mut cells = Vec::new();
+    let mut col = 0;
+    let mut next = row.cells.iter().zip(starts.iter()).peekable();
+    while col < ncols {
+        if let Some((left, span)) = pending[col] {
+            // A continuation of a vertical merge from the row above.
+            let w: usize = grid[col..(col + span).min(ncols)].iter().sum();
+            let mut c = TableCell::new()
+                .vertical_merge(VMergeType::Continue)
+                .width(w, WidthType::Dxa)
+                .add_paragraph(DxParagraph::new());
+            if span > 1 {
+                c = c.grid_span(span);
+            }
+            cells.push(c);
+            pending[col] = if left > 1 { Some((left - 1, span)) } else { None };
+            col += span;
+            continue;
+        }
+        match next.peek() {
+            Some((cell, start)) if **start == col => {
+                let span = cell.colspan.min(ncols - col).max(1);
+                cells.push(table_cell(cell, row.kind, &grid[col..col + span], ctx));
+                if cell.rowspan > 1 {
+                    pending[col] = Some((cell.rowspan - 1, span));
+                }
+                col += span;
+                next.next();
+            }
+            _ => {
+                // The markup left this column empty: fill the grid so Word needs no repair.
+                cells.push(TableCell::new().width(grid[col], WidthType::Dxa).add_paragraph(DxParagraph::new()));
+                col += 1;
+            }
+        }
+    }
+    let mut r = TableRow::new(cells).cant_split();
+    if row.kind == RowKind::Section {
+        r = r.cant_split();
+    }
+    r
+}
+
+fn table_cell(cell: &Cell, kind: RowKind, grid: &[usize], ctx: &Ctx) -> TableCell {
+    let mut c = TableCell::new().width(grid.iter().sum(), WidthType::Dxa).vertical_align(VAlignType::Top);
+    if grid.len() > 1 {
+        c = c.grid_span(grid.len());
+    }
+    if cell.rowspan > 1 {
+        c = c.vertical_merge(VMergeType::Restart);
+    }
+    let keep = kind == RowKind::Section;
+    let mut any = false;
+    for b in &cell.blocks {
+        let mut ps: Vec<DxParagraph> = match b {
+            Block::Paragraph(p) => {
+                let mut p = p.clone();
+                if cell.align != Align::Left && p.style.align == Align::Left {
+                    p.style.align = cell.align;
+                }
+                if cell.bold {
+                    for i in &mut p.inlines {
+                        if let Inline::Text(_, st) = i {
+                            st.bold = true;
+                        }
+                    }
+                }
+                vec![paragraph(&p, Indent::default(), Some(ctx.table_size))]
+            }
+            Block::List(l) => list(l, Indent::default(), Some(ctx.table_size)),
+            _ => Vec::new(),
+        };
+        for p in ps.drain(..) {
+            any = true;
+            c = c.add_paragraph(if keep { p.keep_next(true) } else { p });
+        }
+    }
+    if !any {
+        c = c.add_paragraph(DxParagraph::new().size(half_points(ctx.table_size)));
+    }
+    c
+}

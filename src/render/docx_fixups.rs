@@ -1,0 +1,695 @@
+//! The one post-pass over docx-rs output: everything docx-rs cannot say or says wrong,
+//! mended in its XML parts, then packed into a deterministic, compressed zip.
+//!
+//! Each fix names its reason:
+//! - HACK: docx-rs has no `w:tblHeader`; header rows must repeat on every page (ECMA-376
+//!   17.4.49), so the first rows of each table are marked here.
+//! - HACK: docx-rs writes no `w:lang`; Russian hyphenation and spelling need ru-RU on every
+//!   run (17.3.2.20), set in the document defaults and on each run.
+//! - HACK: docx-rs writes children out of schema order (rFonts/jc and others); Word then
+//!   may repair the file. `w:rPr`, `w:pPr`, `w:tblPr`, `w:tcPr`, `w:sectPr` and the settings
+//!   are sorted into their schema sequence.
+//! - HACK: a docx-rs `Section` keeps only one header; page numbers from page 2 need a
+//!   default and an empty first-page header plus `w:titlePg`, so both are written here.
+//! - HACK: docx-rs numbers paragraphs (`w14:paraId`) from a per-thread counter, so the
+//!   second document built in a process differs from the first; the ids are dropped.
+//! - HACK: docx-rs stores entries uncompressed with the clock's time; we deflate, in a fixed
+//!   order, with a fixed time.
+//! - Hyphenation is switched on in the settings (`w:autoHyphenation`) when the style asks.
+//! - Characters XML cannot carry are dropped from text, should any have got this far.
+
+use std::io::{Cursor, Write};
+
+use chrono::{Datelike, NaiveDateTime, Timelike};
+use docx_rs::XMLDocx;
+use zip::write::SimpleFileOptions;
+
+use super::xml::{self, child_mut, children_mut, el, reorder};
+use crate::input::validate::is_xml_illegal;
+use crate::markup::tree::{Element, Node};
+
+/// What the post-pass needs to know about the document.
+#[derive(Debug, Clone)]
+pub struct Fixups {
+    /// Header-row count of each table, in document order.
+    pub table_headers: Vec<usize>,
+    /// Page numbers at the top centre from page 2.
+    pub page_numbers: bool,
+    /// Automatic hyphenation.
+    pub hyphenation: bool,
+    /// Body font family.
+    pub font: String,
+    /// Metadata title.
+    pub title: String,
+    /// Metadata author.
+    pub author: String,
+    /// The fixed time for metadata and zip entries.
+    pub timestamp: NaiveDateTime,
+}
+
+impl Default for Fixups {
+    fn default() -> Self {
+        Fixups {
+            table_headers: Vec::new(),
+            page_numbers: true,
+            hyphenation: true,
+            font: String::new(),
+            title: String::new(),
+            author: String::new(),
+            timestamp: chrono::NaiveDate::from_ymd_opt(1980, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("valid"),
+        }
+    }
+}
+
+const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const HEADER_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+const HEADER_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
+const HEADER_ID: &str = "rIdPrikazHeader";
+const THEME_ID: &str = "rIdPrikazTheme";
+const THEME_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
+const THEME_TYPE: &str = "application/vnd.openxmlformats-officedocument.theme+xml";
+const FIRST_HEADER_ID: &str = "rIdPrikazFirstHeader";
+
+/// CT_RPr's sequence (ECMA-376 17.3.2.28).
+const RPR: &[&str] = &[
+    "w:rStyle",
+    "w:rFonts",
+    "w:b",
+    "w:bCs",
+    "w:i",
+    "w:iCs",
+    "w:caps",
+    "w:smallCaps",
+    "w:strike",
+    "w:dstrike",
+    "w:outline",
+    "w:shadow",
+    "w:emboss",
+    "w:imprint",
+    "w:noProof",
+    "w:snapToGrid",
+    "w:vanish",
+    "w:webHidden",
+    "w:color",
+    "w:spacing",
+    "w:w",
+    "w:kern",
+    "w:position",
+    "w:sz",
+    "w:szCs",
+    "w:highlight",
+    "w:u",
+    "w:effect",
+    "w:bdr",
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
+    "w:rPrChange",
+];
+/// CT_PPr's sequence (17.3.1.26).
+const PPR: &[&str] = &[
+    "w:pStyle",
+    "w:keepNext",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:framePr",
+    "w:widowControl",
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+];
+/// CT_TblPr's sequence (17.4.60).
+const TBLPR: &[&str] = &[
+    "w:tblStyle",
+    "w:tblpPr",
+    "w:tblOverlap",
+    "w:bidiVisual",
+    "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize",
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+    "w:tblPrChange",
+];
+/// CT_TcPr's sequence (17.4.70).
+const TCPR: &[&str] = &[
+    "w:cnfStyle",
+    "w:tcW",
+    "w:gridSpan",
+    "w:hMerge",
+    "w:vMerge",
+    "w:tcBorders",
+    "w:shd",
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+    "w:headers",
+    "w:cellIns",
+    "w:cellDel",
+    "w:cellMerge",
+    "w:tcPrChange",
+];
+/// CT_SectPr's sequence (17.6.17).
+const SECTPR: &[&str] = &[
+    "w:headerReference",
+    "w:footerReference",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:type",
+    "w:pgSz",
+    "w:pgMar",
+    "w:paperSrc",
+    "w:pgBorders",
+    "w:lnNumType",
+    "w:pgNumType",
+    "w:cols",
+    "w:formProt",
+    "w:vAlign",
+    "w:noEndnote",
+    "w:titlePg",
+    "w:textDirection",
+    "w:bidi",
+    "w:rtlGutter",
+    "w:docGrid",
+    "w:printerSettings",
+    "w:sectPrChange",
+];
+/// CT_Style's sequence (17.7.4.17).
+const STYLE: &[&str] = &[
+    "w:name",
+    "w:aliases",
+    "w:basedOn",
+    "w:next",
+    "w:link",
+    "w:autoRedefine",
+    "w:uiPriority",
+    "w:semiHidden",
+    "w:unhideWhenUsed",
+    "w:qFormat",
+    "w:locked",
+    "w:personal",
+    "w:personalCompose",
+    "w:personalReply",
+    "w:rsid",
+    "w:pPr",
+    "w:rPr",
+    "w:tblPr",
+    "w:trPr",
+    "w:tcPr",
+    "w:tblStylePr",
+];
+/// CT_Settings' sequence (17.15.1.78), the part docx-rs and we write.
+const SETTINGS: &[&str] = &[
+    "w:writeProtection",
+    "w:view",
+    "w:zoom",
+    "w:removePersonalInformation",
+    "w:removeDateAndTime",
+    "w:doNotDisplayPageBoundaries",
+    "w:displayBackgroundShape",
+    "w:printPostScriptOverText",
+    "w:printFractionalCharacterWidth",
+    "w:printFormsData",
+    "w:embedTrueTypeFonts",
+    "w:embedSystemFonts",
+    "w:saveSubsetFonts",
+    "w:saveFormsData",
+    "w:mirrorMargins",
+    "w:alignBordersAndEdges",
+    "w:bordersDoNotSurroundHeader",
+    "w:bordersDoNotSurroundFooter",
+    "w:gutterAtTop",
+    "w:hideSpellingErrors",
+    "w:hideGrammaticalErrors",
+    "w:activeWritingStyle",
+    "w:proofState",
+    "w:formsDesign",
+    "w:attachedTemplate",
+    "w:linkStyles",
+    "w:stylePaneFormatFilter",
+    "w:stylePaneSortMethod",
+    "w:documentType",
+    "w:mailMerge",
+    "w:revisionView",
+    "w:trackRevisions",
+    "w:doNotTrackMoves",
+    "w:doNotTrackFormatting",
+    "w:documentProtection",
+    "w:autoFormatOverride",
+    "w:styleLockTheme",
+    "w:styleLockQFSet",
+    "w:defaultTabStop",
+    "w:autoHyphenation",
+    "w:consecutiveHyphenLimit",
+    "w:hyphenationZone",
+    "w:doNotHyphenateCaps",
+    "w:showEnvelope",
+    "w:summaryLength",
+    "w:clickAndTypeStyle",
+    "w:defaultTableStyle",
+    "w:evenAndOddHeaders",
+    "w:bookFoldRevPrinting",
+    "w:bookFoldPrinting",
+    "w:bookFoldPrintingSheets",
+    "w:drawingGridHorizontalSpacing",
+    "w:drawingGridVerticalSpacing",
+    "w:displayHorizontalDrawingGridEvery",
+    "w:displayVerticalDrawingGridEvery",
+    "w:doNotUseMarginsForDrawingGridOrigin",
+    "w:drawingGridHorizontalOrigin",
+    "w:drawingGridVerticalOrigin",
+    "w:doNotShadeFormData",
+    "w:noPunctuationKerning",
+    "w:characterSpacingControl",
+    "w:printTwoOnOne",
+    "w:strictFirstAndLastChars",
+    "w:noLineBreaksAfter",
+    "w:noLineBreaksBefore",
+    "w:savePreviewPicture",
+    "w:doNotValidateAgainstSchema",
+    "w:saveInvalidXml",
+    "w:ignoreMixedContent",
+    "w:alwaysShowPlaceholderText",
+    "w:doNotDemarcateInvalidXml",
+    "w:saveXmlDataOnly",
+    "w:useXSLTWhenSaving",
+    "w:saveThroughXslt",
+    "w:showXMLTags",
+    "w:alwaysMergeEmptyNamespace",
+    "w:updateFields",
+    "w:hdrShapeDefaults",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "sl:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+];
+
+/// Mends the parts and packs the DOCX.
+pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
+    let part = |name: &str, e: String| format!("DOCX, часть {name}: {e}");
+    x.document = fix_document(&x.document, fx).map_err(|e| part("document.xml", e))?;
+    x.styles = fix_styles(&x.styles).map_err(|e| part("styles.xml", e))?;
+    x.settings = fix_settings(&x.settings, fx).map_err(|e| part("settings.xml", e))?;
+    x.numberings = fix_numbering(&x.numberings).map_err(|e| part("numbering.xml", e))?;
+    // HACK: docx-rs writes no theme; validators (and some Word versions) expect one.
+    x.document_rels =
+        add_rel(&x.document_rels, THEME_ID, THEME_REL, "theme/theme1.xml").map_err(|e| part("document.xml.rels", e))?;
+    x.content_type = add_override(&x.content_type, "/word/theme/theme1.xml", THEME_TYPE)
+        .map_err(|e| part("[Content_Types].xml", e))?;
+    x.doc_props.core = fix_core(&x.doc_props.core, fx).map_err(|e| part("core.xml", e))?;
+    let mut extra: Vec<(String, Vec<u8>)> = vec![("word/theme/theme1.xml".into(), theme_xml(&fx.font))];
+    if fx.page_numbers {
+        x.document_rels = add_header_rels(&x.document_rels).map_err(|e| part("document.xml.rels", e))?;
+        x.content_type = add_header_types(&x.content_type).map_err(|e| part("[Content_Types].xml", e))?;
+        extra.push(("word/prikaz-header.xml".into(), header_xml(true)));
+        extra.push(("word/prikaz-first-header.xml".into(), header_xml(false)));
+    }
+    pack(x, extra, fx.timestamp).map_err(|e| format!("DOCX: не удалось упаковать: {e}"))
+}
+
+fn fix_document(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
+    let mut root = xml::parse(bytes)?;
+    let body = child_mut(&mut root, "w:body").ok_or("нет w:body")?;
+    // Header rows of top-level tables, in document order.
+    let mut counts = fx.table_headers.iter();
+    for t in children_mut(body).filter(|c| c.name == "w:tbl") {
+        let n = counts.next().copied().unwrap_or(0);
+        for tr in children_mut(t).filter(|c| c.name == "w:tr").take(n) {
+            mark_header_row(tr);
+        }
+    }
+    // Page numbers: the first section gets both headers and a distinct first page; later
+    // sections inherit the default header, so numbering continues across them.
+    if fx.page_numbers {
+        let mut first = true;
+        visit(body, &mut |e| {
+            if e.name == "w:sectPr" && first {
+                first = false;
+                e.children
+                    .insert(0, Node::Element(el("w:headerReference", &[("w:type", "default"), ("r:id", HEADER_ID)])));
+                e.children.insert(
+                    1,
+                    Node::Element(el("w:headerReference", &[("w:type", "first"), ("r:id", FIRST_HEADER_ID)])),
+                );
+                if !e.children.iter().any(|c| matches!(c, Node::Element(x) if x.name == "w:titlePg")) {
+                    e.children.push(Node::Element(el("w:titlePg", &[])));
+                }
+            }
+        });
+    }
+    visit(&mut root, &mut fix_element);
+    if !root.attrs.iter().any(|(k, _)| k == "xmlns:r") {
+        root.attrs.push(("xmlns:r".into(), R_NS.into()));
+    }
+    Ok(xml::write(&root))
+}
+
+/// Applies `f` to every element, depth first (parents before children).
+fn visit(e: &mut Element, f: &mut impl FnMut(&mut Element)) {
+    f(e);
+    for c in children_mut(e) {
+        visit(c, f);
+    }
+}
+
+fn fix_element(e: &mut Element) {
+    match e.name.as_str() {
+        "w:p" => e.attrs.retain(|(k, _)| k != "w14:paraId" && k != "w14:textId"),
+        "w:rPr" => {
+            if !e.children.iter().any(|c| matches!(c, Node::Element(x) if x.name == "w:lang")) {
+                e.children.push(Node::Element(lang()));
+            }
+            reorder(e, RPR);
+        }
+        "w:r" => {
+            // Every run carries ru-RU, so give run properties to runs that have none.
+            let has = e.children.iter().any(|c| matches!(c, Node::Element(x) if x.name == "w:rPr"));
+            if !has {
+                let mut rpr = el("w:rPr", &[]);
+                rpr.children.push(Node::Element(lang()));
+                e.children.insert(0, Node::Element(rpr));
+            }
+        }
+        "w:pPr" => reorder(e, PPR),
+        "w:tblPr" => reorder(e, TBLPR),
+        "w:tcPr" => reorder(e, TCPR),
+        "w:sectPr" => reorder(e, SECTPR),
+        // HACK: docx-rs writes w:type on w:gridCol, which CT_TblGridCol does not declare.
+        "w:gridCol" => e.attrs.retain(|(k, _)| k != "w:type"),
+        "w:t" | "w:instrText" => {
+            for c in &mut e.children {
+                if let Node::Text(t) = c {
+                    if t.chars().any(is_xml_illegal) {
+                        t.retain(|ch| !is_xml_illegal(ch));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn lang() -> Element {
+    el("w:lang", &[("w:val", "ru-RU"), ("w:eastAsia", "ru-RU"), ("w:bidi", "ar-SA")])
+}
+
+fn mark_header_row(tr: &mut Element) {
+    let pos = tr.children.iter().position(|c| matches!(c, Node::Element(x) if x.name == "w:trPr"));
+    let trpr = match pos {
+        Some(i) => match &mut tr.children[i] {
+            Node::Element(x) => x,
+            Node::Text(_) => unreachable!("position found an element"),
+        },
+        None => {
+            let at =
+                tr.children.iter().position(|c| matches!(c, Node::Element(x) if x.name != "w:tblPrEx")).unwrap_or(0);
+            tr.children.insert(at, Node::Element(el("w:trPr", &[])));
+            match &mut tr.children[at] {
+                Node::Element(x) => x,
+                Node::Text(_) => unreachable!("just inserted an element"),
+            }
+        }
+    };
+    if !trpr.children.iter().any(|c| matches!(c, Node::Element(x) if x.name == "w:tblHeader")) {
+        trpr.children.push(Node::Element(el("w:tblHeader", &[])));
+    }
+}
+
+/// HACK: docx-rs puts an empty `w:rPr` inside the `w:pPr` of styles and numbering levels,
+/// where CT_PPrGeneral has no run properties.
+fn drop_rpr_in_ppr(e: &mut Element) {
+    if e.name == "w:pPr" {
+        e.children.retain(|c| !matches!(c, Node::Element(x) if x.name == "w:rPr"));
+    }
+}
+
+fn fix_numbering(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut root = xml::parse(bytes)?;
+    visit(&mut root, &mut |e| {
+        drop_rpr_in_ppr(e);
+        if e.name == "w:pPr" {
+            reorder(e, PPR);
+        }
+    });
+    Ok(xml::write(&root))
+}
+
+fn fix_styles(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut root = xml::parse(bytes)?;
+    visit(&mut root, &mut drop_rpr_in_ppr);
+    if let Some(defaults) = child_mut(&mut root, "w:docDefaults") {
+        if let Some(rpr) = child_mut(defaults, "w:rPrDefault").and_then(|d| child_mut(d, "w:rPr")) {
+            rpr.children.retain(|c| !matches!(c, Node::Element(x) if x.name == "w:lang"));
+            rpr.children.push(Node::Element(lang()));
+        }
+    }
+    visit(&mut root, &mut |e| match e.name.as_str() {
+        "w:style" => reorder(e, STYLE),
+        "w:rPr" => reorder(e, RPR),
+        "w:pPr" => reorder(e, PPR),
+        "w:tblPr" => reorder(e, TBLPR),
+        "w:tcPr" => reorder(e, TCPR),
+        _ => {}
+    });
+    Ok(xml::write(&root))
+}
+
+fn fix_settings(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
+    let mut root = xml::parse(bytes)?;
+    // HACK: docx-rs copies East Asian layout flags (useFELayout, balanceSingleByteDoubleByteWidth…)
+    // from a Japanese template; they change how Word spaces Cyrillic text. Only the
+    // compatibility mode settings stay.
+    if let Some(compat) = child_mut(&mut root, "w:compat") {
+        compat.children.retain(|c| matches!(c, Node::Element(x) if x.name == "w:compatSetting"));
+    }
+    root.children.retain(|c| !matches!(c, Node::Element(x) if x.name == "w:autoHyphenation"));
+    if fx.hyphenation {
+        root.children.push(Node::Element(el("w:autoHyphenation", &[])));
+    }
+    reorder(&mut root, SETTINGS);
+    Ok(xml::write(&root))
+}
+
+fn fix_core(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
+    let mut root = xml::parse(bytes)?;
+    let stamp = fx.timestamp.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let set = |root: &mut Element, name: &str, value: &str, attrs: &[(&str, &str)]| {
+        root.children.retain(|c| !matches!(c, Node::Element(x) if x.name == name));
+        let mut e = el(name, attrs);
+        e.children.push(Node::Text(value.to_owned()));
+        root.children.push(Node::Element(e));
+    };
+    set(&mut root, "dc:title", &fx.title, &[]);
+    set(&mut root, "dc:creator", &fx.author, &[]);
+    set(&mut root, "dc:language", "ru-RU", &[]);
+    set(&mut root, "cp:lastModifiedBy", &fx.author, &[]);
+    set(&mut root, "dcterms:created", &stamp, &[("xsi:type", "dcterms:W3CDTF")]);
+    set(&mut root, "dcterms:modified", &stamp, &[("xsi:type", "dcterms:W3CDTF")]);
+    for (k, v) in [
+        ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+        ("xmlns:dcterms", "http://purl.org/dc/terms/"),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+    ] {
+        if !root.attrs.iter().any(|(a, _)| a == k) {
+            root.attrs.push((k.into(), v.into()));
+        }
+    }
+    Ok(xml::write(&root))
+}
+
+fn add_rel(bytes: &[u8], id: &str, kind: &str, target: &str) -> Result<Vec<u8>, String> {
+    let mut root = xml::parse(bytes)?;
+    root.children.push(Node::Element(el("Relationship", &[("Id", id), ("Type", kind), ("Target", target)])));
+    Ok(xml::write(&root))
+}
+
+fn add_override(bytes: &[u8], part: &str, kind: &str) -> Result<Vec<u8>, String> {
+    let mut root = xml::parse(bytes)?;
+    root.children.push(Node::Element(el("Override", &[("PartName", part), ("ContentType", kind)])));
+    Ok(xml::write(&root))
+}
+
+fn add_header_rels(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut root = xml::parse(bytes)?;
+    for (id, target) in [(HEADER_ID, "prikaz-header.xml"), (FIRST_HEADER_ID, "prikaz-first-header.xml")] {
+        root.children.push(Node::Element(el("Relationship", &[("Id", id), ("Type", HEADER_REL), ("Target", target)])));
+    }
+    Ok(xml::write(&root))
+}
+
+fn add_header_types(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut root = xml::parse(bytes)?;
+    for part in ["/word/prikaz-header.xml", "/word/prikaz-first-header.xml"] {
+        root.children.push(Node::Element(el("Override", &[("PartName", part), ("ContentType", HEADER_TYPE)])));
+    }
+    Ok(xml::write(&root))
+}
+
+/// The page-number header (a centred PAGE field) or the empty first-page header.
+fn header_xml(with_number: bool) -> Vec<u8> {
+    let lang = "<w:rPr><w:lang w:val=\"ru-RU\" w:eastAsia=\"ru-RU\" w:bidi=\"ar-SA\"/></w:rPr>";
+    let body = if with_number {
+        format!(
+            "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>\
+             <w:r>{lang}<w:fldChar w:fldCharType=\"begin\"/></w:r>\
+             <w:r>{lang}<w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>\
+             <w:r>{lang}<w:fldChar w:fldCharType=\"separate\"/></w:r>\
+             <w:r>{lang}<w:t>2</w:t></w:r>\
+             <w:r>{lang}<w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+        )
+    } else {
+        "<w:p/>".to_owned()
+    };
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\">{body}</w:hdr>"
+    )
+    .into_bytes()
+}
+
+/// Packs the parts in a fixed order, deflated, with one fixed time.
+fn pack(x: XMLDocx, extra: Vec<(String, Vec<u8>)>, when: NaiveDateTime) -> zip::result::ZipResult<Vec<u8>> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let time = zip::DateTime::from_date_and_time(
+        when.year().clamp(1980, 2107) as u16,
+        when.month() as u8,
+        when.day() as u8,
+        when.hour() as u8,
+        when.minute() as u8,
+        when.second() as u8,
+    )
+    .unwrap_or_default();
+    let opts = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(time)
+        .unix_permissions(0o644);
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), x.content_type),
+        ("_rels/.rels".into(), x.rels),
+        ("docProps/app.xml".into(), x.doc_props.app),
+        ("docProps/core.xml".into(), x.doc_props.core),
+        ("docProps/custom.xml".into(), x.doc_props.custom),
+        ("word/_rels/document.xml.rels".into(), x.document_rels),
+        ("word/document.xml".into(), x.document),
+        ("word/styles.xml".into(), x.styles),
+        ("word/settings.xml".into(), x.settings),
+        ("word/fontTable.xml".into(), x.font_table),
+        ("word/comments.xml".into(), x.comments),
+        ("word/numbering.xml".into(), x.numberings),
+        ("word/commentsExtended.xml".into(), x.comments_extended),
+        ("word/footnotes.xml".into(), x.footnotes),
+    ];
+    for (i, h) in x.headers.into_iter().enumerate() {
+        parts.push((format!("word/header{}.xml", i + 1), h));
+    }
+    for (i, r) in x.header_rels.into_iter().enumerate() {
+        parts.push((format!("word/_rels/header{}.xml.rels", i + 1), r));
+    }
+    for (i, h) in x.footers.into_iter().enumerate() {
+        parts.push((format!("word/footer{}.xml", i + 1), h));
+    }
+    parts.extend(extra);
+    for (name, bytes) in parts {
+        zip.start_file(name, opts)?;
+        zip.write_all(&bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+/// A minimal Office theme naming the body font for every script, so theme-font lookups in
+/// Word land on the same face.
+fn theme_xml(font: &str) -> Vec<u8> {
+    let font = font.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let colors = [
+        ("dk1", "000000"),
+        ("lt1", "FFFFFF"),
+        ("dk2", "1F497D"),
+        ("lt2", "EEECE1"),
+        ("accent1", "4F81BD"),
+        ("accent2", "C0504D"),
+        ("accent3", "9BBB59"),
+        ("accent4", "8064A2"),
+        ("accent5", "4BACC6"),
+        ("accent6", "F79646"),
+        ("hlink", "0000FF"),
+        ("folHlink", "800080"),
+    ];
+    let clr: String = colors.iter().map(|(n, v)| format!("<a:{n}><a:srgbClr val=\"{v}\"/></a:{n}>")).collect();
+    let fonts = format!("<a:latin typeface=\"{font}\"/><a:ea typeface=\"\"/><a:cs typeface=\"{font}\"/>");
+    let fill = "<a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill>";
+    let line = "<a:ln w=\"9525\"><a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill></a:ln>";
+    let effect = "<a:effectStyle><a:effectLst/></a:effectStyle>";
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" name=\"prikaz\"><a:themeElements>\
+         <a:clrScheme name=\"prikaz\">{clr}</a:clrScheme>\
+         <a:fontScheme name=\"prikaz\"><a:majorFont>{fonts}</a:majorFont><a:minorFont>{fonts}</a:minorFont></a:fontScheme>\
+         <a:fmtScheme name=\"prikaz\"><a:fillStyleLst>{fill}{fill}{fill}</a:fillStyleLst>\
+         <a:lnStyleLst>{line}{line}{line}</a:lnStyleLst>\
+         <a:effectStyleLst>{effect}{effect}{effect}</a:effectStyleLst>\
+         <a:bgFillStyleLst>{fill}{fill}{fill}</a:bgFillStyleLst></a:fmtScheme>\
+         </a:themeElements></a:theme>"
+    )
+    .into_bytes()
+}

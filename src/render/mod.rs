@@ -1,0 +1,20 @@
+//! Writers: the IR into files. Each writer only translates; dependency quirks stay inside.
+
+pub mod docx;
+mod docx_fixups;
+mod xml;
+
+/// Metadata timestamps and zip entry times: `SOURCE_DATE_EPOCH` when set (reproducible
+/// builds), else the document's own date, else 1980-01-01 (the zip epoch). Never the clock.
+pub fn fixed_timestamp(doc_date: Option<&str>) -> chrono::NaiveDateTime {
+    let from_env = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .map(|d| d.naive_utc());
+    let from_doc = doc_date
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .and_then(|d| d.and_hms_opt(0, 0, 0));
+    let floor = chrono::NaiveDate::from_ymd_opt(1980, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("valid date");
+    from_env.or(from_doc).unwrap_or(floor).max(floor)
+}

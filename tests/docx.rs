@@ -1,0 +1,259 @@
+//! DOCX output checked with real tools: a valid package, the schema validator
+//! (openxml-audit), LibreOffice's rendering, the table read back, and byte-identical reruns.
+
+mod common;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{json_files, root};
+use prikaz::pipeline::{build_ir, Parts};
+use prikaz::render::docx::write_docx;
+use prikaz::template::Templates;
+
+fn ir(rel: &str) -> prikaz::doc::Document {
+    let loaded = prikaz::input::load(&root().join(rel));
+    assert!(!loaded.has_errors(), "{rel}: {:?}", loaded.diagnostics);
+    build_ir(&loaded.document.unwrap(), &Templates::builtin().unwrap(), Parts::All).unwrap()
+}
+
+fn docx(rel: &str) -> Vec<u8> {
+    write_docx(&ir(rel), &Default::default()).expect("DOCX written")
+}
+
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut s = String::new();
+    zip.by_name(name).expect(name).read_to_string(&mut s).unwrap();
+    s
+}
+
+/// A tool is needed: in CI its absence is a failure, locally the check is skipped loudly.
+fn tool(name: &str) -> bool {
+    let found =
+        Command::new("sh").arg("-c").arg(format!("command -v {name}")).output().is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "{name} is required in CI (.ci/run installs it)");
+        eprintln!("SKIPPED: {name} is not installed");
+    }
+    found
+}
+
+fn out_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("prikaz-docx-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn write_all_samples(dir: &Path) -> Vec<PathBuf> {
+    json_files("samples")
+        .iter()
+        .map(|rel| {
+            let stem = Path::new(rel).file_stem().unwrap().to_string_lossy().into_owned();
+            let path = dir.join(format!("{stem}.docx"));
+            std::fs::write(&path, docx(rel)).unwrap();
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn every_sample_is_a_well_formed_package() {
+    for rel in json_files("samples") {
+        let bytes = docx(&rel);
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        for i in 0..zip.len() {
+            let mut f = zip.by_index(i).unwrap();
+            assert_eq!(f.compression(), zip::CompressionMethod::Deflated, "{rel}: {}", f.name());
+            if f.name().ends_with(".xml") || f.name().ends_with(".rels") {
+                let mut s = String::new();
+                f.read_to_string(&mut s).unwrap();
+                let mut reader = quick_xml::Reader::from_str(&s);
+                loop {
+                    match reader.read_event() {
+                        Ok(quick_xml::events::Event::Eof) => break,
+                        Ok(_) => {}
+                        Err(e) => panic!("{rel}: {} is not well-formed: {e}", f.name()),
+                    }
+                }
+            }
+        }
+        let doc = part(&bytes, "word/document.xml");
+        assert!(doc.contains("<w:tblHeader/>") || !doc.contains("<w:tbl>"), "{rel}: header rows repeat");
+        assert!(doc.contains("w:lang w:val=\"ru-RU\""), "{rel}");
+        assert!(!doc.contains("w14:paraId"), "{rel}");
+        assert!(part(&bytes, "word/settings.xml").contains("<w:autoHyphenation/>"), "{rel}");
+        assert!(part(&bytes, "word/styles.xml").contains("Times New Roman"), "{rel}");
+    }
+}
+
+#[test]
+fn two_renders_are_byte_identical_even_in_one_process() {
+    let a = docx("samples/solnechnogorsk-2023.json");
+    let _other = docx("samples/dubna-2021.json");
+    let b = docx("samples/solnechnogorsk-2023.json");
+    assert!(a == b, "the second build in one process differs");
+    // The package time is the order's date, not the clock.
+    assert!(part(&a, "docProps/core.xml").contains("2023-08-28T00:00:00Z"));
+}
+
+#[test]
+fn the_table_reads_back_with_the_inputs_cell_texts() {
+    let bytes = docx("samples/school-2023.json");
+    let read = docx_rs::read_docx(&bytes).expect("docx-rs reads it back");
+    let mut texts = Vec::new();
+    for child in &read.document.children {
+        if let docx_rs::DocumentChild::Table(t) = child {
+            for row in &t.rows {
+                let docx_rs::TableChild::TableRow(r) = row;
+                for cell in &r.cells {
+                    let docx_rs::TableRowChild::TableCell(c) = cell;
+                    let mut s = String::new();
+                    for p in &c.children {
+                        if let docx_rs::TableCellContent::Paragraph(p) = p {
+                            s.push_str(&p.raw_text());
+                            s.push('\n');
+                        }
+                    }
+                    texts.push(s);
+                }
+            }
+        }
+    }
+    let all = texts.join("|").replace('\u{a0}', " ");
+    for needle in [
+        "Формирование базы наставляемых из числа обучающихся, педагогов.",
+        "Количество участников, охваченных системой наставничества не менее 55% от общего количества членов каждой Целевой группы",
+        "Мин В.Ф.",
+        "Декабрь 2023 г. – апрель 2024 г.",
+        "Результаты реализации Целевой модели наставничества",
+    ] {
+        assert!(all.contains(needle), "missing «{needle}» in the table read back");
+    }
+    // The indicator spans two rows: the second row holds a merge continuation, not a copy.
+    assert_eq!(all.matches("не менее 55%").count(), 1);
+}
+
+#[test]
+fn openxml_audit_reports_no_errors() {
+    if !tool("openxml-audit") {
+        return;
+    }
+    let dir = out_dir("audit");
+    for path in write_all_samples(&dir) {
+        let out = Command::new("openxml-audit").arg(&path).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+        assert!(text.contains("Errors: 0"), "{}: {text}", path.display());
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Words of the input's text values (not keys or enum values), as the reader sees them.
+fn input_words(rel: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join(rel)).unwrap()).unwrap();
+    let mut words = Vec::new();
+    fn walk(v: &serde_json::Value, key: &str, out: &mut Vec<String>) {
+        const SKIP: [&str; 15] = [
+            "style",
+            "$schema",
+            "kind",
+            "role",
+            "marker",
+            "numbering",
+            "join",
+            "key",
+            "date_format",
+            "gender",
+            "placement",
+            "orientation",
+            "deadline_dates",
+            "id",
+            "appendix",
+        ];
+        match v {
+            serde_json::Value::String(s) if !SKIP.contains(&key) => out.extend(
+                s.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase),
+            ),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, key, out)),
+            serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| walk(x, k, out)),
+            _ => {}
+        }
+    }
+    walk(&v, "", &mut words);
+    words
+}
+
+#[test]
+fn libreoffice_converts_every_sample_with_every_word_and_the_header_on_every_page() {
+    if !tool("soffice") || !tool("pdftotext") {
+        return;
+    }
+    let dir = out_dir("lo");
+    let files = write_all_samples(&dir);
+    let status = Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .args(&files)
+        .env("HOME", &dir)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    for (rel, docx_path) in json_files("samples").iter().zip(&files) {
+        let pdf = docx_path.with_extension("pdf");
+        assert!(pdf.exists(), "LibreOffice made no PDF for {rel}");
+        let text = Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+        let text = String::from_utf8_lossy(&text.stdout).to_lowercase().replace('\u{a0}', " ");
+        // A word may be split at a line end (by a hyphen, or by characters in a narrow
+        // column); joined lines still contain it.
+        let joined = text.replace("-\n", "").replace('\n', "");
+        let printed: std::collections::HashSet<&str> = text.split(|c: char| !c.is_alphabetic()).collect();
+        // In a table pdftotext interleaves columns, so a word broken inside a narrow cell
+        // («Общеобразователь» / «ные») shows as two separate pieces.
+        let broken = |w: &str| {
+            let chars: Vec<char> = w.chars().collect();
+            (4..chars.len().saturating_sub(1)).any(|k| {
+                let (a, b): (String, String) = (chars[..k].iter().collect(), chars[k..].iter().collect());
+                printed.contains(a.as_str()) && printed.contains(b.as_str())
+            })
+        };
+        let missing: Vec<String> = input_words(rel)
+            .into_iter()
+            .filter(|w| !printed.contains(w.as_str()) && !joined.contains(w.as_str()) && !broken(w))
+            .collect();
+        assert!(missing.is_empty(), "{rel}: words missing from LibreOffice's PDF: {missing:?}");
+        // Every page of a roadmap after its first carries the repeated header row.
+        let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect::<Vec<_>>();
+        let first_table_page = pages.iter().position(|p| p.contains("срок"));
+        if let Some(first) = first_table_page {
+            for (i, p) in pages.iter().enumerate().skip(first) {
+                if p.contains("приложение") && !p.contains("срок") {
+                    break; // the next appendix (a list) starts here
+                }
+                assert!(p.contains("срок"), "{rel}: page {} has no repeated header", i + 1);
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn hostile_strings_still_give_a_valid_package() {
+    let mut doc = ir("tests/fixtures/valid-minimal.json");
+    let hostile = format!("\u{1}\u{b}\u{fffe} <b>&amp; </w:t> 😀 עברית e\u{301} {}", "Щ".repeat(10_000));
+    if let prikaz::doc::Block::Paragraph(p) = &mut doc.sections[0].blocks[2] {
+        p.inlines.push(prikaz::doc::Inline::Text(hostile, Default::default()));
+    }
+    let bytes = write_docx(&doc, &Default::default()).unwrap();
+    let xml = part(&bytes, "word/document.xml");
+    assert!(!xml.contains('\u{1}') && !xml.contains('\u{b}') && !xml.contains('\u{fffe}'));
+    assert!(xml.contains("&lt;b&gt;&amp;amp; &lt;/w:t&gt; 😀"));
+    if tool("openxml-audit") {
+        let dir = out_dir("hostile");
+        let path = dir.join("hostile.docx");
+        std::fs::write(&path, &bytes).unwrap();
+        let out = Command::new("openxml-audit").arg(&path).output().unwrap();
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Errors: 0"));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

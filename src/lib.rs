@@ -15,6 +15,7 @@
 
 pub mod diag;
 pub mod doc;
+pub mod fonts;
 pub mod input;
 pub mod markup;
 pub mod normalize;

@@ -257,3 +257,54 @@ fn hostile_strings_still_give_a_valid_package() {
         std::fs::remove_dir_all(&dir).ok();
     }
 }
+
+#[test]
+fn embedded_fonts_are_obfuscated_bundled_faces() {
+    let doc = ir("samples/solnechnogorsk-2023.json");
+    let plain = write_docx(&doc, &Default::default()).unwrap();
+    let bytes = write_docx(&doc, &prikaz::render::docx::DocxOptions { embed_fonts: true }).unwrap();
+    eprintln!("DOCX size: {} bytes plain, {} bytes with fonts", plain.len(), bytes.len());
+    let table = part(&bytes, "word/fontTable.xml");
+    assert!(table.contains("w:name=\"Liberation Serif\"") && table.contains("w:embedBoldItalic"), "{table}");
+    assert!(part(&bytes, "word/settings.xml").contains("<w:embedTrueTypeFonts/>"));
+    assert!(part(&bytes, "word/styles.xml").contains("w:ascii=\"Liberation Serif\""));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut odttf = Vec::new();
+    zip.by_name("word/fonts/prikaz-font1.odttf").unwrap().read_to_end(&mut odttf).unwrap();
+    let regular = prikaz::fonts::bundled(prikaz::fonts::Face::Regular);
+    assert_ne!(&odttf[..32], &regular[..32], "the first 32 bytes are obfuscated");
+    assert_eq!(&odttf[32..], &regular[32..]);
+    if tool("openxml-audit") {
+        let dir = out_dir("embed");
+        let path = dir.join("embedded.docx");
+        std::fs::write(&path, &bytes).unwrap();
+        let out = Command::new("openxml-audit").arg(&path).output().unwrap();
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Errors: 0"));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
+
+#[test]
+fn render_writes_the_docx_atomically_and_keeps_earlier_files_on_failure() {
+    let dir = out_dir("atomic");
+    let out = common::prikaz(&["render", "samples/dubna-2021.json", "-o", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let good = std::fs::read(dir.join("dubna-2021.docx")).unwrap();
+    // A broken input fails before anything is written: the earlier file stays as it was.
+    let bad = dir.join("dubna-2021.json");
+    std::fs::write(&bad, "{\"order\": ").unwrap();
+    let out = common::prikaz(&["render", bad.to_str().unwrap(), "-o", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read(dir.join("dubna-2021.docx")).unwrap(), good);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+    // An output "folder" that is a file: a clear error, not a panic.
+    let out = common::prikaz(&["render", "samples/dubna-2021.json", "-o", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ошибка:"));
+    std::fs::remove_dir_all(&dir).ok();
+}

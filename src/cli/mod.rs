@@ -51,6 +51,10 @@ enum Command {
         /// Вывести промежуточное представление вместо файлов: ir — модель документа.
         #[arg(long, value_enum)]
         emit: Option<render::Emit>,
+        /// Встроить шрифты в DOCX (Liberation Serif), чтобы документ выглядел так же на
+        /// машине без них; файл становится больше примерно на 1 МБ.
+        #[arg(long)]
+        embed_fonts: bool,
     },
 }
 
@@ -59,6 +63,8 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Validate { files, strict } => validate::run(&files, strict),
         Command::Schema { output } => schema::run(output.as_deref()),
-        Command::Render { file, output, templates, emit } => render::run(&file, &output, templates.as_deref(), emit),
+        Command::Render { file, output, templates, emit, embed_fonts } => {
+            render::run(&file, &output, templates.as_deref(), emit, embed_fonts)
+        }
     }
 }

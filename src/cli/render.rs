@@ -16,7 +16,7 @@ pub enum Emit {
     Ir,
 }
 
-pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Emit>) -> ExitCode {
+pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Emit>, embed_fonts: bool) -> ExitCode {
     let name = file.display().to_string();
     let loaded = prikaz::input::load(file);
     let (errors, _) = print_diagnostics(&name, &loaded, false);
@@ -42,15 +42,16 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
             print!("{}", prikaz::doc::dump(&ir));
             ExitCode::SUCCESS
         }
-        None => write_files(file, output, &ir),
+        None => write_files(file, output, &ir, embed_fonts),
     }
 }
 
 /// Writes `<stem>.docx` into the output folder; the PDF writer is not built yet.
-fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document) -> ExitCode {
+fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, embed_fonts: bool) -> ExitCode {
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
     let docx_path = output.join(format!("{stem}.docx"));
-    let bytes = match prikaz::render::docx::write_docx(ir, &Default::default()) {
+    let opts = prikaz::render::docx::DocxOptions { embed_fonts };
+    let bytes = match prikaz::render::docx::write_docx(ir, &opts) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("ошибка: {e}");

@@ -15,20 +15,21 @@ use crate::doc::{
 
 /// Options of the DOCX writer.
 #[derive(Debug, Clone, Default)]
-pub struct DocxOptions {}
+pub struct DocxOptions {
+    /// Embed the bundled fonts (obfuscated, ECMA-376 17.8.1) and name them as the body
+    /// font, so a machine without them shows the same glyphs.
+    pub embed_fonts: bool,
+}
 
 /// Cell padding: 1 mm left and right, as Word's default grid.
 const CELL_PAD_TWIPS: usize = 57;
 
 /// Writes the document as DOCX bytes.
-pub fn write_docx(doc: &Document, _opts: &DocxOptions) -> Result<Vec<u8>, String> {
+pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String> {
     let mut fx = Fixups::default();
+    let family = if opts.embed_fonts { crate::fonts::BUNDLED_FAMILY.to_owned() } else { doc.fonts.family.clone() };
     let body_hp = half_points(doc.fonts.body_size);
-    let fonts = RunFonts::new()
-        .ascii(&doc.fonts.family)
-        .hi_ansi(&doc.fonts.family)
-        .cs(&doc.fonts.family)
-        .east_asia(&doc.fonts.family);
+    let fonts = RunFonts::new().ascii(&family).hi_ansi(&family).cs(&family).east_asia(&family);
     let mut docx = Docx::new().default_fonts(fonts).default_size(body_hp).default_tab_stop(709);
     let n = doc.sections.len();
     for (i, s) in doc.sections.iter().enumerate() {
@@ -71,7 +72,8 @@ pub fn write_docx(doc: &Document, _opts: &DocxOptions) -> Result<Vec<u8>, String
     }
     fx.page_numbers = doc.sections.iter().any(|s| s.page.page_numbers);
     fx.hyphenation = doc.fonts.hyphenation;
-    fx.font = doc.fonts.family.clone();
+    fx.font = family;
+    fx.embed_fonts = opts.embed_fonts;
     fx.title = doc.meta.title.clone();
     fx.author = doc.meta.author.clone();
     fx.timestamp = super::fixed_timestamp(doc.meta.date.as_deref());

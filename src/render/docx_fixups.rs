@@ -45,6 +45,8 @@ pub struct Fixups {
     pub author: String,
     /// The fixed time for metadata and zip entries.
     pub timestamp: NaiveDateTime,
+    /// Embed the bundled fonts.
+    pub embed_fonts: bool,
 }
 
 impl Default for Fixups {
@@ -57,6 +59,7 @@ impl Default for Fixups {
             title: String::new(),
             author: String::new(),
             timestamp: chrono::NaiveDate::from_ymd_opt(1980, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("valid"),
+            embed_fonts: false,
         }
     }
 }
@@ -366,7 +369,80 @@ pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
         extra.push(("word/prikaz-header.xml".into(), header_xml(true)));
         extra.push(("word/prikaz-first-header.xml".into(), header_xml(false)));
     }
+    if fx.embed_fonts {
+        embed_fonts(&mut x, &mut extra, &fx.font).map_err(|e| part("fontTable.xml", e))?;
+    }
     pack(x, extra, fx.timestamp).map_err(|e| format!("DOCX: не удалось упаковать: {e}"))
+}
+
+/// Fixed keys, one per face, so embedding stays deterministic.
+const FONT_KEYS: [&str; 4] = [
+    "{5072696B-617A-4C69-6265-726174696F01}",
+    "{5072696B-617A-4C69-6265-726174696F02}",
+    "{5072696B-617A-4C69-6265-726174696F03}",
+    "{5072696B-617A-4C69-6265-726174696F04}",
+];
+const FONT_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font";
+const FONT_TYPE: &str = "application/vnd.openxmlformats-officedocument.obfuscatedFont";
+/// CT_Font's sequence (17.8.3.10).
+const FONT: &[&str] = &[
+    "w:altName",
+    "w:panose1",
+    "w:charset",
+    "w:family",
+    "w:notTrueType",
+    "w:pitch",
+    "w:sig",
+    "w:embedRegular",
+    "w:embedBold",
+    "w:embedItalic",
+    "w:embedBoldItalic",
+];
+
+/// Obfuscates a font for embedding (ECMA-376 Part 1, 17.8.1): the first 32 bytes are XORed
+/// with the key's 16 bytes taken in reverse order of the GUID's hex digits.
+pub fn obfuscate_font(data: &[u8], guid: &str) -> Vec<u8> {
+    let hex: String = guid.chars().filter(|c| c.is_ascii_hexdigit()).collect();
+    let key: Vec<u8> = (0..16).map(|i| u8::from_str_radix(&hex[i * 2..i * 2 + 2], 16).unwrap_or(0)).rev().collect();
+    let mut out = data.to_vec();
+    for (i, b) in out.iter_mut().take(32).enumerate() {
+        *b ^= key[i % 16];
+    }
+    out
+}
+
+fn embed_fonts(x: &mut XMLDocx, extra: &mut Vec<(String, Vec<u8>)>, family: &str) -> Result<(), String> {
+    use crate::fonts::{bundled, Face};
+    let mut table = xml::parse(&x.font_table)?;
+    table.children.retain(|c| !matches!(c, Node::Element(e) if e.name == "w:font" && e.attr("w:name") == Some(family)));
+    let mut font = el("w:font", &[("w:name", family)]);
+    for (name, val) in [("w:charset", "CC"), ("w:family", "roman"), ("w:pitch", "variable")] {
+        font.children.push(Node::Element(el(name, &[("w:val", val)])));
+    }
+    let mut rels = el("Relationships", &[("xmlns", "http://schemas.openxmlformats.org/package/2006/relationships")]);
+    let tags = ["w:embedRegular", "w:embedBold", "w:embedItalic", "w:embedBoldItalic"];
+    for (i, face) in Face::ALL.iter().enumerate() {
+        let id = format!("rIdPrikazFont{}", i + 1);
+        let target = format!("fonts/prikaz-font{}.odttf", i + 1);
+        font.children.push(Node::Element(el(tags[i], &[("r:id", &id), ("w:fontKey", FONT_KEYS[i])])));
+        rels.children.push(Node::Element(el("Relationship", &[("Id", &id), ("Type", FONT_REL), ("Target", &target)])));
+        extra.push((format!("word/{target}"), obfuscate_font(bundled(*face), FONT_KEYS[i])));
+    }
+    reorder(&mut font, FONT);
+    table.children.push(Node::Element(font));
+    if !table.attrs.iter().any(|(k, _)| k == "xmlns:r") {
+        table.attrs.push(("xmlns:r".into(), R_NS.into()));
+    }
+    x.font_table = xml::write(&table);
+    extra.push(("word/_rels/fontTable.xml.rels".into(), xml::write(&rels)));
+    let mut types = xml::parse(&x.content_type)?;
+    types.children.insert(0, Node::Element(el("Default", &[("Extension", "odttf"), ("ContentType", FONT_TYPE)])));
+    x.content_type = xml::write(&types);
+    let mut settings = xml::parse(&x.settings)?;
+    settings.children.push(Node::Element(el("w:embedTrueTypeFonts", &[])));
+    reorder(&mut settings, SETTINGS);
+    x.settings = xml::write(&settings);
+    Ok(())
 }
 
 fn fix_document(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {

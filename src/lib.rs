@@ -17,6 +17,7 @@ pub mod diag;
 pub mod doc;
 pub mod fonts;
 pub mod input;
+pub mod layout;
 pub mod markup;
 pub mod normalize;
 pub mod output;

@@ -14,6 +14,8 @@ use super::EXIT_INVALID;
 pub enum Emit {
     /// The document model (IR) as text.
     Ir,
+    /// The page layout: page, baseline, text of each line.
+    Layout,
 }
 
 pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Emit>, embed_fonts: bool) -> ExitCode {
@@ -42,27 +44,36 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
             print!("{}", prikaz::doc::dump(&ir));
             ExitCode::SUCCESS
         }
+        Some(Emit::Layout) => {
+            let m = prikaz::layout::text::Measurer::bundled();
+            print!("{}", prikaz::layout::dump(&prikaz::layout::layout(&ir, &m)));
+            ExitCode::SUCCESS
+        }
         None => write_files(file, output, &ir, embed_fonts),
     }
 }
 
-/// Writes `<stem>.docx` into the output folder; the PDF writer is not built yet.
+/// Writes `<stem>.docx` and `<stem>.pdf` into the output folder, each atomically.
 fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, embed_fonts: bool) -> ExitCode {
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
-    let docx_path = output.join(format!("{stem}.docx"));
     let opts = prikaz::render::docx::DocxOptions { embed_fonts };
-    let bytes = match prikaz::render::docx::write_docx(ir, &opts) {
-        Ok(b) => b,
-        Err(e) => {
+    let docx = prikaz::render::docx::write_docx(ir, &opts);
+    let m = prikaz::layout::text::Measurer::bundled();
+    let pdf = prikaz::render::pdf::write_pdf(ir, &prikaz::layout::layout(ir, &m));
+    let (docx, pdf) = match (docx, pdf) {
+        (Ok(d), Ok(p)) => (d, p),
+        (Err(e), _) | (_, Err(e)) => {
             eprintln!("ошибка: {e}");
             return ExitCode::from(EXIT_INVALID);
         }
     };
-    if let Err(e) = prikaz::output::write_atomic(&docx_path, &bytes) {
-        eprintln!("ошибка: {e}");
-        return ExitCode::from(EXIT_INVALID);
+    for (ext, bytes) in [("docx", &docx), ("pdf", &pdf)] {
+        let path = output.join(format!("{stem}.{ext}"));
+        if let Err(e) = prikaz::output::write_atomic(&path, bytes) {
+            eprintln!("ошибка: {e}");
+            return ExitCode::from(EXIT_INVALID);
+        }
+        println!("{}", path.display());
     }
-    println!("{}", docx_path.display());
-    eprintln!("PDF ещё не реализован (следующая задача проекта): создан только DOCX");
     ExitCode::SUCCESS
 }

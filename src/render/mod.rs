@@ -2,6 +2,7 @@
 
 pub mod docx;
 mod docx_fixups;
+pub mod pdf;
 mod xml;
 
 /// Metadata timestamps and zip entry times: `SOURCE_DATE_EPOCH` when set (reproducible

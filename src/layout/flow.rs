@@ -1,0 +1,370 @@
+//! Blocks → pages: paragraphs, zones, lists and the signature placed line by line, with
+//! keep-with-next, widow/orphan control and page numbers.
+
+use super::linebreak::{break_lines, Line};
+use super::text::{face_index, Measurer};
+use super::{table, Item, Page};
+use crate::doc::{Align, Block, Document, Inline, Length, List, PageSetup, Paragraph, Signature, ZoneKind};
+
+/// One laid-out line, its items relative to the line's top-left.
+#[derive(Debug, Clone)]
+pub(super) struct PLine {
+    pub height: f64,
+    pub items: Vec<Item>,
+}
+
+/// A run of lines placed together or split between them.
+#[derive(Debug, Clone)]
+pub(super) struct Chunk {
+    pub lines: Vec<PLine>,
+    pub space_before: f64,
+    pub space_after: f64,
+    pub keep_next: bool,
+    /// Never split (the signature).
+    pub whole: bool,
+}
+
+/// The state of pagination.
+pub(super) struct Flow<'m> {
+    pub m: &'m Measurer,
+    pub pages: Vec<Page>,
+    numbered: Vec<bool>,
+    pub setup: PageSetup,
+    pub y: f64,
+    pub hyphenate: bool,
+    pub body_size: f64,
+    pub table_size: f64,
+}
+
+/// Lays the document out.
+pub fn layout(doc: &Document, m: &Measurer) -> Vec<Page> {
+    let mut f = Flow {
+        m,
+        pages: Vec::new(),
+        numbered: Vec::new(),
+        setup: doc.sections.first().map_or(
+            PageSetup::a4(
+                false,
+                crate::doc::Margins {
+                    top: Length::mm(20.0),
+                    right: Length::mm(10.0),
+                    bottom: Length::mm(20.0),
+                    left: Length::mm(20.0),
+                },
+            ),
+            |s| s.page,
+        ),
+        y: 0.0,
+        hyphenate: doc.fonts.hyphenation,
+        body_size: doc.fonts.body_size.to_pt(),
+        table_size: doc.fonts.table_size.to_pt(),
+    };
+    for s in &doc.sections {
+        f.setup = s.page;
+        f.new_page();
+        let units: Vec<Unit> = s.blocks.iter().map(|b| f.unit(b)).collect();
+        f.place_units(units);
+    }
+    f.number_pages();
+    f.pages
+}
+
+enum Unit<'a> {
+    Chunk(Chunk),
+    Table(&'a crate::doc::Table),
+}
+
+impl<'m> Flow<'m> {
+    pub fn top(&self) -> f64 {
+        self.setup.margins.top.to_pt()
+    }
+    pub fn bottom(&self) -> f64 {
+        self.setup.height.to_pt() - self.setup.margins.bottom.to_pt()
+    }
+    pub fn left(&self) -> f64 {
+        self.setup.margins.left.to_pt()
+    }
+    pub fn text_width(&self) -> f64 {
+        self.setup.text_width().to_pt()
+    }
+    pub fn at_top(&self) -> bool {
+        (self.y - self.top()).abs() < 0.01
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Page { width: self.setup.width.to_pt(), height: self.setup.height.to_pt(), items: Vec::new() });
+        self.numbered.push(self.setup.page_numbers);
+        self.y = self.top();
+    }
+
+    pub(super) fn page(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("a page is open")
+    }
+
+    /// Puts a line's items at (left margin + x0, self.y) and moves down.
+    pub fn put(&mut self, line: &PLine, x0: f64) {
+        let y0 = self.y;
+        let x0 = x0 + self.left();
+        let items: Vec<Item> = line.items.iter().map(|it| shift(it, x0, y0)).collect();
+        self.page().items.extend(items);
+        self.y += line.height;
+    }
+
+    fn unit<'a>(&self, b: &'a Block) -> Unit<'a> {
+        match b {
+            Block::Table(t) => Unit::Table(t),
+            other => Unit::Chunk(self.chunk(other, 0.0, 0.0)),
+        }
+    }
+
+    /// Lines of a non-table block, `left`/`right` extra indents (zones).
+    fn chunk(&self, b: &Block, left: f64, right: f64) -> Chunk {
+        let width = self.text_width() - left - right;
+        match b {
+            Block::Paragraph(p) => paragraph_chunk(self.m, p, self.body_size, width, left, self.hyphenate),
+            Block::List(l) => list_chunk(self.m, l, self.body_size, width, left, self.hyphenate),
+            Block::Signature(s) => signature_chunk(self.m, s, self.body_size, self.text_width()),
+            Block::Zone(z) => {
+                let free = (width - z.width.to_pt()).max(0.0);
+                let (l, r) = match z.kind {
+                    ZoneKind::Blank => (left, right + free),
+                    ZoneKind::Right => (left + free, right),
+                };
+                let mut all =
+                    Chunk { lines: Vec::new(), space_before: 0.0, space_after: 0.0, keep_next: false, whole: true };
+                for (i, inner) in z.blocks.iter().enumerate() {
+                    let c = self.chunk(inner, l, r);
+                    if i > 0 && c.space_before > 0.0 {
+                        all.lines.push(PLine { height: c.space_before, items: Vec::new() });
+                    } else if i == 0 {
+                        all.space_before = c.space_before;
+                    }
+                    all.lines.extend(c.lines);
+                    if c.space_after > 0.0 {
+                        all.lines.push(PLine { height: c.space_after, items: Vec::new() });
+                    }
+                }
+                all
+            }
+            Block::Image(i) => {
+                let p = Paragraph {
+                    inlines: vec![Inline::Text(format!("[изображение {} не вставлено]", i.src), Default::default())],
+                    ..Default::default()
+                };
+                paragraph_chunk(self.m, &p, self.body_size, width, left, self.hyphenate)
+            }
+            Block::Table(_) => unreachable!("tables are units of their own"),
+        }
+    }
+
+    fn place_units(&mut self, units: Vec<Unit<'_>>) {
+        let n = units.len();
+        for i in 0..n {
+            match &units[i] {
+                Unit::Table(t) => table::place(self, t),
+                Unit::Chunk(c) => {
+                    // Keep-with-next: this chunk, the chunks chained to it, and the next
+                    // block's first line must share a page when they can.
+                    if c.keep_next && !self.at_top() {
+                        let mut need = c.space_before + height(&c.lines);
+                        let mut j = i + 1;
+                        while j < n {
+                            match &units[j] {
+                                Unit::Chunk(next) if next.keep_next => {
+                                    need += next.space_before + height(&next.lines);
+                                    j += 1;
+                                }
+                                Unit::Chunk(next) => {
+                                    need += next.space_before + next.lines.first().map_or(0.0, |l| l.height);
+                                    break;
+                                }
+                                Unit::Table(_) => {
+                                    need += 3.0 * self.m.line_height(self.table_size);
+                                    break;
+                                }
+                            }
+                        }
+                        let page_h = self.bottom() - self.top();
+                        if self.y + need > self.bottom() && need <= page_h {
+                            self.new_page();
+                        }
+                    }
+                    self.place_chunk(c);
+                }
+            }
+        }
+    }
+
+    pub(super) fn place_chunk(&mut self, c: &Chunk) {
+        if !self.at_top() {
+            self.y += c.space_before;
+        }
+        let total = height(&c.lines);
+        let page_h = self.bottom() - self.top();
+        if c.whole && self.y + total > self.bottom() && total <= page_h {
+            self.new_page();
+        }
+        let n = c.lines.len();
+        let mut i = 0;
+        while i < n {
+            let fit = fits(&c.lines[i..], self.bottom() - self.y);
+            let rest = n - i;
+            if fit >= rest {
+                for l in &c.lines[i..] {
+                    self.put(l, 0.0);
+                }
+                break;
+            }
+            // Orphan: never one line alone at the bottom; widow: never one alone on top.
+            let mut take = fit;
+            if take == 1 && rest > 1 {
+                take = 0;
+            } else if rest - take == 1 && take >= 2 {
+                take -= 1;
+            }
+            if take == 0 && self.at_top() {
+                take = fit.max(1); // a line taller than the page: place it anyway
+            }
+            for l in &c.lines[i..i + take] {
+                self.put(l, 0.0);
+            }
+            i += take;
+            self.new_page();
+        }
+        self.y += c.space_after;
+    }
+
+    fn number_pages(&mut self) {
+        let size = 12.0;
+        for (i, p) in self.pages.iter_mut().enumerate() {
+            if i == 0 || !self.numbered[i] {
+                continue;
+            }
+            let text = (i + 1).to_string();
+            let w = self.m.width(0, &text, size);
+            let y = Length::mm(10.0).to_pt() + self.m.ascent(size);
+            p.items.push(Item::Text { x: (p.width - w) / 2.0, y, text, face: 0, size });
+        }
+    }
+}
+
+pub(super) fn shift(it: &Item, dx: f64, dy: f64) -> Item {
+    match it {
+        Item::Text { x, y, text, face, size } => {
+            Item::Text { x: x + dx, y: y + dy, text: text.clone(), face: *face, size: *size }
+        }
+        Item::Line { x1, y1, x2, y2 } => Item::Line { x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy },
+    }
+}
+
+pub(super) fn height(lines: &[PLine]) -> f64 {
+    lines.iter().map(|l| l.height).sum()
+}
+
+fn fits(lines: &[PLine], room: f64) -> usize {
+    let mut h = 0.0;
+    for (i, l) in lines.iter().enumerate() {
+        h += l.height;
+        if h > room + 0.01 {
+            return i;
+        }
+    }
+    lines.len()
+}
+
+/// A paragraph's lines, aligned and justified, at absolute x from the text area's left
+/// edge plus `left`.
+pub(super) fn paragraph_chunk(
+    m: &Measurer,
+    p: &Paragraph,
+    default_size: f64,
+    width: f64,
+    left: f64,
+    hyphenate: bool,
+) -> Chunk {
+    let st = &p.style;
+    let size = st.size.map_or(default_size, |s| s.to_pt());
+    let left_indent = st.left_indent.to_pt();
+    let first = st.first_line_indent.to_pt();
+    let w = (width - left_indent).max(10.0);
+    let lines = break_lines(m, &p.inlines, size, w, first, hyphenate);
+    let lh = m.line_height(size);
+    let asc = m.ascent(size);
+    let plines = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let indent = if i == 0 { first } else { 0.0 };
+            PLine { height: lh, items: place_line(line, st.align, left + left_indent + indent, w - indent, asc, size) }
+        })
+        .collect();
+    Chunk {
+        lines: plines,
+        space_before: st.space_before.to_pt(),
+        space_after: st.space_after.to_pt(),
+        keep_next: st.keep_with_next,
+        whole: false,
+    }
+}
+
+/// Items of one line: alignment, and justification by widening the spaces between words.
+pub(super) fn place_line(line: &Line, align: Align, x0: f64, width: f64, asc: f64, size: f64) -> Vec<Item> {
+    let slack = (width - line.width).max(0.0);
+    let gaps = line.frags.len().saturating_sub(1);
+    let (offset, extra) = match align {
+        Align::Left => (0.0, 0.0),
+        Align::Center => (slack / 2.0, 0.0),
+        Align::Right => (slack, 0.0),
+        Align::Justify if !line.last && gaps > 0 => (0.0, slack / gaps as f64),
+        Align::Justify => (0.0, 0.0),
+    };
+    line.frags
+        .iter()
+        .enumerate()
+        .map(|(i, f)| Item::Text {
+            x: x0 + offset + f.x + extra * i as f64,
+            y: asc,
+            text: f.text.clone(),
+            face: f.face,
+            size,
+        })
+        .collect()
+}
+
+fn list_chunk(m: &Measurer, l: &List, size: f64, width: f64, left: f64, hyphenate: bool) -> Chunk {
+    let hang = Length::mm(5.0).to_pt();
+    let mut out = Chunk { lines: Vec::new(), space_before: 0.0, space_after: 0.0, keep_next: false, whole: false };
+    for (i, item) in l.items.iter().enumerate() {
+        let s = item.style.size.map_or(size, |x| x.to_pt());
+        let mut c = paragraph_chunk(m, item, s, width - hang, left + hang, hyphenate);
+        if let Some(first) = c.lines.first_mut() {
+            first.items.push(Item::Text { x: left, y: m.ascent(s), text: l.marker.text(i), face: 0, size: s });
+        }
+        if i == 0 {
+            out.space_before = c.space_before;
+        }
+        out.lines.append(&mut c.lines);
+    }
+    out
+}
+
+fn signature_chunk(m: &Measurer, s: &Signature, size: f64, width: f64) -> Chunk {
+    let lh = m.line_height(size);
+    let asc = m.ascent(size);
+    let n = s.position.len().max(1);
+    let mut lines: Vec<PLine> = (0..n)
+        .map(|i| {
+            let text = s.position.get(i).cloned().unwrap_or_default();
+            let mut items = Vec::new();
+            if !text.is_empty() {
+                items.push(Item::Text { x: 0.0, y: asc, text, face: face_index(false, false), size });
+            }
+            PLine { height: lh, items }
+        })
+        .collect();
+    let nw = m.width(0, &s.name, size);
+    if let Some(last) = lines.last_mut() {
+        last.items.push(Item::Text { x: width - nw, y: asc, text: s.name.clone(), face: 0, size });
+    }
+    Chunk { lines, space_before: s.space_before.to_pt(), space_after: 0.0, keep_next: false, whole: true }
+}

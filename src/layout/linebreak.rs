@@ -1,0 +1,266 @@
+//! First-fit line breaking with Russian hyphenation, as Word and LibreOffice break lines,
+//! so our lines match the DOCX.
+
+use hypher::Lang;
+
+use super::text::{face_index, Measurer};
+use crate::doc::{Inline, RunStyle};
+
+/// A piece of text on a line, positioned from the line's start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frag {
+    /// Offset from the line's left edge.
+    pub x: f64,
+    /// The text (with a trailing «-» where a word was hyphenated).
+    pub text: String,
+    /// Face index.
+    pub face: usize,
+    /// Width.
+    pub width: f64,
+}
+
+/// One laid-out line.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Line {
+    /// Fragments left to right.
+    pub frags: Vec<Frag>,
+    /// Natural width (before justification).
+    pub width: f64,
+    /// Ends with a hyphenated word.
+    pub hyphenated: bool,
+    /// Ends at a forced break or the paragraph's end (not justified).
+    pub last: bool,
+}
+
+/// A word or a space between words, with its style.
+#[derive(Debug, Clone)]
+enum Token {
+    Word(String, RunStyle),
+    Space(RunStyle),
+    Break,
+}
+
+fn tokens(inlines: &[Inline]) -> Vec<Token> {
+    let mut out = Vec::new();
+    for i in inlines {
+        match i {
+            Inline::Text(t, st) => {
+                let mut word = String::new();
+                for c in t.chars() {
+                    if c == ' ' || c == '\t' {
+                        if !word.is_empty() {
+                            out.push(Token::Word(std::mem::take(&mut word), *st));
+                        }
+                        out.push(Token::Space(*st));
+                    } else {
+                        word.push(c);
+                    }
+                }
+                if !word.is_empty() {
+                    out.push(Token::Word(word, *st));
+                }
+            }
+            Inline::LineBreak => out.push(Token::Break),
+            Inline::Tab => out.push(Token::Space(RunStyle::default())),
+        }
+    }
+    // A word continues across a style change when no space separates the parts; keep the
+    // parts as separate tokens but never break between them.
+    out
+}
+
+/// Breaks a paragraph's inlines into lines of at most `width`, the first line `first_indent`
+/// narrower (or wider when negative).
+pub fn break_lines(
+    m: &Measurer,
+    inlines: &[Inline],
+    size: f64,
+    width: f64,
+    first_indent: f64,
+    hyphenate: bool,
+) -> Vec<Line> {
+    let toks = tokens(inlines);
+    let mut lines = Vec::new();
+    let mut line = Line::default();
+    let mut x = 0.0;
+    let mut pending_space: Option<f64> = None;
+    let avail = |lines: &Vec<Line>| if lines.is_empty() { width - first_indent } else { width };
+    let mut queue: std::collections::VecDeque<Token> = toks.into();
+    while let Some(tok) = queue.pop_front() {
+        match tok {
+            Token::Break => {
+                line.last = true;
+                line.width = x;
+                lines.push(std::mem::take(&mut line));
+                x = 0.0;
+                pending_space = None;
+            }
+            Token::Space(st) => {
+                if !line.frags.is_empty() {
+                    pending_space = Some(m.width(face_index(st.bold, st.italic), " ", size));
+                }
+            }
+            Token::Word(w, st) => {
+                let face = face_index(st.bold, st.italic);
+                let ww = m.width(face, &w, size);
+                let space = pending_space.unwrap_or(0.0);
+                let limit = avail(&lines);
+                if x + space + ww <= limit + 0.01 || (line.frags.is_empty() && ww <= limit + 0.01) {
+                    let fx = if line.frags.is_empty() { 0.0 } else { x + space };
+                    line.frags.push(Frag { x: fx, text: w, face, width: ww });
+                    x = fx + ww;
+                    pending_space = None;
+                    continue;
+                }
+                // Try to hyphenate the word into what is left of the line.
+                let room = limit - x - if line.frags.is_empty() { 0.0 } else { space };
+                if hyphenate {
+                    if let Some((head, tail)) = hyphen_split(m, &w, face, size, room) {
+                        let fx = if line.frags.is_empty() { 0.0 } else { x + space };
+                        let hw = m.width(face, &head, size);
+                        line.frags.push(Frag { x: fx, text: head, face, width: hw });
+                        line.width = fx + hw;
+                        line.hyphenated = true;
+                        lines.push(std::mem::take(&mut line));
+                        x = 0.0;
+                        pending_space = None;
+                        queue.push_front(Token::Word(tail, st));
+                        continue;
+                    }
+                }
+                if !line.frags.is_empty() {
+                    line.width = x;
+                    lines.push(std::mem::take(&mut line));
+                    x = 0.0;
+                    pending_space = None;
+                    queue.push_front(Token::Word(w, st));
+                    continue;
+                }
+                // A word longer than a whole line: break it by characters.
+                let (head, tail) = char_split(m, &w, face, size, limit);
+                let hw = m.width(face, &head, size);
+                line.frags.push(Frag { x: 0.0, text: head, face, width: hw });
+                line.width = hw;
+                lines.push(std::mem::take(&mut line));
+                x = 0.0;
+                if !tail.is_empty() {
+                    queue.push_front(Token::Word(tail, st));
+                }
+            }
+        }
+    }
+    line.width = x;
+    line.last = true;
+    if !line.frags.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The longest hyphenated head of `word` (with «-») fitting `room`, and the rest. Breaks
+/// after an existing hyphen first; never inside numbers, initials or abbreviations; at
+/// least two letters on each side.
+fn hyphen_split(m: &Measurer, word: &str, face: usize, size: f64, room: f64) -> Option<(String, String)> {
+    if room <= 0.0 {
+        return None;
+    }
+    let mut best: Option<(String, String)> = None;
+    // Break opportunities after hard hyphens and dashes («организационно-методической»,
+    // «Сентябрь–октябрь»): the line ends with the dash itself, no hyphen is added.
+    for (i, c) in word.char_indices() {
+        let end = i + c.len_utf8();
+        if matches!(c, '-' | '–' | '—' | '/') && i > 0 && end < word.len() {
+            let head = &word[..end];
+            if m.width(face, head, size) <= room {
+                best = Some((head.to_owned(), word[end..].to_owned()));
+            }
+        }
+    }
+    if best.is_some() {
+        return best;
+    }
+    // Russian syllables, only for plain lower-case-ish words of letters.
+    let letters_start = word.find(|c: char| c.is_alphabetic())?;
+    let letters_end =
+        word.rfind(|c: char| c.is_alphabetic()).map(|i| i + word[i..].chars().next().map_or(1, char::len_utf8))?;
+    let core = &word[letters_start..letters_end];
+    if core.chars().any(|c| !c.is_alphabetic() && c != '\u{301}')
+        || core.chars().filter(|c| c.is_uppercase()).count() > 1
+        || core.chars().count() < 5
+    {
+        return None;
+    }
+    let mut pos = letters_start;
+    let syllables: Vec<&str> = hypher::hyphenate(core, Lang::Russian).collect();
+    for s in &syllables[..syllables.len().saturating_sub(1)] {
+        pos += s.len();
+        let left = word[letters_start..pos].chars().count();
+        let right = word[pos..letters_end].chars().count();
+        if left < 2 || right < 2 {
+            continue;
+        }
+        let head = format!("{}-", &word[..pos]);
+        if m.width(face, &head, size) <= room {
+            best = Some((head, word[pos..].to_owned()));
+        } else {
+            break;
+        }
+    }
+    best
+}
+
+fn char_split(m: &Measurer, word: &str, face: usize, size: f64, limit: f64) -> (String, String) {
+    let mut end = 0;
+    for (i, c) in word.char_indices() {
+        let next = i + c.len_utf8();
+        if m.width(face, &word[..next], size) > limit && end > 0 {
+            break;
+        }
+        end = next;
+    }
+    (word[..end].to_owned(), word[end..].to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Vec<Inline> {
+        vec![Inline::Text(s.into(), RunStyle::default())]
+    }
+
+    #[test]
+    fn lines_fit_and_hyphenate_in_russian() {
+        let m = Measurer::bundled();
+        let lines = break_lines(
+            &m,
+            &text("Организация взаимодействия и сотрудничества школ с низкими образовательными результатами"),
+            12.0,
+            120.0,
+            0.0,
+            true,
+        );
+        assert!(lines.len() > 2);
+        for l in &lines {
+            assert!(l.width <= 120.01, "{l:?}");
+        }
+        assert!(lines.iter().any(|l| l.hyphenated), "{lines:#?}");
+        // Every hyphen leaves at least two letters on each side.
+        for l in lines.iter().filter(|l| l.hyphenated) {
+            let last = &l.frags.last().unwrap().text;
+            assert!(last.trim_end_matches('-').chars().rev().take_while(|c| c.is_alphabetic()).count() >= 2);
+        }
+    }
+
+    #[test]
+    fn no_break_spaces_hold_and_long_words_break_by_characters() {
+        let m = Measurer::bundled();
+        let lines = break_lines(&m, &text("Н.П.\u{a0}Клюева Н.П.\u{a0}Клюева"), 14.0, 80.0, 0.0, true);
+        assert!(lines.iter().all(|l| l.frags.iter().all(|f| !f.text.ends_with("Н.П.") || f.text.contains('\u{a0}'))));
+        let long = "Щ".repeat(200);
+        let lines = break_lines(&m, &text(&long), 12.0, 100.0, 0.0, true);
+        assert!(lines.len() > 3 && lines.iter().all(|l| l.width <= 100.01));
+        let joined: String = lines.iter().flat_map(|l| l.frags.iter().map(|f| f.text.as_str())).collect();
+        assert_eq!(joined, long);
+    }
+}

@@ -1,0 +1,243 @@
+//! Tables: fixed columns, cells laid out at their width, rows that never split (unless
+//! taller than a page), row spans kept together, section rows kept with the next row,
+//! and the header rows repeated at the top of every page.
+
+use super::flow::{height, paragraph_chunk, shift, Flow, PLine};
+use super::{linebreak, text::Measurer, Item};
+use crate::doc::{Align, Block, Cell, Inline, Length, Row, RowKind, Table};
+
+/// Horizontal cell padding (as the DOCX: 1 mm) and vertical padding.
+const PAD_X: f64 = 2.83;
+const PAD_Y: f64 = 1.0;
+
+/// A laid-out cell: its lines, grid position and spans.
+struct LCell {
+    col: usize,
+    colspan: usize,
+    rowspan: usize,
+    lines: Vec<PLine>,
+}
+
+struct LRow {
+    kind: RowKind,
+    cells: Vec<LCell>,
+    height: f64,
+}
+
+pub(super) fn place(f: &mut Flow<'_>, t: &Table) {
+    let total: f64 = t.widths.iter().sum::<f64>().max(f64::MIN_POSITIVE);
+    let tw = f.text_width();
+    let widths: Vec<f64> = t.widths.iter().map(|w| w / total * tw).collect();
+    let mut xs = vec![0.0];
+    for w in &widths {
+        xs.push(xs.last().copied().unwrap_or(0.0) + w);
+    }
+    let head = lay_rows(f, &t.head, &widths);
+    let body = lay_rows(f, &t.body, &widths);
+    let head_h: f64 = head.iter().map(|r| r.height).sum();
+    let groups = groups(&body);
+    draw_rows(f, &head, &xs);
+    let mut gi = 0;
+    while gi < groups.len() {
+        let (a, b) = groups[gi];
+        let mut h: f64 = body[a..b].iter().map(|r| r.height).sum();
+        // A section row travels with the group after it.
+        let mut end = gi + 1;
+        if body[a].kind == RowKind::Section && b - a == 1 && gi + 1 < groups.len() {
+            let (c, d) = groups[gi + 1];
+            h += body[c..d].iter().map(|r| r.height).sum::<f64>();
+            end = gi + 2;
+        }
+        let room = f.bottom() - f.y;
+        let fresh = f.bottom() - f.top() - head_h;
+        if h > room && h <= fresh {
+            f.new_page();
+            draw_rows(f, &head, &xs);
+        }
+        for &(c, d) in &groups[gi..end] {
+            let gh: f64 = body[c..d].iter().map(|r| r.height).sum();
+            if gh > f.bottom() - f.y && d - c == 1 {
+                // Taller than a whole page: split between lines, header repeated.
+                split_row(f, &body[c], &xs, &head);
+            } else {
+                draw_rows(f, &body[c..d], &xs);
+            }
+        }
+        gi = end;
+    }
+}
+
+fn lay_rows(f: &Flow<'_>, rows: &[Row], widths: &[f64]) -> Vec<LRow> {
+    let n = widths.len();
+    let starts = Table::grid(rows, n);
+    let mut out: Vec<LRow> = rows
+        .iter()
+        .zip(&starts)
+        .map(|(row, st)| {
+            let cells: Vec<LCell> = row
+                .cells
+                .iter()
+                .zip(st)
+                .map(|(c, &col)| {
+                    let colspan = c.colspan.min(n.saturating_sub(col)).max(1);
+                    let w: f64 = widths[col..col + colspan].iter().sum::<f64>() - 2.0 * PAD_X;
+                    LCell {
+                        col,
+                        colspan,
+                        rowspan: c.rowspan.max(1),
+                        lines: cell_lines(f.m, c, w, f.table_size, f.hyphenate),
+                    }
+                })
+                .collect();
+            let height = cells
+                .iter()
+                .filter(|c| c.rowspan == 1)
+                .map(|c| height(&c.lines) + 2.0 * PAD_Y)
+                .fold(f.m.line_height(f.table_size) + 2.0 * PAD_Y, f64::max);
+            LRow { kind: row.kind, cells, height }
+        })
+        .collect();
+    // A cell spanning rows makes the last of them taller when it needs more room.
+    for i in 0..out.len() {
+        for k in 0..out[i].cells.len() {
+            let span = out[i].cells[k].rowspan;
+            if span > 1 {
+                let end = (i + span).min(out.len());
+                let need = height(&out[i].cells[k].lines) + 2.0 * PAD_Y;
+                let have: f64 = out[i..end].iter().map(|r| r.height).sum();
+                if need > have {
+                    out[end - 1].height += need - have;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn cell_lines(m: &Measurer, c: &Cell, width: f64, size: f64, hyphenate: bool) -> Vec<PLine> {
+    let mut lines = Vec::new();
+    for b in &c.blocks {
+        match b {
+            Block::Paragraph(p) => {
+                let mut p = p.clone();
+                if p.style.align == Align::Left {
+                    p.style.align = c.align;
+                }
+                if c.bold {
+                    for i in &mut p.inlines {
+                        if let Inline::Text(_, st) = i {
+                            st.bold = true;
+                        }
+                    }
+                }
+                lines.extend(paragraph_chunk(m, &p, size, width, 0.0, hyphenate).lines);
+            }
+            Block::List(l) => {
+                let hang = Length::mm(5.0).to_pt();
+                for (i, item) in l.items.iter().enumerate() {
+                    let mut c = paragraph_chunk(m, item, size, width - hang, hang, hyphenate).lines;
+                    if let Some(first) = c.first_mut() {
+                        first.items.push(Item::Text {
+                            x: 0.0,
+                            y: m.ascent(size),
+                            text: l.marker.text(i),
+                            face: 0,
+                            size,
+                        });
+                    }
+                    lines.extend(c);
+                }
+            }
+            _ => {
+                let _ = linebreak::Line::default();
+            }
+        }
+    }
+    lines
+}
+
+/// Consecutive body rows bound by row spans: [start, end).
+fn groups(rows: &[LRow]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let mut end = i + 1;
+        let mut j = i;
+        while j < end {
+            for c in &rows[j].cells {
+                end = end.max((j + c.rowspan).min(rows.len()));
+            }
+            j += 1;
+        }
+        out.push((i, end));
+        i = end;
+    }
+    out
+}
+
+/// Draws rows from the current position, with borders.
+fn draw_rows(f: &mut Flow<'_>, rows: &[LRow], xs: &[f64]) {
+    let left = f.left();
+    let heights: Vec<f64> = rows.iter().map(|r| r.height).collect();
+    for (i, row) in rows.iter().enumerate() {
+        let y0 = f.y;
+        for c in &row.cells {
+            let end = (i + c.rowspan).min(rows.len());
+            let h: f64 = heights[i..end].iter().sum();
+            let x0 = left + xs[c.col];
+            let x1 = left + xs[c.col + c.colspan];
+            let mut y = y0 + PAD_Y;
+            let mut items = Vec::new();
+            for l in &c.lines {
+                items.extend(l.items.iter().map(|it| shift(it, x0 + PAD_X, y)));
+                y += l.height;
+            }
+            items.extend(borders(x0, y0, x1, y0 + h));
+            f.page().items.extend(items);
+        }
+        f.y += row.height;
+    }
+}
+
+fn borders(x0: f64, y0: f64, x1: f64, y1: f64) -> [Item; 4] {
+    [
+        Item::Line { x1: x0, y1: y0, x2: x1, y2: y0 },
+        Item::Line { x1: x0, y1, x2: x1, y2: y1 },
+        Item::Line { x1: x0, y1: y0, x2: x0, y2: y1 },
+        Item::Line { x1, y1: y0, x2: x1, y2: y1 },
+    ]
+}
+
+/// A row taller than a page, split between lines across pages with the header repeated.
+fn split_row(f: &mut Flow<'_>, row: &LRow, xs: &[f64], head: &[LRow]) {
+    let mut cursors: Vec<usize> = vec![0; row.cells.len()];
+    loop {
+        let room = f.bottom() - f.y - 2.0 * PAD_Y;
+        let mut part = LRow { kind: row.kind, cells: Vec::new(), height: 0.0 };
+        let mut done = true;
+        for (k, c) in row.cells.iter().enumerate() {
+            let mut h = 0.0;
+            let mut take = Vec::new();
+            while cursors[k] < c.lines.len() && h + c.lines[cursors[k]].height <= room {
+                h += c.lines[cursors[k]].height;
+                take.push(c.lines[cursors[k]].clone());
+                cursors[k] += 1;
+            }
+            if take.is_empty() && cursors[k] < c.lines.len() && room >= f.bottom() - f.top() - 1.0 {
+                take.push(c.lines[cursors[k]].clone());
+                cursors[k] += 1;
+            }
+            if cursors[k] < c.lines.len() {
+                done = false;
+            }
+            part.height = part.height.max(height(&take) + 2.0 * PAD_Y);
+            part.cells.push(LCell { col: c.col, colspan: c.colspan, rowspan: 1, lines: take });
+        }
+        draw_rows(f, std::slice::from_ref(&part), xs);
+        if done {
+            break;
+        }
+        f.new_page();
+        draw_rows(f, head, xs);
+    }
+}

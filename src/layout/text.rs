@@ -1,0 +1,98 @@
+//! Measuring text exactly as the PDF writer draws it: rustybuzz shaping (kerning on) over
+//! the bundled faces, cached per word, since most words repeat.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::fonts::{bundled, Face};
+
+/// Index of a face in the font book.
+pub fn face_index(bold: bool, italic: bool) -> usize {
+    match (bold, italic) {
+        (false, false) => 0,
+        (true, false) => 1,
+        (false, true) => 2,
+        (true, true) => 3,
+    }
+}
+
+/// The faces, their metrics and a cache of measured widths.
+pub struct Measurer {
+    faces: Vec<rustybuzz::Face<'static>>,
+    upem: f64,
+    /// (ascender + |descender| + line gap) / units per em.
+    line_factor: f64,
+    /// Ascender / units per em.
+    ascent_factor: f64,
+    cache: RefCell<HashMap<(usize, String), f64>>,
+}
+
+impl Measurer {
+    /// Loads the bundled faces.
+    pub fn bundled() -> Self {
+        let faces: Vec<rustybuzz::Face<'static>> = Face::ALL
+            .iter()
+            .map(|f| rustybuzz::Face::from_slice(bundled(*f), 0).expect("the bundled fonts parse"))
+            .collect();
+        let f = &faces[0];
+        let upem = f.units_per_em() as f64;
+        let (asc, desc, gap) = (f.ascender() as f64, f.descender() as f64, f.line_gap() as f64);
+        Measurer {
+            upem,
+            line_factor: (asc - desc + gap) / upem,
+            ascent_factor: asc / upem,
+            faces,
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Width of `text` in points at `size`.
+    pub fn width(&self, face: usize, text: &str, size: f64) -> f64 {
+        if text.is_empty() {
+            return 0.0;
+        }
+        if let Some(w) = self.cache.borrow().get(&(face, text.to_owned())) {
+            return w * size;
+        }
+        let mut buf = rustybuzz::UnicodeBuffer::new();
+        buf.push_str(text);
+        let shaped = rustybuzz::shape(&self.faces[face], &[], buf);
+        let units: i64 = shaped.glyph_positions().iter().map(|p| p.x_advance as i64).sum();
+        let em = units as f64 / self.upem;
+        self.cache.borrow_mut().insert((face, text.to_owned()), em);
+        em * size
+    }
+
+    /// Baseline-to-baseline distance of single spacing at `size` (what Word and LibreOffice
+    /// use for "single": the font's ascent, descent and line gap).
+    pub fn line_height(&self, size: f64) -> f64 {
+        self.line_factor * size
+    }
+
+    /// Distance from a line's top to its baseline.
+    pub fn ascent(&self, size: f64) -> f64 {
+        self.ascent_factor * size
+    }
+
+    /// Whether any face has a glyph for `c`.
+    pub fn has_glyph(&self, c: char) -> bool {
+        self.faces[0].glyph_index(c).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn liberation_serif_measures_like_times() {
+        let m = Measurer::bundled();
+        // Times New Roman and Liberation Serif share widths: «Приказ» at 14 pt.
+        let w = m.width(0, "Приказ", 14.0);
+        assert!(w > 35.0 && w < 50.0, "{w}");
+        assert!(m.width(1, "Приказ", 14.0) > w, "bold is wider");
+        let lh = m.line_height(14.0);
+        assert!((lh - 16.1).abs() < 0.2, "single spacing at 14 pt is about 16.1 pt, got {lh}");
+        assert!(m.has_glyph('Ж') && !m.has_glyph('\u{1F600}'));
+    }
+}

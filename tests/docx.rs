@@ -149,41 +149,6 @@ fn openxml_audit_reports_no_errors() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// Words of the input's text values (not keys or enum values), as the reader sees them.
-fn input_words(rel: &str) -> Vec<String> {
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join(rel)).unwrap()).unwrap();
-    let mut words = Vec::new();
-    fn walk(v: &serde_json::Value, key: &str, out: &mut Vec<String>) {
-        const SKIP: [&str; 15] = [
-            "style",
-            "$schema",
-            "kind",
-            "role",
-            "marker",
-            "numbering",
-            "join",
-            "key",
-            "date_format",
-            "gender",
-            "placement",
-            "orientation",
-            "deadline_dates",
-            "id",
-            "appendix",
-        ];
-        match v {
-            serde_json::Value::String(s) if !SKIP.contains(&key) => out.extend(
-                s.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase),
-            ),
-            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, key, out)),
-            serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| walk(x, k, out)),
-            _ => {}
-        }
-    }
-    walk(&v, "", &mut words);
-    words
-}
-
 #[test]
 fn libreoffice_converts_every_sample_with_every_word_and_the_header_on_every_page() {
     if !tool("soffice") || !tool("pdftotext") {
@@ -202,25 +167,9 @@ fn libreoffice_converts_every_sample_with_every_word_and_the_header_on_every_pag
     for (rel, docx_path) in json_files("samples").iter().zip(&files) {
         let pdf = docx_path.with_extension("pdf");
         assert!(pdf.exists(), "LibreOffice made no PDF for {rel}");
+        let missing = common::missing_words(rel, &pdf);
         let text = Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
         let text = String::from_utf8_lossy(&text.stdout).to_lowercase().replace('\u{a0}', " ");
-        // A word may be split at a line end (by a hyphen, or by characters in a narrow
-        // column); joined lines still contain it.
-        let joined = text.replace("-\n", "").replace('\n', "");
-        let printed: std::collections::HashSet<&str> = text.split(|c: char| !c.is_alphabetic()).collect();
-        // In a table pdftotext interleaves columns, so a word broken inside a narrow cell
-        // («Общеобразователь» / «ные») shows as two separate pieces.
-        let broken = |w: &str| {
-            let chars: Vec<char> = w.chars().collect();
-            (4..chars.len().saturating_sub(1)).any(|k| {
-                let (a, b): (String, String) = (chars[..k].iter().collect(), chars[k..].iter().collect());
-                printed.contains(a.as_str()) && printed.contains(b.as_str())
-            })
-        };
-        let missing: Vec<String> = input_words(rel)
-            .into_iter()
-            .filter(|w| !printed.contains(w.as_str()) && !joined.contains(w.as_str()) && !broken(w))
-            .collect();
         assert!(missing.is_empty(), "{rel}: words missing from LibreOffice's PDF: {missing:?}");
         // Every page of a roadmap after its first carries the repeated header row.
         let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect::<Vec<_>>();

@@ -51,6 +51,12 @@ enum Command {
         /// Вывести промежуточное представление вместо файлов: ir — модель документа.
         #[arg(long, value_enum)]
         emit: Option<render::Emit>,
+        /// Какие файлы писать: docx, pdf или оба (по умолчанию оба).
+        #[arg(long, value_enum)]
+        format: Option<render::Format>,
+        /// PDF в формате PDF/A-2b (для архивного хранения), с проверкой при записи.
+        #[arg(long)]
+        pdfa: bool,
         /// Встроить шрифты в DOCX (Liberation Serif), чтобы документ выглядел так же на
         /// машине без них; файл становится больше примерно на 1 МБ.
         #[arg(long)]
@@ -63,8 +69,9 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Validate { files, strict } => validate::run(&files, strict),
         Command::Schema { output } => schema::run(output.as_deref()),
-        Command::Render { file, output, templates, emit, embed_fonts } => {
-            render::run(&file, &output, templates.as_deref(), emit, embed_fonts)
+        Command::Render { file, output, templates, emit, format, pdfa, embed_fonts } => {
+            let opts = render::Options { format, pdfa, embed_fonts };
+            render::run(&file, &output, templates.as_deref(), emit, opts)
         }
     }
 }

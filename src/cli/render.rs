@@ -9,6 +9,26 @@ use prikaz::template::Templates;
 use super::report::print_diagnostics;
 use super::EXIT_INVALID;
 
+/// Which files to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Only the DOCX.
+    Docx,
+    /// Only the PDF.
+    Pdf,
+}
+
+/// Output options.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Only one format, or both when `None`.
+    pub format: Option<Format>,
+    /// PDF/A-2b.
+    pub pdfa: bool,
+    /// Fonts embedded in the DOCX.
+    pub embed_fonts: bool,
+}
+
 /// What to print instead of writing files.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Emit {
@@ -18,7 +38,7 @@ pub enum Emit {
     Layout,
 }
 
-pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Emit>, embed_fonts: bool) -> ExitCode {
+pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Emit>, opts: Options) -> ExitCode {
     let name = file.display().to_string();
     let loaded = prikaz::input::load(file);
     let (errors, _) = print_diagnostics(&name, &loaded, false);
@@ -49,31 +69,51 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
             print!("{}", prikaz::layout::dump(&prikaz::layout::layout(&ir, &m)));
             ExitCode::SUCCESS
         }
-        None => write_files(file, output, &ir, embed_fonts),
+        None => write_files(file, output, &ir, opts),
     }
 }
 
-/// Writes `<stem>.docx` and `<stem>.pdf` into the output folder, each atomically.
-fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, embed_fonts: bool) -> ExitCode {
+/// Writes `<stem>.docx` and `<stem>.pdf` into the output folder, each atomically; both
+/// are built before either is written, so a failure leaves earlier files as they were.
+fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, opts: Options) -> ExitCode {
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
-    let opts = prikaz::render::docx::DocxOptions { embed_fonts };
-    let docx = prikaz::render::docx::write_docx(ir, &opts);
-    let m = prikaz::layout::text::Measurer::bundled();
-    let pdf = prikaz::render::pdf::write_pdf(ir, &prikaz::layout::layout(ir, &m));
-    let (docx, pdf) = match (docx, pdf) {
-        (Ok(d), Ok(p)) => (d, p),
-        (Err(e), _) | (_, Err(e)) => {
-            eprintln!("ошибка: {e}");
-            return ExitCode::from(EXIT_INVALID);
+    let mut files: Vec<(&str, Vec<u8>)> = Vec::new();
+    if opts.format != Some(Format::Pdf) {
+        let docx_opts = prikaz::render::docx::DocxOptions { embed_fonts: opts.embed_fonts };
+        match prikaz::render::docx::write_docx(ir, &docx_opts) {
+            Ok(b) => files.push(("docx", b)),
+            Err(e) => return fail(&e),
         }
-    };
-    for (ext, bytes) in [("docx", &docx), ("pdf", &pdf)] {
+    }
+    if opts.format != Some(Format::Docx) {
+        let m = prikaz::layout::text::Measurer::bundled();
+        for g in prikaz::layout::missing_glyphs(ir, &m) {
+            eprintln!(
+                "предупреждение: знака U+{:04X} («{}») нет во встроенном шрифте; в PDF он заменён на «{}»; место: «{}»",
+                g.ch as u32,
+                g.ch,
+                prikaz::layout::text::REPLACEMENT,
+                g.context
+            );
+        }
+        let pages = prikaz::layout::layout(ir, &m);
+        let pdf_opts = prikaz::render::pdf::PdfOptions { pdfa: opts.pdfa };
+        match prikaz::render::pdf::write_pdf_with(ir, &pages, pdf_opts) {
+            Ok(b) => files.push(("pdf", b)),
+            Err(e) => return fail(&e),
+        }
+    }
+    for (ext, bytes) in &files {
         let path = output.join(format!("{stem}.{ext}"));
         if let Err(e) = prikaz::output::write_atomic(&path, bytes) {
-            eprintln!("ошибка: {e}");
-            return ExitCode::from(EXIT_INVALID);
+            return fail(&e);
         }
         println!("{}", path.display());
     }
     ExitCode::SUCCESS
+}
+
+fn fail(e: &str) -> ExitCode {
+    eprintln!("ошибка: {e}");
+    ExitCode::from(EXIT_INVALID)
 }

@@ -92,7 +92,12 @@ impl<'m> Flow<'m> {
     }
 
     pub fn new_page(&mut self) {
-        self.pages.push(Page { width: self.setup.width.to_pt(), height: self.setup.height.to_pt(), items: Vec::new() });
+        self.pages.push(Page {
+            width: self.setup.width.to_pt(),
+            height: self.setup.height.to_pt(),
+            items: Vec::new(),
+            last_row: None,
+        });
         self.numbered.push(self.setup.page_numbers);
         self.y = self.top();
     }
@@ -106,7 +111,9 @@ impl<'m> Flow<'m> {
         let y0 = self.y;
         let x0 = x0 + self.left();
         let items: Vec<Item> = line.items.iter().map(|it| shift(it, x0, y0)).collect();
-        self.page().items.extend(items);
+        let page = self.page();
+        page.items.extend(items);
+        page.last_row = None;
         self.y += line.height;
     }
 
@@ -287,7 +294,15 @@ pub(super) fn paragraph_chunk(
     let left_indent = st.left_indent.to_pt();
     let first = st.first_line_indent.to_pt();
     let w = (width - left_indent).max(10.0);
-    let lines = break_lines(m, &p.inlines, size, w, first, hyphenate);
+    let inlines: Vec<Inline> = p
+        .inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t, st) => Inline::Text(m.visible(t).into_owned(), *st),
+            other => other.clone(),
+        })
+        .collect();
+    let lines = break_lines(m, &inlines, size, w, first, hyphenate);
     let lh = m.line_height(size);
     let asc = m.ascent(size);
     let plines = lines
@@ -354,7 +369,7 @@ fn signature_chunk(m: &Measurer, s: &Signature, size: f64, width: f64) -> Chunk 
     let n = s.position.len().max(1);
     let mut lines: Vec<PLine> = (0..n)
         .map(|i| {
-            let text = s.position.get(i).cloned().unwrap_or_default();
+            let text = m.visible(s.position.get(i).map_or("", String::as_str)).into_owned();
             let mut items = Vec::new();
             if !text.is_empty() {
                 items.push(Item::Text { x: 0.0, y: asc, text, face: face_index(false, false), size });
@@ -362,9 +377,10 @@ fn signature_chunk(m: &Measurer, s: &Signature, size: f64, width: f64) -> Chunk 
             PLine { height: lh, items }
         })
         .collect();
-    let nw = m.width(0, &s.name, size);
+    let name = m.visible(&s.name).into_owned();
+    let nw = m.width(0, &name, size);
     if let Some(last) = lines.last_mut() {
-        last.items.push(Item::Text { x: width - nw, y: asc, text: s.name.clone(), face: 0, size });
+        last.items.push(Item::Text { x: width - nw, y: asc, text: name, face: 0, size });
     }
     Chunk { lines, space_before: s.space_before.to_pt(), space_after: 0.0, keep_next: false, whole: true }
 }

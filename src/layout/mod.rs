@@ -21,6 +21,9 @@ pub struct Page {
     pub height: f64,
     /// What is drawn.
     pub items: Vec<Item>,
+    /// The kind of the last table row drawn on this page, when the page ends in a table
+    /// (for checks: no page may end with a section row).
+    pub last_row: Option<crate::doc::RowKind>,
 }
 
 /// Something drawn on a page.
@@ -50,6 +53,68 @@ pub enum Item {
         /// End y.
         y2: f64,
     },
+}
+
+/// A character no bundled face can draw, and where it occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingGlyph {
+    /// The character.
+    pub ch: char,
+    /// The text around it.
+    pub context: String,
+}
+
+/// Every character of the document the fonts lack (each once, with its first context), so
+/// the user is told instead of finding empty boxes.
+pub fn missing_glyphs(doc: &crate::doc::Document, m: &text::Measurer) -> Vec<MissingGlyph> {
+    use crate::doc::{Block, Inline};
+    fn texts<'a>(b: &'a Block, out: &mut Vec<&'a str>) {
+        match b {
+            Block::Paragraph(p) => out.extend(p.inlines.iter().filter_map(|i| match i {
+                Inline::Text(t, _) => Some(t.as_str()),
+                _ => None,
+            })),
+            Block::List(l) => {
+                for p in &l.items {
+                    out.extend(p.inlines.iter().filter_map(|i| match i {
+                        Inline::Text(t, _) => Some(t.as_str()),
+                        _ => None,
+                    }));
+                }
+            }
+            Block::Signature(s) => {
+                out.extend(s.position.iter().map(String::as_str));
+                out.push(&s.name);
+            }
+            Block::Zone(z) => z.blocks.iter().for_each(|b| texts(b, out)),
+            Block::Table(t) => {
+                for r in t.head.iter().chain(&t.body) {
+                    for c in &r.cells {
+                        c.blocks.iter().for_each(|b| texts(b, out));
+                    }
+                }
+            }
+            Block::Image(_) => {}
+        }
+    }
+    let mut all = Vec::new();
+    for s in &doc.sections {
+        for b in &s.blocks {
+            texts(b, &mut all);
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for t in all {
+        for (i, c) in t.char_indices() {
+            if !c.is_whitespace() && !m.has_glyph(c) && seen.insert(c) {
+                let start = t[..i].char_indices().rev().nth(15).map_or(0, |(k, _)| k);
+                let end = t[i..].char_indices().nth(16).map_or(t.len(), |(k, _)| i + k);
+                out.push(MissingGlyph { ch: c, context: t[start..end].to_owned() });
+            }
+        }
+    }
+    out
 }
 
 /// A text dump of the layout: page, baseline y and the text of each line (fragments on one

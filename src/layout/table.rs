@@ -6,9 +6,9 @@ use super::flow::{height, paragraph_chunk, shift, Flow, PLine};
 use super::{linebreak, text::Measurer, Item};
 use crate::doc::{Align, Block, Cell, Inline, Length, Row, RowKind, Table};
 
-/// Horizontal cell padding (as the DOCX: 1 mm) and vertical padding.
+/// Cell padding as the DOCX sets it: 1 mm left and right, none above and below.
 const PAD_X: f64 = 2.83;
-const PAD_Y: f64 = 1.0;
+const PAD_Y: f64 = 0.0;
 
 /// A laid-out cell: its lines, grid position and spans.
 struct LCell {
@@ -195,6 +195,7 @@ fn draw_rows(f: &mut Flow<'_>, rows: &[LRow], xs: &[f64]) {
             items.extend(borders(x0, y0, x1, y0 + h));
             f.page().items.extend(items);
         }
+        f.page().last_row = Some(row.kind);
         f.y += row.height;
     }
 }

@@ -96,3 +96,19 @@ mod tests {
         assert!(m.has_glyph('Ж') && !m.has_glyph('\u{1F600}'));
     }
 }
+
+/// What stands in for a character no bundled face has: a visible box, never an empty gap.
+pub const REPLACEMENT: char = '□';
+
+impl Measurer {
+    /// The text with characters the faces lack replaced by [`REPLACEMENT`] (or «?»).
+    pub fn visible<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
+        if s.chars().all(|c| c.is_whitespace() || self.has_glyph(c)) {
+            return std::borrow::Cow::Borrowed(s);
+        }
+        let rep = if self.has_glyph(REPLACEMENT) { REPLACEMENT } else { '?' };
+        std::borrow::Cow::Owned(
+            s.chars().map(|c| if c.is_whitespace() || self.has_glyph(c) { c } else { rep }).collect(),
+        )
+    }
+}

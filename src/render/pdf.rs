@@ -2,24 +2,46 @@
 //! and searching give Cyrillic), metadata from the document, dates never from the clock.
 
 use chrono::{Datelike, Timelike};
+use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
 use krilla::paint::Stroke;
 use krilla::text::{Font, TextDirection};
 use krilla::Document as PdfDocument;
+use krilla::SerializeSettings;
 
 use crate::doc::Document;
 use crate::fonts::{bundled, Face};
 use crate::layout::{Item, Page};
 
+/// Options of the PDF writer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PdfOptions {
+    /// PDF/A-2b, checked by krilla's validator while writing (archives require PDF/A).
+    pub pdfa: bool,
+}
+
 /// Writes laid-out pages as PDF bytes.
 pub fn write_pdf(doc: &Document, pages: &[Page]) -> Result<Vec<u8>, String> {
+    write_pdf_with(doc, pages, PdfOptions::default())
+}
+
+/// Writes laid-out pages as PDF bytes with options.
+pub fn write_pdf_with(doc: &Document, pages: &[Page], opts: PdfOptions) -> Result<Vec<u8>, String> {
     let fonts: Vec<Font> = Face::ALL
         .iter()
         .map(|f| Font::new(bundled(*f).into(), 0).ok_or_else(|| "встроенный шрифт не читается".to_owned()))
         .collect::<Result<_, _>>()?;
-    let mut pdf = PdfDocument::new();
+    let mut pdf = if opts.pdfa {
+        let configuration = ConfigurationBuilder::new()
+            .with_archival_validator(Archival::A2_B)
+            .finish()
+            .map_err(|e| format!("PDF/A: {e:?}"))?;
+        PdfDocument::new_with(SerializeSettings { configuration, ..SerializeSettings::default() })
+    } else {
+        PdfDocument::new()
+    };
     for p in pages {
         let settings = PageSettings::from_wh(p.width as f32, p.height as f32).ok_or("неверный размер страницы")?;
         let mut page = pdf.start_page_with(settings);

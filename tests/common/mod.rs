@@ -48,3 +48,68 @@ pub fn json_files(dir: &str) -> Vec<String> {
     files.sort();
     files
 }
+
+/// Words of the input's text values (not keys or enum values), lower-cased.
+pub fn input_words(rel: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join(rel)).unwrap()).unwrap();
+    let mut words = Vec::new();
+    fn walk(v: &serde_json::Value, key: &str, out: &mut Vec<String>) {
+        const SKIP: [&str; 15] = [
+            "style",
+            "$schema",
+            "kind",
+            "role",
+            "marker",
+            "numbering",
+            "join",
+            "key",
+            "date_format",
+            "gender",
+            "placement",
+            "orientation",
+            "deadline_dates",
+            "id",
+            "appendix",
+        ];
+        match v {
+            serde_json::Value::String(s) if !SKIP.contains(&key) => out.extend(
+                s.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase),
+            ),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, key, out)),
+            serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| walk(x, k, out)),
+            _ => {}
+        }
+    }
+    walk(&v, "", &mut words);
+    words
+}
+
+/// The input's words that pdftotext's (lower-cased) text does not contain. A word broken
+/// at a line end by a hyphen, or by characters in a narrow cell («Общеобразователь» /
+/// «ные», which pdftotext may print apart when it interleaves table columns), counts.
+pub fn missing_words(rel: &str, pdf: &Path) -> Vec<String> {
+    // Two readings: the default one joins hyphenated line ends; the layout one never glues
+    // neighbouring table columns together («муниципальКЦИТ»).
+    let read = |layout: bool| {
+        let mut cmd = std::process::Command::new("pdftotext");
+        if layout {
+            cmd.arg("-layout");
+        }
+        let out = cmd.arg(pdf).arg("-").output().expect("pdftotext runs");
+        String::from_utf8_lossy(&out.stdout).to_lowercase().replace('\u{a0}', " ")
+    };
+    let text = format!("{}\n{}", read(false), read(true));
+    let joined = text.replace("-\n", "").replace('\n', "");
+    let printed: std::collections::HashSet<&str> = text.split(|c: char| !c.is_alphabetic()).collect();
+    let broken = |w: &str| {
+        let chars: Vec<char> = w.chars().collect();
+        (2..chars.len().saturating_sub(1)).any(|k| {
+            let (a, b): (String, String) = (chars[..k].iter().collect(), chars[k..].iter().collect());
+            printed.contains(a.as_str()) && printed.contains(b.as_str())
+        })
+    };
+    input_words(rel)
+        .into_iter()
+        .filter(|w| !printed.contains(w.as_str()) && !joined.contains(w.as_str()) && !broken(w))
+        .collect()
+}

@@ -236,8 +236,13 @@ fn characters_missing_from_the_fonts_are_reported_and_replaced_visibly() {
 fn pdfa_carries_its_identification() {
     let m = Measurer::bundled();
     let (d, p) = pages("samples/solnechnogorsk-2023.json", &m);
-    let bytes = prikaz::render::pdf::write_pdf_with(&d, &p, prikaz::render::pdf::PdfOptions { pdfa: true })
-        .expect("valid PDF/A-2b");
+    let bytes = prikaz::render::pdf::write_pdf_with(
+        &d,
+        &p,
+        &prikaz::fonts::FontBook::bundled(),
+        prikaz::render::pdf::PdfOptions { pdfa: true },
+    )
+    .expect("valid PDF/A-2b");
     let text = String::from_utf8_lossy(&bytes);
     assert!(
         text.contains("<pdfaid:part>2</pdfaid:part>") && text.contains("<pdfaid:conformance>B</pdfaid:conformance>")

@@ -57,6 +57,10 @@ enum Command {
         /// PDF в формате PDF/A-2b (для архивного хранения), с проверкой при записи.
         #[arg(long)]
         pdfa: bool,
+        /// Папка со своими шрифтами для PDF (например, Times New Roman или PT Astra Serif):
+        /// файлы …Regular, …Bold, …Italic, …BoldItalic (.ttf/.otf).
+        #[arg(long, value_name = "ПАПКА")]
+        font_dir: Option<PathBuf>,
         /// Встроить шрифты в DOCX (Liberation Serif), чтобы документ выглядел так же на
         /// машине без них; файл становится больше примерно на 1 МБ.
         #[arg(long)]
@@ -69,8 +73,8 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Validate { files, strict } => validate::run(&files, strict),
         Command::Schema { output } => schema::run(output.as_deref()),
-        Command::Render { file, output, templates, emit, format, pdfa, embed_fonts } => {
-            let opts = render::Options { format, pdfa, embed_fonts };
+        Command::Render { file, output, templates, emit, format, pdfa, font_dir, embed_fonts } => {
+            let opts = render::Options { format, pdfa, embed_fonts, font_dir };
             render::run(&file, &output, templates.as_deref(), emit, opts)
         }
     }

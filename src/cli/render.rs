@@ -19,8 +19,10 @@ pub enum Format {
 }
 
 /// Output options.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
+    /// Faces for the PDF from a folder instead of the bundled ones.
+    pub font_dir: Option<std::path::PathBuf>,
     /// Only one format, or both when `None`.
     pub format: Option<Format>,
     /// PDF/A-2b.
@@ -65,7 +67,11 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
             ExitCode::SUCCESS
         }
         Some(Emit::Layout) => {
-            let m = prikaz::layout::text::Measurer::bundled();
+            let book = match font_book(&opts) {
+                Ok(b) => b,
+                Err(code) => return code,
+            };
+            let m = prikaz::layout::text::Measurer::new(&book);
             print!("{}", prikaz::layout::dump(&prikaz::layout::layout(&ir, &m)));
             ExitCode::SUCCESS
         }
@@ -77,19 +83,28 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
 /// are built before either is written, so a failure leaves earlier files as they were.
 fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, opts: Options) -> ExitCode {
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
+    let book = match font_book(&opts) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
     let mut files: Vec<(&str, Vec<u8>)> = Vec::new();
     if opts.format != Some(Format::Pdf) {
+        // With --font-dir the DOCX names the user's family, so Word uses the same face.
+        let mut docx_ir = ir.clone();
+        if opts.font_dir.is_some() {
+            docx_ir.fonts.family = book.family.clone();
+        }
         let docx_opts = prikaz::render::docx::DocxOptions { embed_fonts: opts.embed_fonts };
-        match prikaz::render::docx::write_docx(ir, &docx_opts) {
+        match prikaz::render::docx::write_docx(&docx_ir, &docx_opts) {
             Ok(b) => files.push(("docx", b)),
             Err(e) => return fail(&e),
         }
     }
     if opts.format != Some(Format::Docx) {
-        let m = prikaz::layout::text::Measurer::bundled();
+        let m = prikaz::layout::text::Measurer::new(&book);
         for g in prikaz::layout::missing_glyphs(ir, &m) {
             eprintln!(
-                "предупреждение: знака U+{:04X} («{}») нет во встроенном шрифте; в PDF он заменён на «{}»; место: «{}»",
+                "предупреждение: знака U+{:04X} («{}») нет в шрифте; в PDF он заменён на «{}»; место: «{}»",
                 g.ch as u32,
                 g.ch,
                 prikaz::layout::text::REPLACEMENT,
@@ -98,7 +113,7 @@ fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, opts: Opt
         }
         let pages = prikaz::layout::layout(ir, &m);
         let pdf_opts = prikaz::render::pdf::PdfOptions { pdfa: opts.pdfa };
-        match prikaz::render::pdf::write_pdf_with(ir, &pages, pdf_opts) {
+        match prikaz::render::pdf::write_pdf_with(ir, &pages, &book, pdf_opts) {
             Ok(b) => files.push(("pdf", b)),
             Err(e) => return fail(&e),
         }
@@ -111,6 +126,13 @@ fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, opts: Opt
         println!("{}", path.display());
     }
     ExitCode::SUCCESS
+}
+
+fn font_book(opts: &Options) -> Result<prikaz::fonts::FontBook, ExitCode> {
+    match &opts.font_dir {
+        None => Ok(prikaz::fonts::FontBook::bundled()),
+        Some(dir) => prikaz::fonts::FontBook::from_dir(dir).map_err(|e| fail(&e)),
+    }
 }
 
 fn fail(e: &str) -> ExitCode {

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::fonts::{bundled, Face};
+use crate::fonts::FontBook;
 
 /// Index of a face in the font book.
 pub fn face_index(bold: bool, italic: bool) -> usize {
@@ -30,10 +30,13 @@ pub struct Measurer {
 impl Measurer {
     /// Loads the bundled faces.
     pub fn bundled() -> Self {
-        let faces: Vec<rustybuzz::Face<'static>> = Face::ALL
-            .iter()
-            .map(|f| rustybuzz::Face::from_slice(bundled(*f), 0).expect("the bundled fonts parse"))
-            .collect();
+        Self::new(&FontBook::bundled())
+    }
+
+    /// Loads the faces of a font book (checked to parse when the book was made).
+    pub fn new(book: &FontBook) -> Self {
+        let faces: Vec<rustybuzz::Face<'static>> =
+            book.faces.iter().map(|f| rustybuzz::Face::from_slice(f, 0).expect("font book faces parse")).collect();
         let f = &faces[0];
         let upem = f.units_per_em() as f64;
         let (asc, desc, gap) = (f.ascender() as f64, f.descender() as f64, f.line_gap() as f64);

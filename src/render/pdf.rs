@@ -12,7 +12,7 @@ use krilla::Document as PdfDocument;
 use krilla::SerializeSettings;
 
 use crate::doc::Document;
-use crate::fonts::{bundled, Face};
+use crate::fonts::FontBook;
 use crate::layout::{Item, Page};
 
 /// Options of the PDF writer.
@@ -24,14 +24,15 @@ pub struct PdfOptions {
 
 /// Writes laid-out pages as PDF bytes.
 pub fn write_pdf(doc: &Document, pages: &[Page]) -> Result<Vec<u8>, String> {
-    write_pdf_with(doc, pages, PdfOptions::default())
+    write_pdf_with(doc, pages, &FontBook::bundled(), PdfOptions::default())
 }
 
 /// Writes laid-out pages as PDF bytes with options.
-pub fn write_pdf_with(doc: &Document, pages: &[Page], opts: PdfOptions) -> Result<Vec<u8>, String> {
-    let fonts: Vec<Font> = Face::ALL
+pub fn write_pdf_with(doc: &Document, pages: &[Page], book: &FontBook, opts: PdfOptions) -> Result<Vec<u8>, String> {
+    let fonts: Vec<Font> = book
+        .faces
         .iter()
-        .map(|f| Font::new(bundled(*f).into(), 0).ok_or_else(|| "встроенный шрифт не читается".to_owned()))
+        .map(|f| Font::new((*f).into(), 0).ok_or_else(|| "шрифт не читается".to_owned()))
         .collect::<Result<_, _>>()?;
     let mut pdf = if opts.pdfa {
         let configuration = ConfigurationBuilder::new()

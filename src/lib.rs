@@ -23,5 +23,6 @@ pub mod normalize;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod roll;
 pub mod ru;
 pub mod template;

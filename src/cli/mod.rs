@@ -1,7 +1,9 @@
 //! Command-line interface: clap types and one module per subcommand.
 
+mod init;
 mod render;
 mod report;
+mod roll;
 mod schema;
 mod validate;
 
@@ -32,6 +34,28 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Перенести план на другой учебный год: сдвинуть структурированные даты и сроки.
+    Roll {
+        /// Входной файл .json.
+        file: PathBuf,
+        /// Год начала нового плана (учебного года): 2024 для 2024–2025.
+        #[arg(long)]
+        to: i32,
+        /// Куда записать новый файл .json.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Дата нового приказа (ГГГГ-ММ-ДД); без неё дата сдвигается на те же годы.
+        #[arg(long)]
+        date: Option<String>,
+        /// Номер нового приказа; без него остаётся прежний (с предупреждением).
+        #[arg(long)]
+        number: Option<String>,
+    },
+    /// Создать заготовку: файл приказа с примером, схему и копию шаблонов.
+    Init {
+        /// Папка для заготовки (создаётся при необходимости).
+        dir: PathBuf,
+    },
     /// Напечатать JSON Schema входного формата.
     Schema {
         /// Записать в файл вместо стандартного вывода.
@@ -51,6 +75,12 @@ enum Command {
         /// Вывести промежуточное представление вместо файлов: ir — модель документа.
         #[arg(long, value_enum)]
         emit: Option<render::Emit>,
+        /// Только приложения (приказ уже подписан, план изменился): appendices.
+        #[arg(long, value_enum, conflicts_with = "appendix")]
+        only: Option<render::Only>,
+        /// Только приложение с этим порядковым номером (1, 2, …).
+        #[arg(long, value_name = "N")]
+        appendix: Option<usize>,
         /// Какие файлы писать: docx, pdf или оба (по умолчанию оба).
         #[arg(long, value_enum)]
         format: Option<render::Format>,
@@ -73,8 +103,15 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Validate { files, strict } => validate::run(&files, strict),
         Command::Schema { output } => schema::run(output.as_deref()),
-        Command::Render { file, output, templates, emit, format, pdfa, font_dir, embed_fonts } => {
-            let opts = render::Options { format, pdfa, embed_fonts, font_dir };
+        Command::Init { dir } => init::run(&dir),
+        Command::Roll { file, to, output, date, number } => roll::run(&file, to, &output, date.as_deref(), number),
+        Command::Render { file, output, templates, emit, only, appendix, format, pdfa, font_dir, embed_fonts } => {
+            let parts = match (only, appendix) {
+                (_, Some(n)) => prikaz::pipeline::Parts::Appendix(n),
+                (Some(render::Only::Appendices), None) => prikaz::pipeline::Parts::Appendices,
+                (None, None) => prikaz::pipeline::Parts::All,
+            };
+            let opts = render::Options { format, pdfa, embed_fonts, font_dir, parts };
             render::run(&file, &output, templates.as_deref(), emit, opts)
         }
     }

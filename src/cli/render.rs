@@ -18,9 +18,18 @@ pub enum Format {
     Pdf,
 }
 
+/// Parts to render instead of the whole document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Only {
+    /// All appendices, without the order.
+    Appendices,
+}
+
 /// Output options.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// Which parts of the document.
+    pub parts: Parts,
     /// Faces for the PDF from a folder instead of the bundled ones.
     pub font_dir: Option<std::path::PathBuf>,
     /// Only one format, or both when `None`.
@@ -54,7 +63,7 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
             return ExitCode::from(EXIT_INVALID);
         }
     };
-    let ir = match build_ir(&input, &templates, Parts::All) {
+    let ir = match build_ir(&input, &templates, opts.parts) {
         Ok(ir) => ir,
         Err(d) => {
             eprintln!("{}", d.render(&name, None, false));
@@ -82,7 +91,13 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
 /// Writes `<stem>.docx` and `<stem>.pdf` into the output folder, each atomically; both
 /// are built before either is written, so a failure leaves earlier files as they were.
 fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, opts: Options) -> ExitCode {
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
+    let mut stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
+    // Partial renders get their own names, so they never overwrite the full document.
+    match opts.parts {
+        Parts::All => {}
+        Parts::Appendices => stem.push_str("-приложения"),
+        Parts::Appendix(n) => stem.push_str(&format!("-приложение-{n}")),
+    }
     let book = match font_book(&opts) {
         Ok(b) => b,
         Err(code) => return code,

@@ -67,7 +67,7 @@ pub fn load_source(src: Source) -> Loaded {
 }
 
 /// Gives every diagnostic that has a path but no location its place in the text.
-fn locate_all(text: &str, diagnostics: &mut [Diagnostic]) {
+pub fn locate_all(text: &str, diagnostics: &mut [Diagnostic]) {
     if diagnostics.iter().all(|d| d.location.is_some() || d.path.is_none()) {
         return;
     }

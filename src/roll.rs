@@ -1,0 +1,208 @@
+//! `roll`: the same plan for another school year. Structured dates, months and periods move
+//! by whole years (29 February becomes 28 February in a common year); free text cannot
+//! move and is listed with its JSON path.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::diag::{Diagnostic, JsonPath};
+use crate::input::model::{
+    Cell, CellObject, DateSpan, Deadline, DeadlineSpec, Document, IsoDate, Period, Section, Table, When, YearMonth,
+    YearSpan,
+};
+
+/// What to set instead of moving.
+#[derive(Debug, Clone, Default)]
+pub struct RollOptions {
+    /// The new order's date; moved by the same number of years when absent.
+    pub date: Option<IsoDate>,
+    /// The new order's number; kept (with a warning) when absent.
+    pub number: Option<String>,
+}
+
+/// The year the document's plan starts in: its first period, else the order's date.
+pub fn base_year(doc: &Document) -> Option<i32> {
+    doc.appendices
+        .iter()
+        .find_map(|a| a.period)
+        .map(|p| match p {
+            Period::SchoolYear(y) => y,
+            Period::Years(s) => s.from,
+            Period::Dates(d) => d.from.0.year(),
+        })
+        .or_else(|| doc.order.as_ref().map(|o| o.date.0.year()))
+}
+
+/// Moves the document to the plan year `to`. Returns the new document and warnings.
+pub fn roll(doc: &Document, to: i32, opts: &RollOptions) -> Result<(Document, Vec<Diagnostic>), String> {
+    let base = base_year(doc).ok_or("в документе нет ни периода плана, ни даты приказа: не от чего отсчитывать год")?;
+    let delta = to - base;
+    let mut out = doc.clone();
+    let mut warnings = Vec::new();
+    let root = JsonPath::root();
+    if let Some(order) = out.order.as_mut() {
+        let op = root.key("order");
+        order.date = match opts.date {
+            Some(d) => d,
+            None => {
+                warnings.push(
+                    Diagnostic::warning(format!("дата приказа сдвинута на {delta} г.: проверьте её"))
+                        .at(op.key("date"))
+                        .hint("укажите точную дату: --date ГГГГ-ММ-ДД"),
+                );
+                shift_date(order.date, delta)
+            }
+        };
+        match &opts.number {
+            Some(n) => order.number = n.clone(),
+            None => warnings.push(
+                Diagnostic::warning(format!("номер приказа «{}» оставлен прежним: замените его", order.number))
+                    .at(op.key("number"))
+                    .hint("укажите номер: --number «…»"),
+            ),
+        }
+        year_in_text(&order.title, base, &op.key("title"), &mut warnings);
+    }
+    for (i, a) in out.appendices.iter_mut().enumerate() {
+        let ap = root.key("appendices").index(i);
+        if let Some(p) = a.period.as_mut() {
+            *p = shift_period(*p, delta);
+        }
+        year_in_text(&a.title, base, &ap.key("title"), &mut warnings);
+        if let Some(s) = &a.subtitle {
+            year_in_text(s, base, &ap.key("subtitle"), &mut warnings);
+        }
+        if let Some(t) = a.table.as_mut() {
+            roll_table(t, delta, &ap.key("table"), &mut warnings);
+        }
+    }
+    Ok((out, warnings))
+}
+
+fn year_in_text(text: &str, base: i32, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    for y in [base, base + 1] {
+        if text.contains(&y.to_string()) {
+            out.push(
+                Diagnostic::warning(format!("в тексте остался год {y}: текст не сдвигается автоматически"))
+                    .at(path.clone())
+                    .hint("исправьте год в тексте вручную"),
+            );
+            return;
+        }
+    }
+}
+
+fn roll_table(t: &mut Table, delta: i32, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    let deadline_keys: Vec<String> = t
+        .columns
+        .iter()
+        .filter(|c| c.role == Some(crate::input::model::ColumnRole::Deadline))
+        .map(|c| c.key.clone())
+        .collect();
+    roll_items(&mut t.items, delta, &path.key("items"), &deadline_keys, out);
+    roll_sections(&mut t.sections, delta, &path.key("sections"), &deadline_keys, out);
+}
+
+fn roll_sections(list: &mut [Section], delta: i32, path: &JsonPath, keys: &[String], out: &mut Vec<Diagnostic>) {
+    for (i, s) in list.iter_mut().enumerate() {
+        let sp = path.index(i);
+        roll_items(&mut s.items, delta, &sp.key("items"), keys, out);
+        roll_sections(&mut s.sections, delta, &sp.key("sections"), keys, out);
+    }
+}
+
+fn roll_items(
+    items: &mut [crate::input::model::Activity],
+    delta: i32,
+    path: &JsonPath,
+    keys: &[String],
+    out: &mut Vec<Diagnostic>,
+) {
+    for (i, a) in items.iter_mut().enumerate() {
+        for (k, cell) in a.values.0.iter_mut() {
+            let cp = path.index(i).key("values").key(k.as_str());
+            roll_cell(cell, delta, &cp, keys.contains(k), out);
+        }
+    }
+}
+
+fn roll_cell(cell: &mut Cell, delta: i32, path: &JsonPath, deadline_column: bool, out: &mut Vec<Diagnostic>) {
+    match cell {
+        Cell::Object(CellObject::Deadline(d)) => roll_deadline(d, delta, &path.key("deadline"), out),
+        Cell::Object(CellObject::Span(s)) => {
+            roll_cell(&mut s.value, delta, &path.key("span").key("value"), deadline_column, out)
+        }
+        Cell::Text(t) if deadline_column && !t.trim().is_empty() => out.push(free_text(t, path)),
+        _ => {}
+    }
+}
+
+fn free_text(t: &str, path: &JsonPath) -> Diagnostic {
+    Diagnostic::warning(format!("срок «{t}» — свободный текст, не сдвинут"))
+        .at(path.clone())
+        .hint("запишите срок структурно ({\"month\": \"ГГГГ-ММ\"} и т. п.) или проверьте его вручную")
+}
+
+fn roll_deadline(d: &mut Deadline, delta: i32, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    let spec = match d {
+        Deadline::Text(t) => {
+            out.push(free_text(t, path));
+            return;
+        }
+        Deadline::Spec(s) => s,
+    };
+    match spec {
+        DeadlineSpec::Date(x) => *x = shift_date(*x, delta),
+        DeadlineSpec::Month(m) => *m = shift_month(*m, delta),
+        DeadlineSpec::Range(r) => {
+            r.from = shift_when(r.from, delta);
+            r.to = shift_when(r.to, delta);
+        }
+        DeadlineSpec::Until(w) | DeadlineSpec::AsOf(w) => *w = shift_when(*w, delta),
+        DeadlineSpec::Yearly(_) | DeadlineSpec::Quarterly(_) | DeadlineSpec::Monthly(_) => {}
+        DeadlineSpec::Several(s) => {
+            for (i, item) in s.items.iter_mut().enumerate() {
+                roll_deadline(item, delta, &path.key("several").key("items").index(i), out);
+            }
+        }
+    }
+}
+
+/// A date moved by whole years; 29 February lands on 28 February in a common year.
+pub fn shift_date(d: IsoDate, years: i32) -> IsoDate {
+    let y = d.0.year() + years;
+    let date = NaiveDate::from_ymd_opt(y, d.0.month(), d.0.day())
+        .or_else(|| NaiveDate::from_ymd_opt(y, d.0.month(), 28))
+        .unwrap_or(d.0);
+    IsoDate(date)
+}
+
+fn shift_month(m: YearMonth, years: i32) -> YearMonth {
+    YearMonth { year: m.year + years, month: m.month }
+}
+
+fn shift_when(w: When, years: i32) -> When {
+    match w {
+        When::Day(d) => When::Day(shift_date(d, years)),
+        When::Month(m) => When::Month(shift_month(m, years)),
+    }
+}
+
+fn shift_period(p: Period, years: i32) -> Period {
+    match p {
+        Period::SchoolYear(y) => Period::SchoolYear(y + years),
+        Period::Years(s) => Period::Years(YearSpan { from: s.from + years, to: s.to + years }),
+        Period::Dates(d) => Period::Dates(DateSpan { from: shift_date(d.from, years), to: shift_date(d.to, years) }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leap_days_land_on_the_28th() {
+        let d = IsoDate(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+        assert_eq!(shift_date(d, 1).to_string(), "2025-02-28");
+        assert_eq!(shift_date(d, 4).to_string(), "2028-02-29");
+    }
+}

@@ -13,6 +13,7 @@
 //!    line and column, in Russian.
 //! 2. Templates, the document model and the two writers (DOCX, PDF) follow in later stages.
 
+pub mod batch;
 pub mod diag;
 pub mod doc;
 pub mod fonts;

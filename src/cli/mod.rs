@@ -1,5 +1,6 @@
 //! Command-line interface: clap types and one module per subcommand.
 
+mod batch;
 mod init;
 mod render;
 mod report;
@@ -50,6 +51,23 @@ enum Command {
         /// Номер нового приказа; без него остаётся прежний (с предупреждением).
         #[arg(long)]
         number: Option<String>,
+    },
+    /// Пакет: приказ и дорожная карта для каждой школы из списка.
+    Batch {
+        /// Файл пакета: {"municipal": приказ управления, "school": шаблон документа школы}.
+        file: PathBuf,
+        /// Список школ: CSV (первая строка — имена полей) или JSON {"schools": [...]}.
+        #[arg(long)]
+        schools: PathBuf,
+        /// Папка для результатов.
+        #[arg(short, long, default_value = "out")]
+        output: PathBuf,
+        /// Сколько документов собирать одновременно (по умолчанию — по числу ядер).
+        #[arg(short, long)]
+        jobs: Option<usize>,
+        /// Папка со своими шаблонами.
+        #[arg(long, value_name = "ПАПКА")]
+        templates: Option<PathBuf>,
     },
     /// Создать заготовку: файл приказа с примером, схему и копию шаблонов.
     Init {
@@ -104,6 +122,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Validate { files, strict } => validate::run(&files, strict),
         Command::Schema { output } => schema::run(output.as_deref()),
         Command::Init { dir } => init::run(&dir),
+        Command::Batch { file, schools, output, jobs, templates } => {
+            batch::run(&file, &schools, &output, jobs, templates.as_deref())
+        }
         Command::Roll { file, to, output, date, number } => roll::run(&file, to, &output, date.as_deref(), number),
         Command::Render { file, output, templates, emit, only, appendix, format, pdfa, font_dir, embed_fonts } => {
             let parts = match (only, appendix) {

@@ -1,0 +1,139 @@
+//! `prikaz batch BATCH.json --schools SCHOOLS.csv -o DIR`: every school's order and roadmap,
+//! in parallel; a bad row is reported, the others are produced.
+
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+use rayon::prelude::*;
+
+use prikaz::batch::{drop_activities, file_name, fill, read_schools, reasons, BatchFile, Failure, School};
+use prikaz::input::source::{read_source, Source};
+use prikaz::layout::text::Measurer;
+use prikaz::pipeline::{build_ir, Parts};
+use prikaz::template::Templates;
+
+use super::EXIT_INVALID;
+
+pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, templates: Option<&Path>) -> ExitCode {
+    let fail = |msg: String| {
+        eprintln!("ошибка: {msg}");
+        ExitCode::from(EXIT_INVALID)
+    };
+    let src = match read_source(batch) {
+        Ok(s) => s,
+        Err(d) => return fail(format!("{}: {}", batch.display(), d.message)),
+    };
+    let file: BatchFile = match serde_json::from_str(&src.text) {
+        Ok(f) => f,
+        Err(e) => return fail(format!("{}: {e}", batch.display())),
+    };
+    let list_src = match read_source(schools) {
+        Ok(s) => s,
+        Err(d) => return fail(format!("{}: {}", schools.display(), d.message)),
+    };
+    let list = match read_schools(&list_src.name, &list_src.text) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
+    let tpl = match templates.map_or_else(Templates::builtin, Templates::with_folder) {
+        Ok(t) => t,
+        Err(d) => return fail(d.message),
+    };
+    let csv = !schools.to_string_lossy().to_lowercase().ends_with(".json");
+    let row_of = |i: usize| if csv { i + 2 } else { i + 1 };
+    // File names are decided up front, in list order, so they do not depend on threads.
+    let mut taken = HashSet::new();
+    let names: Vec<String> = list
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let name = s
+                .fields
+                .get("short_name")
+                .or(s.fields.get("name"))
+                .cloned()
+                .unwrap_or_else(|| format!("школа-{}", i + 1));
+            file_name(&name, &mut taken)
+        })
+        .collect();
+    if let Some(n) = jobs {
+        if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
+            eprintln!("предупреждение: -j {n}: {e}");
+        }
+    }
+    let bar = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(list.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut failures: Vec<Failure> = Vec::new();
+    if let Some(m) = &file.municipal {
+        let mut muni_taken = taken.clone();
+        let stem = file_name("Муниципальный приказ", &mut muni_taken);
+        if let Err(reason) =
+            produce(m, &format!("{} (municipal)", batch.display()), &stem, output, &tpl, &Measurer::bundled())
+        {
+            failures.push(Failure { row: 0, school: "муниципальный приказ".into(), reason });
+        }
+    }
+    let results: Vec<Result<(), Failure>> = list
+        .par_iter()
+        .enumerate()
+        .map_init(Measurer::bundled, |m, (i, school)| {
+            let r = school_doc(&file.school, school).and_then(|doc| {
+                produce(&doc, &format!("{}, строка {}", list_src.name, row_of(i)), &names[i], output, &tpl, m)
+            });
+            bar.inc(1);
+            r.map_err(|reason| Failure { row: row_of(i), school: names[i].clone(), reason })
+        })
+        .collect();
+    bar.finish_and_clear();
+    failures.extend(results.into_iter().filter_map(Result::err));
+    let done = list.len() - failures.iter().filter(|f| f.row > 0).count();
+    println!("{}: готово школ {done} из {}", output.display(), list.len());
+    if failures.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("не сформированы:");
+    for f in &failures {
+        if f.row > 0 {
+            eprintln!("  строка {} ({}): {}", f.row, f.school, f.reason);
+        } else {
+            eprintln!("  {}: {}", f.school, f.reason);
+        }
+    }
+    ExitCode::from(EXIT_INVALID)
+}
+
+fn school_doc(template: &serde_json::Value, school: &School) -> Result<serde_json::Value, String> {
+    let mut doc = fill(template, school)?;
+    drop_activities(&mut doc, &school.drop)?;
+    Ok(doc)
+}
+
+/// Validates one document and writes its DOCX and PDF (atomically, both built first).
+fn produce(
+    doc: &serde_json::Value,
+    origin: &str,
+    stem: &str,
+    output: &Path,
+    tpl: &Templates,
+    m: &Measurer,
+) -> Result<(), String> {
+    let text = serde_json::to_string(doc).map_err(|e| e.to_string())?;
+    let loaded = prikaz::input::load_source(Source { name: origin.to_owned(), text });
+    let Some(input) =
+        loaded.document.filter(|_| !loaded.diagnostics.iter().any(|d| d.severity == prikaz::diag::Severity::Error))
+    else {
+        return Err(reasons(&loaded.diagnostics));
+    };
+    let ir = build_ir(&input, tpl, Parts::All).map_err(|d| d.message)?;
+    let docx = prikaz::render::docx::write_docx(&ir, &Default::default())?;
+    let pages = prikaz::layout::layout(&ir, m);
+    let pdf = prikaz::render::pdf::write_pdf(&ir, &pages)?;
+    prikaz::output::write_atomic(&output.join(format!("{stem}.docx")), &docx)?;
+    prikaz::output::write_atomic(&output.join(format!("{stem}.pdf")), &pdf)?;
+    Ok(())
+}

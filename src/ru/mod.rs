@@ -3,6 +3,7 @@
 pub mod agree;
 pub mod dates;
 pub mod deadline;
+pub mod decline;
 pub mod names;
 pub mod people;
 pub mod plural;

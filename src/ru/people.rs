@@ -1,5 +1,5 @@
 //! People's names as printed: «Н.П. Клюева», «Клюева Н.П.», and oblique cases
-//! («М.В. Васильевой») by rules for Russian surnames, with the input's explicit forms winning.
+//! («М.В. Васильевой») through petrovich, with the input's explicit forms winning.
 
 use super::names::parse_written;
 use crate::input::model::{Cases, Gender, PersonRef};
@@ -123,7 +123,7 @@ pub enum Case {
     Instrumental,
 }
 
-/// «М.В. Васильевой»: the explicit form from the input, or the surname declined by rule.
+/// «М.В. Васильевой»: the explicit form from the input, or the surname declined by petrovich.
 pub fn inflect_initials_first(n: &Name, case: Case) -> String {
     let explicit = match case {
         Case::Genitive => &n.cases.genitive,
@@ -138,64 +138,10 @@ pub fn inflect_initials_first(n: &Name, case: Case) -> String {
     initials_first(&declined)
 }
 
-/// Declines a surname by the common Russian patterns; others (Андрейченко, Роо, Мин for a
-/// woman) do not change. Hyphenated parts decline separately.
+/// Declines a surname with petrovich's rules for the gender (Андрейченко, Роо and a
+/// woman's Мин do not change). Without a gender only the rules common to both apply.
 pub fn decline_surname(s: &str, gender: Option<Gender>, case: Case) -> String {
-    if s.contains('-') {
-        return s.split('-').map(|p| decline_surname(p, gender, case)).collect::<Vec<_>>().join("-");
-    }
-    let Some(g) = gender else { return s.to_owned() };
-    let lower = s.to_lowercase();
-    let ends = |e: &str| lower.ends_with(e);
-    let stem = |k: usize| s.chars().take(s.chars().count() - k).collect::<String>();
-    match g {
-        Gender::Female => {
-            if ["ова", "ева", "ёва", "ина", "ына"].iter().any(|e| ends(e)) {
-                let st = stem(1);
-                match case {
-                    Case::Accusative => format!("{st}у"),
-                    _ => format!("{st}ой"),
-                }
-            } else if ends("ая") {
-                let st = stem(2);
-                match case {
-                    Case::Accusative => format!("{st}ую"),
-                    _ => format!("{st}ой"),
-                }
-            } else {
-                s.to_owned()
-            }
-        }
-        Gender::Male => {
-            if ["ов", "ев", "ёв", "ин", "ын"].iter().any(|e| ends(e)) {
-                match case {
-                    Case::Genitive | Case::Accusative => format!("{s}а"),
-                    Case::Dative => format!("{s}у"),
-                    Case::Instrumental => format!("{s}ым"),
-                }
-            } else if ends("ский") || ends("цкий") || ends("ий") || ends("ый") || ends("ой") {
-                let st = stem(2);
-                let soft = ends("ский") || ends("цкий") || ends("ий");
-                match (case, soft) {
-                    (Case::Genitive | Case::Accusative, _) => format!("{st}ого"),
-                    (Case::Dative, _) => format!("{st}ому"),
-                    (Case::Instrumental, true) => format!("{st}им"),
-                    (Case::Instrumental, false) => format!("{st}ым"),
-                }
-            } else if ends("о") || ends("их") || ends("ых") || ends("е") || ends("и") || ends("у") || ends("ю")
-            {
-                s.to_owned()
-            } else if lower.chars().last().is_some_and(|c| "бвгджзклмнпрстфхцчшщ".contains(c)) {
-                match case {
-                    Case::Genitive | Case::Accusative => format!("{s}а"),
-                    Case::Dative => format!("{s}у"),
-                    Case::Instrumental => format!("{s}ом"),
-                }
-            } else {
-                s.to_owned()
-            }
-        }
-    }
+    super::decline::decline(s, super::decline::Part::Surname, gender, case)
 }
 
 /// A person as written in a table cell or list: a written string as the author wrote it,

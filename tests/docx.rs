@@ -7,16 +7,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{json_files, root};
-use prikaz::pipeline::{build_ir, Parts};
+use common::{ir, json_files, tool};
 use prikaz::render::docx::write_docx;
-use prikaz::template::Templates;
-
-fn ir(rel: &str) -> prikaz::doc::Document {
-    let loaded = prikaz::input::load(&root().join(rel));
-    assert!(!loaded.has_errors(), "{rel}: {:?}", loaded.diagnostics);
-    build_ir(&loaded.document.unwrap(), &Templates::builtin().unwrap(), Parts::All).unwrap()
-}
 
 fn docx(rel: &str) -> Vec<u8> {
     write_docx(&ir(rel), &Default::default()).expect("DOCX written")
@@ -27,17 +19,6 @@ fn part(bytes: &[u8], name: &str) -> String {
     let mut s = String::new();
     zip.by_name(name).expect(name).read_to_string(&mut s).unwrap();
     s
-}
-
-/// A tool is needed: in CI its absence is a failure, locally the check is skipped loudly.
-fn tool(name: &str) -> bool {
-    let found =
-        Command::new("sh").arg("-c").arg(format!("command -v {name}")).output().is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(std::env::var_os("CI").is_none(), "{name} is required in CI (.ci/run installs it)");
-        eprintln!("SKIPPED: {name} is not installed");
-    }
-    found
 }
 
 fn out_dir(name: &str) -> PathBuf {

@@ -6,32 +6,14 @@ mod common;
 use std::path::PathBuf;
 use std::process::Command;
 
-use common::{json_files, root};
+use common::{ir, json_files, tool};
 use prikaz::layout::{layout, text::Measurer, Item, Page};
-use prikaz::pipeline::{build_ir, Parts};
 use prikaz::render::pdf::write_pdf;
-use prikaz::template::Templates;
-
-fn ir(rel: &str) -> prikaz::doc::Document {
-    let loaded = prikaz::input::load(&root().join(rel));
-    assert!(!loaded.has_errors(), "{rel}");
-    build_ir(&loaded.document.unwrap(), &Templates::builtin().unwrap(), Parts::All).unwrap()
-}
 
 fn pages(rel: &str, m: &Measurer) -> (prikaz::doc::Document, Vec<Page>) {
     let d = ir(rel);
     let p = layout(&d, m);
     (d, p)
-}
-
-fn tool(name: &str) -> bool {
-    let found =
-        Command::new("sh").arg("-c").arg(format!("command -v {name}")).output().is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(std::env::var_os("CI").is_none(), "{name} is required in CI (.ci/run installs it)");
-        eprintln!("SKIPPED: {name} is not installed");
-    }
-    found
 }
 
 fn write(rel: &str, dir: &std::path::Path, m: &Measurer) -> PathBuf {

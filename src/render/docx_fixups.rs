@@ -364,8 +364,12 @@ pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
     x.doc_props.core = fix_core(&x.doc_props.core, fx).map_err(|e| part("core.xml", e))?;
     let mut extra: Vec<(String, Vec<u8>)> = vec![("word/theme/theme1.xml".into(), theme_xml(&fx.font))];
     if fx.page_numbers {
-        x.document_rels = add_header_rels(&x.document_rels).map_err(|e| part("document.xml.rels", e))?;
-        x.content_type = add_header_types(&x.content_type).map_err(|e| part("[Content_Types].xml", e))?;
+        for (id, target) in [(HEADER_ID, "prikaz-header.xml"), (FIRST_HEADER_ID, "prikaz-first-header.xml")] {
+            x.document_rels =
+                add_rel(&x.document_rels, id, HEADER_REL, target).map_err(|e| part("document.xml.rels", e))?;
+            x.content_type = add_override(&x.content_type, &format!("/word/{target}"), HEADER_TYPE)
+                .map_err(|e| part("[Content_Types].xml", e))?;
+        }
         extra.push(("word/prikaz-header.xml".into(), header_xml(true)));
         extra.push(("word/prikaz-first-header.xml".into(), header_xml(false)));
     }
@@ -644,22 +648,6 @@ fn add_rel(bytes: &[u8], id: &str, kind: &str, target: &str) -> Result<Vec<u8>, 
 fn add_override(bytes: &[u8], part: &str, kind: &str) -> Result<Vec<u8>, String> {
     let mut root = xml::parse(bytes)?;
     root.children.push(Node::Element(el("Override", &[("PartName", part), ("ContentType", kind)])));
-    Ok(xml::write(&root))
-}
-
-fn add_header_rels(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let mut root = xml::parse(bytes)?;
-    for (id, target) in [(HEADER_ID, "prikaz-header.xml"), (FIRST_HEADER_ID, "prikaz-first-header.xml")] {
-        root.children.push(Node::Element(el("Relationship", &[("Id", id), ("Type", HEADER_REL), ("Target", target)])));
-    }
-    Ok(xml::write(&root))
-}
-
-fn add_header_types(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let mut root = xml::parse(bytes)?;
-    for part in ["/word/prikaz-header.xml", "/word/prikaz-first-header.xml"] {
-        root.children.push(Node::Element(el("Override", &[("PartName", part), ("ContentType", HEADER_TYPE)])));
-    }
     Ok(xml::write(&root))
 }
 

@@ -113,3 +113,26 @@ pub fn missing_words(rel: &str, pdf: &Path) -> Vec<String> {
         .filter(|w| !printed.contains(w.as_str()) && !joined.contains(w.as_str()) && !broken(w))
         .collect()
 }
+
+/// A tool is needed: in CI its absence is a failure, locally the check is skipped loudly.
+pub fn tool(name: &str) -> bool {
+    let found = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {name}"))
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "{name} is required in CI (.ci/run installs it)");
+        eprintln!("SKIPPED: {name} is not installed");
+    }
+    found
+}
+
+/// The normalised IR of a valid input file.
+pub fn ir(rel: &str) -> prikaz::doc::Document {
+    let loaded = prikaz::input::load(&root().join(rel));
+    assert!(!loaded.has_errors(), "{rel}: {:?}", loaded.diagnostics);
+    let templates = prikaz::template::Templates::builtin().expect("built-in templates compile");
+    prikaz::pipeline::build_ir(&loaded.document.expect("valid"), &templates, prikaz::pipeline::Parts::All)
+        .expect("renders")
+}

@@ -1,0 +1,64 @@
+//! Benchmarks: `cargo bench` prints the median time of each case (release build, in process).
+//! Cold start of the whole binary is measured by `benches/cold-start.sh`.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use prikaz::layout::{layout, text::Measurer};
+use prikaz::pipeline::{build_ir, Parts};
+use prikaz::template::Templates;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time(runs: usize, mut f: impl FnMut()) -> Duration {
+    f(); // warm-up
+    median((0..runs).map(|_| {
+        let t = Instant::now();
+        f();
+        t.elapsed()
+    }).collect())
+}
+
+/// Everything `prikaz render` does for one file, in process: load, templates, IR, DOCX, layout, PDF.
+fn render_once(text: &str, tpl: &Templates, m: &Measurer) -> (usize, usize) {
+    let loaded = prikaz::input::load_source(prikaz::input::source::Source { name: "bench".into(), text: text.to_owned() });
+    let doc = loaded.document.expect("valid input");
+    let ir = build_ir(&doc, tpl, Parts::All).expect("IR");
+    let docx = prikaz::render::docx::write_docx(&ir, &Default::default()).expect("DOCX");
+    let pdf = prikaz::render::pdf::write_pdf(&ir, &layout(&ir, m)).expect("PDF");
+    (docx.len(), pdf.len())
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tpl = Templates::builtin().unwrap();
+    let m = Measurer::bundled();
+    for (name, runs) in [("solnechnogorsk-2023", 30), ("large-200", 10)] {
+        let text = std::fs::read_to_string(root.join(format!("samples/{name}.json"))).unwrap();
+        let d = time(runs, || {
+            render_once(&text, &tpl, &m);
+        });
+        println!("render {name:<22} median {:>8.2} ms (in process, DOCX + PDF)", d.as_secs_f64() * 1e3);
+    }
+    // A 100-school batch: the sample's schools repeated, each filled and rendered.
+    let batch: prikaz::batch::BatchFile =
+        serde_json::from_str(&std::fs::read_to_string(root.join("samples/batch/municipal.json")).unwrap()).unwrap();
+    let csv = std::fs::read_to_string(root.join("samples/batch/schools.csv")).unwrap();
+    let schools = prikaz::batch::read_schools("schools.csv", &csv).unwrap();
+    let hundred: Vec<_> = schools.iter().cycle().take(100).cloned().collect();
+    let per_doc = time(3, || {
+        for s in &hundred {
+            let mut v = prikaz::batch::fill(&batch.school, s).unwrap();
+            prikaz::batch::drop_activities(&mut v, &s.drop).unwrap();
+            render_once(&serde_json::to_string(&v).unwrap(), &tpl, &m);
+        }
+    });
+    println!(
+        "batch  100 schools, 1 thread    median {:>8.2} ms total, {:.2} ms per document",
+        per_doc.as_secs_f64() * 1e3,
+        per_doc.as_secs_f64() * 1e3 / 100.0
+    );
+}

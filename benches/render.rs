@@ -15,16 +15,21 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 fn time(runs: usize, mut f: impl FnMut()) -> Duration {
     f(); // warm-up
-    median((0..runs).map(|_| {
-        let t = Instant::now();
-        f();
-        t.elapsed()
-    }).collect())
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
 }
 
 /// Everything `prikaz render` does for one file, in process: load, templates, IR, DOCX, layout, PDF.
 fn render_once(text: &str, tpl: &Templates, m: &Measurer) -> (usize, usize) {
-    let loaded = prikaz::input::load_source(prikaz::input::source::Source { name: "bench".into(), text: text.to_owned() });
+    let loaded =
+        prikaz::input::load_source(prikaz::input::source::Source { name: "bench".into(), text: text.to_owned() });
     let doc = loaded.document.expect("valid input");
     let ir = build_ir(&doc, tpl, Parts::All).expect("IR");
     let docx = prikaz::render::docx::write_docx(&ir, &Default::default()).expect("DOCX");

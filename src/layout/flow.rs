@@ -323,6 +323,7 @@ pub(super) fn paragraph_chunk(
 }
 
 /// Items of one line: alignment, and justification by widening the spaces between words.
+/// Unjustified runs of one face become one item (one text object in the PDF, shaped once).
 pub(super) fn place_line(line: &Line, align: Align, x0: f64, width: f64, asc: f64, size: f64) -> Vec<Item> {
     let slack = (width - line.width).max(0.0);
     let gaps = line.frags.len().saturating_sub(1);
@@ -333,17 +334,21 @@ pub(super) fn place_line(line: &Line, align: Align, x0: f64, width: f64, asc: f6
         Align::Justify if !line.last && gaps > 0 => (0.0, slack / gaps as f64),
         Align::Justify => (0.0, 0.0),
     };
-    line.frags
-        .iter()
-        .enumerate()
-        .map(|(i, f)| Item::Text {
-            x: x0 + offset + f.x + extra * i as f64,
-            y: asc,
-            text: f.text.clone(),
-            face: f.face,
-            size,
-        })
-        .collect()
+    let mut items: Vec<Item> = Vec::with_capacity(line.frags.len());
+    for (i, f) in line.frags.iter().enumerate() {
+        let x = x0 + offset + f.x + extra * i as f64;
+        if extra == 0.0 {
+            if let Some(Item::Text { text, face, .. }) = items.last_mut() {
+                if *face == f.face {
+                    text.push(' ');
+                    text.push_str(&f.text);
+                    continue;
+                }
+            }
+        }
+        items.push(Item::Text { x, y: asc, text: f.text.clone(), face: f.face, size });
+    }
+    items
 }
 
 fn list_chunk(m: &Measurer, l: &List, size: f64, width: f64, left: f64, hyphenate: bool) -> Chunk {

@@ -3,7 +3,7 @@
 //! and the header rows repeated at the top of every page.
 
 use super::flow::{height, paragraph_chunk, shift, Flow, PLine};
-use super::{linebreak, text::Measurer, Item};
+use super::{text::Measurer, Item};
 use crate::doc::{Align, Block, Cell, Inline, Length, Row, RowKind, Table};
 
 /// Cell padding as the DOCX sets it: 1 mm left and right, none above and below.
@@ -148,9 +148,8 @@ fn cell_lines(m: &Measurer, c: &Cell, width: f64, size: f64, hyphenate: bool) ->
                     lines.extend(c);
                 }
             }
-            _ => {
-                let _ = linebreak::Line::default();
-            }
+            // Tables, zones and signatures never come out of the markup reader inside a cell.
+            _ => {}
         }
     }
     lines

@@ -323,11 +323,7 @@ fn table_row(
             }
         }
     }
-    let mut r = TableRow::new(cells).cant_split();
-    if row.kind == RowKind::Section {
-        r = r.cant_split();
-    }
-    r
+    TableRow::new(cells).cant_split()
 }
 
 fn table_cell(cell: &Cell, kind: RowKind, grid: &[usize], ctx: &Ctx) -> TableCell {

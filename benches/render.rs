@@ -33,7 +33,7 @@ fn render_once(text: &str, tpl: &Templates, m: &Measurer) -> (usize, usize) {
     let doc = loaded.document.expect("valid input");
     let ir = build_ir(&doc, tpl, Parts::All).expect("IR");
     let docx = prikaz::render::docx::write_docx(&ir, &Default::default()).expect("DOCX");
-    let pdf = prikaz::render::pdf::write_pdf(&ir, &layout(&ir, m)).expect("PDF");
+    let pdf = prikaz::render::pdf::write_pdf(&ir, &layout(&ir, m), m).expect("PDF");
     (docx.len(), pdf.len())
 }
 

@@ -132,7 +132,7 @@ fn produce(
     let ir = build_ir(&input, tpl, Parts::All).map_err(|d| d.message)?;
     let docx = prikaz::render::docx::write_docx(&ir, &Default::default())?;
     let pages = prikaz::layout::layout(&ir, m);
-    let pdf = prikaz::render::pdf::write_pdf(&ir, &pages)?;
+    let pdf = prikaz::render::pdf::write_pdf(&ir, &pages, m)?;
     prikaz::output::write_atomic(&output.join(format!("{stem}.docx")), &docx)?;
     prikaz::output::write_atomic(&output.join(format!("{stem}.pdf")), &pdf)?;
     Ok(())

@@ -1,4 +1,4 @@
-//! `prikaz render FILE`: input → IR; `--emit ir` prints it. DOCX and PDF writers come next.
+//! `prikaz render FILE`: input → IR → DOCX and PDF (built side by side), or `--emit ir|layout`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -102,35 +102,18 @@ fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, opts: Opt
         Ok(b) => b,
         Err(code) => return code,
     };
+    // The DOCX is built on a second thread while this one lays out and writes the PDF.
+    let (docx, pdf) = std::thread::scope(|scope| {
+        let docx = (opts.format != Some(Format::Pdf)).then(|| scope.spawn(|| docx_bytes(ir, &book, &opts)));
+        let pdf = (opts.format != Some(Format::Docx)).then(|| pdf_bytes(ir, &book, &opts));
+        (docx.map(|h| h.join().unwrap_or_else(|_| Err("сбой при сборке DOCX".into()))), pdf)
+    });
     let mut files: Vec<(&str, Vec<u8>)> = Vec::new();
-    if opts.format != Some(Format::Pdf) {
-        // With --font-dir the DOCX names the user's family, so Word uses the same face.
-        let mut docx_ir = ir.clone();
-        if opts.font_dir.is_some() {
-            docx_ir.fonts.family = book.family.clone();
-        }
-        let docx_opts = prikaz::render::docx::DocxOptions { embed_fonts: opts.embed_fonts };
-        match prikaz::render::docx::write_docx(&docx_ir, &docx_opts) {
-            Ok(b) => files.push(("docx", b)),
-            Err(e) => return fail(&e),
-        }
-    }
-    if opts.format != Some(Format::Docx) {
-        let m = prikaz::layout::text::Measurer::new(&book);
-        for g in prikaz::layout::missing_glyphs(ir, &m) {
-            eprintln!(
-                "предупреждение: знака U+{:04X} («{}») нет в шрифте; в PDF он заменён на «{}»; место: «{}»",
-                g.ch as u32,
-                g.ch,
-                prikaz::layout::text::REPLACEMENT,
-                g.context
-            );
-        }
-        let pages = prikaz::layout::layout(ir, &m);
-        let pdf_opts = prikaz::render::pdf::PdfOptions { pdfa: opts.pdfa };
-        match prikaz::render::pdf::write_pdf_with(ir, &pages, &book, pdf_opts) {
-            Ok(b) => files.push(("pdf", b)),
-            Err(e) => return fail(&e),
+    for (ext, result) in [("docx", docx), ("pdf", pdf)] {
+        match result {
+            Some(Ok(b)) => files.push((ext, b)),
+            Some(Err(e)) => return fail(&e),
+            None => {}
         }
     }
     for (ext, bytes) in &files {
@@ -141,6 +124,40 @@ fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, opts: Opt
         println!("{}", path.display());
     }
     ExitCode::SUCCESS
+}
+
+fn docx_bytes(ir: &prikaz::doc::Document, book: &prikaz::fonts::FontBook, opts: &Options) -> Result<Vec<u8>, String> {
+    let docx_opts = prikaz::render::docx::DocxOptions { embed_fonts: opts.embed_fonts };
+    if opts.font_dir.is_none() {
+        return prikaz::render::docx::write_docx(ir, &docx_opts);
+    }
+    // With --font-dir the DOCX names the user's family, so Word uses the same face.
+    let mut docx_ir = ir.clone();
+    docx_ir.fonts.family = book.family.clone();
+    prikaz::render::docx::write_docx(&docx_ir, &docx_opts)
+}
+
+fn pdf_bytes(ir: &prikaz::doc::Document, book: &prikaz::fonts::FontBook, opts: &Options) -> Result<Vec<u8>, String> {
+    let m = prikaz::layout::text::Measurer::new(book);
+    for g in prikaz::layout::missing_glyphs(ir, &m) {
+        eprintln!(
+            "предупреждение: знака U+{:04X} («{}») нет в шрифте; в PDF он заменён на «{}»; место: «{}»",
+            g.ch as u32,
+            g.ch,
+            prikaz::layout::text::REPLACEMENT,
+            g.context
+        );
+    }
+    let pages = prikaz::layout::layout(ir, &m);
+    let pdf_opts = prikaz::render::pdf::PdfOptions { pdfa: opts.pdfa };
+    let own;
+    let fonts = if opts.font_dir.is_none() {
+        prikaz::render::pdf::PdfFonts::bundled()
+    } else {
+        own = prikaz::render::pdf::PdfFonts::new(book);
+        &own
+    };
+    prikaz::render::pdf::write_pdf_with(ir, &pages, &m, fonts, pdf_opts)
 }
 
 fn font_book(opts: &Options) -> Result<prikaz::fonts::FontBook, ExitCode> {

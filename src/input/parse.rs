@@ -19,6 +19,14 @@ pub fn parse(src: &Source) -> Result<Document, Diagnostic> {
             .located(Location::of_span(&src.text, at..at + 1))
             .hint("начните файл с «{» и поля «order», «appendices»; пример — в папке samples/"));
     }
+    // Valid input takes the fast road; only a failure is read again with path tracking,
+    // which costs half the parse and is needed only to say where the mistake is.
+    let mut fast = serde_json::Deserializer::from_str(&src.text);
+    if let Ok(doc) = <Document as serde::Deserialize>::deserialize(&mut fast) {
+        if fast.end().is_ok() {
+            return Ok(doc);
+        }
+    }
     let mut de = serde_json::Deserializer::from_str(&src.text);
     let result: Result<Document, _> = serde_path_to_error::deserialize(&mut de);
     match result {

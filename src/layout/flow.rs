@@ -250,15 +250,15 @@ impl<'m> Flow<'m> {
             let text = (i + 1).to_string();
             let w = self.m.width(0, &text, size);
             let y = Length::mm(10.0).to_pt() + self.m.ascent(size);
-            p.items.push(Item::Text { x: (p.width - w) / 2.0, y, text, face: 0, size });
+            p.items.push(Item::Text { x: (p.width - w) / 2.0, y, text, face: 0, size, spacing: 0.0 });
         }
     }
 }
 
 pub(super) fn shift(it: &Item, dx: f64, dy: f64) -> Item {
     match it {
-        Item::Text { x, y, text, face, size } => {
-            Item::Text { x: x + dx, y: y + dy, text: text.clone(), face: *face, size: *size }
+        Item::Text { x, y, text, face, size, spacing } => {
+            Item::Text { x: x + dx, y: y + dy, text: text.clone(), face: *face, size: *size, spacing: *spacing }
         }
         Item::Line { x1, y1, x2, y2 } => Item::Line { x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy },
     }
@@ -310,7 +310,10 @@ pub(super) fn paragraph_chunk(
         .enumerate()
         .map(|(i, line)| {
             let indent = if i == 0 { first } else { 0.0 };
-            PLine { height: lh, items: place_line(line, st.align, left + left_indent + indent, w - indent, asc, size) }
+            PLine {
+                height: lh,
+                items: place_line(m, line, st.align, left + left_indent + indent, w - indent, asc, size),
+            }
         })
         .collect();
     Chunk {
@@ -323,8 +326,17 @@ pub(super) fn paragraph_chunk(
 }
 
 /// Items of one line: alignment, and justification by widening the spaces between words.
-/// Unjustified runs of one face become one item (one text object in the PDF, shaped once).
-pub(super) fn place_line(line: &Line, align: Align, x0: f64, width: f64, asc: f64, size: f64) -> Vec<Item> {
+/// Words of one face separated by one plain space become one item (one text object in the
+/// PDF), its spaces widened by the justification.
+pub(super) fn place_line(
+    m: &Measurer,
+    line: &Line,
+    align: Align,
+    x0: f64,
+    width: f64,
+    asc: f64,
+    size: f64,
+) -> Vec<Item> {
     let slack = (width - line.width).max(0.0);
     let gaps = line.frags.len().saturating_sub(1);
     let (offset, extra) = match align {
@@ -335,18 +347,20 @@ pub(super) fn place_line(line: &Line, align: Align, x0: f64, width: f64, asc: f6
         Align::Justify => (0.0, 0.0),
     };
     let mut items: Vec<Item> = Vec::with_capacity(line.frags.len());
+    let mut prev_end = f64::NAN;
     for (i, f) in line.frags.iter().enumerate() {
         let x = x0 + offset + f.x + extra * i as f64;
-        if extra == 0.0 {
-            if let Some(Item::Text { text, face, .. }) = items.last_mut() {
-                if *face == f.face {
-                    text.push(' ');
-                    text.push_str(&f.text);
-                    continue;
-                }
+        let gap = f.x - prev_end;
+        prev_end = f.x + f.width;
+        if let Some(Item::Text { text, face, spacing, .. }) = items.last_mut() {
+            if *face == f.face && (gap - m.width(f.face, " ", size)).abs() < 1e-6 {
+                text.push(' ');
+                text.push_str(&f.text);
+                *spacing = extra;
+                continue;
             }
         }
-        items.push(Item::Text { x, y: asc, text: f.text.clone(), face: f.face, size });
+        items.push(Item::Text { x, y: asc, text: f.text.clone(), face: f.face, size, spacing: 0.0 });
     }
     items
 }
@@ -358,7 +372,14 @@ fn list_chunk(m: &Measurer, l: &List, size: f64, width: f64, left: f64, hyphenat
         let s = item.style.size.map_or(size, |x| x.to_pt());
         let mut c = paragraph_chunk(m, item, s, width - hang, left + hang, hyphenate);
         if let Some(first) = c.lines.first_mut() {
-            first.items.push(Item::Text { x: left, y: m.ascent(s), text: l.marker.text(i), face: 0, size: s });
+            first.items.push(Item::Text {
+                x: left,
+                y: m.ascent(s),
+                text: l.marker.text(i),
+                face: 0,
+                size: s,
+                spacing: 0.0,
+            });
         }
         if i == 0 {
             out.space_before = c.space_before;
@@ -377,7 +398,7 @@ fn signature_chunk(m: &Measurer, s: &Signature, size: f64, width: f64) -> Chunk 
             let text = m.visible(s.position.get(i).map_or("", String::as_str)).into_owned();
             let mut items = Vec::new();
             if !text.is_empty() {
-                items.push(Item::Text { x: 0.0, y: asc, text, face: face_index(false, false), size });
+                items.push(Item::Text { x: 0.0, y: asc, text, face: face_index(false, false), size, spacing: 0.0 });
             }
             PLine { height: lh, items }
         })
@@ -385,7 +406,7 @@ fn signature_chunk(m: &Measurer, s: &Signature, size: f64, width: f64) -> Chunk 
     let name = m.visible(&s.name).into_owned();
     let nw = m.width(0, &name, size);
     if let Some(last) = lines.last_mut() {
-        last.items.push(Item::Text { x: width - nw, y: asc, text: name, face: 0, size });
+        last.items.push(Item::Text { x: width - nw, y: asc, text: name, face: 0, size, spacing: 0.0 });
     }
     Chunk { lines, space_before: s.space_before.to_pt(), space_after: 0.0, keep_next: false, whole: true }
 }

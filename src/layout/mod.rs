@@ -41,6 +41,8 @@ pub enum Item {
         face: usize,
         /// Size in points.
         size: f64,
+        /// Width added at each space of `text`, in points (justification).
+        spacing: f64,
     },
     /// A straight line (table borders).
     Line {

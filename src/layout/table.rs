@@ -143,6 +143,7 @@ fn cell_lines(m: &Measurer, c: &Cell, width: f64, size: f64, hyphenate: bool) ->
                             text: l.marker.text(i),
                             face: 0,
                             size,
+                            spacing: 0.0,
                         });
                     }
                     lines.extend(c);

@@ -7,12 +7,13 @@ use krilla::geom::{PathBuilder, Point};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
 use krilla::paint::Stroke;
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::Document as PdfDocument;
 use krilla::SerializeSettings;
 
 use crate::doc::Document;
 use crate::fonts::FontBook;
+use crate::layout::text::Measurer;
 use crate::layout::{Item, Page};
 
 /// Options of the PDF writer.
@@ -22,18 +23,54 @@ pub struct PdfOptions {
     pub pdfa: bool,
 }
 
-/// Writes laid-out pages as PDF bytes.
-pub fn write_pdf(doc: &Document, pages: &[Page]) -> Result<Vec<u8>, String> {
-    write_pdf_with(doc, pages, &FontBook::bundled(), PdfOptions::default())
+/// The four faces as krilla fonts, hinting removed (see [`crate::fonts::dehint`]). Each is
+/// prepared on first use (most documents need two) and shared by every document and
+/// thread that uses the same book.
+pub struct PdfFonts {
+    sources: [&'static [u8]; 4],
+    fonts: [std::sync::OnceLock<Option<Font>>; 4],
 }
 
-/// Writes laid-out pages as PDF bytes with options.
-pub fn write_pdf_with(doc: &Document, pages: &[Page], book: &FontBook, opts: PdfOptions) -> Result<Vec<u8>, String> {
-    let fonts: Vec<Font> = book
-        .faces
-        .iter()
-        .map(|f| Font::new((*f).into(), 0).ok_or_else(|| "шрифт не читается".to_owned()))
-        .collect::<Result<_, _>>()?;
+impl PdfFonts {
+    /// The faces of a font book.
+    pub fn new(book: &FontBook) -> Self {
+        PdfFonts { sources: book.faces, fonts: Default::default() }
+    }
+
+    /// The bundled faces.
+    pub fn bundled() -> &'static PdfFonts {
+        static FONTS: std::sync::OnceLock<PdfFonts> = std::sync::OnceLock::new();
+        FONTS.get_or_init(|| PdfFonts::new(&FontBook::bundled()))
+    }
+
+    fn font(&self, face: usize) -> Result<Font, String> {
+        self.fonts[face]
+            .get_or_init(|| {
+                let data = self.sources[face];
+                match crate::fonts::dehint::strip_hinting(data) {
+                    Some(stripped) => Font::new(stripped.into(), 0),
+                    None => Font::new(data.into(), 0),
+                }
+            })
+            .clone()
+            .ok_or_else(|| "шрифт не читается".to_owned())
+    }
+}
+
+/// Writes laid-out pages as PDF bytes with the bundled faces.
+pub fn write_pdf(doc: &Document, pages: &[Page], m: &Measurer) -> Result<Vec<u8>, String> {
+    write_pdf_with(doc, pages, m, PdfFonts::bundled(), PdfOptions::default())
+}
+
+/// Writes laid-out pages as PDF bytes. `m` must measure with the faces of `fonts`: the
+/// glyphs drawn are the ones the layout measured.
+pub fn write_pdf_with(
+    doc: &Document,
+    pages: &[Page],
+    m: &Measurer,
+    fonts: &PdfFonts,
+    opts: PdfOptions,
+) -> Result<Vec<u8>, String> {
     let mut pdf = if opts.pdfa {
         let configuration = ConfigurationBuilder::new()
             .with_archival_validator(Archival::A2_B)
@@ -43,34 +80,40 @@ pub fn write_pdf_with(doc: &Document, pages: &[Page], book: &FontBook, opts: Pdf
     } else {
         PdfDocument::new()
     };
+    let mut glyphs: Vec<KrillaGlyph> = Vec::new();
     for p in pages {
         let settings = PageSettings::from_wh(p.width as f32, p.height as f32).ok_or("неверный размер страницы")?;
         let mut page = pdf.start_page_with(settings);
         let mut surface = page.surface();
         for it in &p.items {
-            match it {
-                Item::Text { x, y, text, face, size } => {
-                    surface.draw_text(
-                        Point::from_xy(*x as f32, *y as f32),
-                        fonts[*face].clone(),
-                        *size as f32,
-                        text,
-                        false,
-                        TextDirection::Auto,
-                    );
-                }
-                Item::Line { x1, y1, x2, y2 } => {
-                    let mut pb = PathBuilder::new();
-                    pb.move_to(*x1 as f32, *y1 as f32);
-                    pb.line_to(*x2 as f32, *y2 as f32);
-                    if let Some(path) = pb.finish() {
-                        surface.set_fill(None);
-                        surface.set_stroke(Some(Stroke { width: 0.5, ..Default::default() }));
-                        surface.draw_path(&path);
-                        surface.set_stroke(None);
-                    }
-                }
+            if let Item::Text { x, y, text, face, size, spacing } = it {
+                let font = fonts.font(*face)?;
+                run_glyphs(m, *face, text, *spacing / *size, &mut glyphs);
+                surface.draw_glyphs(Point::from_xy(*x as f32, *y as f32), &glyphs, font, text, *size as f32, false);
             }
+        }
+        // All borders of a page as one path, each segment once (neighbouring cells share edges).
+        let mut segments: Vec<[i64; 4]> = p
+            .items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Line { x1, y1, x2, y2 } => Some([x1, y1, x2, y2].map(|v| (v * 1000.0).round() as i64)),
+                Item::Text { .. } => None,
+            })
+            .map(|[a, b, c, d]| if (a, b) <= (c, d) { [a, b, c, d] } else { [c, d, a, b] })
+            .collect();
+        segments.sort_unstable();
+        segments.dedup();
+        let mut pb = PathBuilder::new();
+        for [a, b, c, d] in segments {
+            pb.move_to(a as f32 / 1000.0, b as f32 / 1000.0);
+            pb.line_to(c as f32 / 1000.0, d as f32 / 1000.0);
+        }
+        if let Some(path) = pb.finish() {
+            surface.set_fill(None);
+            surface.set_stroke(Some(Stroke { width: 0.5, ..Default::default() }));
+            surface.draw_path(&path);
+            surface.set_stroke(None);
         }
         surface.finish();
         page.finish();
@@ -92,4 +135,35 @@ pub fn write_pdf_with(doc: &Document, pages: &[Page], book: &FontBook, opts: Pdf
     }
     pdf.set_metadata(meta);
     pdf.finish().map_err(|e| format!("PDF не собран: {e:?}"))
+}
+
+/// The glyphs of one text item: its words as the layout shaped them, the spaces between
+/// widened by `spacing` (in ems). Ranges point into the item's text, so copied text and
+/// ToUnicode come out right.
+fn run_glyphs(m: &Measurer, face: usize, text: &str, spacing: f64, out: &mut Vec<KrillaGlyph>) {
+    out.clear();
+    let upem = m.units_per_em() as f32;
+    let mut push = |at: usize, s: &crate::layout::text::Shaped, extra: f32| {
+        for g in s.glyphs.iter() {
+            out.push(KrillaGlyph::new(
+                GlyphId::new(g.id as u32),
+                g.advance as f32 / upem + extra,
+                g.x_offset as f32 / upem,
+                g.y_offset as f32 / upem,
+                0.0,
+                at + g.start as usize..at + g.end as usize,
+                None,
+            ));
+        }
+    };
+    let mut at = 0;
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            m.with_shaped(face, " ", |s| push(at - 1, s, spacing as f32));
+        }
+        if !word.is_empty() {
+            m.with_shaped(face, word, |s| push(at, s, 0.0));
+        }
+        at += word.len() + 1;
+    }
 }

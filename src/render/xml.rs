@@ -47,6 +47,10 @@ fn element(e: &Element, out: &mut String) {
 }
 
 fn escape(s: &str, attr: bool, out: &mut String) {
+    if !s.contains(['&', '<', '>', '"']) {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -27,6 +27,9 @@ pub fn apply(text: &str, t: &Typography) -> String {
 /// Splits into tokens separated by single ASCII spaces and rebuilds with `join(left, right)`
 /// deciding each separator.
 fn rejoin(s: &str, mut glue: impl FnMut(&str, &str) -> bool) -> String {
+    if !s.contains(' ') {
+        return s.to_owned();
+    }
     let parts: Vec<&str> = s.split(' ').collect();
     let mut out = String::with_capacity(s.len());
     for (i, p) in parts.iter().enumerate() {
@@ -50,6 +53,10 @@ fn first_word(t: &str) -> &str {
 
 /// «Н.» or «Н.П.» (one or two initials, nothing else).
 fn is_initials(w: &str) -> bool {
+    // At most two letters of up to 4 bytes each, and two dots.
+    if !w.ends_with('.') || w.len() > 10 {
+        return false;
+    }
     let chars: Vec<char> = w.chars().collect();
     !chars.is_empty()
         && chars.len() % 2 == 0
@@ -80,6 +87,9 @@ pub fn nbsp_initials(s: &str) -> String {
 
 /// «№ 15», «№15» → «№~15»; «№№» is left as written.
 pub fn nbsp_numero(s: &str) -> String {
+    if !s.contains('№') {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
     let mut i = 0;
@@ -111,6 +121,9 @@ fn is_number(w: &str) -> bool {
 
 /// «2023 г.» → «2023~г.», «2021–2024 гг.», «г. Солнечногорск», «ул. Красная», «д. 124», «т. е.».
 pub fn nbsp_abbreviations(s: &str) -> String {
+    if !s.contains(' ') {
+        return s.to_owned();
+    }
     let parts: Vec<&str> = s.split(' ').collect();
     let mut out = String::with_capacity(s.len());
     for (i, p) in parts.iter().enumerate() {
@@ -119,14 +132,16 @@ pub fn nbsp_abbreviations(s: &str) -> String {
             let (lw, rw) = (last_word(l), first_word(r));
             let r_core = rw.trim_end_matches([',', ';', ':', ')']);
             // «г.» after a number is «год»; before a capital it is «город» only when no number precedes.
-            let year_before = i >= 2 && is_number(last_word(parts[i - 2]))
-                || l.contains('\u{a0}') && is_number(l.split('\u{a0}').next().unwrap_or(""));
+            let year_before = || {
+                i >= 2 && is_number(last_word(parts[i - 2]))
+                    || l.contains('\u{a0}') && is_number(l.split('\u{a0}').next().unwrap_or(""))
+            };
             let glue = !l.is_empty()
                 && !r.is_empty()
                 && ((is_number(lw) && matches!(r_core, "г." | "гг." | "г" | "год" | "года" | "году"))
                     || (matches!(lw, "г." | "ул." | "пр." | "пос." | "с.")
                         && starts_upper(rw)
-                        && !(lw == "г." && year_before))
+                        && !(lw == "г." && year_before()))
                     || (lw == "д." && rw.chars().next().is_some_and(|c| c.is_ascii_digit()))
                     || (lw == "т." && matches!(r_core, "е." | "д." | "к." | "п.")));
             out.push(if glue { NBSP } else { ' ' });
@@ -142,9 +157,12 @@ const UNITS: [&str; 16] =
 /// «55 %» → «55~%», «18 лет» → «18~лет».
 pub fn nbsp_units(s: &str) -> String {
     rejoin(s, |l, r| {
+        if !is_number(last_word(l)) {
+            return false;
+        }
         let r_core = first_word(r).trim_end_matches([',', ';', ':', ')', '.']);
         let r_dot = first_word(r).trim_end_matches([',', ';', ':', ')']);
-        is_number(last_word(l)) && (UNITS.contains(&r_core) || UNITS.contains(&r_dot))
+        UNITS.contains(&r_core) || UNITS.contains(&r_dot)
     })
 }
 
@@ -188,20 +206,24 @@ pub fn quotes(s: &str) -> String {
     out
 }
 
-fn is_year(w: &str) -> bool {
-    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) && matches!(&w[..2], "19" | "20" | "21")
+fn is_year_chars(w: &[char]) -> bool {
+    w.len() == 4 && w.iter().all(|c| c.is_ascii_digit()) && matches!((w[0], w[1]), ('1', '9') | ('2', '0' | '1'))
 }
 
 /// « - » between words → «~— »; year ranges «2023-2024», «2023 -2024», «2023 - 2024» → «2023–2024».
 pub fn dashes(s: &str) -> String {
+    // Both rules need a hyphen; most texts have none.
+    if !s.contains('-') {
+        return s.to_owned();
+    }
     // Year ranges first, on the raw characters.
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < chars.len() {
         if i + 4 <= chars.len() && (i == 0 || !chars[i - 1].is_ascii_digit()) {
-            let a: String = chars[i..i + 4].iter().collect();
-            if is_year(&a) {
+            if is_year_chars(&chars[i..i + 4]) {
+                let a: String = chars[i..i + 4].iter().collect();
                 let mut j = i + 4;
                 while j < chars.len() && chars[j] == ' ' {
                     j += 1;
@@ -212,11 +234,10 @@ pub fn dashes(s: &str) -> String {
                         k += 1;
                     }
                     if k + 4 <= chars.len() && (k + 4 == chars.len() || !chars[k + 4].is_ascii_digit()) {
-                        let b: String = chars[k..k + 4].iter().collect();
-                        if is_year(&b) {
+                        if is_year_chars(&chars[k..k + 4]) {
                             out.push_str(&a);
                             out.push('–');
-                            out.push_str(&b);
+                            out.extend(&chars[k..k + 4]);
                             i = k + 4;
                             continue;
                         }

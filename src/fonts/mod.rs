@@ -1,6 +1,8 @@
 //! The bundled fonts (Liberation Serif, SIL OFL 1.1, see `fonts/README.md`): compiled into
 //! the binary so output never depends on what a machine has installed.
 
+pub mod dehint;
+
 /// Family name of the bundled faces.
 pub const BUNDLED_FAMILY: &str = "Liberation Serif";
 
@@ -25,10 +27,10 @@ impl Face {
 /// The bytes of a bundled face.
 pub fn bundled(face: Face) -> &'static [u8] {
     match face {
-        Face::Regular => include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
-        Face::Bold => include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
-        Face::Italic => include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
-        Face::BoldItalic => include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
+        Face::Regular => include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
+        Face::Bold => include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
+        Face::Italic => include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
+        Face::BoldItalic => include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
     }
 }
 

@@ -92,18 +92,12 @@ pub fn write_pdf_with(
                 surface.draw_glyphs(Point::from_xy(*x as f32, *y as f32), &glyphs, font, text, *size as f32, false);
             }
         }
-        // All borders of a page as one path, each segment once (neighbouring cells share edges).
-        let mut segments: Vec<[i64; 4]> = p
-            .items
-            .iter()
-            .filter_map(|it| match it {
-                Item::Line { x1, y1, x2, y2 } => Some([x1, y1, x2, y2].map(|v| (v * 1000.0).round() as i64)),
-                Item::Text { .. } => None,
-            })
-            .map(|[a, b, c, d]| if (a, b) <= (c, d) { [a, b, c, d] } else { [c, d, a, b] })
-            .collect();
-        segments.sort_unstable();
-        segments.dedup();
+        // All borders of a page as one path: each shared edge once, and the edges of
+        // neighbouring cells along one line joined into one segment.
+        let segments = merged_segments(p.items.iter().filter_map(|it| match it {
+            Item::Line { x1, y1, x2, y2 } => Some([*x1, *y1, *x2, *y2]),
+            Item::Text { .. } => None,
+        }));
         let mut pb = PathBuilder::new();
         for [a, b, c, d] in segments {
             pb.move_to(a as f32 / 1000.0, b as f32 / 1000.0);
@@ -165,5 +159,62 @@ fn run_glyphs(m: &Measurer, face: usize, text: &str, spacing: f64, out: &mut Vec
             m.with_shaped(face, word, |s| push(at, s, 0.0));
         }
         at += word.len() + 1;
+    }
+}
+
+/// Line segments (in points) with duplicates dropped and touching collinear horizontal or
+/// vertical pieces joined; coordinates are compared in thousandths of a point.
+fn merged_segments(lines: impl Iterator<Item = [f64; 4]>) -> Vec<[i64; 4]> {
+    let mut segs: Vec<[i64; 4]> = lines
+        .map(|v| v.map(|c| (c * 1000.0).round() as i64))
+        .map(|[a, b, c, d]| if (a, b) <= (c, d) { [a, b, c, d] } else { [c, d, a, b] })
+        .collect();
+    // Horizontal lines sort by (y, x), vertical ones by (x, y); others keep their place.
+    let key = |s: &[i64; 4]| match s {
+        [x1, y1, _, y2] if y1 == y2 => (0, *y1, *x1),
+        [x1, y1, x2, _] if x1 == x2 => (1, *x1, *y1),
+        [x1, y1, _, _] => (2, *x1, *y1),
+    };
+    segs.sort_unstable_by_key(|s| (key(s), *s));
+    segs.dedup();
+    let mut out: Vec<[i64; 4]> = Vec::with_capacity(segs.len());
+    for s in segs {
+        if let Some(last) = out.last_mut() {
+            let horizontal = last[1] == last[3] && s[1] == s[3] && last[1] == s[1];
+            let vertical = last[0] == last[2] && s[0] == s[2] && last[0] == s[0];
+            if horizontal && s[0] <= last[2] {
+                last[2] = last[2].max(s[2]);
+                continue;
+            }
+            if vertical && !horizontal && s[1] <= last[3] {
+                last[3] = last[3].max(s[3]);
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merged_segments;
+
+    #[test]
+    fn shared_and_touching_borders_become_one_segment() {
+        let cells = [
+            [0.0, 0.0, 10.0, 0.0],
+            [10.0, 0.0, 20.0, 0.0],
+            [20.0, 0.0, 10.0, 0.0], // the same edge drawn backwards
+            [10.0, 0.0, 10.0, 5.0],
+            [10.0, 5.0, 10.0, 9.0],
+            [30.0, 0.0, 40.0, 0.0], // a gap: not joined
+            [0.0, 0.0, 5.0, 5.0],   // a diagonal stays as it is
+        ];
+        let merged = merged_segments(cells.into_iter());
+        assert_eq!(
+            merged,
+            vec![[0, 0, 20_000, 0], [30_000, 0, 40_000, 0], [10_000, 0, 10_000, 9_000], [0, 0, 5_000, 5_000]]
+        );
     }
 }

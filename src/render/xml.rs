@@ -92,5 +92,8 @@ pub fn reorder(e: &mut Element, sequence: &[&str]) {
         Node::Element(x) => sequence.iter().position(|s| *s == x.name).unwrap_or(sequence.len()),
         Node::Text(_) => sequence.len() + 1,
     };
-    e.children.sort_by_key(rank);
+    // Most elements are already in order; checking is cheaper than sorting.
+    if !e.children.is_sorted_by_key(rank) {
+        e.children.sort_by_cached_key(rank);
+    }
 }

@@ -37,33 +37,71 @@ fn render_once(text: &str, tpl: &Templates, m: &Measurer) -> (usize, usize) {
     (docx.len(), pdf.len())
 }
 
+/// `large-200.json` with its sections repeated `times` times (200 × `times` rows).
+fn scaled_large(root: &Path, times: usize) -> String {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("samples/large-200.json")).unwrap()).unwrap();
+    let sections = &mut v["appendices"][0]["table"]["sections"];
+    let one = sections.as_array().unwrap().clone();
+    *sections = serde_json::Value::Array((0..times).flat_map(|_| one.clone()).collect());
+    serde_json::to_string(&v).unwrap()
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tpl = Templates::builtin().unwrap();
     let m = Measurer::bundled();
+    let mut large = Duration::ZERO;
     for (name, runs) in [("solnechnogorsk-2023", 30), ("large-200", 10)] {
         let text = std::fs::read_to_string(root.join(format!("samples/{name}.json"))).unwrap();
         let d = time(runs, || {
             render_once(&text, &tpl, &m);
         });
-        println!("render {name:<22} median {:>8.2} ms (in process, DOCX + PDF)", d.as_secs_f64() * 1e3);
+        large = d;
+        println!("render {name:<22} median {:>8.2} ms (in process, DOCX + PDF, one thread)", d.as_secs_f64() * 1e3);
     }
+    // Linear growth: ten times the rows should cost about ten times as much.
+    let text = scaled_large(root, 10);
+    let d = time(3, || {
+        render_once(&text, &tpl, &m);
+    });
+    println!(
+        "render large-2000 (10 × large-200) median {:>8.2} ms = {:.1} × large-200",
+        d.as_secs_f64() * 1e3,
+        d.as_secs_f64() / large.as_secs_f64()
+    );
     // A 100-school batch: the sample's schools repeated, each filled and rendered.
     let batch: prikaz::batch::BatchFile =
         serde_json::from_str(&std::fs::read_to_string(root.join("samples/batch/municipal.json")).unwrap()).unwrap();
     let csv = std::fs::read_to_string(root.join("samples/batch/schools.csv")).unwrap();
     let schools = prikaz::batch::read_schools("schools.csv", &csv).unwrap();
     let hundred: Vec<_> = schools.iter().cycle().take(100).cloned().collect();
-    let per_doc = time(3, || {
+    let school_text = |s: &prikaz::batch::School| {
+        let mut v = prikaz::batch::fill(&batch.school, s).unwrap();
+        prikaz::batch::drop_activities(&mut v, &s.drop).unwrap();
+        serde_json::to_string(&v).unwrap()
+    };
+    let one_thread = time(3, || {
         for s in &hundred {
-            let mut v = prikaz::batch::fill(&batch.school, s).unwrap();
-            prikaz::batch::drop_activities(&mut v, &s.drop).unwrap();
-            render_once(&serde_json::to_string(&v).unwrap(), &tpl, &m);
+            render_once(&school_text(s), &tpl, &m);
         }
     });
     println!(
         "batch  100 schools, 1 thread    median {:>8.2} ms total, {:.2} ms per document",
-        per_doc.as_secs_f64() * 1e3,
-        per_doc.as_secs_f64() * 1e3 / 100.0
+        one_thread.as_secs_f64() * 1e3,
+        one_thread.as_secs_f64() * 1e3 / 100.0
+    );
+    // As `prikaz batch` runs them: rayon over the cores, a measurer per thread.
+    use rayon::prelude::*;
+    let all_cores = time(3, || {
+        hundred.par_iter().for_each_init(Measurer::bundled, |m, s| {
+            render_once(&school_text(s), &tpl, m);
+        });
+    });
+    println!(
+        "batch  100 schools, {} threads   median {:>8.2} ms total, {:.2} ms per document",
+        rayon::current_num_threads(),
+        all_cores.as_secs_f64() * 1e3,
+        all_cores.as_secs_f64() * 1e3 / 100.0
     );
 }

@@ -94,8 +94,11 @@ fn main() {
     // As `prikaz batch` runs them: rayon over the cores, a measurer per thread.
     use rayon::prelude::*;
     let all_cores = time(3, || {
-        hundred.par_iter().for_each_init(Measurer::bundled, |m, s| {
-            render_once(&school_text(s), &tpl, m);
+        thread_local! { static M: Measurer = Measurer::bundled(); }
+        hundred.par_iter().for_each(|s| {
+            M.with(|m| {
+                render_once(&school_text(s), &tpl, m);
+            })
         });
     });
     println!(

@@ -72,8 +72,8 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
     if let Some(m) = &file.municipal {
         let mut muni_taken = taken.clone();
         let stem = file_name("Муниципальный приказ", &mut muni_taken);
-        if let Err(reason) =
-            produce(m, &format!("{} (municipal)", batch.display()), &stem, output, &tpl, &Measurer::bundled())
+        if let Err(reason) = MEASURER
+            .with(|measurer| produce(m, &format!("{} (municipal)", batch.display()), &stem, output, &tpl, measurer))
         {
             failures.push(Failure { row: 0, school: "муниципальный приказ".into(), reason });
         }
@@ -81,9 +81,10 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
     let results: Vec<Result<(), Failure>> = list
         .par_iter()
         .enumerate()
-        .map_init(Measurer::bundled, |m, (i, school)| {
+        .map(|(i, school)| {
             let r = school_doc(&file.school, school).and_then(|doc| {
-                produce(&doc, &format!("{}, строка {}", list_src.name, row_of(i)), &names[i], output, &tpl, m)
+                let origin = format!("{}, строка {}", list_src.name, row_of(i));
+                MEASURER.with(|m| produce(&doc, &origin, &names[i], output, &tpl, m))
             });
             bar.inc(1);
             r.map_err(|reason| Failure { row: row_of(i), school: names[i].clone(), reason })
@@ -111,6 +112,12 @@ fn school_doc(template: &serde_json::Value, school: &School) -> Result<serde_jso
     let mut doc = fill(template, school)?;
     drop_activities(&mut doc, &school.drop)?;
     Ok(doc)
+}
+
+thread_local! {
+    /// One measurer per worker thread for the whole batch, so words shaped for one school
+    /// are not shaped again for the next (rayon's `map_init` would start afresh per split).
+    static MEASURER: Measurer = Measurer::bundled();
 }
 
 /// Validates one document and writes its DOCX and PDF (atomically, both built first).

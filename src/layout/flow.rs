@@ -392,19 +392,34 @@ fn list_chunk(m: &Measurer, l: &List, size: f64, width: f64, left: f64, hyphenat
 fn signature_chunk(m: &Measurer, s: &Signature, size: f64, width: f64) -> Chunk {
     let lh = m.line_height(size);
     let asc = m.ascent(size);
+    let face = face_index(false, false);
     let n = s.position.len().max(1);
-    let mut lines: Vec<PLine> = (0..n)
-        .map(|i| {
-            let text = m.visible(s.position.get(i).map_or("", String::as_str)).into_owned();
+    let mut lines: Vec<PLine> = Vec::with_capacity(n);
+    let mut last_width = 0.0;
+    for i in 0..n {
+        let text = m.visible(s.position.get(i).map_or("", String::as_str)).into_owned();
+        last_width = m.width(face, &text, size);
+        if last_width <= width {
             let mut items = Vec::new();
             if !text.is_empty() {
-                items.push(Item::Text { x: 0.0, y: asc, text, face: face_index(false, false), size, spacing: 0.0 });
+                items.push(Item::Text { x: 0.0, y: asc, text, face, size, spacing: 0.0 });
             }
-            PLine { height: lh, items }
-        })
-        .collect();
+            lines.push(PLine { height: lh, items });
+            continue;
+        }
+        // A position wider than the page wraps, as its paragraph does in Word.
+        let wrapped = break_lines(m, &[Inline::Text(text, Default::default())], size, width, 0.0, false);
+        for l in &wrapped {
+            lines.push(PLine { height: lh, items: place_line(m, l, Align::Left, 0.0, width, asc, size) });
+            last_width = l.width;
+        }
+    }
     let name = m.visible(&s.name).into_owned();
     let nw = m.width(0, &name, size);
+    if last_width > 0.0 && last_width + m.width(face, " ", size) > width - nw {
+        // The name does not fit after the position: Word's right tab moves it to a new line.
+        lines.push(PLine { height: lh, items: Vec::new() });
+    }
     if let Some(last) = lines.last_mut() {
         last.items.push(Item::Text { x: width - nw, y: asc, text: name, face: 0, size, spacing: 0.0 });
     }

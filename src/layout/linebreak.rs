@@ -40,20 +40,32 @@ enum Token {
     Break,
 }
 
+/// Runs without a space longer than this (a pasted base64 image, a URL of thousands of
+/// characters) are cut into pieces set without a gap: a line then measures a bounded
+/// piece, so such a "word" is laid out in linear time and memory, not quadratic.
+const MAX_WORD_CHARS: usize = 200;
+
 fn tokens(inlines: &[Inline]) -> Vec<Token> {
     let mut out = Vec::new();
     for i in inlines {
         match i {
             Inline::Text(t, st) => {
                 let mut word = String::new();
+                let mut chars = 0;
                 for c in t.chars() {
                     if c == ' ' || c == '\t' {
                         if !word.is_empty() {
                             out.push(Token::Word(std::mem::take(&mut word), *st));
                         }
                         out.push(Token::Space(*st));
+                        chars = 0;
                     } else {
+                        if chars == MAX_WORD_CHARS {
+                            out.push(Token::Word(std::mem::take(&mut word), *st));
+                            chars = 0;
+                        }
                         word.push(c);
+                        chars += 1;
                     }
                 }
                 if !word.is_empty() {
@@ -157,6 +169,10 @@ pub fn break_lines(
     lines
 }
 
+/// Longer "words" (pasted garbage, a base64 blob) are broken by characters: no Russian
+/// word is this long, and hyphenating the rest of such a word on every line is quadratic.
+const MAX_HYPHENATED_BYTES: usize = 120;
+
 /// The longest hyphenated head of `word` (with «-») fitting `room`, and the rest. Breaks
 /// after an existing hyphen first; never inside numbers, initials or abbreviations; at
 /// least two letters on each side.
@@ -187,6 +203,7 @@ fn hyphen_split(m: &Measurer, word: &str, face: usize, size: f64, room: f64) -> 
     if core.chars().any(|c| !c.is_alphabetic() && c != '\u{301}')
         || core.chars().filter(|c| c.is_uppercase()).count() > 1
         || core.chars().count() < 5
+        || core.len() > MAX_HYPHENATED_BYTES
     {
         return None;
     }
@@ -262,5 +279,38 @@ mod tests {
         assert!(lines.len() > 3 && lines.iter().all(|l| l.width <= 100.01));
         let joined: String = lines.iter().flat_map(|l| l.frags.iter().map(|f| f.text.as_str())).collect();
         assert_eq!(joined, long);
+    }
+
+    #[test]
+    fn long_lower_case_words_hyphenate_or_break_without_a_panic() {
+        // hypher without `alloc` panicked on words over 45 bytes (23 Cyrillic letters).
+        let m = Measurer::bundled();
+        for word in ["человеконенавистничество", &"щ".repeat(3000)] {
+            let lines = break_lines(&m, &text(word), 12.0, 60.0, 0.0, true);
+            assert!(lines.len() > 1 && lines.iter().all(|l| l.width <= 60.01), "{word}");
+            let joined: String =
+                lines.iter().flat_map(|l| l.frags.iter().map(|f| f.text.trim_end_matches('-'))).collect();
+            assert_eq!(joined, word);
+        }
+        let lines = break_lines(&m, &text("человеконенавистничество"), 12.0, 60.0, 0.0, true);
+        assert!(lines[0].hyphenated, "{lines:?}");
+    }
+
+    #[test]
+    fn a_huge_word_is_laid_out_in_linear_time() {
+        // Each line used to measure (and cache) the whole rest of the word: quadratic.
+        let m = Measurer::bundled();
+        let time = |n: usize| {
+            let word = "iVBORw0KGgo".repeat(n / 11);
+            let t = std::time::Instant::now();
+            let lines = break_lines(&m, &text(&word), 12.0, 200.0, 0.0, true);
+            let joined: String = lines.iter().flat_map(|l| l.frags.iter().map(|f| f.text.as_str())).collect();
+            assert_eq!(joined, word);
+            assert!(lines.iter().all(|l| l.width <= 200.01));
+            t.elapsed().as_secs_f64()
+        };
+        time(2_000); // warm the cache of shaped pieces
+        let (small, large) = (time(20_000), time(200_000));
+        assert!(large < small * 30.0, "10× the text took {:.1}× the time", large / small);
     }
 }

@@ -32,10 +32,22 @@ pub(super) fn place(f: &mut Flow<'_>, t: &Table) {
     for w in &widths {
         xs.push(xs.last().copied().unwrap_or(0.0) + w);
     }
-    let head = lay_rows(f, &t.head, &widths);
-    let body = lay_rows(f, &t.body, &widths);
-    let head_h: f64 = head.iter().map(|r| r.height).sum();
+    let mut head = lay_rows(f, &t.head, &widths);
+    let mut body = lay_rows(f, &t.body, &widths);
+    let mut head_h: f64 = head.iter().map(|r| r.height).sum();
+    if head_h > (f.bottom() - f.top()) / 2.0 {
+        // A header taller than half a page is not repeated (nor is it by Word): its rows
+        // lead the body and split like body rows, so pages still advance.
+        head.append(&mut body);
+        body = std::mem::take(&mut head);
+        head_h = 0.0;
+    }
     let groups = groups(&body);
+    // The header starts a page when it and the first rows do not fit below what precedes.
+    let first: f64 = groups.first().map_or(0.0, |&(a, b)| body[a..b].iter().map(|r| r.height).sum());
+    if !f.at_top() && head_h + first.min(f.bottom() - f.top() - head_h) > f.bottom() - f.y {
+        f.new_page();
+    }
     draw_rows(f, &head, &xs);
     let mut gi = 0;
     while gi < groups.len() {
@@ -59,6 +71,13 @@ pub(super) fn place(f: &mut Flow<'_>, t: &Table) {
             if gh > f.bottom() - f.y && d - c == 1 {
                 // Taller than a whole page: split between lines, header repeated.
                 split_row(f, &body[c], &xs, &head);
+            } else if gh > f.bottom() - f.y && gh > f.bottom() - f.top() - head_h {
+                // Rows bound by a span, together taller than a page: split as one row.
+                split_row(f, &merge_rows(&body[c..d]), &xs, &head);
+            } else if gh > f.bottom() - f.y {
+                f.new_page();
+                draw_rows(f, &head, &xs);
+                draw_rows(f, &body[c..d], &xs);
             } else {
                 draw_rows(f, &body[c..d], &xs);
             }
@@ -207,6 +226,20 @@ fn borders(x0: f64, y0: f64, x1: f64, y1: f64) -> [Item; 4] {
         Item::Line { x1: x0, y1: y0, x2: x0, y2: y1 },
         Item::Line { x1, y1: y0, x2: x1, y2: y1 },
     ]
+}
+
+/// Rows bound by spans as one row: each column's lines one after another (a cell that
+/// starts inside a wider one's columns goes into it), for splitting across pages.
+fn merge_rows(rows: &[LRow]) -> LRow {
+    let mut cells: Vec<LCell> = Vec::new();
+    for c in rows.iter().flat_map(|r| &r.cells) {
+        match cells.iter_mut().find(|m| m.col <= c.col && c.col < m.col + m.colspan) {
+            Some(m) => m.lines.extend(c.lines.iter().cloned()),
+            None => cells.push(LCell { col: c.col, colspan: c.colspan, rowspan: 1, lines: c.lines.clone() }),
+        }
+    }
+    let height = rows.iter().map(|r| r.height).sum();
+    LRow { kind: rows[0].kind, cells, height }
 }
 
 /// A row taller than a page, split between lines across pages with the header repeated.

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::input::model::{
     self as m, Addressee, Appendix, AppendixKind, Block as InBlock, BlockObject, Cell as InCell, CellObject,
-    DateFormat, Document as Input, ListItem, ListMarker, MarkStyle, Orientation, PersonRef,
+    DateFormat, Document as Input, ListItem, ListMarker, MarkStyle, PersonRef,
 };
 use crate::input::numbering::{point_numbers, table_numbers, RowKind as NumKind};
 use crate::ru::{agree, dates, deadline, people};
@@ -57,7 +57,8 @@ pub struct PointView {
     pub number: String,
     pub level: usize,
     pub addressee: Option<String>,
-    pub text: Option<String>,
+    /// Empty for a point that only holds sub-points («Утвердить:» may be left out).
+    pub text: String,
     pub points: Vec<PointView>,
 }
 
@@ -231,13 +232,17 @@ fn points_view(
                     }
                 }
             });
-            let text = p.text.as_ref().map(|t| match &p.appendix {
-                Some(id) => {
-                    let r = appendix_ref(input, id);
-                    agree::insert_before_final_punctuation(t, &r)
-                }
-                None => t.clone(),
-            });
+            let text = p
+                .text
+                .as_ref()
+                .map(|t| match &p.appendix {
+                    Some(id) => {
+                        let r = appendix_ref(input, id);
+                        agree::insert_before_final_punctuation(t, &r)
+                    }
+                    None => t.clone(),
+                })
+                .unwrap_or_default();
             let points = points_view(input, &p.points, level + 1, numbers);
             PointView { number, level, addressee, text, points }
         })
@@ -255,12 +260,7 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
     let a = &input.appendices[i];
     let number = Appendix::effective_number(&input.appendices, i);
     let label = agree::appendix_label(number, a.mark.number_sign);
-    let columns = a.table.as_ref().map_or(0, |t| t.columns.len());
-    let landscape = match a.orientation {
-        Some(Orientation::Landscape) => true,
-        Some(Orientation::Portrait) => false,
-        None => a.kind == AppendixKind::Roadmap && columns >= input.style.landscape_from_columns,
-    };
+    let landscape = a.landscape(&input.style);
     let order = input.order.as_ref();
     let date = order.map(|o| match a.mark.date_format {
         DateFormat::Numeric => dates::date_numeric(o.date.0),

@@ -370,6 +370,19 @@ impl Period {
 }
 
 impl Appendix {
+    /// Whether the appendix is set on landscape pages: as given, or for a roadmap of
+    /// `style.landscape_from_columns` columns or more.
+    pub fn landscape(&self, style: &super::Style) -> bool {
+        match self.orientation {
+            Some(Orientation::Landscape) => true,
+            Some(Orientation::Portrait) => false,
+            None => {
+                self.kind == AppendixKind::Roadmap
+                    && self.table.as_ref().map_or(0, |t| t.columns.len()) >= style.landscape_from_columns
+            }
+        }
+    }
+
     /// The printed number of the appendix at `index` among `all`: explicit, or its position
     /// when the order has several appendices, or none for a single one.
     pub fn effective_number(all: &[Appendix], index: usize) -> Option<u32> {

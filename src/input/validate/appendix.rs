@@ -73,6 +73,7 @@ fn check_one(doc: &Document, a: &Appendix, path: &JsonPath, out: &mut Vec<Diagno
     }
     if let Some(t) = &a.table {
         super::table::check(t, a.period.as_ref().and_then(Period::bounds), &path.key("table"), out);
+        super::table::check_column_room(t, &doc.style, a.landscape(&doc.style), &path.key("table"), out);
     }
     if let Some(items) = &a.items {
         if items.is_empty() {

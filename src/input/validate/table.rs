@@ -9,7 +9,7 @@ use super::require_text;
 use crate::diag::{Diagnostic, JsonPath};
 use crate::input::model::{
     Activity, Block, BlockObject, Cell, CellObject, ColumnRole, Deadline, DeadlineSpec, Numbering, PersonRef, Section,
-    Table,
+    Style, Table,
 };
 use crate::input::numbering::{collisions, table_numbers};
 use crate::ru::plural::plural;
@@ -41,6 +41,45 @@ pub(super) fn check(table: &Table, period: Bounds, path: &JsonPath, out: &mut Ve
     }
     rows(&ctx, &table.items, &path.key("items"), out);
     sections(&ctx, &table.sections, &path.key("sections"), 1, out);
+}
+
+/// Every column must hold the widest letter of the table's font size, or its text would
+/// run out of the cell (and, in the last column, off the page).
+pub(super) fn check_column_room(
+    table: &Table,
+    style: &Style,
+    landscape: bool,
+    path: &JsonPath,
+    out: &mut Vec<Diagnostic>,
+) {
+    let m = &style.margins_mm;
+    let page = if landscape { 297.0 } else { 210.0 };
+    let text_width = page - m.left - m.right;
+    let total: f64 = table.columns.iter().map(|c| c.width).filter(|w| w.is_finite() && *w > 0.0).sum();
+    if total <= 0.0 {
+        return; // reported by the column checks
+    }
+    // An em of the table's size and a little, plus the cell's 1 mm padding on each side.
+    let need = style.table_size_pt * 1.1 * 25.4 / 72.0 + 2.0;
+    for (i, c) in table.columns.iter().enumerate() {
+        let got = c.width / total * text_width;
+        if got.is_finite() && got > 0.0 && got < need {
+            out.push(
+                Diagnostic::error(format!(
+                    "столбец «{}» получается шириной {:.1} мм, а для букв кегля {} пт нужно не меньше {:.1} мм",
+                    c.title.replace('\n', " "),
+                    got,
+                    style.table_size_pt,
+                    need
+                ))
+                .at(path.key("columns").index(i).key("width"))
+                .hint(format!(
+                    "увеличьте «width» этого столбца, уберите лишние столбцы{}, уменьшите кегль таблиц (style.table_size_pt) или поля страницы",
+                    if landscape { "" } else { ", поверните страницу (\"orientation\": \"landscape\")" }
+                )),
+            );
+        }
+    }
 }
 
 fn columns<'a>(table: &'a Table, period: Bounds, path: &JsonPath, out: &mut Vec<Diagnostic>) -> TableCtx<'a> {

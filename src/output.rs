@@ -1,16 +1,42 @@
 //! Writing output files atomically: a temporary file in the same folder, then a rename, so
 //! a failed or killed run never leaves a half-written file or damages an earlier good one.
+//! A run killed while writing cannot remove its temporary file; the next run in that
+//! folder does (the files are named after the process that wrote them).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+/// Temporary files are `.prikaz-<pid>-<random>.tmp`.
+const TEMP_PREFIX: &str = ".prikaz-";
+const TEMP_SUFFIX: &str = ".tmp";
 
 /// Writes `bytes` to `path` atomically. The error says what failed and where, in Russian.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    write_atomic_all(&[(path.to_path_buf(), bytes)])
+}
+
+/// Writes several files so that a write error (a full disk) changes none of them: every
+/// file is written to its temporary first, and only then are they renamed into place.
+pub fn write_atomic_all(files: &[(PathBuf, &[u8])]) -> Result<(), String> {
+    let mut written: Vec<(NamedTempFile, &Path)> = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        written.push((write_temporary(path, bytes)?, path));
+    }
+    for (tmp, path) in written {
+        tmp.persist(path).map_err(|e| format!("не удалось сохранить {}: {}", path.display(), e.error))?;
+    }
+    Ok(())
+}
+
+fn write_temporary(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, String> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| format!("не удалось создать папку {}: {e}", dir.display()))?;
+    remove_stale_temporaries(dir);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".prikaz-")
-        .suffix(".tmp")
+        .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(|e| format!("не удалось создать временный файл в {}: {e}", dir.display()))?;
     // Temporary files are private (0600); the result is an ordinary document.
@@ -24,6 +50,72 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| format!("не удалось записать {}: {e}", path.display()))?;
-    tmp.persist(path).map_err(|e| format!("не удалось сохранить {}: {}", path.display(), e.error))?;
-    Ok(())
+    Ok(tmp)
+}
+
+/// Removes our temporary files in `dir` whose writer no longer runs (killed mid-write).
+/// Where the process table cannot be read, or the name has no process id, a file older
+/// than a day counts as abandoned. Failures are ignored: this is tidying, not the work.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let proc_fs = Path::new("/proc/self").exists();
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else { continue };
+        if !rest.ends_with(TEMP_SUFFIX) {
+            continue;
+        }
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let stale = match pid {
+            Some(pid) if proc_fs => pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists(),
+            _ => e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 24 * 3600),
+        };
+        if stale {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporaries_of_dead_runs_are_removed_and_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        // A process that has exited: its id is free.
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let stale = dir.path().join(format!(".prikaz-{dead}-abc.tmp"));
+        let live = dir.path().join(format!(".prikaz-{}-def.tmp", std::process::id()));
+        let other = dir.path().join(".prikaz-notes.txt");
+        for p in [&stale, &live, &other] {
+            std::fs::write(p, b"x").unwrap();
+        }
+        write_atomic(&dir.path().join("out.docx"), b"doc").unwrap();
+        assert!(!stale.exists() || !Path::new("/proc/self").exists());
+        assert!(live.exists() && other.exists());
+        assert_eq!(std::fs::read(dir.path().join("out.docx")).unwrap(), b"doc");
+    }
+
+    #[test]
+    fn a_failed_write_changes_none_of_the_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("a.docx");
+        std::fs::write(&good, b"old").unwrap();
+        // The second file's folder cannot be created (a file stands in its way).
+        std::fs::write(dir.path().join("blocked"), b"").unwrap();
+        let bad = dir.path().join("blocked").join("b.pdf");
+        let err = write_atomic_all(&[(good.clone(), b"new"), (bad, b"pdf")]).unwrap_err();
+        assert!(err.starts_with("не удалось создать папку"), "{err}");
+        assert_eq!(std::fs::read(&good).unwrap(), b"old");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names.len(), 2, "no temporary file remains: {names:?}");
+    }
 }

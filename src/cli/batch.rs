@@ -140,7 +140,9 @@ fn produce(
     let docx = prikaz::render::docx::write_docx(&ir, &Default::default())?;
     let pages = prikaz::layout::layout(&ir, m);
     let pdf = prikaz::render::pdf::write_pdf(&ir, &pages, m)?;
-    prikaz::output::write_atomic(&output.join(format!("{stem}.docx")), &docx)?;
-    prikaz::output::write_atomic(&output.join(format!("{stem}.pdf")), &pdf)?;
+    prikaz::output::write_atomic_all(&[
+        (output.join(format!("{stem}.docx")), docx.as_slice()),
+        (output.join(format!("{stem}.pdf")), pdf.as_slice()),
+    ])?;
     Ok(())
 }

@@ -116,11 +116,13 @@ fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, opts: Opt
             None => {}
         }
     }
-    for (ext, bytes) in &files {
-        let path = output.join(format!("{stem}.{ext}"));
-        if let Err(e) = prikaz::output::write_atomic(&path, bytes) {
-            return fail(&e);
-        }
+    let files: Vec<(std::path::PathBuf, &[u8])> =
+        files.iter().map(|(ext, bytes)| (output.join(format!("{stem}.{ext}")), bytes.as_slice())).collect();
+    // Both files or neither: a full disk while writing the PDF keeps the earlier DOCX too.
+    if let Err(e) = prikaz::output::write_atomic_all(&files) {
+        return fail(&e);
+    }
+    for (path, _) in &files {
         println!("{}", path.display());
     }
     ExitCode::SUCCESS

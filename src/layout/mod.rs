@@ -109,7 +109,7 @@ pub fn missing_glyphs(doc: &crate::doc::Document, m: &text::Measurer) -> Vec<Mis
     let mut out = Vec::new();
     for t in all {
         for (i, c) in t.char_indices() {
-            if !c.is_whitespace() && !m.has_glyph(c) && seen.insert(c) {
+            if !c.is_whitespace() && !text::is_invisible(c) && !m.has_glyph(c) && seen.insert(c) {
                 let start = t[..i].char_indices().rev().nth(15).map_or(0, |(k, _)| k);
                 let end = t[i..].char_indices().nth(16).map_or(t.len(), |(k, _)| i + k);
                 out.push(MissingGlyph { ch: c, context: t[start..end].to_owned() });

@@ -250,15 +250,30 @@ mod tests {
 /// What stands in for a character no bundled face has: a visible box, never an empty gap.
 pub const REPLACEMENT: char = '□';
 
+/// Characters that are invisible by definition (Unicode's default-ignorable code points:
+/// soft hyphen, zero-width spaces and joiners, direction marks, variation selectors, the
+/// BOM): without a glyph they are drawn as nothing, not as a box, and not reported.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
 impl Measurer {
-    /// The text with characters the faces lack replaced by [`REPLACEMENT`] (or «?»).
+    /// The text with characters the faces lack replaced by [`REPLACEMENT`] (or «?»), and
+    /// invisible ones the faces lack left out.
     pub fn visible<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
         if s.chars().all(|c| c.is_whitespace() || self.has_glyph(c)) {
             return std::borrow::Cow::Borrowed(s);
         }
         let rep = if self.has_glyph(REPLACEMENT) { REPLACEMENT } else { '?' };
         std::borrow::Cow::Owned(
-            s.chars().map(|c| if c.is_whitespace() || self.has_glyph(c) { c } else { rep }).collect(),
+            s.chars()
+                .filter(|c| !is_invisible(*c) || self.has_glyph(*c))
+                .map(|c| if c.is_whitespace() || self.has_glyph(c) { c } else { rep })
+                .collect(),
         )
     }
 }

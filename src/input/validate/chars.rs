@@ -13,8 +13,11 @@ pub fn is_xml_illegal(c: char) -> bool {
 /// Raw control characters are already refused by the JSON parser; this finds the escaped
 /// ones (`\u000b`) and the non-characters U+FFFE/U+FFFF, which JSON allows.
 pub fn check_characters(text: &str) -> Vec<Diagnostic> {
-    // Fast path: without an escape or a non-character nothing can be wrong.
-    if !text.contains("\\u") && !text.contains(['\u{FFFE}', '\u{FFFF}']) {
+    // Fast path: without an escape that can make a control character (`\u000b`, and the
+    // short forms `\b` and `\f` that JSON writers use for U+0008 and U+000C) or a
+    // non-character, nothing can be wrong.
+    let escapes = ["\\u", "\\b", "\\f"];
+    if !escapes.iter().any(|e| text.contains(e)) && !text.contains(['\u{FFFE}', '\u{FFFF}']) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -62,5 +65,9 @@ mod tests {
         assert!(d[0].message.contains("U+000B"));
         assert!(check_characters(r#"{"a": "tab\tok\nline"}"#).is_empty());
         assert!(check_characters(r#"{"a": "\\u000b is text"}"#).is_empty());
+        // The short escapes of form feed and backspace (Python's json.dumps writes them).
+        let d = check_characters(r#"{"a": "page\fbreak", "b": "back\bspace", "c": "\\f is text"}"#);
+        let found: Vec<String> = d.iter().map(|d| d.path.as_ref().unwrap().to_string()).collect();
+        assert_eq!(found, ["a", "b"]);
     }
 }

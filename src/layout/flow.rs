@@ -340,7 +340,11 @@ pub(super) fn place_line(line: &Line, align: Align, x0: f64, width: f64, asc: f6
         if extra == 0.0 {
             if let Some(Item::Text { text, face, .. }) = items.last_mut() {
                 if *face == f.face {
-                    text.push(' ');
+                    // Pieces of one over-long word follow without a gap (linebreak.rs).
+                    let prev = &line.frags[i - 1];
+                    if f.x > prev.x + prev.width + 0.001 {
+                        text.push(' ');
+                    }
                     text.push_str(&f.text);
                     continue;
                 }

@@ -359,6 +359,11 @@ pub(super) fn place_line(
                 *spacing = extra;
                 continue;
             }
+            // Pieces of one over-long word follow without a gap (linebreak.rs).
+            if *face == f.face && gap.abs() < 1e-6 && extra == 0.0 {
+                text.push_str(&f.text);
+                continue;
+            }
         }
         items.push(Item::Text { x, y: asc, text: f.text.clone(), face: f.face, size, spacing: 0.0 });
     }

@@ -1,0 +1,446 @@
+//! The hostile corpus and faults: what users paste (tests/fixtures/hostile/, each with its
+//! expected outcome in `*.expected`), inputs that are too big or too deep, and output
+//! that cannot be written — a folder without rights, a full disk, a run killed while
+//! writing. Earlier outputs must stay intact, no temporary file may remain, and every
+//! message must say what happened and where.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::checks::{docx_text, outside_printable_area, pdf_pages, Printed};
+use common::{check_snapshot, input_words, ir, json_files, prikaz, root, tool};
+use prikaz::layout::text::Measurer;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("prikaz-hostile-{name}-{}", std::process::id()));
+    std::fs::remove_dir_all(&d).ok();
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Temporary files of ours left in a folder.
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".prikaz-") || n.ends_with(".tmp"))
+        .collect()
+}
+
+/// Runs the binary through `sh` with limits set first (`ulimit` lines).
+fn prikaz_limited(limits: &str, args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("{limits}; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_prikaz"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("sh runs")
+}
+
+// ------------------------------------------------------------------ the corpus
+
+/// Every fixture renders (or is refused) as its `.expected` file says: the exit code and
+/// the messages. What renders is then checked: a DOCX Word can open, a PDF that parses
+/// (and passes `qpdf --check`), nothing outside the printable area, every word of the
+/// input in both files (in the PDF unless a font lacks its letters: those are listed).
+#[test]
+fn every_hostile_fixture_has_its_expected_outcome_and_valid_output() {
+    let files = json_files("tests/fixtures/hostile");
+    assert!(files.len() >= 15, "{files:?}");
+    let dir = temp_dir("corpus");
+    let m = Measurer::bundled();
+    let mut problems = Vec::new();
+    for f in &files {
+        let out = prikaz(&["render", f, "-o", dir.to_str().unwrap()]);
+        let stderr = text(&out.stderr);
+        let code = out.status.code();
+        let actual = format!("exit {}\n{stderr}", code.map_or("signal".into(), |c| c.to_string()));
+        problems.extend(check_snapshot(&root().join(f.replace(".json", ".expected")), &actual));
+        match code {
+            Some(0) => problems.extend(check_rendered(f, &dir, &stderr, &m)),
+            Some(1) => {
+                // Refused: an error that names the place in the file.
+                if !stderr.starts_with("ошибка: ") || !stderr.contains(&format!("--> {f}:")) {
+                    problems.push(format!("{f}: refused without a located error:\n{stderr}"));
+                }
+            }
+            other => problems.push(format!("{f}: exit {other:?}:\n{stderr}")),
+        }
+    }
+    assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+fn check_rendered(f: &str, dir: &Path, stderr: &str, m: &Measurer) -> Vec<String> {
+    let mut problems = Vec::new();
+    let stem = Path::new(f).file_stem().unwrap().to_string_lossy().into_owned();
+    let docx_path = dir.join(format!("{stem}.docx"));
+    let pdf_path = dir.join(format!("{stem}.pdf"));
+    let docx = std::fs::read(&docx_path).unwrap_or_default();
+    let pdf = std::fs::read(&pdf_path).unwrap_or_default();
+    let body = match docx_text(&docx) {
+        Ok(b) => b,
+        Err(e) => return vec![format!("{f}: DOCX: {e}")],
+    };
+    let doc = ir(f);
+    let pages = prikaz::layout::layout(&doc, m);
+    let outside = outside_printable_area(&doc, &pages, m);
+    if !outside.is_empty() {
+        problems.push(format!("{f}: outside the printable area: {:?}", &outside[..outside.len().min(5)]));
+    }
+    match pdf_pages(&pdf) {
+        Ok(n) if n == pages.len() => {}
+        Ok(n) => problems.push(format!("{f}: the PDF has {n} pages, the layout {}", pages.len())),
+        Err(e) => problems.push(format!("{f}: {e}")),
+    }
+    if tool("qpdf") {
+        let check = Command::new("qpdf").arg("--check").arg(&pdf_path).output().unwrap();
+        if !check.status.success() {
+            problems.push(format!("{f}: qpdf --check: {}", text(&check.stdout)));
+        }
+    }
+    // The PDF's own text when poppler is here, else what the layout drew.
+    let pdf_text = tool("pdftotext").then(|| {
+        let out = Command::new("pdftotext").arg(&pdf_path).arg("-").output().unwrap();
+        Printed::from_pieces(text(&out.stdout).lines().map(str::to_owned))
+    });
+    let drawn = Printed::from_layout(&doc, &pages, m);
+    let in_docx = Printed::from_pieces([body]);
+    for w in input_words(f) {
+        if !in_docx.contains(&w) {
+            problems.push(format!("{f}: «{w}» is not in the DOCX"));
+        }
+        match w.chars().find(|c| !m.has_glyph(*c)) {
+            Some(c) => {
+                if !stderr.contains(&format!("U+{:04X}", c as u32)) {
+                    problems.push(format!("{f}: «{w}»: U+{:04X} is missing from the fonts but not listed", c as u32));
+                }
+            }
+            None => {
+                // pdftotext gives right-to-left words in visual order, reversed.
+                let reversed: String = w.chars().rev().collect();
+                // Words the layout broke between lines are checked in the layout alone.
+                let in_pdf = |t: &Printed| !drawn.in_one_piece(&w) || t.contains(&w) || t.contains(&reversed);
+                if !drawn.contains(&w) || pdf_text.as_ref().is_some_and(|t| !in_pdf(t)) {
+                    problems.push(format!("{f}: «{w}» is not in the PDF"));
+                }
+            }
+        }
+    }
+    problems
+}
+
+// ------------------------------------------------------------------ size and depth
+
+/// `samples/large-200.json` (200 activities in 40 sections) with its sections repeated
+/// until the roadmap has `rows` activities.
+fn roadmap_with_rows(rows: usize) -> String {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("samples/large-200.json")).unwrap()).unwrap();
+    let sections = v["appendices"][0]["table"]["sections"].as_array().unwrap().clone();
+    let per: usize = sections.iter().map(|s| s["items"].as_array().map_or(0, Vec::len)).sum();
+    assert_eq!(per, 200);
+    let mut all = Vec::new();
+    while all.len() * 5 < rows {
+        all.extend(sections.iter().cloned());
+    }
+    all.truncate(rows / 5);
+    v["appendices"][0]["table"]["sections"] = serde_json::Value::Array(all);
+    serde_json::to_string(&v).unwrap()
+}
+
+/// Load, IR, DOCX, layout and PDF in process; the time and the page count.
+fn render_in_process(json: String) -> (Duration, usize) {
+    let t = Instant::now();
+    let loaded = prikaz::input::load_source(prikaz::input::source::Source { name: "big.json".into(), text: json });
+    assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics.first());
+    let templates = prikaz::template::Templates::builtin().unwrap();
+    let doc = prikaz::pipeline::build_ir(&loaded.document.unwrap(), &templates, prikaz::pipeline::Parts::All).unwrap();
+    let docx = prikaz::render::docx::write_docx(&doc, &Default::default()).unwrap();
+    let m = Measurer::bundled();
+    let pages = prikaz::layout::layout(&doc, &m);
+    let pdf = prikaz::render::pdf::write_pdf(&doc, &pages, &m).unwrap();
+    let elapsed = t.elapsed();
+    assert!(docx_text(&docx).is_ok());
+    assert_eq!(pdf_pages(&pdf).unwrap(), pages.len());
+    assert!(outside_printable_area(&doc, &pages, &m).is_empty());
+    (elapsed, pages.len())
+}
+
+#[test]
+fn a_5000_row_roadmap_renders_in_linear_time() {
+    let (small, small_pages) = render_in_process(roadmap_with_rows(1000));
+    let (large, large_pages) = render_in_process(roadmap_with_rows(5000));
+    eprintln!("1000 rows: {small:?}, {small_pages} pages; 5000 rows: {large:?}, {large_pages} pages");
+    assert!(large_pages > 4 * small_pages, "{small_pages} → {large_pages} pages");
+    // Five times the rows: linear is 5×; allow noise, refuse anything near quadratic (25×).
+    let ratio = large.as_secs_f64() / small.as_secs_f64();
+    assert!(ratio < 9.0, "5× the rows took {ratio:.1}× the time ({small:?} → {large:?})");
+}
+
+#[test]
+fn nesting_1000_deep_is_refused_with_a_located_error_and_bounded_memory() {
+    let dir = temp_dir("deep");
+    let path = dir.join("deep.json");
+    // A cell value nested in spans (a shape the format allows), and bare arrays; built as
+    // text, since a value this deep would overflow the test's own stack.
+    let minimal = std::fs::read_to_string(root().join("tests/fixtures/valid-minimal.json")).unwrap();
+    let cell = format!("{}\"Разработка\"{}", "{\"span\": {\"value\": ".repeat(1000), "}}".repeat(1000));
+    let nested = minimal.replacen("\"activity\": \"Разработка дорожных карт\"", &format!("\"activity\": {cell}"), 1);
+    assert_ne!(nested, minimal);
+    let p = path.to_str().unwrap();
+    let d = dir.to_str().unwrap();
+    for (doc, message) in [
+        (nested, "слишком глубокая вложенность (более 128 уровней)"),
+        (format!("{}{}", "[".repeat(1000), "]".repeat(1000)), "документ должен быть объектом"),
+    ] {
+        std::fs::write(&path, doc).unwrap();
+        for args in [&["validate", p][..], &["render", p, "-o", d][..]] {
+            let out = prikaz_limited("ulimit -v 1000000", args);
+            let stderr = text(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+            assert!(stderr.starts_with("ошибка: ") && stderr.contains(message), "{stderr}");
+            assert!(stderr.contains(&format!("--> {p}:")), "located: {stderr}");
+        }
+    }
+    assert!(!dir.join("deep.docx").exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_50_mb_input_is_refused_with_a_clear_error_and_bounded_memory() {
+    let dir = temp_dir("huge");
+    let path = dir.join("huge.json");
+    // Real bytes, not a sparse file: a valid start, then 50 MB of one string.
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    use std::io::Write;
+    f.write_all(b"{\"order\": {\"date\": \"2023-08-28\", \"number\": \"1\", \"title\": \"").unwrap();
+    let chunk = "Щ".repeat(512 * 1024);
+    for _ in 0..50 {
+        f.write_all(chunk.as_bytes()).unwrap();
+    }
+    f.write_all(b"\"}}").unwrap();
+    drop(f);
+    assert!(std::fs::metadata(&path).unwrap().len() > 50 * 1024 * 1024);
+    let p = path.to_str().unwrap();
+    // 200 MB of address space is far less than reading 50 MB and parsing it would take.
+    let out = prikaz_limited("ulimit -v 200000", &["render", p, "-o", dir.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("файл слишком большой: 50.0 МБ при пределе 20 МБ") && stderr.contains(p), "{stderr}");
+    // The same through a pipe, where the size is not known in advance.
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v 200000; cat \"$1\" | \"$0\" validate /dev/stdin"))
+        .arg(env!("CARGO_BIN_EXE_prikaz"))
+        .arg(p)
+        .output()
+        .unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("файл слишком большой"), "{stderr}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+// ------------------------------------------------------------------ faults
+
+/// The earlier output of `samples/dubna-2021.json` in a fresh folder, named as the fixture
+/// the fault run renders (so the fault run targets the same files).
+fn earlier_output(name: &str) -> (PathBuf, Vec<u8>, Vec<u8>) {
+    let dir = temp_dir(name);
+    let out = prikaz(&["render", "samples/dubna-2021.json", "-o", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let docx = std::fs::read(dir.join("dubna-2021.docx")).unwrap();
+    let pdf = std::fs::read(dir.join("dubna-2021.pdf")).unwrap();
+    (dir, docx, pdf)
+}
+
+/// A copy of the Солнечногорск sample named `dubna-2021.json`: rendering it replaces the
+/// earlier files with different ones.
+fn other_input(dir: &Path) -> PathBuf {
+    let src = dir.join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    let path = src.join("dubna-2021.json");
+    std::fs::copy(root().join("samples/solnechnogorsk-2023.json"), &path).unwrap();
+    path
+}
+
+fn assert_intact(dir: &Path, docx: &[u8], pdf: &[u8]) {
+    assert!(std::fs::read(dir.join("dubna-2021.docx")).unwrap() == docx, "the earlier DOCX changed");
+    assert!(std::fs::read(dir.join("dubna-2021.pdf")).unwrap() == pdf, "the earlier PDF changed");
+}
+
+#[test]
+fn an_unwritable_output_folder_is_a_clear_error_naming_it() {
+    // Root may write anywhere on an ordinary file system, but not into /proc.
+    let out = prikaz(&["render", "samples/dubna-2021.json", "-o", "/proc/prikaz-out"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with("ошибка: не удалось создать папку /proc/prikaz-out"), "{stderr}");
+    // Without write permission (only meaningful when not root).
+    let (dir, docx, pdf) = earlier_output("readonly");
+    let input = other_input(&dir);
+    let is_root = Command::new("id").arg("-u").output().is_ok_and(|o| text(&o.stdout).trim() == "0");
+    if is_root {
+        eprintln!("SKIPPED: permission check (root writes anyway); /proc covered it");
+    } else {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let out = prikaz(&["render", input.to_str().unwrap(), "-o", dir.to_str().unwrap()]);
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(&format!("не удалось создать временный файл в {}", dir.display())), "{stderr}");
+        assert_intact(&dir, &docx, &pdf);
+    }
+    assert!(leftovers(&dir).is_empty());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A disk that fills up while writing, without root: a file size limit (RLIMIT_FSIZE)
+/// with SIGXFSZ ignored makes the write fail with EFBIG, as a full disk fails with ENOSPC.
+#[test]
+fn a_full_disk_is_a_clear_error_and_earlier_outputs_stay() {
+    let (dir, docx, pdf) = earlier_output("full");
+    let input = other_input(&dir);
+    // 8 KiB: the DOCX (about 14 KB) cannot be written.
+    let out =
+        prikaz_limited("trap '' XFSZ; ulimit -f 16", &["render", input.to_str().unwrap(), "-o", dir.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let target = dir.join("dubna-2021.docx");
+    assert!(stderr.starts_with(&format!("ошибка: не удалось записать {}: ", target.display())), "{stderr}");
+    assert_intact(&dir, &docx, &pdf);
+    assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A real full disk: a 64 KiB tmpfs (needs root and mount; skipped loudly otherwise).
+#[test]
+fn a_full_tmpfs_is_a_clear_error_and_earlier_outputs_stay() {
+    let dir = temp_dir("tmpfs");
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(&dir)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("SKIPPED: cannot mount a tmpfs here (not root?); the RLIMIT_FSIZE test covers a full disk");
+        std::fs::remove_dir_all(&dir).ok();
+        return;
+    }
+    let run = || {
+        // The small Дубна files fit (about 14 KB and 45 KB); the full Солнечногорск
+        // replacement does not fit beside them.
+        let out = prikaz(&["render", "samples/dubna-2021.json", "-o", dir.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let docx = std::fs::read(dir.join("dubna-2021.docx")).unwrap();
+        let pdf = std::fs::read(dir.join("dubna-2021.pdf")).unwrap();
+        let src = std::env::temp_dir().join(format!("prikaz-tmpfs-src-{}", std::process::id()));
+        std::fs::create_dir_all(&src).unwrap();
+        let input = src.join("dubna-2021.json");
+        std::fs::copy(root().join("samples/large-200.json"), &input).unwrap();
+        let out = prikaz(&["render", input.to_str().unwrap(), "-o", dir.to_str().unwrap()]);
+        std::fs::remove_dir_all(&src).ok();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.starts_with(&format!("ошибка: не удалось записать {}", dir.join("dubna-2021").display())),
+            "{stderr}"
+        );
+        assert_intact(&dir, &docx, &pdf);
+        assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+    };
+    let result = std::panic::catch_unwind(run);
+    Command::new("umount").arg(&dir).status().ok();
+    std::fs::remove_dir_all(&dir).ok();
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}
+
+/// A run killed in the middle of writing (SIGXFSZ from a file size limit kills it exactly
+/// there) leaves its temporary file behind; earlier outputs are intact, and the next run
+/// in that folder removes the leftover. Runs killed at random moments by SIGKILL never
+/// leave a half-written output either.
+#[test]
+fn a_run_killed_mid_write_keeps_earlier_outputs_and_the_next_run_cleans_up() {
+    let (dir, docx, pdf) = earlier_output("killed");
+    let input = other_input(&dir);
+    let args = ["render", input.to_str().unwrap(), "-o", dir.to_str().unwrap()];
+    let out = prikaz_limited("ulimit -f 16", &args);
+    assert_eq!(out.status.code(), None, "killed by SIGXFSZ: {}", text(&out.stderr));
+    assert_intact(&dir, &docx, &pdf);
+    assert_eq!(leftovers(&dir).len(), 1, "the killed run's temporary file: {:?}", leftovers(&dir));
+    // SIGKILL at random moments of a longer run: each output is the old file or the new
+    // one, whole.
+    let big = dir.join("src").join("big.json");
+    std::fs::write(&big, roadmap_with_rows(600)).unwrap();
+    let big_args = ["render", big.to_str().unwrap(), "-o", dir.to_str().unwrap()];
+    let first = prikaz(&big_args);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let (old_docx, old_pdf) =
+        (std::fs::read(dir.join("big.docx")).unwrap(), std::fs::read(dir.join("big.pdf")).unwrap());
+    for delay_ms in [5, 40, 120, 300, 700] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_prikaz"))
+            .args(big_args)
+            .current_dir(root())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        child.kill().ok();
+        child.wait().unwrap();
+        assert!(std::fs::read(dir.join("big.docx")).unwrap() == old_docx, "after {delay_ms} ms");
+        assert!(std::fs::read(dir.join("big.pdf")).unwrap() == old_pdf, "after {delay_ms} ms");
+    }
+    // The next run succeeds and leaves no temporary file of a dead run.
+    let out = prikaz(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+    assert!(std::fs::read(dir.join("dubna-2021.docx")).unwrap() != docx, "the new file replaced the old");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn user_templates_cannot_reach_files_outside_their_folder() {
+    // `tests/ir.rs` refuses `{% include "../../etc/passwd" %}`; the other ways in too.
+    for tag in [
+        "{% include \"/etc/passwd\" %}",
+        "{% include \"../appendix-list.xml\" %}",
+        "{% extends \"../../etc/passwd\" %}",
+        "{% import \"/etc/passwd\" as x %}",
+    ] {
+        let dir = temp_dir("tpl");
+        std::fs::write(dir.join("appendix-list.xml"), format!("<section>{tag}</section>")).unwrap();
+        let out = prikaz(&[
+            "render",
+            "samples/novocherkassk-2020.json",
+            "--emit",
+            "ir",
+            "--templates",
+            dir.to_str().unwrap(),
+        ]);
+        std::fs::remove_dir_all(&dir).ok();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{tag}: {stderr}");
+        assert!(
+            stderr.contains("appendix-list.xml") && !stderr.contains("root:") && !text(&out.stdout).contains("root:"),
+            "{tag}: {stderr}"
+        );
+    }
+}

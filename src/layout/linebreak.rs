@@ -313,7 +313,7 @@ mod tests {
         let word = "ab".repeat(300);
         let lines = break_lines(&m, &text(&word), 12.0, 5000.0, 0.0, true);
         assert_eq!(lines.len(), 1);
-        let items = crate::layout::flow::place_line(&lines[0], crate::doc::Align::Center, 0.0, 5000.0, 10.0, 12.0);
+        let items = crate::layout::flow::place_line(&m, &lines[0], crate::doc::Align::Center, 0.0, 5000.0, 10.0, 12.0);
         assert!(matches!(&items[..], [crate::layout::Item::Text { text, .. }] if *text == word), "{items:?}");
         time(2_000); // warm the cache of shaped pieces
         let (small, large) = (time(20_000), time(200_000));

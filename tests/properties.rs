@@ -749,8 +749,9 @@ fn build(g: &GDoc) -> Built {
 
 /// Keys whose strings are not free text (names, enum values, dates): an XML-illegal
 /// character there fails the parse before the character check, which is right but not
-/// what this property is about.
-const NOT_TEXT: [&str; 14] = [
+/// what this property is about. Group titles match columns by equal text, so a changed
+/// one also splits its group.
+const NOT_TEXT: [&str; 15] = [
     "key",
     "kind",
     "numbering",
@@ -765,6 +766,7 @@ const NOT_TEXT: [&str; 14] = [
     "month",
     "from",
     "to",
+    "group",
 ];
 
 /// Every free-text string of a JSON value with its path, as the loader would name it.
@@ -844,9 +846,11 @@ fn render_and_check(built: &Built, m: &Measurer) -> Result<(), TestCaseError> {
         for w in words(t) {
             prop_assert!(docx_printed.contains(w), "«{}» (from «{}») is not in the DOCX", w, t);
             let drawable = w.chars().all(|c| m.has_glyph(c));
-            if drawable {
+            // A word longer than a line is cut by characters over many lines and pages; here
+            // it is checked in the DOCX, and in the PDF by the corpus (long-words.json).
+            if drawable && w.chars().count() <= 60 {
                 prop_assert!(pdf_printed.contains(w), "«{}» (from «{}») is not in the PDF", w, t);
-            } else {
+            } else if !drawable {
                 for c in w.chars().filter(|c| !m.has_glyph(*c)) {
                     prop_assert!(missing_glyphs.contains(&c), "U+{:04X} is neither drawn nor reported", c as u32);
                 }
@@ -890,7 +894,7 @@ fn check_case(g: &GDoc, m: &Measurer) -> Result<(), TestCaseError> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(200),
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(150),
         max_shrink_iters: 2000,
         max_shrink_time: 120_000,
         ..ProptestConfig::default()

@@ -208,10 +208,13 @@ fn named_person() -> impl Strategy<Value = String> {
 
 // ---------------------------------------------------------------- structure
 
+/// A paragraph in a cell, maybe followed by a list (marker, items).
+type GBlock = (String, Option<(u8, Vec<String>)>);
+
 #[derive(Debug, Clone)]
 enum GCell {
     Text(String),
-    Blocks(Vec<(String, Option<(u8, Vec<String>)>)>),
+    Blocks(Vec<GBlock>),
     People(Vec<String>),
     Deadline(u8, String),
 }

@@ -282,3 +282,55 @@ fn header_letters(d: &Document, m: &Measurer) -> Vec<String> {
     out.sort_by_key(|h| std::cmp::Reverse(h.len()));
     out
 }
+
+/// Letters of every text of the document as the layout must draw them (characters the
+/// fonts lack become boxes), counted.
+pub fn document_letters(d: &Document, m: &Measurer) -> std::collections::BTreeMap<char, usize> {
+    use prikaz::doc::{Block, Inline};
+    fn walk(b: &Block, out: &mut Vec<String>) {
+        let para = |p: &prikaz::doc::Paragraph, out: &mut Vec<String>| {
+            out.extend(p.inlines.iter().filter_map(|i| match i {
+                Inline::Text(t, _) => Some(t.clone()),
+                _ => None,
+            }))
+        };
+        match b {
+            Block::Paragraph(p) => para(p, out),
+            Block::List(l) => l.items.iter().for_each(|p| para(p, out)),
+            Block::Signature(s) => {
+                out.extend(s.position.iter().cloned());
+                out.push(s.name.clone());
+            }
+            Block::Zone(z) => z.blocks.iter().for_each(|b| walk(b, out)),
+            Block::Table(t) => t
+                .head
+                .iter()
+                .chain(&t.body)
+                .flat_map(|r| &r.cells)
+                .for_each(|c| c.blocks.iter().for_each(|b| walk(b, out))),
+            Block::Image(_) => {}
+        }
+    }
+    let mut texts = Vec::new();
+    d.sections.iter().flat_map(|s| &s.blocks).for_each(|b| walk(b, &mut texts));
+    let mut counts = std::collections::BTreeMap::new();
+    for t in texts {
+        for c in letters(&m.visible(&t)).chars() {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// Letters the layout draws, counted.
+pub fn drawn_letters(ps: &[Page]) -> std::collections::BTreeMap<char, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for it in ps.iter().flat_map(|p| &p.items) {
+        if let Item::Text { text, .. } = it {
+            for c in letters(text).chars() {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+    }
+    counts
+}

@@ -243,7 +243,7 @@ fn a_50_mb_input_is_refused_with_a_clear_error_and_bounded_memory() {
     // The same through a pipe, where the size is not known in advance.
     let out = Command::new("sh")
         .arg("-c")
-        .arg(format!("ulimit -v 200000; cat \"$1\" | \"$0\" validate /dev/stdin"))
+        .arg("ulimit -v 200000; cat \"$1\" | \"$0\" validate /dev/stdin")
         .arg(env!("CARGO_BIN_EXE_prikaz"))
         .arg(p)
         .output()

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use common::{ir, json_files, tool};
-use prikaz::layout::{layout, text::Measurer, Item, Page};
+use prikaz::layout::{layout, text::Measurer, Page};
 use prikaz::render::pdf::write_pdf;
 
 fn pages(rel: &str, m: &Measurer) -> (prikaz::doc::Document, Vec<Page>) {
@@ -31,40 +31,8 @@ fn nothing_is_drawn_outside_the_printable_area() {
         let (d, ps) = pages(&rel, &m);
         assert!(!ps.is_empty());
         // Pages follow their sections' setups; page numbers sit in the top margin by design.
-        for (i, p) in ps.iter().enumerate() {
-            let landscape = p.width > p.height;
-            let sec = d.sections.iter().find(|s| s.page.landscape == landscape).expect("a section of this shape");
-            let mg = sec.page.margins;
-            for it in &p.items {
-                match it {
-                    Item::Text { x, y, text, face, size, spacing } => {
-                        if *y < mg.top.to_pt() {
-                            assert!(
-                                i > 0 && text.chars().all(|c| c.is_ascii_digit()),
-                                "{rel} p{}: «{text}» in the top margin",
-                                i + 1
-                            );
-                            continue;
-                        }
-                        let w = m.width(*face, text, *size) + spacing * text.matches(' ').count() as f64;
-                        assert!(*x >= mg.left.to_pt() - 0.5, "{rel} p{}: «{text}» left of the margin", i + 1);
-                        assert!(
-                            x + w <= p.width - mg.right.to_pt() + 0.5,
-                            "{rel} p{}: «{text}» past the right margin",
-                            i + 1
-                        );
-                        assert!(
-                            *y <= p.height - mg.bottom.to_pt() + 0.5,
-                            "{rel} p{}: «{text}» below the bottom margin",
-                            i + 1
-                        );
-                    }
-                    Item::Line { y1, y2, .. } => {
-                        assert!(*y1 <= p.height - mg.bottom.to_pt() + 0.5 && *y2 <= p.height - mg.bottom.to_pt() + 0.5);
-                    }
-                }
-            }
-        }
+        let outside = common::checks::outside_printable_area(&d, &ps, &m);
+        assert!(outside.is_empty(), "{rel}: {outside:#?}");
     }
 }
 

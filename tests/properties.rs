@@ -4,7 +4,10 @@
 //! empty strings, emoji, right-to-left text, combining marks, special spaces, controls) —
 //! go through the whole pipeline to DOCX and PDF. Each case must not panic, give a DOCX
 //! whose every XML part is well-formed, a PDF that parses with as many pages as laid out,
-//! nothing outside the printable area, and every word of the input in both outputs.
+//! nothing outside the printable area, every word of the input in the DOCX (written from
+//! the same document model as the PDF), and every letter of that model drawn on the PDF's
+//! pages (a letter-for-letter count: finding whole words in laid-out tables is unreliable
+//! where a cell breaks across pages; tests/hostile.rs checks words in the PDF's own text).
 //! Characters XML cannot carry are injected into some cases: those inputs must be refused
 //! with one located error per string that holds one, and render once they are removed.
 //!
@@ -14,7 +17,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::checks::{docx_text, outside_printable_area, pdf_pages, words, Printed};
+use common::checks::{document_letters, docx_text, drawn_letters, outside_printable_area, pdf_pages, words, Printed};
 use prikaz::diag::{JsonPath, Segment};
 use prikaz::layout::text::Measurer;
 use proptest::prelude::*;
@@ -208,10 +211,13 @@ fn named_person() -> impl Strategy<Value = String> {
 
 // ---------------------------------------------------------------- structure
 
+/// A paragraph in a cell, maybe followed by a list (marker, items).
+type GBlock = (String, Option<(u8, Vec<String>)>);
+
 #[derive(Debug, Clone)]
 enum GCell {
     Text(String),
-    Blocks(Vec<(String, Option<(u8, Vec<String>)>)>),
+    Blocks(Vec<GBlock>),
     People(Vec<String>),
     Deadline(u8, String),
 }
@@ -749,8 +755,9 @@ fn build(g: &GDoc) -> Built {
 
 /// Keys whose strings are not free text (names, enum values, dates): an XML-illegal
 /// character there fails the parse before the character check, which is right but not
-/// what this property is about.
-const NOT_TEXT: [&str; 14] = [
+/// what this property is about. Group titles match columns by equal text, so a changed
+/// one also splits its group.
+const NOT_TEXT: [&str; 15] = [
     "key",
     "kind",
     "numbering",
@@ -765,6 +772,7 @@ const NOT_TEXT: [&str; 14] = [
     "month",
     "from",
     "to",
+    "group",
 ];
 
 /// Every free-text string of a JSON value with its path, as the loader would name it.
@@ -837,16 +845,28 @@ fn render_and_check(built: &Built, m: &Measurer) -> Result<(), TestCaseError> {
     prop_assert!(outside.is_empty(), "outside the printable area: {:#?}", &outside[..outside.len().min(10)]);
     let pdf = prikaz::render::pdf::write_pdf(&ir, &pages, m).map_err(TestCaseError::fail)?;
     prop_assert_eq!(pdf_pages(&pdf).map_err(TestCaseError::fail)?, pages.len());
-    let pdf_printed = Printed::from_layout(&ir, &pages, m);
 
+    // Nothing the document holds is lost on the way to the pages: every letter is drawn
+    // at least as often (repeated headers draw some more often).
+    let (want, drawn) = (document_letters(&ir, m), drawn_letters(&pages));
+    let short: Vec<(char, usize, usize)> = want
+        .iter()
+        .filter_map(|(c, n)| {
+            (drawn.get(c).copied().unwrap_or(0) < *n).then(|| (*c, *n, drawn.get(c).copied().unwrap_or(0)))
+        })
+        .collect();
+    prop_assert!(
+        short.is_empty(),
+        "letters lost between the document and the pages (letter, wanted, drawn): {:?}",
+        short
+    );
     let missing_glyphs: BTreeSet<char> = prikaz::layout::missing_glyphs(&ir, m).iter().map(|g| g.ch).collect();
     for t in &built.printed {
         for w in words(t) {
             prop_assert!(docx_printed.contains(w), "«{}» (from «{}») is not in the DOCX", w, t);
-            let drawable = w.chars().all(|c| m.has_glyph(c));
-            if drawable {
-                prop_assert!(pdf_printed.contains(w), "«{}» (from «{}») is not in the PDF", w, t);
-            } else {
+            // In the PDF every letter is counted above; a word is looked up only where the
+            // font lacks a letter of it, which must then be reported.
+            if !w.chars().all(|c| m.has_glyph(c)) {
                 for c in w.chars().filter(|c| !m.has_glyph(*c)) {
                     prop_assert!(missing_glyphs.contains(&c), "U+{:04X} is neither drawn nor reported", c as u32);
                 }
@@ -890,7 +910,7 @@ fn check_case(g: &GDoc, m: &Measurer) -> Result<(), TestCaseError> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(200),
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(150),
         max_shrink_iters: 2000,
         max_shrink_time: 120_000,
         ..ProptestConfig::default()

@@ -157,10 +157,10 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
 
 /// Printed text, for word checks. The DOCX's is one stream; the layout's is one stream per
 /// table cell's columns (the interval between the vertical rules beside a text at its
-/// height: the borders of its own cell) plus one for text
-/// outside tables, each also with the table headers' texts taken out, so a cell's text split
-/// between pages reads on as one across the repeated header. A word counts as found when its
-/// letters occur in a stream, or split in two at a piece boundary.
+/// height: the borders of its own cell) plus one for text outside tables, each also without
+/// the repeated table headers, so a cell's text split between pages reads on as one. A
+/// word counts as found when its letters occur in a stream, or split in two at a piece
+/// boundary.
 pub struct Printed {
     streams: Vec<String>,
     pieces: Vec<String>,
@@ -174,7 +174,17 @@ impl Printed {
 
     pub fn from_layout(d: &Document, ps: &[Page], m: &Measurer) -> Self {
         let key = |v: f64| (v * 10.0).round() as i64;
-        let mut streams: std::collections::BTreeMap<(i64, i64), String> = Default::default();
+        // A text drawn at the same place on two pages or more is a repeated header row.
+        let mut seen: std::collections::HashMap<(i64, i64, &str), usize> = Default::default();
+        for p in ps {
+            for it in &p.items {
+                if let Item::Text { x, y, text, .. } = it {
+                    *seen.entry((key(*x), key(*y), text.as_str())).or_default() += 1;
+                }
+            }
+        }
+        let mut raw: std::collections::BTreeMap<(i64, i64), String> = Default::default();
+        let mut stripped: std::collections::BTreeMap<(i64, i64), String> = Default::default();
         let mut pieces = Vec::new();
         for p in ps {
             // Vertical rules: x and the span of y they cover (a cell's own borders).
@@ -198,18 +208,23 @@ impl Printed {
                     _ => (-1, -1),
                 };
                 let l = letters(text);
-                streams.entry(column).or_default().push_str(&l);
+                raw.entry(column).or_default().push_str(&l);
+                if seen[&(key(*x), key(*y), text.as_str())] < 2 {
+                    stripped.entry(column).or_default().push_str(&l);
+                }
                 if !l.is_empty() {
                     pieces.push(l);
                 }
             }
         }
+        // A table on two pages repeats its header once: take header texts out by content.
         let heads = header_letters(d, m);
-        let mut all: Vec<String> = streams.into_values().collect();
-        let without_heads: Vec<String> =
-            all.iter().map(|s| heads.iter().fold(s.clone(), |s, h| s.replace(h.as_str(), ""))).collect();
-        all.extend(without_heads);
-        Printed { streams: all, pieces }
+        let mut streams: Vec<String> = raw.into_values().collect();
+        streams.extend(stripped.into_values().flat_map(|s| {
+            let without = heads.iter().fold(s.clone(), |s, h| s.replace(h.as_str(), ""));
+            [s, without]
+        }));
+        Printed { streams, pieces }
     }
 
     /// Whether one piece (one drawn text) holds the whole word.
@@ -231,7 +246,8 @@ impl Printed {
     }
 }
 
-/// The letters of every table header cell as drawn (characters the fonts lack are boxes).
+/// The letters of every table header cell as drawn (characters the fonts lack are boxes),
+/// four letters or more.
 fn header_letters(d: &Document, m: &Measurer) -> Vec<String> {
     use prikaz::doc::{Block, Inline};
     fn texts(b: &Block, out: &mut String) {
@@ -254,8 +270,9 @@ fn header_letters(d: &Document, m: &Measurer) -> Vec<String> {
             for c in t.head.iter().flat_map(|r| &r.cells) {
                 let mut s = String::new();
                 c.blocks.iter().for_each(|b| texts(b, &mut s));
+                // Short ones would take the same letters out of words everywhere.
                 let l = letters(&m.visible(&s));
-                if !l.is_empty() {
+                if l.chars().count() >= 4 {
                     out.push(l);
                 }
             }
@@ -264,4 +281,56 @@ fn header_letters(d: &Document, m: &Measurer) -> Vec<String> {
     // Longer first, so a header that contains another is taken out whole.
     out.sort_by_key(|h| std::cmp::Reverse(h.len()));
     out
+}
+
+/// Letters of every text of the document as the layout must draw them (characters the
+/// fonts lack become boxes), counted.
+pub fn document_letters(d: &Document, m: &Measurer) -> std::collections::BTreeMap<char, usize> {
+    use prikaz::doc::{Block, Inline};
+    fn walk(b: &Block, out: &mut Vec<String>) {
+        let para = |p: &prikaz::doc::Paragraph, out: &mut Vec<String>| {
+            out.extend(p.inlines.iter().filter_map(|i| match i {
+                Inline::Text(t, _) => Some(t.clone()),
+                _ => None,
+            }))
+        };
+        match b {
+            Block::Paragraph(p) => para(p, out),
+            Block::List(l) => l.items.iter().for_each(|p| para(p, out)),
+            Block::Signature(s) => {
+                out.extend(s.position.iter().cloned());
+                out.push(s.name.clone());
+            }
+            Block::Zone(z) => z.blocks.iter().for_each(|b| walk(b, out)),
+            Block::Table(t) => t
+                .head
+                .iter()
+                .chain(&t.body)
+                .flat_map(|r| &r.cells)
+                .for_each(|c| c.blocks.iter().for_each(|b| walk(b, out))),
+            Block::Image(_) => {}
+        }
+    }
+    let mut texts = Vec::new();
+    d.sections.iter().flat_map(|s| &s.blocks).for_each(|b| walk(b, &mut texts));
+    let mut counts = std::collections::BTreeMap::new();
+    for t in texts {
+        for c in letters(&m.visible(&t)).chars() {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// Letters the layout draws, counted.
+pub fn drawn_letters(ps: &[Page]) -> std::collections::BTreeMap<char, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for it in ps.iter().flat_map(|p| &p.items) {
+        if let Item::Text { text, .. } = it {
+            for c in letters(text).chars() {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+    }
+    counts
 }

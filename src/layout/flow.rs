@@ -352,20 +352,21 @@ pub(super) fn place_line(
         let x = x0 + offset + f.x + extra * i as f64;
         let gap = f.x - prev_end;
         prev_end = f.x + f.width;
-        if let Some(Item::Text { text, face, spacing, .. }) = items.last_mut() {
-            if *face == f.face && (gap - m.width(f.face, " ", size)).abs() < 1e-6 {
+        // A shrunk character (linebreak.rs) stays an item of its own.
+        if let Some(Item::Text { text, face, spacing, size: s, .. }) = items.last_mut().filter(|_| f.size == size) {
+            if *face == f.face && *s == size && (gap - m.width(f.face, " ", size)).abs() < 1e-6 {
                 text.push(' ');
                 text.push_str(&f.text);
                 *spacing = extra;
                 continue;
             }
             // Pieces of one over-long word follow without a gap (linebreak.rs).
-            if *face == f.face && gap.abs() < 1e-6 && extra == 0.0 {
+            if *face == f.face && *s == size && gap.abs() < 1e-6 && extra == 0.0 {
                 text.push_str(&f.text);
                 continue;
             }
         }
-        items.push(Item::Text { x, y: asc, text: f.text.clone(), face: f.face, size, spacing: 0.0 });
+        items.push(Item::Text { x, y: asc, text: f.text.clone(), face: f.face, size: f.size, spacing: 0.0 });
     }
     items
 }

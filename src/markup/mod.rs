@@ -44,7 +44,11 @@ pub fn read(markup: &str, template: &str, template_source: &str, d: &Defaults) -
         },
         Err(e) => (e.message, e.at),
     };
-    let at = at.min(markup.len());
+    // The XML reader may place an error inside a multi-byte letter (found by fuzzing).
+    let mut at = at.min(markup.len());
+    while !markup.is_char_boundary(at) {
+        at -= 1;
+    }
     let output_line = markup[..at].matches('\n').count() + 1;
     Err(MarkupError {
         template: template.to_owned(),

@@ -5,6 +5,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use tempfile::NamedTempFile;
 
@@ -20,12 +21,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
 /// Writes several files so that a write error (a full disk) changes none of them: every
 /// file is written to its temporary first, and only then are they renamed into place.
 pub fn write_atomic_all(files: &[(PathBuf, &[u8])]) -> Result<(), String> {
-    let mut written: Vec<(NamedTempFile, &Path)> = Vec::with_capacity(files.len());
-    for (path, bytes) in files {
-        written.push((write_temporary(path, bytes)?, path));
-    }
-    for (tmp, path) in written {
-        tmp.persist(path).map_err(|e| format!("не удалось сохранить {}: {}", path.display(), e.error))?;
+    let staged = files.iter().map(|(path, bytes)| stage(path, bytes)).collect::<Result<Vec<_>, _>>()?;
+    commit_all(staged)
+}
+
+/// A file written in full to its temporary (and flushed to disk), not yet in place.
+/// Dropped without [`commit_all`], the temporary is removed.
+pub struct Staged {
+    tmp: NamedTempFile,
+    path: PathBuf,
+}
+
+/// Writes `bytes` to a temporary beside `path`: the slow part of an atomic write, which a
+/// thread can do as soon as its file is ready while another is still being made.
+pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, String> {
+    Ok(Staged { tmp: write_temporary(path, bytes)?, path: path.to_path_buf() })
+}
+
+/// Renames staged files into place.
+pub fn commit_all(staged: Vec<Staged>) -> Result<(), String> {
+    for Staged { tmp, path } in staged {
+        tmp.persist(&path).map_err(|e| format!("не удалось сохранить {}: {}", path.display(), e.error))?;
     }
     Ok(())
 }
@@ -33,7 +49,7 @@ pub fn write_atomic_all(files: &[(PathBuf, &[u8])]) -> Result<(), String> {
 fn write_temporary(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, String> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| format!("не удалось создать папку {}: {e}", dir.display()))?;
-    remove_stale_temporaries(dir);
+    remove_stale_temporaries_once(dir);
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
         .suffix(TEMP_SUFFIX)
@@ -51,6 +67,17 @@ fn write_temporary(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, String> {
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| format!("не удалось записать {}: {e}", path.display()))?;
     Ok(tmp)
+}
+
+/// Tidies each folder once per process: a batch writes hundreds of files into one folder,
+/// and reading it before every file would make the batch quadratic.
+fn remove_stale_temporaries_once(dir: &Path) {
+    static CLEANED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    let mut cleaned = CLEANED.lock().unwrap_or_else(|e| e.into_inner());
+    if !cleaned.iter().any(|d| d == dir) {
+        cleaned.push(dir.to_path_buf());
+        remove_stale_temporaries(dir);
+    }
 }
 
 /// Removes our temporary files in `dir` whose writer no longer runs (killed mid-write).

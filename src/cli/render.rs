@@ -50,13 +50,34 @@ pub enum Emit {
 }
 
 pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Emit>, opts: Options) -> ExitCode {
+    std::thread::scope(|scope| {
+        // What does not depend on the input starts at once on other cores while this one
+        // reads and checks the input: compiling the templates, and preparing the two faces
+        // most documents use (regular and bold) for the PDF.
+        let templates = scope.spawn(move || templates.map_or_else(Templates::builtin, Templates::with_folder));
+        if opts.font_dir.is_none() && opts.format != Some(Format::Docx) && !matches!(emit, Some(Emit::Ir)) {
+            scope.spawn(|| prikaz::render::pdf::PdfFonts::bundled().prepare(&[0, 1]));
+        }
+        let templates =
+            || templates.join().unwrap_or_else(|_| Err(prikaz::diag::Diagnostic::error("сбой при сборке шаблонов")));
+        render(file, output, templates, emit, opts)
+    })
+}
+
+fn render(
+    file: &Path,
+    output: &Path,
+    templates: impl FnOnce() -> Result<Templates, prikaz::diag::Diagnostic>,
+    emit: Option<Emit>,
+    opts: Options,
+) -> ExitCode {
     let name = file.display().to_string();
     let loaded = prikaz::input::load(file);
     let (errors, _) = print_diagnostics(&name, &loaded, false);
     let Some(input) = loaded.document.filter(|_| errors == 0) else {
         return ExitCode::from(EXIT_INVALID);
     };
-    let templates = match templates.map_or_else(Templates::builtin, Templates::with_folder) {
+    let templates = match templates() {
         Ok(t) => t,
         Err(d) => {
             eprintln!("{}", d.render("шаблоны", None, false));
@@ -102,27 +123,35 @@ fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, opts: Opt
         Ok(b) => b,
         Err(code) => return code,
     };
-    // The DOCX is built on a second thread while this one lays out and writes the PDF.
+    let path_of = |ext: &str| output.join(format!("{stem}.{ext}"));
+    let (docx_path, pdf_path) = (path_of("docx"), path_of("pdf"));
+    // The DOCX is built on a second thread while this one lays out the PDF; each thread
+    // writes its file to a temporary as soon as it is ready. Only when both are written
+    // are they renamed into place: a full disk while writing the PDF keeps the earlier
+    // DOCX too.
+    let stage = |path: &Path, bytes: Result<Vec<u8>, String>| bytes.and_then(|b| prikaz::output::stage(path, &b));
     let (docx, pdf) = std::thread::scope(|scope| {
-        let docx = (opts.format != Some(Format::Pdf)).then(|| scope.spawn(|| docx_bytes(ir, &book, &opts)));
-        let pdf = (opts.format != Some(Format::Docx)).then(|| pdf_bytes(ir, &book, &opts));
+        let docx =
+            (opts.format != Some(Format::Pdf)).then(|| scope.spawn(|| stage(&docx_path, docx_bytes(ir, &book, &opts))));
+        let pdf = (opts.format != Some(Format::Docx)).then(|| stage(&pdf_path, pdf_bytes(ir, &book, &opts)));
         (docx.map(|h| h.join().unwrap_or_else(|_| Err("сбой при сборке DOCX".into()))), pdf)
     });
-    let mut files: Vec<(&str, Vec<u8>)> = Vec::new();
-    for (ext, result) in [("docx", docx), ("pdf", pdf)] {
+    let mut staged = Vec::new();
+    let mut files = Vec::new();
+    for (path, result) in [(&docx_path, docx), (&pdf_path, pdf)] {
         match result {
-            Some(Ok(b)) => files.push((ext, b)),
+            Some(Ok(s)) => {
+                staged.push(s);
+                files.push(path);
+            }
             Some(Err(e)) => return fail(&e),
             None => {}
         }
     }
-    let files: Vec<(std::path::PathBuf, &[u8])> =
-        files.iter().map(|(ext, bytes)| (output.join(format!("{stem}.{ext}")), bytes.as_slice())).collect();
-    // Both files or neither: a full disk while writing the PDF keeps the earlier DOCX too.
-    if let Err(e) = prikaz::output::write_atomic_all(&files) {
+    if let Err(e) = prikaz::output::commit_all(staged) {
         return fail(&e);
     }
-    for (path, _) in &files {
+    for path in &files {
         println!("{}", path.display());
     }
     ExitCode::SUCCESS

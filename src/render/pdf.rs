@@ -43,6 +43,14 @@ impl PdfFonts {
         FONTS.get_or_init(|| PdfFonts::new(&FontBook::bundled()))
     }
 
+    /// Prepares the given faces now (a second thread can do it while the input is read);
+    /// a face that does not parse is reported when a document needs it.
+    pub fn prepare(&self, faces: &[usize]) {
+        for &f in faces {
+            let _ = self.font(f);
+        }
+    }
+
     fn font(&self, face: usize) -> Result<Font, String> {
         self.fonts[face]
             .get_or_init(|| {

@@ -5,10 +5,8 @@
 
 use std::path::Path;
 
-use prikaz::doc::{Document, FontSetup, Length, Margins, Meta};
 use prikaz::input::{load_source, source::Source};
 use prikaz::layout::{layout, text::Measurer};
-use prikaz::markup::{read, Defaults};
 use prikaz::pipeline::{build_ir, Parts};
 
 fn files(dir: &str) -> Vec<std::path::PathBuf> {
@@ -25,27 +23,9 @@ fn markup_the_fuzzer_crashed_on_is_read_or_refused() {
     assert!(!found.is_empty());
     for path in found {
         let text = std::fs::read_to_string(&path).unwrap();
-        let defaults = Defaults {
-            margins: Margins {
-                top: Length::mm(20.0),
-                right: Length::mm(10.0),
-                bottom: Length::mm(20.0),
-                left: Length::mm(30.0),
-            },
-        };
-        match read(&text, "fuzz.xml", &text, &defaults) {
+        match prikaz::markup::standalone(&text) {
             Err(e) => assert!(e.output_line >= 1, "{}: {e}", path.display()),
-            Ok(sections) => {
-                let doc = Document {
-                    meta: Meta { title: "fuzz".into(), lang: "ru-RU".into(), ..Meta::default() },
-                    fonts: FontSetup {
-                        family: "Liberation Serif".into(),
-                        body_size: Length::pt(14.0),
-                        table_size: Length::pt(12.0),
-                        hyphenation: true,
-                    },
-                    sections,
-                };
+            Ok(doc) => {
                 prikaz::render::docx::write_docx(&doc, &Default::default()).unwrap();
                 let pages = layout(&doc, &m);
                 prikaz::render::pdf::write_pdf(&doc, &pages, &m).unwrap();

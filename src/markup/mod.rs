@@ -58,6 +58,34 @@ pub fn read(markup: &str, template: &str, template_source: &str, d: &Defaults) -
     })
 }
 
+/// Reads markup on its own as a whole document: the standard's margins (20, 10, 20 and
+/// 30 mm), 14 pt text, 12 pt tables, hyphenation and typography on. For the fuzzers and
+/// their regression tests, which feed markup no input file stands behind.
+pub fn standalone(markup: &str) -> Result<crate::doc::Document, MarkupError> {
+    use crate::doc::{Document, FontSetup, Length, Margins, Meta};
+    let defaults = Defaults {
+        margins: Margins {
+            top: Length::mm(20.0),
+            right: Length::mm(10.0),
+            bottom: Length::mm(20.0),
+            left: Length::mm(30.0),
+        },
+    };
+    let sections = read(markup, "markup.xml", markup, &defaults)?;
+    let mut doc = Document {
+        meta: Meta { title: "markup".into(), lang: "ru-RU".into(), ..Meta::default() },
+        fonts: FontSetup {
+            family: "Liberation Serif".into(),
+            body_size: Length::pt(14.0),
+            table_size: Length::pt(12.0),
+            hyphenation: true,
+        },
+        sections,
+    };
+    crate::normalize::normalize(&mut doc, &crate::input::model::Typography::default());
+    Ok(doc)
+}
+
 /// The template line holding the tag found at `at` in the output: the first line of the
 /// template containing that tag's opening text (`<pp` for `<pp a="…">`).
 fn template_line_of(markup: &str, at: usize, source: &str) -> Option<usize> {

@@ -352,16 +352,18 @@ pub(super) fn place_line(
         let x = x0 + offset + f.x + extra * i as f64;
         let gap = f.x - prev_end;
         prev_end = f.x + f.width;
-        // A shrunk character (linebreak.rs) stays an item of its own.
-        if let Some(Item::Text { text, face, spacing, size: s, .. }) = items.last_mut().filter(|_| f.size == size) {
-            if *face == f.face && *s == size && (gap - m.width(f.face, " ", size)).abs() < 1e-6 {
+        if let Some(Item::Text { text, face, spacing, size: s, .. }) = items.last_mut() {
+            // Only runs of one face at the paragraph's size join; a shrunk character
+            // (linebreak.rs) stays an item of its own.
+            let same_run = *face == f.face && *s == size && f.size == size;
+            if same_run && (gap - m.width(f.face, " ", size)).abs() < 1e-6 {
                 text.push(' ');
                 text.push_str(&f.text);
                 *spacing = extra;
                 continue;
             }
             // Pieces of one over-long word follow without a gap (linebreak.rs).
-            if *face == f.face && *s == size && gap.abs() < 1e-6 && extra == 0.0 {
+            if same_run && gap.abs() < 1e-6 && extra == 0.0 {
                 text.push_str(&f.text);
                 continue;
             }

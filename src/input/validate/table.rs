@@ -43,8 +43,9 @@ pub(super) fn check(table: &Table, period: Bounds, path: &JsonPath, out: &mut Ve
     sections(&ctx, &table.sections, &path.key("sections"), 1, out);
 }
 
-/// Every column must hold the widest letter of the table's font size, or its text would
-/// run out of the cell (and, in the last column, off the page).
+/// Every column must hold an ordinary letter of the table's font size (an em and a
+/// little): narrower, its text would be mostly broken or shrunk letters. A rare wider
+/// letter («ǅ», «Ѭ») in a column that passes is drawn smaller by the layout (linebreak.rs).
 pub(super) fn check_column_room(
     table: &Table,
     style: &Style,

@@ -6,7 +6,20 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// mimalloc instead of glibc malloc: the pipeline is allocation-heavy and runs on two
+// threads, where glibc's per-thread arenas grow and shrink with mprotect on every document.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `mi_option_purge_delay` in mimalloc 3's `mi_option_e` (the sys crate names no constant).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> ExitCode {
+    // Freed memory goes back to the system after 10 ms instead of mimalloc's 1 s: a batch
+    // frees each document's memory within milliseconds, and keeping it a second held the
+    // peak of a 100-school batch at 41 MiB instead of 29 MiB, with no gain in speed.
+    // SAFETY: sets a plain integer option; mimalloc reads options atomically.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) };
     let args = cli::Cli::parse();
     cli::run(args)
 }

@@ -33,8 +33,9 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
         },
     };
     let mut sections: Vec<Section> = Vec::new();
+    let mut ctx = templates.context(&v)?;
     let mut render = |name: &str, index: Option<usize>| -> Result<(), Diagnostic> {
-        let out = templates.render(name, &v, index)?;
+        let out = templates.render(name, &mut ctx, index)?;
         let read = markup::read(&out, name, templates.source(name), &defaults).map_err(|e| {
             Diagnostic::error(e.to_string()).hint("проверьте разметку шаблона: допустимые элементы описаны в README")
         })?;

@@ -24,8 +24,8 @@ use chrono::{Datelike, NaiveDateTime, Timelike};
 use docx_rs::XMLDocx;
 use zip::write::SimpleFileOptions;
 
+use super::docx_body::{self, BodyFixes, Orders};
 use super::xml::{self, child_mut, children_mut, el, reorder};
-use crate::input::validate::is_xml_illegal;
 use crate::markup::tree::{Element, Node};
 
 /// What the post-pass needs to know about the document.
@@ -450,40 +450,14 @@ fn embed_fonts(x: &mut XMLDocx, extra: &mut Vec<(String, Vec<u8>)>, family: &str
 }
 
 fn fix_document(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
-    let mut root = xml::parse(bytes)?;
-    let body = child_mut(&mut root, "w:body").ok_or("нет w:body")?;
-    // Header rows of top-level tables, in document order.
-    let mut counts = fx.table_headers.iter();
-    for t in children_mut(body).filter(|c| c.name == "w:tbl") {
-        let n = counts.next().copied().unwrap_or(0);
-        for tr in children_mut(t).filter(|c| c.name == "w:tr").take(n) {
-            mark_header_row(tr);
-        }
-    }
     // Page numbers: the first section gets both headers and a distinct first page; later
     // sections inherit the default header, so numbering continues across them.
-    if fx.page_numbers {
-        let mut first = true;
-        visit(body, &mut |e| {
-            if e.name == "w:sectPr" && first {
-                first = false;
-                e.children
-                    .insert(0, Node::Element(el("w:headerReference", &[("w:type", "default"), ("r:id", HEADER_ID)])));
-                e.children.insert(
-                    1,
-                    Node::Element(el("w:headerReference", &[("w:type", "first"), ("r:id", FIRST_HEADER_ID)])),
-                );
-                if !e.children.iter().any(|c| matches!(c, Node::Element(x) if x.name == "w:titlePg")) {
-                    e.children.push(Node::Element(el("w:titlePg", &[])));
-                }
-            }
-        });
-    }
-    visit(&mut root, &mut fix_element);
-    if !root.attrs.iter().any(|(k, _)| k == "xmlns:r") {
-        root.attrs.push(("xmlns:r".into(), R_NS.into()));
-    }
-    Ok(xml::write(&root))
+    let body = BodyFixes {
+        table_headers: &fx.table_headers,
+        headers: fx.page_numbers.then_some((HEADER_ID, FIRST_HEADER_ID)),
+        order: Orders { rpr: RPR, ppr: PPR, tblpr: TBLPR, tcpr: TCPR, sectpr: SECTPR },
+    };
+    docx_body::fix(bytes, &body)
 }
 
 /// Applies `f` to every element, depth first (parents before children).
@@ -494,67 +468,8 @@ fn visit(e: &mut Element, f: &mut impl FnMut(&mut Element)) {
     }
 }
 
-fn fix_element(e: &mut Element) {
-    match e.name.as_str() {
-        "w:p" => e.attrs.retain(|(k, _)| k != "w14:paraId" && k != "w14:textId"),
-        "w:rPr" => {
-            if !e.children.iter().any(|c| matches!(c, Node::Element(x) if x.name == "w:lang")) {
-                e.children.push(Node::Element(lang()));
-            }
-            reorder(e, RPR);
-        }
-        "w:r" => {
-            // Every run carries ru-RU, so give run properties to runs that have none.
-            let has = e.children.iter().any(|c| matches!(c, Node::Element(x) if x.name == "w:rPr"));
-            if !has {
-                let mut rpr = el("w:rPr", &[]);
-                rpr.children.push(Node::Element(lang()));
-                e.children.insert(0, Node::Element(rpr));
-            }
-        }
-        "w:pPr" => reorder(e, PPR),
-        "w:tblPr" => reorder(e, TBLPR),
-        "w:tcPr" => reorder(e, TCPR),
-        "w:sectPr" => reorder(e, SECTPR),
-        // HACK: docx-rs writes w:type on w:gridCol, which CT_TblGridCol does not declare.
-        "w:gridCol" => e.attrs.retain(|(k, _)| k != "w:type"),
-        "w:t" | "w:instrText" => {
-            for c in &mut e.children {
-                if let Node::Text(t) = c {
-                    if t.chars().any(is_xml_illegal) {
-                        t.retain(|ch| !is_xml_illegal(ch));
-                    }
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
 fn lang() -> Element {
     el("w:lang", &[("w:val", "ru-RU"), ("w:eastAsia", "ru-RU"), ("w:bidi", "ar-SA")])
-}
-
-fn mark_header_row(tr: &mut Element) {
-    let pos = tr.children.iter().position(|c| matches!(c, Node::Element(x) if x.name == "w:trPr"));
-    let trpr = match pos {
-        Some(i) => match &mut tr.children[i] {
-            Node::Element(x) => x,
-            Node::Text(_) => unreachable!("position found an element"),
-        },
-        None => {
-            let at =
-                tr.children.iter().position(|c| matches!(c, Node::Element(x) if x.name != "w:tblPrEx")).unwrap_or(0);
-            tr.children.insert(at, Node::Element(el("w:trPr", &[])));
-            match &mut tr.children[at] {
-                Node::Element(x) => x,
-                Node::Text(_) => unreachable!("just inserted an element"),
-            }
-        }
-    };
-    if !trpr.children.iter().any(|c| matches!(c, Node::Element(x) if x.name == "w:tblHeader")) {
-        trpr.children.push(Node::Element(el("w:tblHeader", &[])));
-    }
 }
 
 /// HACK: docx-rs puts an empty `w:rPr` inside the `w:pPr` of styles and numbering levels,

@@ -1,6 +1,7 @@
 //! Writers: the IR into files. Each writer only translates; dependency quirks stay inside.
 
 pub mod docx;
+mod docx_body;
 mod docx_fixups;
 pub mod pdf;
 mod xml;

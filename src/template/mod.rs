@@ -82,13 +82,21 @@ impl Templates {
         self.sources.get(name).map_or("", String::as_str)
     }
 
-    /// Renders `name` with the view and, for appendix templates, the appendix index.
-    pub fn render(&self, name: &str, view: &view::View<'_>, index: Option<usize>) -> Result<String, Diagnostic> {
-        let mut ctx = Context::from_serialize(view).map_err(|e| template_error(&e, &self.sources))?;
-        if let Some(i) = index {
-            ctx.insert("index", &i);
+    /// The view as a template context: built once per document and shared by its
+    /// templates (serialising the view costs as much as rendering one template).
+    pub fn context(&self, view: &view::View<'_>) -> Result<Context, Diagnostic> {
+        Context::from_serialize(view).map_err(|e| template_error(&e, &self.sources))
+    }
+
+    /// Renders `name` with the context and, for appendix templates, the appendix index.
+    pub fn render(&self, name: &str, ctx: &mut Context, index: Option<usize>) -> Result<String, Diagnostic> {
+        match index {
+            Some(i) => ctx.insert("index", &i),
+            None => {
+                ctx.remove("index");
+            }
         }
-        self.tera.render(name, &ctx).map_err(|e| template_error(&e, &self.sources))
+        self.tera.render(name, ctx).map_err(|e| template_error(&e, &self.sources))
     }
 }
 

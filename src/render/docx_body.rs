@@ -1,0 +1,563 @@
+//! The post-pass over `word/document.xml`, in one streaming pass.
+//!
+//! The body is the one large part (775 KB for 200 rows), and parsing it into a tree, editing
+//! and writing it back cost more than building it. This pass copies the events through and
+//! holds back only what it must reorder or complete: the children of a property element
+//! (`w:rPr`, `w:pPr`, `w:tblPr`, `w:tcPr`, `w:sectPr`), of a run (does it have `w:rPr`?) and
+//! of a header row. Those are small, and are written into reused scratch buffers and then
+//! copied out in their new order.
+//!
+//! The fixes are the ones [`super::docx_fixups`] documents: header rows, page-number header
+//! references on the first section, ru-RU on every run, schema order of properties, no
+//! per-thread paragraph ids, no `w:type` on grid columns, no XML-illegal characters in text.
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+use crate::input::validate::is_xml_illegal;
+
+/// What the body pass needs to know.
+pub struct BodyFixes<'a> {
+    /// Header-row count of each top-level table, in document order.
+    pub table_headers: &'a [usize],
+    /// Header references (default, first) for the first section, and `w:titlePg`.
+    pub headers: Option<(&'a str, &'a str)>,
+    /// The sequences children are sorted into.
+    pub order: Orders<'a>,
+}
+
+/// Schema sequences of the property elements.
+pub struct Orders<'a> {
+    /// CT_RPr.
+    pub rpr: &'a [&'a str],
+    /// CT_PPr.
+    pub ppr: &'a [&'a str],
+    /// CT_TblPr.
+    pub tblpr: &'a [&'a str],
+    /// CT_TcPr.
+    pub tcpr: &'a [&'a str],
+    /// CT_SectPr.
+    pub sectpr: &'a [&'a str],
+}
+
+const LANG: &str = "<w:lang w:val=\"ru-RU\" w:eastAsia=\"ru-RU\" w:bidi=\"ar-SA\"/>";
+const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// Mends `document.xml`.
+pub fn fix(bytes: &[u8], fx: &BodyFixes<'_>) -> Result<Vec<u8>, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+    let mut pass = Pass {
+        reader: Reader::from_str(text),
+        fx,
+        tables: fx.table_headers.iter(),
+        section_done: fx.headers.is_none(),
+        pool: Vec::new(),
+    };
+    pass.reader.config_mut().check_end_names = true;
+    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 4);
+    out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+    let mut roots = 0;
+    loop {
+        match pass.next()? {
+            Event::Start(s) => {
+                roots += 1;
+                pass.root(&s, false, &mut out)?;
+            }
+            Event::Empty(s) => {
+                roots += 1;
+                pass.root(&s, true, &mut out)?;
+            }
+            Event::Text(t) if t.iter().all(u8::is_ascii_whitespace) => {}
+            Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
+            Event::Eof => break,
+            _ => return Err("текст вне корневого элемента".into()),
+        }
+    }
+    if roots != 1 {
+        return Err(format!("ожидался один корневой элемент, найдено {roots}"));
+    }
+    Ok(out)
+}
+
+/// Where an element stands, for the fixes that depend on it.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    /// A child of `w:body`.
+    Body,
+    /// A row of a table whose first rows repeat as its header.
+    HeaderRow,
+    /// A child of such a row (its `w:trPr` gets `w:tblHeader`).
+    InHeaderRow,
+    /// Inside `w:t` or `w:instrText`: text is filtered.
+    Text,
+    /// Anywhere else.
+    Other,
+}
+
+struct Pass<'a, 'f> {
+    reader: Reader<&'a [u8]>,
+    fx: &'f BodyFixes<'f>,
+    tables: std::slice::Iter<'f, usize>,
+    section_done: bool,
+    /// Scratch buffers, reused by the elements that hold back their children.
+    pool: Vec<Vec<u8>>,
+}
+
+/// One child held back in a scratch buffer: its bytes there, and whether it is an element
+/// (its name is read back from its start tag).
+struct Item {
+    element: bool,
+    range: std::ops::Range<usize>,
+}
+
+impl Item {
+    fn name<'b>(&self, buf: &'b [u8]) -> &'b [u8] {
+        if !self.element {
+            return b"";
+        }
+        let tag = &buf[self.range.start + 1..self.range.end];
+        let end = tag.iter().position(|&b| b == b' ' || b == b'/' || b == b'>').unwrap_or(tag.len());
+        &tag[..end]
+    }
+}
+
+/// Children the pass adds to a sorted element.
+#[derive(Clone, Copy)]
+enum Extra {
+    None,
+    /// `w:lang` ru-RU, if the run properties have none.
+    Lang,
+    /// The page-number header references and `w:titlePg` (first section only).
+    Headers,
+}
+
+impl<'a> Pass<'a, '_> {
+    fn next(&mut self) -> Result<Event<'a>, String> {
+        self.reader.read_event().map_err(|e| format!("ошибка XML в позиции {}: {e}", self.reader.error_position()))
+    }
+
+    fn root(&mut self, s: &BytesStart<'_>, empty: bool, out: &mut Vec<u8>) -> Result<(), String> {
+        out.push(b'<');
+        out.extend_from_slice(s);
+        if !s.attributes().flatten().any(|a| a.key.as_ref() == b"xmlns:r") {
+            out.extend_from_slice(b" xmlns:r=\"");
+            out.extend_from_slice(R_NS.as_bytes());
+            out.push(b'"');
+        }
+        if empty {
+            out.extend_from_slice(b"/>");
+            return Ok(());
+        }
+        out.push(b'>');
+        self.children(s.name().as_ref(), Place::Other, out)?;
+        close(s, out);
+        Ok(())
+    }
+
+    /// Copies the children of the element just opened, through its end tag's event (the
+    /// caller writes the end tag). `place` is where the children stand.
+    fn children(&mut self, parent: &[u8], place: Place, out: &mut Vec<u8>) -> Result<(), String> {
+        // In a top-level table, the first rows are header rows.
+        let mut header_rows = 0;
+        loop {
+            match self.next()? {
+                Event::Start(s) => self.child(&s, false, place, &mut header_rows, out)?,
+                Event::Empty(s) => self.child(&s, true, place, &mut header_rows, out)?,
+                Event::End(_) => return Ok(()),
+                Event::Text(t) => {
+                    if place == Place::Text && t.iter().any(|&b| b < 0x20 || b == 0xEF) {
+                        filtered(&t, out);
+                    } else {
+                        out.extend_from_slice(&t);
+                    }
+                }
+                Event::GeneralRef(r) => {
+                    let illegal =
+                        place == Place::Text && matches!(r.resolve_char_ref(), Ok(Some(c)) if is_xml_illegal(c));
+                    if !illegal {
+                        out.push(b'&');
+                        out.extend_from_slice(&r);
+                        out.push(b';');
+                    }
+                }
+                Event::CData(c) => {
+                    out.extend_from_slice(b"<![CDATA[");
+                    out.extend_from_slice(&c);
+                    out.extend_from_slice(b"]]>");
+                }
+                Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
+                Event::Eof => return Err(format!("тег <{}> не закрыт", String::from_utf8_lossy(parent))),
+            }
+        }
+    }
+
+    /// One child of a `children` loop; counts a top-level table's header rows down.
+    fn child(
+        &mut self,
+        s: &BytesStart<'_>,
+        empty: bool,
+        place: Place,
+        header_rows: &mut usize,
+        out: &mut Vec<u8>,
+    ) -> Result<(), String> {
+        let place = if place == Place::HeaderRow {
+            // `HeaderRow` is the place of a top-level table's children.
+            if s.name().as_ref() == b"w:tr" && *header_rows > 0 {
+                *header_rows -= 1;
+                return self.header_row(s, empty, out);
+            }
+            Place::Other
+        } else {
+            place
+        };
+        if s.name().as_ref() == b"w:tbl" && place == Place::Body {
+            let rows = self.tables.next().copied().unwrap_or(0);
+            open(s, empty, out);
+            if !empty {
+                self.table(rows, out)?;
+                close(s, out);
+            }
+            return Ok(());
+        }
+        self.element(s, empty, place, out)
+    }
+
+    /// The children of a top-level table whose first `rows` rows are header rows.
+    fn table(&mut self, rows: usize, out: &mut Vec<u8>) -> Result<(), String> {
+        let mut left = rows;
+        loop {
+            match self.next()? {
+                Event::Start(s) => self.child(&s, false, Place::HeaderRow, &mut left, out)?,
+                Event::Empty(s) => self.child(&s, true, Place::HeaderRow, &mut left, out)?,
+                Event::End(_) => return Ok(()),
+                Event::Text(t) => out.extend_from_slice(&t),
+                Event::GeneralRef(r) => {
+                    out.push(b'&');
+                    out.extend_from_slice(&r);
+                    out.push(b';');
+                }
+                Event::CData(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
+                Event::Eof => return Err("тег <w:tbl> не закрыт".into()),
+            }
+        }
+    }
+
+    /// Copies one element (its start tag just read) with its fixes.
+    fn element(&mut self, s: &BytesStart<'_>, empty: bool, place: Place, out: &mut Vec<u8>) -> Result<(), String> {
+        let name = s.name();
+        let name = name.as_ref();
+        let order = &self.fx.order;
+        match name {
+            b"w:rPr" => self.sorted(s, empty, order.rpr, Extra::Lang, out),
+            b"w:pPr" => self.sorted(s, empty, order.ppr, Extra::None, out),
+            b"w:tblPr" => self.sorted(s, empty, order.tblpr, Extra::None, out),
+            b"w:tcPr" => self.sorted(s, empty, order.tcpr, Extra::None, out),
+            b"w:sectPr" => {
+                let extra = if self.section_done { Extra::None } else { Extra::Headers };
+                self.section_done = true;
+                self.sorted(s, empty, order.sectpr, extra, out)
+            }
+            b"w:r" => self.run(s, empty, out),
+            b"w:trPr" if place == Place::InHeaderRow => self.header_row_props(s, empty, out),
+            _ => {
+                match name {
+                    b"w:p" => open_without(s, &[b"w14:paraId", b"w14:textId"], empty, out),
+                    // HACK: docx-rs writes w:type on w:gridCol, which CT_TblGridCol does not declare.
+                    b"w:gridCol" => open_without(s, &[b"w:type"], empty, out),
+                    _ => open(s, empty, out),
+                }
+                if !empty {
+                    let inner = match name {
+                        b"w:t" | b"w:instrText" => Place::Text,
+                        b"w:body" => Place::Body,
+                        _ => Place::Other,
+                    };
+                    self.children(name, inner, out)?;
+                    close(s, out);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// A header row: its `w:trPr` gets `w:tblHeader`, and is added (before the cells) if missing.
+    fn header_row(&mut self, s: &BytesStart<'_>, empty: bool, out: &mut Vec<u8>) -> Result<(), String> {
+        const PROPS: &[u8] = b"<w:trPr><w:tblHeader/></w:trPr>";
+        let mut buf = self.take();
+        let mut items = Vec::new();
+        if !empty {
+            self.collect(b"w:tr", Place::InHeaderRow, &mut buf, &mut items)?;
+        }
+        open(s, false, out);
+        let has_props = items.iter().any(|i| i.name(&buf) == b"w:trPr");
+        // A new w:trPr goes before the first element other than w:tblPrEx.
+        let at = items.iter().position(|i| i.element && i.name(&buf) != b"w:tblPrEx").unwrap_or(0);
+        if items.is_empty() && !has_props {
+            out.extend_from_slice(PROPS);
+        }
+        for (k, item) in items.iter().enumerate() {
+            if k == at && !has_props {
+                out.extend_from_slice(PROPS);
+            }
+            out.extend_from_slice(&buf[item.range.clone()]);
+        }
+        close(s, out);
+        self.give(buf);
+        Ok(())
+    }
+
+    /// The properties of a header row: `w:tblHeader` added if missing.
+    fn header_row_props(&mut self, s: &BytesStart<'_>, empty: bool, out: &mut Vec<u8>) -> Result<(), String> {
+        let mut buf = self.take();
+        let mut items = Vec::new();
+        if !empty {
+            self.collect(b"w:trPr", Place::Other, &mut buf, &mut items)?;
+        }
+        open(s, false, out);
+        out.extend_from_slice(&buf);
+        if !items.iter().any(|i| i.name(&buf) == b"w:tblHeader") {
+            out.extend_from_slice(b"<w:tblHeader/>");
+        }
+        close(s, out);
+        self.give(buf);
+        Ok(())
+    }
+
+    /// A run: ru-RU run properties are added when it has none.
+    fn run(&mut self, s: &BytesStart<'_>, empty: bool, out: &mut Vec<u8>) -> Result<(), String> {
+        let mut buf = self.take();
+        let mut items = Vec::new();
+        if !empty {
+            self.collect(b"w:r", Place::Other, &mut buf, &mut items)?;
+        }
+        open(s, false, out);
+        if !items.iter().any(|i| i.name(&buf) == b"w:rPr") {
+            out.extend_from_slice(b"<w:rPr>");
+            out.extend_from_slice(LANG.as_bytes());
+            out.extend_from_slice(b"</w:rPr>");
+        }
+        out.extend_from_slice(&buf);
+        close(s, out);
+        self.give(buf);
+        Ok(())
+    }
+
+    /// A property element: children sorted into `sequence` (a stable sort; unknown names
+    /// last, text after them), with `extra` children added.
+    fn sorted(
+        &mut self,
+        s: &BytesStart<'_>,
+        empty: bool,
+        sequence: &[&str],
+        extra: Extra,
+        out: &mut Vec<u8>,
+    ) -> Result<(), String> {
+        let mut buf = self.take();
+        let mut items = Vec::new();
+        if let (Extra::Headers, Some((default, first))) = (extra, self.fx.headers) {
+            for (kind, id) in [("default", default), ("first", first)] {
+                let at = buf.len();
+                buf.extend_from_slice(format!("<w:headerReference w:type=\"{kind}\" r:id=\"{id}\"/>").as_bytes());
+                items.push(Item { element: true, range: at..buf.len() });
+            }
+        }
+        if !empty {
+            self.collect(s.name().as_ref(), Place::Other, &mut buf, &mut items)?;
+        }
+        let added: &[u8] = match extra {
+            Extra::Lang if !items.iter().any(|i| i.name(&buf) == b"w:lang") => LANG.as_bytes(),
+            Extra::Headers if !items.iter().any(|i| i.name(&buf) == b"w:titlePg") => b"<w:titlePg/>",
+            _ => b"",
+        };
+        if !added.is_empty() {
+            let at = buf.len();
+            buf.extend_from_slice(added);
+            items.push(Item { element: true, range: at..buf.len() });
+        }
+        let rank = |i: &Item| {
+            if i.element {
+                let name = i.name(&buf);
+                sequence.iter().position(|s| s.as_bytes() == name).unwrap_or(sequence.len())
+            } else {
+                sequence.len() + 1
+            }
+        };
+        // Most are already in order; checking is cheaper than sorting.
+        if !items.is_sorted_by_key(rank) {
+            items.sort_by_cached_key(rank);
+        }
+        open(s, items.is_empty(), out);
+        if !items.is_empty() {
+            for item in &items {
+                out.extend_from_slice(&buf[item.range.clone()]);
+            }
+            close(s, out);
+        }
+        self.give(buf);
+        Ok(())
+    }
+
+    /// Writes the children of the element just opened into `buf`, one item per child
+    /// (text next to text is one item, as in a tree).
+    fn collect(&mut self, parent: &[u8], place: Place, buf: &mut Vec<u8>, items: &mut Vec<Item>) -> Result<(), String> {
+        loop {
+            let at = buf.len();
+            let element = match self.next()? {
+                Event::Start(s) => {
+                    self.element(&s, false, place, buf)?;
+                    true
+                }
+                Event::Empty(s) => {
+                    self.element(&s, true, place, buf)?;
+                    true
+                }
+                Event::End(_) => return Ok(()),
+                Event::Text(t) => {
+                    buf.extend_from_slice(&t);
+                    false
+                }
+                Event::GeneralRef(r) => {
+                    buf.push(b'&');
+                    buf.extend_from_slice(&r);
+                    buf.push(b';');
+                    false
+                }
+                Event::CData(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => continue,
+                Event::Eof => return Err(format!("тег <{}> не закрыт", String::from_utf8_lossy(parent))),
+            };
+            match items.last_mut() {
+                Some(last) if !element && !last.element && last.range.end == at => last.range.end = buf.len(),
+                _ => items.push(Item { element, range: at..buf.len() }),
+            }
+        }
+    }
+
+    fn take(&mut self) -> Vec<u8> {
+        let mut b = self.pool.pop().unwrap_or_default();
+        b.clear();
+        b
+    }
+
+    fn give(&mut self, b: Vec<u8>) {
+        self.pool.push(b);
+    }
+}
+
+fn open(s: &BytesStart<'_>, empty: bool, out: &mut Vec<u8>) {
+    out.push(b'<');
+    out.extend_from_slice(s);
+    out.extend_from_slice(if empty { b"/>" } else { b">" });
+}
+
+/// Opens an element without the named attributes.
+fn open_without(s: &BytesStart<'_>, drop: &[&[u8]], empty: bool, out: &mut Vec<u8>) {
+    if !s.attributes().flatten().any(|a| drop.contains(&a.key.as_ref())) {
+        return open(s, empty, out);
+    }
+    out.push(b'<');
+    out.extend_from_slice(s.name().as_ref());
+    for a in s.attributes().flatten() {
+        if drop.contains(&a.key.as_ref()) {
+            continue;
+        }
+        out.push(b' ');
+        out.extend_from_slice(a.key.as_ref());
+        out.extend_from_slice(b"=\"");
+        out.extend_from_slice(&a.value);
+        out.push(b'"');
+    }
+    out.extend_from_slice(if empty { b"/>" } else { b">" });
+}
+
+fn close(s: &BytesStart<'_>, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"</");
+    out.extend_from_slice(s.name().as_ref());
+    out.push(b'>');
+}
+
+/// Text with XML-illegal characters dropped.
+fn filtered(raw: &[u8], out: &mut Vec<u8>) {
+    match std::str::from_utf8(raw) {
+        Ok(t) => {
+            for c in t.chars().filter(|c| !is_xml_illegal(*c)) {
+                let mut b = [0; 4];
+                out.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
+            }
+        }
+        Err(_) => out.extend_from_slice(raw),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORDER: Orders<'static> = Orders {
+        rpr: &["w:b", "w:sz", "w:lang"],
+        ppr: &["w:spacing", "w:jc"],
+        tblpr: &[],
+        tcpr: &[],
+        sectpr: &["w:headerReference", "w:pgSz", "w:titlePg"],
+    };
+
+    fn run(xml: &str, headers: &[usize], page_numbers: bool) -> String {
+        let fx = BodyFixes { table_headers: headers, headers: page_numbers.then_some(("rD", "rF")), order: ORDER };
+        let out = fix(xml.as_bytes(), &fx).expect("well-formed");
+        let out = String::from_utf8(out).expect("UTF-8");
+        out.split_once('\n').expect("declaration").1.to_owned()
+    }
+
+    const W: &str = "<w:document xmlns:w=\"w\" xmlns:r=\"r\"><w:body>";
+    const END: &str = "</w:body></w:document>";
+
+    #[test]
+    fn properties_are_sorted_and_runs_get_ru_ru() {
+        let out = run(&format!("{W}<w:p w14:paraId=\"1\" a=\"b\"><w:pPr><w:jc/><w:spacing/></w:pPr><w:r><w:t>x</w:t></w:r><w:r><w:rPr><w:sz/><w:b/></w:rPr></w:r><w:r/></w:p>{END}"), &[], false);
+        assert_eq!(
+            out,
+            format!("{W}<w:p a=\"b\"><w:pPr><w:spacing/><w:jc/></w:pPr><w:r><w:rPr>{LANG}</w:rPr><w:t>x</w:t></w:r><w:r><w:rPr><w:b/><w:sz/>{LANG}</w:rPr></w:r><w:r><w:rPr>{LANG}</w:rPr></w:r></w:p>{END}")
+        );
+    }
+
+    #[test]
+    fn the_first_rows_of_top_level_tables_repeat() {
+        let row = "<w:tr><w:tc><w:tbl><w:tr/></w:tbl></w:tc></w:tr>";
+        let out = run(&format!("{W}<w:tbl><w:tblGrid><w:gridCol w:w=\"5\" w:type=\"dxa\"/></w:tblGrid>{row}{row}{row}</w:tbl><w:tbl><w:tr><w:trPr><w:cantSplit/></w:trPr></w:tr></w:tbl>{END}"), &[2, 1], false);
+        let header = "<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tbl><w:tr/></w:tbl></w:tc></w:tr>";
+        assert_eq!(
+            out,
+            format!("{W}<w:tbl><w:tblGrid><w:gridCol w:w=\"5\"/></w:tblGrid>{header}{header}{row}</w:tbl><w:tbl><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr></w:tr></w:tbl>{END}")
+        );
+    }
+
+    #[test]
+    fn only_the_first_section_gets_the_page_number_headers() {
+        let out = run(
+            &format!("{W}<w:p><w:pPr><w:sectPr><w:pgSz/></w:sectPr></w:pPr></w:p><w:sectPr><w:pgSz/></w:sectPr>{END}"),
+            &[],
+            true,
+        );
+        assert_eq!(
+            out,
+            format!("{W}<w:p><w:pPr><w:sectPr><w:headerReference w:type=\"default\" r:id=\"rD\"/><w:headerReference w:type=\"first\" r:id=\"rF\"/><w:pgSz/><w:titlePg/></w:sectPr></w:pPr></w:p><w:sectPr><w:pgSz/></w:sectPr>{END}")
+        );
+    }
+
+    #[test]
+    fn illegal_characters_leave_text_and_the_namespace_is_declared() {
+        let out =
+            run("<w:document xmlns:w=\"w\"><w:body><w:t>a\u{1}b&#x1;c&amp;</w:t></w:body></w:document>", &[], false);
+        assert_eq!(
+            out,
+            format!("<w:document xmlns:w=\"w\" xmlns:r=\"{R_NS}\"><w:body><w:t>abc&amp;</w:t></w:body></w:document>")
+        );
+    }
+
+    #[test]
+    fn broken_xml_is_an_error_not_a_panic() {
+        let fx = BodyFixes { table_headers: &[], headers: None, order: ORDER };
+        for bad in ["<a><b></a>", "<a><w:r>", "<a/><b/>", "text", "<a><w:rPr><w:b></w:rPr></a>"] {
+            assert!(fix(bad.as_bytes(), &fx).is_err(), "{bad}");
+        }
+    }
+}

@@ -99,3 +99,20 @@ fn the_valid_minimal_fixture_passes() {
     let out = prikaz(&["validate", "--strict", "tests/fixtures/valid-minimal.json"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_crash() {
+    // `prikaz render … --emit ir | head`: the pipe closes before the output is written.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_prikaz"))
+        .args(["render", "samples/large-200.json", "--emit", "ir"])
+        .current_dir(root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the prikaz binary runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("it ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "exit {:?}: {stderr}", out.status);
+    assert!(stderr.is_empty(), "{stderr}");
+}

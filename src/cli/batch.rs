@@ -1,6 +1,7 @@
 //! `prikaz batch BATCH.json --schools SCHOOLS.csv -o DIR`: every school's order and roadmap,
 //! in parallel; a bad row is reported, the others are produced.
 
+use super::outln;
 use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -94,7 +95,7 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
     bar.finish_and_clear();
     failures.extend(results.into_iter().filter_map(Result::err));
     let done = list.len() - failures.iter().filter(|f| f.row > 0).count();
-    println!("{}: готово школ {done} из {}", output.display(), list.len());
+    outln!("{}: готово школ {done} из {}", output.display(), list.len());
     if failures.is_empty() {
         return ExitCode::SUCCESS;
     }

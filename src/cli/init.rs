@@ -1,6 +1,7 @@
 //! `prikaz init DIR`: a starter project — an input file filled with the Солнечногорск
 //! example, the schema for the editor, and the default templates to edit.
 
+use super::outln;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -29,10 +30,10 @@ pub fn run(dir: &Path) -> ExitCode {
             return ExitCode::from(EXIT_INVALID);
         }
     }
-    println!("Готово: {}", dir.display());
-    println!("  prikaz.json        — ваш приказ (заполнен примером, замените данные своими)");
-    println!("  prikaz.schema.json — схема: редактор подскажет поля и ошибки");
-    println!("  templates/         — шаблоны; правьте и передавайте: --templates {}", dir.join("templates").display());
-    println!("Дальше: prikaz render {} -o {}", dir.join("prikaz.json").display(), dir.join("out").display());
+    outln!("Готово: {}", dir.display());
+    outln!("  prikaz.json        — ваш приказ (заполнен примером, замените данные своими)");
+    outln!("  prikaz.schema.json — схема: редактор подскажет поля и ошибки");
+    outln!("  templates/         — шаблоны; правьте и передавайте: --templates {}", dir.join("templates").display());
+    outln!("Дальше: prikaz render {} -o {}", dir.join("prikaz.json").display(), dir.join("out").display());
     ExitCode::SUCCESS
 }

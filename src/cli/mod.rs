@@ -13,6 +13,24 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// Writes to standard output. A reader that stops early (`prikaz … | head`) ends the
+/// output quietly, where `print!` would panic; any other failure is reported.
+pub(crate) fn out(text: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_fmt(text).and_then(|()| stdout.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("ошибка: не удалось вывести результат: {e}");
+        }
+    }
+}
+
+/// `println!` through [`out`].
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::cli::out(format_args!("{}\n", format_args!($($arg)*))) };
+}
+pub(crate) use outln;
+
 /// Exit code for invalid input.
 pub const EXIT_INVALID: u8 = 1;
 

@@ -1,5 +1,6 @@
 //! `prikaz render FILE`: input → IR → DOCX and PDF (built side by side), or `--emit ir|layout`.
 
+use super::outln;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -93,7 +94,7 @@ fn render(
     };
     match emit {
         Some(Emit::Ir) => {
-            print!("{}", prikaz::doc::dump(&ir));
+            super::out(format_args!("{}", prikaz::doc::dump(&ir)));
             ExitCode::SUCCESS
         }
         Some(Emit::Layout) => {
@@ -102,7 +103,7 @@ fn render(
                 Err(code) => return code,
             };
             let m = prikaz::layout::text::Measurer::new(&book);
-            print!("{}", prikaz::layout::dump(&prikaz::layout::layout(&ir, &m)));
+            super::out(format_args!("{}", prikaz::layout::dump(&prikaz::layout::layout(&ir, &m))));
             ExitCode::SUCCESS
         }
         None => write_files(file, output, &ir, opts),
@@ -152,7 +153,7 @@ fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, opts: Opt
         return fail(&e);
     }
     for path in &files {
-        println!("{}", path.display());
+        outln!("{}", path.display());
     }
     ExitCode::SUCCESS
 }

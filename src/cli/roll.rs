@@ -1,5 +1,6 @@
 //! `prikaz roll FILE --to 2024 -o NEW.json`: the same plan for another school year.
 
+use super::outln;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -56,6 +57,6 @@ pub fn run(file: &Path, to: i32, output: &Path, date: Option<&str>, number: Opti
     prikaz::input::locate_all(&text, &mut warnings);
     let shown = prikaz::input::Loaded { source: check.source, document: None, diagnostics: warnings };
     let (_, n) = print_diagnostics(&out_name, &shown, false);
-    println!("{out_name}: план перенесён на {to} г.; предупреждений: {n}");
+    outln!("{out_name}: план перенесён на {to} г.; предупреждений: {n}");
     ExitCode::SUCCESS
 }

@@ -1,5 +1,6 @@
 //! `prikaz schema`: the JSON Schema of the input format, for editors.
 
+use super::outln;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -7,7 +8,7 @@ pub fn run(output: Option<&Path>) -> ExitCode {
     let text = prikaz::input::schema_json();
     match output {
         None => {
-            println!("{text}");
+            outln!("{text}");
             ExitCode::SUCCESS
         }
         Some(path) => match std::fs::write(path, format!("{text}\n")) {

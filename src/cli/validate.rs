@@ -1,5 +1,6 @@
 //! `prikaz validate FILE…`: exit 0 when every file is valid, 1 otherwise.
 
+use super::outln;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,11 +15,11 @@ pub fn run(files: &[PathBuf], strict: bool) -> ExitCode {
         let (errors, warnings) = print_diagnostics(&name, &loaded, strict);
         if errors > 0 {
             failed += 1;
-            println!("{name}: ошибок: {errors}, предупреждений: {warnings}");
+            outln!("{name}: ошибок: {errors}, предупреждений: {warnings}");
         } else if warnings > 0 {
-            println!("{name}: корректен, предупреждений: {warnings}");
+            outln!("{name}: корректен, предупреждений: {warnings}");
         } else {
-            println!("{name}: корректен");
+            outln!("{name}: корректен");
         }
     }
     if failed > 0 {

@@ -8,6 +8,10 @@ use prikaz::layout::{layout, text::Measurer};
 use prikaz::pipeline::{build_ir, Parts};
 use prikaz::template::Templates;
 
+// The binary's allocator (see src/main.rs), so in-process figures match the command.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]

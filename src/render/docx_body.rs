@@ -84,8 +84,8 @@ pub fn fix(bytes: &[u8], fx: &BodyFixes<'_>) -> Result<Vec<u8>, String> {
 enum Place {
     /// A child of `w:body`.
     Body,
-    /// A row of a table whose first rows repeat as its header.
-    HeaderRow,
+    /// A child of a top-level table, whose first rows repeat as its header.
+    TopTable,
     /// A child of such a row (its `w:trPr` gets `w:tblHeader`).
     InHeaderRow,
     /// Inside `w:t` or `w:instrText`: text is filtered.
@@ -116,7 +116,7 @@ impl Item {
             return b"";
         }
         let tag = &buf[self.range.start + 1..self.range.end];
-        let end = tag.iter().position(|&b| b == b' ' || b == b'/' || b == b'>').unwrap_or(tag.len());
+        let end = tag.iter().position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>').unwrap_or(tag.len());
         &tag[..end]
     }
 }
@@ -200,8 +200,7 @@ impl<'a> Pass<'a, '_> {
         header_rows: &mut usize,
         out: &mut Vec<u8>,
     ) -> Result<(), String> {
-        let place = if place == Place::HeaderRow {
-            // `HeaderRow` is the place of a top-level table's children.
+        let place = if place == Place::TopTable {
             if s.name().as_ref() == b"w:tr" && *header_rows > 0 {
                 *header_rows -= 1;
                 return self.header_row(s, empty, out);
@@ -227,8 +226,8 @@ impl<'a> Pass<'a, '_> {
         let mut left = rows;
         loop {
             match self.next()? {
-                Event::Start(s) => self.child(&s, false, Place::HeaderRow, &mut left, out)?,
-                Event::Empty(s) => self.child(&s, true, Place::HeaderRow, &mut left, out)?,
+                Event::Start(s) => self.child(&s, false, Place::TopTable, &mut left, out)?,
+                Event::Empty(s) => self.child(&s, true, Place::TopTable, &mut left, out)?,
                 Event::End(_) => return Ok(()),
                 Event::Text(t) => out.extend_from_slice(&t),
                 Event::GeneralRef(r) => {

@@ -55,12 +55,21 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
         // What does not depend on the input starts at once on other cores while this one
         // reads and checks the input: compiling the templates, and preparing the two faces
         // most documents use (regular and bold) for the PDF.
-        let templates = scope.spawn(move || templates.map_or_else(Templates::builtin, Templates::with_folder));
-        if opts.font_dir.is_none() && opts.format != Some(Format::Docx) && !matches!(emit, Some(Emit::Ir)) {
-            scope.spawn(|| prikaz::render::pdf::PdfFonts::bundled().prepare(&[0, 1]));
-        }
-        let templates =
-            || templates.join().unwrap_or_else(|_| Err(prikaz::diag::Diagnostic::error("сбой при сборке шаблонов")));
+        // One helper thread, not two: on two cores a third runnable thread would take turns
+        // with this one. The templates come first (needed right after the input is read),
+        // the faces after (needed only when the PDF is drawn).
+        let prepare_fonts =
+            opts.font_dir.is_none() && opts.format != Some(Format::Docx) && !matches!(emit, Some(Emit::Ir));
+        let (sender, receiver) = std::sync::mpsc::channel();
+        scope.spawn(move || {
+            let _ = sender.send(templates.map_or_else(Templates::builtin, Templates::with_folder));
+            if prepare_fonts {
+                prikaz::render::pdf::PdfFonts::bundled().prepare(&[0, 1]);
+            }
+        });
+        let templates = move || {
+            receiver.recv().unwrap_or_else(|_| Err(prikaz::diag::Diagnostic::error("сбой при сборке шаблонов")))
+        };
         render(file, output, templates, emit, opts)
     })
 }

@@ -587,7 +587,10 @@ fn header_xml(with_number: bool) -> Vec<u8> {
     .into_bytes()
 }
 
-/// Packs the parts in a fixed order, deflated, with one fixed time.
+/// Parts shorter than this are stored, not deflated.
+const STORE_BELOW: usize = 512;
+
+/// Packs the parts in a fixed order, deflated (the smallest stored), with one fixed time.
 fn pack(x: XMLDocx, extra: Vec<(String, Vec<u8>)>, when: NaiveDateTime) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let time = zip::DateTime::from_date_and_time(
@@ -629,8 +632,11 @@ fn pack(x: XMLDocx, extra: Vec<(String, Vec<u8>)>, when: NaiveDateTime) -> zip::
         parts.push((format!("word/footer{}.xml", i + 1), h));
     }
     parts.extend(extra);
+    // Parts this small gain at most a hundred bytes from deflate, while each deflate stream
+    // costs setting up (and zeroing) a few hundred kilobytes of state.
+    let stored = opts.compression_method(zip::CompressionMethod::Stored);
     for (name, bytes) in parts {
-        zip.start_file(name, opts)?;
+        zip.start_file(name, if bytes.len() < STORE_BELOW { stored } else { opts })?;
         zip.write_all(&bytes)?;
     }
     Ok(zip.finish()?.into_inner())

@@ -46,7 +46,10 @@ fn every_sample_is_a_well_formed_package() {
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
         for i in 0..zip.len() {
             let mut f = zip.by_index(i).unwrap();
-            assert_eq!(f.compression(), zip::CompressionMethod::Deflated, "{rel}: {}", f.name());
+            // Every part but the tiniest (under 512 bytes, where deflate saves little) is deflated.
+            if f.size() >= 512 {
+                assert_eq!(f.compression(), zip::CompressionMethod::Deflated, "{rel}: {}", f.name());
+            }
             if f.name().ends_with(".xml") || f.name().ends_with(".rels") {
                 let mut s = String::new();
                 f.read_to_string(&mut s).unwrap();

@@ -241,3 +241,70 @@ fn render_writes_the_docx_atomically_and_keeps_earlier_files_on_failure() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("ошибка:"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The (target, source) of every relationship in the package, targets resolved to part names.
+fn relationships(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let names: Vec<String> = zip.file_names().map(str::to_owned).collect();
+    let mut out = Vec::new();
+    for name in names.iter().filter(|n| n.ends_with(".rels")) {
+        // "word/_rels/document.xml.rels" is about "word/document.xml"; targets are relative to "word/".
+        let (dir, file) = name.rsplit_once("_rels/").expect("a relationship part lives in _rels/");
+        let source = format!("{dir}{}", file.trim_end_matches(".rels"));
+        let mut text = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        let mut reader = quick_xml::Reader::from_str(&text);
+        loop {
+            match reader.read_event().unwrap() {
+                quick_xml::events::Event::Empty(e) | quick_xml::events::Event::Start(e) => {
+                    let external = e.attributes().flatten().any(|a| a.key.as_ref() == b"TargetMode");
+                    if let Some(t) = e.attributes().flatten().find(|a| a.key.as_ref() == b"Target") {
+                        if !external {
+                            let t = String::from_utf8_lossy(&t.value).into_owned();
+                            let target = t.strip_prefix('/').map(str::to_owned).unwrap_or(format!("{dir}{t}"));
+                            out.push((target, source.clone()));
+                        }
+                    }
+                }
+                quick_xml::events::Event::Eof => break,
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_part_is_referred_to_and_every_reference_has_its_part() {
+    let embedded = prikaz::render::docx::DocxOptions { embed_fonts: true };
+    let with_fonts = ("with fonts".to_owned(), write_docx(&ir("samples/school-2023.json"), &embedded).unwrap());
+    let packages = json_files("samples").into_iter().map(|rel| {
+        let bytes = docx(&rel);
+        (rel, bytes)
+    });
+    for (rel, bytes) in packages.chain([with_fonts]) {
+        let zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        let names: Vec<String> = zip.file_names().map(str::to_owned).collect();
+        let rels = relationships(&bytes);
+        for name in &names {
+            if name == "[Content_Types].xml" {
+                continue;
+            }
+            if name.ends_with(".rels") {
+                let (dir, file) = name.rsplit_once("_rels/").unwrap();
+                let source = format!("{dir}{}", file.trim_end_matches(".rels"));
+                assert!(source.is_empty() || names.contains(&source), "{rel}: {name} is about a missing part");
+            } else {
+                assert!(rels.iter().any(|(t, _)| t == name), "{rel}: nothing refers to {name}");
+            }
+        }
+        for (target, source) in &rels {
+            assert!(names.contains(target), "{rel}: {source} refers to the missing {target}");
+        }
+        let types = part(&bytes, "[Content_Types].xml");
+        for over in types.split("PartName=\"/").skip(1) {
+            let name = &over[..over.find('"').unwrap()];
+            assert!(names.iter().any(|n| n == name), "{rel}: a content type for the missing {name}");
+        }
+    }
+}

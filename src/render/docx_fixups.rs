@@ -355,7 +355,10 @@ pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
     x.document = fix_document(&x.document, fx).map_err(|e| part("document.xml", e))?;
     x.styles = fix_styles(&x.styles).map_err(|e| part("styles.xml", e))?;
     x.settings = fix_settings(&x.settings, fx).map_err(|e| part("settings.xml", e))?;
-    x.numberings = fix_numbering(&x.numberings).map_err(|e| part("numbering.xml", e))?;
+    let unused = drop_unused_parts(&mut x).map_err(|e| part("document.xml.rels", e))?;
+    if !unused.numbering {
+        x.numberings = fix_numbering(&x.numberings).map_err(|e| part("numbering.xml", e))?;
+    }
     // HACK: docx-rs writes no theme; validators (and some Word versions) expect one.
     x.document_rels =
         add_rel(&x.document_rels, THEME_ID, THEME_REL, "theme/theme1.xml").map_err(|e| part("document.xml.rels", e))?;
@@ -376,7 +379,52 @@ pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
     if fx.embed_fonts {
         embed_fonts(&mut x, &mut extra, &fx.font).map_err(|e| part("fontTable.xml", e))?;
     }
-    pack(x, extra, fx.timestamp).map_err(|e| format!("DOCX: не удалось упаковать: {e}"))
+    pack(x, extra, &unused, fx.timestamp).map_err(|e| format!("DOCX: не удалось упаковать: {e}"))
+}
+
+/// Parts docx-rs always writes that nothing in our documents refers to.
+#[derive(Debug, Default)]
+struct Unused {
+    comments: bool,
+    comments_extended: bool,
+    footnotes: bool,
+    numbering: bool,
+}
+
+/// HACK: docx-rs writes comments, extended comments, footnotes and numbering parts into every
+/// package, and relationship parts for three headers that do not exist. None is used by our
+/// documents; an unused part only costs a deflate stream and space, and a relationship part
+/// of a missing part is a dangling reference. The extended-comments relationship (nothing in
+/// the body points at it) goes; each part no relationship then names is left out, with its
+/// content-type override. (The header relationship parts are left out in [`pack`].)
+fn drop_unused_parts(x: &mut XMLDocx) -> Result<Unused, String> {
+    const COMMENTS_EXTENDED_REL: &str = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended";
+    let mut rels = xml::parse(&x.document_rels)?;
+    rels.children.retain(|c| !matches!(c, Node::Element(e) if e.attr("Type") == Some(COMMENTS_EXTENDED_REL)));
+    let named =
+        |target: &str| rels.children.iter().any(|c| matches!(c, Node::Element(e) if e.attr("Target") == Some(target)));
+    let unused = Unused {
+        comments: !named("comments.xml"),
+        comments_extended: !named("commentsExtended.xml"),
+        footnotes: !named("footnotes.xml"),
+        numbering: !named("numbering.xml"),
+    };
+    x.document_rels = xml::write(&rels);
+    let mut types = xml::parse(&x.content_type)?;
+    let dropped: Vec<&str> = [
+        (unused.comments, "/word/comments.xml"),
+        (unused.comments_extended, "/word/commentsExtended.xml"),
+        (unused.footnotes, "/word/footnotes.xml"),
+        (unused.numbering, "/word/numbering.xml"),
+    ]
+    .into_iter()
+    .filter_map(|(drop, name)| drop.then_some(name))
+    .collect();
+    types
+        .children
+        .retain(|c| !matches!(c, Node::Element(e) if e.attr("PartName").is_some_and(|p| dropped.contains(&p))));
+    x.content_type = xml::write(&types);
+    Ok(unused)
 }
 
 /// Fixed keys, one per face, so embedding stays deterministic.
@@ -591,7 +639,12 @@ fn header_xml(with_number: bool) -> Vec<u8> {
 const STORE_BELOW: usize = 512;
 
 /// Packs the parts in a fixed order, deflated (the smallest stored), with one fixed time.
-fn pack(x: XMLDocx, extra: Vec<(String, Vec<u8>)>, when: NaiveDateTime) -> zip::result::ZipResult<Vec<u8>> {
+fn pack(
+    x: XMLDocx,
+    extra: Vec<(String, Vec<u8>)>,
+    unused: &Unused,
+    when: NaiveDateTime,
+) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let time = zip::DateTime::from_date_and_time(
         when.year().clamp(1980, 2107) as u16,
@@ -617,15 +670,23 @@ fn pack(x: XMLDocx, extra: Vec<(String, Vec<u8>)>, when: NaiveDateTime) -> zip::
         ("word/styles.xml".into(), x.styles),
         ("word/settings.xml".into(), x.settings),
         ("word/fontTable.xml".into(), x.font_table),
-        ("word/comments.xml".into(), x.comments),
-        ("word/numbering.xml".into(), x.numberings),
-        ("word/commentsExtended.xml".into(), x.comments_extended),
-        ("word/footnotes.xml".into(), x.footnotes),
     ];
+    for (drop, name, bytes) in [
+        (unused.comments, "word/comments.xml", x.comments),
+        (unused.numbering, "word/numbering.xml", x.numberings),
+        (unused.comments_extended, "word/commentsExtended.xml", x.comments_extended),
+        (unused.footnotes, "word/footnotes.xml", x.footnotes),
+    ] {
+        if !drop {
+            parts.push((name.into(), bytes));
+        }
+    }
+    // Relationship parts only for the headers that exist.
+    let headers = x.headers.len();
     for (i, h) in x.headers.into_iter().enumerate() {
         parts.push((format!("word/header{}.xml", i + 1), h));
     }
-    for (i, r) in x.header_rels.into_iter().enumerate() {
+    for (i, r) in x.header_rels.into_iter().take(headers).enumerate() {
         parts.push((format!("word/_rels/header{}.xml.rels", i + 1), r));
     }
     for (i, h) in x.footers.into_iter().enumerate() {

@@ -133,9 +133,8 @@ fn produce(
 ) -> Result<(), String> {
     let text = serde_json::to_string(doc).map_err(|e| e.to_string())?;
     let loaded = prikaz::input::load_source(Source { name: origin.to_owned(), text });
-    let Some(input) =
-        loaded.document.filter(|_| !loaded.diagnostics.iter().any(|d| d.severity == prikaz::diag::Severity::Error))
-    else {
+    let failed = loaded.has_errors();
+    let Some(input) = loaded.document.filter(|_| !failed) else {
         return Err(reasons(&loaded.diagnostics));
     };
     let ir = build_ir(&input, tpl, Parts::All).map_err(|d| d.message)?;

@@ -13,8 +13,12 @@
 //!   default and an empty first-page header plus `w:titlePg`, so both are written here.
 //! - HACK: docx-rs numbers paragraphs (`w14:paraId`) from a per-thread counter, so the
 //!   second document built in a process differs from the first; the ids are dropped.
-//! - HACK: docx-rs stores entries uncompressed with the clock's time; we deflate, in a fixed
-//!   order, with a fixed time.
+//! - HACK: docx-rs stores entries uncompressed with the clock's time; we deflate (all but the
+//!   tiniest), in a fixed order, with a fixed time.
+//! - HACK: docx-rs writes comments, footnotes and numbering parts and relationship parts of
+//!   headers that do not exist into every package; the ones nothing refers to are left out.
+//! - The body (`document.xml`) is mended in one streaming pass ([`super::docx_body`]); the
+//!   other parts are small and go through a tree.
 //! - Hyphenation is switched on in the settings (`w:autoHyphenation`) when the style asks.
 //! - Characters XML cannot carry are dropped from text, should any have got this far.
 

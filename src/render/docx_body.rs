@@ -40,7 +40,8 @@ pub struct Orders<'a> {
     pub sectpr: &'a [&'a str],
 }
 
-const LANG: &str = "<w:lang w:val=\"ru-RU\" w:eastAsia=\"ru-RU\" w:bidi=\"ar-SA\"/>";
+/// The language of every run: Russian (hyphenation, spelling).
+pub(super) const LANG: &str = "<w:lang w:val=\"ru-RU\" w:eastAsia=\"ru-RU\" w:bidi=\"ar-SA\"/>";
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /// Mends `document.xml`.
@@ -149,20 +150,34 @@ impl<'a> Pass<'a, '_> {
             return Ok(());
         }
         out.push(b'>');
-        self.children(s.name().as_ref(), Place::Other, out)?;
+        self.children(s.name().as_ref(), Place::Other, 0, out, None)?;
         close(s, out);
         Ok(())
     }
 
     /// Copies the children of the element just opened, through its end tag's event (the
-    /// caller writes the end tag). `place` is where the children stand.
-    fn children(&mut self, parent: &[u8], place: Place, out: &mut Vec<u8>) -> Result<(), String> {
-        // In a top-level table, the first rows are header rows.
-        let mut header_rows = 0;
+    /// caller writes the end tag). `place` is where the children stand; in a top-level
+    /// table the first `header_rows` rows are header rows. With `items`, each child is also
+    /// recorded as an item of `out` (text next to text is one item, as in a tree).
+    fn children(
+        &mut self,
+        parent: &[u8],
+        place: Place,
+        mut header_rows: usize,
+        out: &mut Vec<u8>,
+        mut items: Option<&mut Vec<Item>>,
+    ) -> Result<(), String> {
         loop {
-            match self.next()? {
-                Event::Start(s) => self.child(&s, false, place, &mut header_rows, out)?,
-                Event::Empty(s) => self.child(&s, true, place, &mut header_rows, out)?,
+            let at = out.len();
+            let element = match self.next()? {
+                Event::Start(s) => {
+                    self.child(&s, false, place, &mut header_rows, out)?;
+                    true
+                }
+                Event::Empty(s) => {
+                    self.child(&s, true, place, &mut header_rows, out)?;
+                    true
+                }
                 Event::End(_) => return Ok(()),
                 Event::Text(t) => {
                     if place == Place::Text && t.iter().any(|&b| b < 0x20 || b == 0xEF) {
@@ -170,6 +185,7 @@ impl<'a> Pass<'a, '_> {
                     } else {
                         out.extend_from_slice(&t);
                     }
+                    false
                 }
                 Event::GeneralRef(r) => {
                     let illegal =
@@ -179,16 +195,36 @@ impl<'a> Pass<'a, '_> {
                         out.extend_from_slice(&r);
                         out.push(b';');
                     }
+                    false
                 }
                 Event::CData(c) => {
                     out.extend_from_slice(b"<![CDATA[");
                     out.extend_from_slice(&c);
                     out.extend_from_slice(b"]]>");
+                    false
                 }
-                Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
+                Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => continue,
                 Event::Eof => return Err(format!("тег <{}> не закрыт", String::from_utf8_lossy(parent))),
+            };
+            if let Some(items) = items.as_deref_mut() {
+                match items.last_mut() {
+                    Some(last) if !element && !last.element && last.range.end == at => last.range.end = out.len(),
+                    _ => items.push(Item { element, range: at..out.len() }),
+                }
             }
         }
+    }
+
+    /// Writes the children of the element just opened into a scratch buffer, one item per
+    /// child, for the caller to reorder or complete (and then hand back with [`Pass::give`]).
+    fn hold(&mut self, s: &BytesStart<'_>, empty: bool, place: Place) -> Result<(Vec<u8>, Vec<Item>), String> {
+        let mut buf = self.pool.pop().unwrap_or_default();
+        buf.clear();
+        let mut items = Vec::new();
+        if !empty {
+            self.children(s.name().as_ref(), place, 0, &mut buf, Some(&mut items))?;
+        }
+        Ok((buf, items))
     }
 
     /// One child of a `children` loop; counts a top-level table's header rows down.
@@ -213,32 +249,12 @@ impl<'a> Pass<'a, '_> {
             let rows = self.tables.next().copied().unwrap_or(0);
             open(s, empty, out);
             if !empty {
-                self.table(rows, out)?;
+                self.children(b"w:tbl", Place::TopTable, rows, out, None)?;
                 close(s, out);
             }
             return Ok(());
         }
         self.element(s, empty, place, out)
-    }
-
-    /// The children of a top-level table whose first `rows` rows are header rows.
-    fn table(&mut self, rows: usize, out: &mut Vec<u8>) -> Result<(), String> {
-        let mut left = rows;
-        loop {
-            match self.next()? {
-                Event::Start(s) => self.child(&s, false, Place::TopTable, &mut left, out)?,
-                Event::Empty(s) => self.child(&s, true, Place::TopTable, &mut left, out)?,
-                Event::End(_) => return Ok(()),
-                Event::Text(t) => out.extend_from_slice(&t),
-                Event::GeneralRef(r) => {
-                    out.push(b'&');
-                    out.extend_from_slice(&r);
-                    out.push(b';');
-                }
-                Event::CData(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
-                Event::Eof => return Err("тег <w:tbl> не закрыт".into()),
-            }
-        }
     }
 
     /// Copies one element (its start tag just read) with its fixes.
@@ -256,8 +272,10 @@ impl<'a> Pass<'a, '_> {
                 self.section_done = true;
                 self.sorted(s, empty, order.sectpr, extra, out)
             }
-            b"w:r" => self.run(s, empty, out),
-            b"w:trPr" if place == Place::InHeaderRow => self.header_row_props(s, empty, out),
+            b"w:r" => self.completed(s, empty, b"w:rPr", &[b"<w:rPr>", LANG.as_bytes(), b"</w:rPr>"], true, out),
+            b"w:trPr" if place == Place::InHeaderRow => {
+                self.completed(s, empty, b"w:tblHeader", &[b"<w:tblHeader/>"], false, out)
+            }
             _ => {
                 match name {
                     b"w:p" => open_without(s, &[b"w14:paraId", b"w14:textId"], empty, out),
@@ -271,7 +289,7 @@ impl<'a> Pass<'a, '_> {
                         b"w:body" => Place::Body,
                         _ => Place::Other,
                     };
-                    self.children(name, inner, out)?;
+                    self.children(name, inner, 0, out, None)?;
                     close(s, out);
                 }
                 Ok(())
@@ -279,63 +297,42 @@ impl<'a> Pass<'a, '_> {
         }
     }
 
-    /// A header row: its `w:trPr` gets `w:tblHeader`, and is added (before the cells) if missing.
+    /// A header row: its `w:trPr` gets `w:tblHeader`, and is added (before the first element
+    /// other than `w:tblPrEx`) if missing.
     fn header_row(&mut self, s: &BytesStart<'_>, empty: bool, out: &mut Vec<u8>) -> Result<(), String> {
-        const PROPS: &[u8] = b"<w:trPr><w:tblHeader/></w:trPr>";
-        let mut buf = self.take();
-        let mut items = Vec::new();
-        if !empty {
-            self.collect(b"w:tr", Place::InHeaderRow, &mut buf, &mut items)?;
-        }
+        let (buf, items) = self.hold(s, empty, Place::InHeaderRow)?;
         open(s, false, out);
-        let has_props = items.iter().any(|i| i.name(&buf) == b"w:trPr");
-        // A new w:trPr goes before the first element other than w:tblPrEx.
-        let at = items.iter().position(|i| i.element && i.name(&buf) != b"w:tblPrEx").unwrap_or(0);
-        if items.is_empty() && !has_props {
-            out.extend_from_slice(PROPS);
-        }
-        for (k, item) in items.iter().enumerate() {
-            if k == at && !has_props {
-                out.extend_from_slice(PROPS);
-            }
-            out.extend_from_slice(&buf[item.range.clone()]);
+        if items.iter().any(|i| i.name(&buf) == b"w:trPr") {
+            out.extend_from_slice(&buf);
+        } else {
+            let at = items.iter().find(|i| i.element && i.name(&buf) != b"w:tblPrEx").map_or(0, |i| i.range.start);
+            out.extend_from_slice(&buf[..at]);
+            out.extend_from_slice(b"<w:trPr><w:tblHeader/></w:trPr>");
+            out.extend_from_slice(&buf[at..]);
         }
         close(s, out);
         self.give(buf);
         Ok(())
     }
 
-    /// The properties of a header row: `w:tblHeader` added if missing.
-    fn header_row_props(&mut self, s: &BytesStart<'_>, empty: bool, out: &mut Vec<u8>) -> Result<(), String> {
-        let mut buf = self.take();
-        let mut items = Vec::new();
-        if !empty {
-            self.collect(b"w:trPr", Place::Other, &mut buf, &mut items)?;
-        }
+    /// An element that must have a child named `child`: `missing` is written when it has
+    /// none, before the other children (`first`) or after them.
+    fn completed(
+        &mut self,
+        s: &BytesStart<'_>,
+        empty: bool,
+        child: &[u8],
+        missing: &[&[u8]],
+        first: bool,
+        out: &mut Vec<u8>,
+    ) -> Result<(), String> {
+        let (buf, items) = self.hold(s, empty, Place::Other)?;
+        let added = if items.iter().any(|i| i.name(&buf) == child) { &[][..] } else { missing };
+        let (before, after) = if first { (added, &[][..]) } else { (&[][..], added) };
         open(s, false, out);
+        before.iter().for_each(|m| out.extend_from_slice(m));
         out.extend_from_slice(&buf);
-        if !items.iter().any(|i| i.name(&buf) == b"w:tblHeader") {
-            out.extend_from_slice(b"<w:tblHeader/>");
-        }
-        close(s, out);
-        self.give(buf);
-        Ok(())
-    }
-
-    /// A run: ru-RU run properties are added when it has none.
-    fn run(&mut self, s: &BytesStart<'_>, empty: bool, out: &mut Vec<u8>) -> Result<(), String> {
-        let mut buf = self.take();
-        let mut items = Vec::new();
-        if !empty {
-            self.collect(b"w:r", Place::Other, &mut buf, &mut items)?;
-        }
-        open(s, false, out);
-        if !items.iter().any(|i| i.name(&buf) == b"w:rPr") {
-            out.extend_from_slice(b"<w:rPr>");
-            out.extend_from_slice(LANG.as_bytes());
-            out.extend_from_slice(b"</w:rPr>");
-        }
-        out.extend_from_slice(&buf);
+        after.iter().for_each(|m| out.extend_from_slice(m));
         close(s, out);
         self.give(buf);
         Ok(())
@@ -351,17 +348,16 @@ impl<'a> Pass<'a, '_> {
         extra: Extra,
         out: &mut Vec<u8>,
     ) -> Result<(), String> {
-        let mut buf = self.take();
-        let mut items = Vec::new();
+        let (mut buf, mut items) = self.hold(s, empty, Place::Other)?;
         if let (Extra::Headers, Some((default, first))) = (extra, self.fx.headers) {
+            // Before the children: the stable sort keeps them ahead of any the section had.
+            let mut refs = Vec::new();
             for (kind, id) in [("default", default), ("first", first)] {
                 let at = buf.len();
                 buf.extend_from_slice(format!("<w:headerReference w:type=\"{kind}\" r:id=\"{id}\"/>").as_bytes());
-                items.push(Item { element: true, range: at..buf.len() });
+                refs.push(Item { element: true, range: at..buf.len() });
             }
-        }
-        if !empty {
-            self.collect(s.name().as_ref(), Place::Other, &mut buf, &mut items)?;
+            items.splice(0..0, refs);
         }
         let added: &[u8] = match extra {
             Extra::Lang if !items.iter().any(|i| i.name(&buf) == b"w:lang") => LANG.as_bytes(),
@@ -394,47 +390,6 @@ impl<'a> Pass<'a, '_> {
         }
         self.give(buf);
         Ok(())
-    }
-
-    /// Writes the children of the element just opened into `buf`, one item per child
-    /// (text next to text is one item, as in a tree).
-    fn collect(&mut self, parent: &[u8], place: Place, buf: &mut Vec<u8>, items: &mut Vec<Item>) -> Result<(), String> {
-        loop {
-            let at = buf.len();
-            let element = match self.next()? {
-                Event::Start(s) => {
-                    self.element(&s, false, place, buf)?;
-                    true
-                }
-                Event::Empty(s) => {
-                    self.element(&s, true, place, buf)?;
-                    true
-                }
-                Event::End(_) => return Ok(()),
-                Event::Text(t) => {
-                    buf.extend_from_slice(&t);
-                    false
-                }
-                Event::GeneralRef(r) => {
-                    buf.push(b'&');
-                    buf.extend_from_slice(&r);
-                    buf.push(b';');
-                    false
-                }
-                Event::CData(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => continue,
-                Event::Eof => return Err(format!("тег <{}> не закрыт", String::from_utf8_lossy(parent))),
-            };
-            match items.last_mut() {
-                Some(last) if !element && !last.element && last.range.end == at => last.range.end = buf.len(),
-                _ => items.push(Item { element, range: at..buf.len() }),
-            }
-        }
-    }
-
-    fn take(&mut self) -> Vec<u8> {
-        let mut b = self.pool.pop().unwrap_or_default();
-        b.clear();
-        b
     }
 
     fn give(&mut self, b: Vec<u8>) {

@@ -360,7 +360,7 @@ pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
     x.styles = fix_styles(&x.styles).map_err(|e| part("styles.xml", e))?;
     x.settings = fix_settings(&x.settings, fx).map_err(|e| part("settings.xml", e))?;
     let unused = drop_unused_parts(&mut x).map_err(|e| part("document.xml.rels", e))?;
-    if !unused.numbering {
+    if !unused.contains(&"numbering.xml") {
         x.numberings = fix_numbering(&x.numberings).map_err(|e| part("numbering.xml", e))?;
     }
     // HACK: docx-rs writes no theme; validators (and some Word versions) expect one.
@@ -386,47 +386,30 @@ pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
     pack(x, extra, &unused, fx.timestamp).map_err(|e| format!("DOCX: не удалось упаковать: {e}"))
 }
 
-/// Parts docx-rs always writes that nothing in our documents refers to.
-#[derive(Debug, Default)]
-struct Unused {
-    comments: bool,
-    comments_extended: bool,
-    footnotes: bool,
-    numbering: bool,
-}
+/// The parts docx-rs always writes that our documents may not use, by their target in
+/// `word/_rels/document.xml.rels`.
+const OPTIONAL_PARTS: [&str; 4] = ["comments.xml", "commentsExtended.xml", "footnotes.xml", "numbering.xml"];
 
 /// HACK: docx-rs writes comments, extended comments, footnotes and numbering parts into every
 /// package, and relationship parts for three headers that do not exist. None is used by our
 /// documents; an unused part only costs a deflate stream and space, and a relationship part
 /// of a missing part is a dangling reference. The extended-comments relationship (nothing in
 /// the body points at it) goes; each part no relationship then names is left out, with its
-/// content-type override. (The header relationship parts are left out in [`pack`].)
-fn drop_unused_parts(x: &mut XMLDocx) -> Result<Unused, String> {
+/// content-type override, and returned (as its target). (The header relationship parts are
+/// left out in [`pack`].)
+fn drop_unused_parts(x: &mut XMLDocx) -> Result<Vec<&'static str>, String> {
     const COMMENTS_EXTENDED_REL: &str = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended";
     let mut rels = xml::parse(&x.document_rels)?;
     rels.children.retain(|c| !matches!(c, Node::Element(e) if e.attr("Type") == Some(COMMENTS_EXTENDED_REL)));
     let named =
         |target: &str| rels.children.iter().any(|c| matches!(c, Node::Element(e) if e.attr("Target") == Some(target)));
-    let unused = Unused {
-        comments: !named("comments.xml"),
-        comments_extended: !named("commentsExtended.xml"),
-        footnotes: !named("footnotes.xml"),
-        numbering: !named("numbering.xml"),
-    };
+    let unused: Vec<&str> = OPTIONAL_PARTS.into_iter().filter(|t| !named(t)).collect();
     x.document_rels = xml::write(&rels);
     let mut types = xml::parse(&x.content_type)?;
-    let dropped: Vec<&str> = [
-        (unused.comments, "/word/comments.xml"),
-        (unused.comments_extended, "/word/commentsExtended.xml"),
-        (unused.footnotes, "/word/footnotes.xml"),
-        (unused.numbering, "/word/numbering.xml"),
-    ]
-    .into_iter()
-    .filter_map(|(drop, name)| drop.then_some(name))
-    .collect();
-    types
-        .children
-        .retain(|c| !matches!(c, Node::Element(e) if e.attr("PartName").is_some_and(|p| dropped.contains(&p))));
+    types.children.retain(|c| {
+        !matches!(c, Node::Element(e)
+            if e.attr("PartName").and_then(|p| p.strip_prefix("/word/")).is_some_and(|p| unused.contains(&p)))
+    });
     x.content_type = xml::write(&types);
     Ok(unused)
 }
@@ -521,7 +504,7 @@ fn visit(e: &mut Element, f: &mut impl FnMut(&mut Element)) {
 }
 
 fn lang() -> Element {
-    el("w:lang", &[("w:val", "ru-RU"), ("w:eastAsia", "ru-RU"), ("w:bidi", "ar-SA")])
+    xml::parse(docx_body::LANG.as_bytes()).expect("LANG is one well-formed element")
 }
 
 /// HACK: docx-rs puts an empty `w:rPr` inside the `w:pPr` of styles and numbering levels,
@@ -620,7 +603,7 @@ fn add_override(bytes: &[u8], part: &str, kind: &str) -> Result<Vec<u8>, String>
 
 /// The page-number header (a centred PAGE field) or the empty first-page header.
 fn header_xml(with_number: bool) -> Vec<u8> {
-    let lang = "<w:rPr><w:lang w:val=\"ru-RU\" w:eastAsia=\"ru-RU\" w:bidi=\"ar-SA\"/></w:rPr>";
+    let lang = format!("<w:rPr>{}</w:rPr>", docx_body::LANG);
     let body = if with_number {
         format!(
             "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>\
@@ -646,7 +629,7 @@ const STORE_BELOW: usize = 512;
 fn pack(
     x: XMLDocx,
     extra: Vec<(String, Vec<u8>)>,
-    unused: &Unused,
+    unused: &[&str],
     when: NaiveDateTime,
 ) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -675,14 +658,14 @@ fn pack(
         ("word/settings.xml".into(), x.settings),
         ("word/fontTable.xml".into(), x.font_table),
     ];
-    for (drop, name, bytes) in [
-        (unused.comments, "word/comments.xml", x.comments),
-        (unused.numbering, "word/numbering.xml", x.numberings),
-        (unused.comments_extended, "word/commentsExtended.xml", x.comments_extended),
-        (unused.footnotes, "word/footnotes.xml", x.footnotes),
+    for (target, bytes) in [
+        ("comments.xml", x.comments),
+        ("numbering.xml", x.numberings),
+        ("commentsExtended.xml", x.comments_extended),
+        ("footnotes.xml", x.footnotes),
     ] {
-        if !drop {
-            parts.push((name.into(), bytes));
+        if !unused.contains(&target) {
+            parts.push((format!("word/{target}"), bytes));
         }
     }
     // Relationship parts only for the headers that exist.

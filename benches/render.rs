@@ -41,6 +41,51 @@ fn render_once(text: &str, tpl: &Templates, m: &Measurer) -> (usize, usize) {
     (docx.len(), pdf.len())
 }
 
+/// The stages of [`render_once`], timed one by one.
+const STAGES: [&str; 5] = ["load", "IR", "DOCX", "layout", "PDF"];
+
+/// [`render_once`] with each stage timed: where a document's time goes.
+fn render_stages(text: &str, tpl: &Templates, m: &Measurer) -> [Duration; 5] {
+    let mut t = Instant::now();
+    let mut lap = || {
+        let d = t.elapsed();
+        t = Instant::now();
+        d
+    };
+    let loaded =
+        prikaz::input::load_source(prikaz::input::source::Source { name: "bench".into(), text: text.to_owned() });
+    let doc = loaded.document.expect("valid input");
+    let load = lap();
+    let ir = build_ir(&doc, tpl, Parts::All).expect("IR");
+    let ir_time = lap();
+    let docx = prikaz::render::docx::write_docx(&ir, &Default::default()).expect("DOCX");
+    let docx_time = lap();
+    let pages = layout(&ir, m);
+    let layout_time = lap();
+    let pdf = prikaz::render::pdf::write_pdf(&ir, &pages, m).expect("PDF");
+    let pdf_time = lap();
+    std::hint::black_box((docx, pdf));
+    [load, ir_time, docx_time, layout_time, pdf_time]
+}
+
+/// Medians of each stage over `runs` renders of each text (after one warm-up of each).
+fn print_stages(label: &str, texts: &[String], runs: usize, tpl: &Templates, m: &Measurer) {
+    for t in texts {
+        render_stages(t, tpl, m);
+    }
+    let mut per: [Vec<Duration>; 5] = Default::default();
+    for _ in 0..runs {
+        for t in texts {
+            for (v, d) in per.iter_mut().zip(render_stages(t, tpl, m)) {
+                v.push(d);
+            }
+        }
+    }
+    let ms: Vec<f64> = per.into_iter().map(|v| median(v).as_secs_f64() * 1e3).collect();
+    let parts: Vec<String> = STAGES.iter().zip(&ms).map(|(s, d)| format!("{s} {d:.2}")).collect();
+    println!("stages {label:<22} median ms: {} (sum {:.2})", parts.join(", "), ms.iter().sum::<f64>());
+}
+
 /// `large-200.json` with its sections repeated `times` times (200 × `times` rows).
 fn scaled_large(root: &Path, times: usize) -> String {
     let mut v: serde_json::Value =
@@ -85,6 +130,13 @@ fn main() {
         prikaz::batch::drop_activities(&mut v, &s.drop).unwrap();
         serde_json::to_string(&v).unwrap()
     };
+    // Where a document's time goes (one thread): the figures behind the targets.
+    for name in ["solnechnogorsk-2023", "large-200"] {
+        let text = std::fs::read_to_string(root.join(format!("samples/{name}.json"))).unwrap();
+        print_stages(name, &[text], if name == "large-200" { 10 } else { 30 }, &tpl, &m);
+    }
+    let school_texts: Vec<String> = hundred.iter().map(school_text).collect();
+    print_stages("school (batch document)", &school_texts, 1, &tpl, &m);
     let one_thread = time(3, || {
         for s in &hundred {
             render_once(&school_text(s), &tpl, &m);

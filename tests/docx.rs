@@ -308,3 +308,35 @@ fn every_part_is_referred_to_and_every_reference_has_its_part() {
         }
     }
 }
+
+#[test]
+fn the_blank_and_the_title_are_never_hyphenated_in_word_or_libreoffice() {
+    let bytes = docx("samples/solnechnogorsk-2023.json");
+    let styles = part(&bytes, "word/styles.xml");
+    let style = styles.split("<w:style ").find(|s| s.contains("w:styleId=\"NoHyphens\"")).expect("the style");
+    assert!(style.contains("<w:suppressAutoHyphens/>"), "{style}");
+    let body = part(&bytes, "word/document.xml");
+    // The text of each paragraph that takes the style (tags dropped, no-break spaces as spaces).
+    let marked: Vec<String> = body
+        .split("<w:p>")
+        .filter(|p| p.contains("<w:pStyle w:val=\"NoHyphens\""))
+        .map(|p| {
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in p.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    _ if !in_tag => text.push(if c == '\u{a0}' { ' ' } else { c }),
+                    _ => {}
+                }
+            }
+            text
+        })
+        .collect();
+    let has = |words: &str| marked.iter().any(|p| p.contains(words));
+    // The бланк, the title and the appendix's heading carry the style; the preamble does not.
+    assert!(has("Муниципальное казённое учреждение") && has("Об утверждении Плана мероприятий"), "{marked:?}");
+    assert!(has("План мероприятий (дорожная карта)"), "{marked:?}");
+    assert!(!has("В целях реализации федерального проекта"), "{marked:?}");
+}

@@ -123,6 +123,9 @@ fn para_attrs(p: &Paragraph) -> String {
     if s.keep_with_next {
         a.push_str(" keep-next");
     }
+    if s.no_hyphens {
+        a.push_str(" no-hyphens");
+    }
     if let Some(size) = s.size {
         let _ = write!(a, " size={}pt", size.to_pt());
     }

@@ -146,6 +146,9 @@ pub struct ParaStyle {
     pub keep_with_next: bool,
     /// Font size; `None` means the context's size (body or table).
     pub size: Option<Length>,
+    /// Words are never hyphenated here, whatever the document's setting: the бланк and
+    /// headings, where a hyphen looks like a typing error.
+    pub no_hyphens: bool,
 }
 
 /// A paragraph.

@@ -302,7 +302,7 @@ pub(super) fn paragraph_chunk(
             other => other.clone(),
         })
         .collect();
-    let lines = break_lines(m, &inlines, size, w, first, hyphenate);
+    let lines = break_lines(m, &inlines, size, w, first, hyphenate && !st.no_hyphens);
     let lh = m.line_height(size);
     let asc = m.ascent(size);
     let plines = lines
@@ -432,4 +432,39 @@ fn signature_chunk(m: &Measurer, s: &Signature, size: f64, width: f64) -> Chunk 
         last.items.push(Item::Text { x: width - nw, y: asc, text: name, face: 0, size, spacing: 0.0 });
     }
     Chunk { lines, space_before: s.space_before.to_pt(), space_after: 0.0, keep_next: false, whole: true }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The texts of a chunk's lines.
+    fn texts(c: &Chunk) -> Vec<String> {
+        c.lines
+            .iter()
+            .map(|l| {
+                l.items
+                    .iter()
+                    .filter_map(|it| match it {
+                        Item::Text { text, .. } => Some(text.as_str()),
+                        Item::Line { .. } => None,
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_paragraph_marked_no_hyphens_keeps_its_words_whole() {
+        let m = Measurer::bundled();
+        let text = "Муниципальное казённое учреждение дополнительного профессионального образования";
+        let mut p = Paragraph { inlines: vec![Inline::Text(text.into(), Default::default())], ..Default::default() };
+        let hyphenated = texts(&paragraph_chunk(&m, &p, 14.0, 200.0, 0.0, true));
+        assert!(hyphenated.iter().any(|l| l.ends_with('-')), "the narrow column should hyphenate: {hyphenated:?}");
+        p.style.no_hyphens = true;
+        let whole = texts(&paragraph_chunk(&m, &p, 14.0, 200.0, 0.0, true));
+        assert!(whole.iter().all(|l| !l.ends_with('-')), "{whole:?}");
+        assert_eq!(whole.join(" "), text);
+    }
 }

@@ -2,7 +2,7 @@
 //!
 //! Vocabulary (documented for template authors in the README):
 //! `<section orientation margins page-numbers>` holding blocks; blocks are `<p>` (with
-//! `align indent left before after keep-next size bold italic`, inline `<b> <i> <br/> <tab/>`),
+//! `align indent left before after keep-next hyphenate size bold italic`, inline `<b> <i> <br/> <tab/>`),
 //! `<list marker><item>…</item></list>`, `<signature before><position/>…<name/></signature>`,
 //! `<zone kind="blank|right" width>`, `<image src width/>`, and
 //! `<table widths><head><row kind><cell colspan rowspan align bold>…` with `<body>` alike.

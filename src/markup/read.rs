@@ -59,8 +59,14 @@ fn length(el: &Element, attr: &str) -> R<Option<Length>> {
 }
 
 fn flag(el: &Element, attr: &str) -> R<bool> {
+    flag_or(el, attr, false)
+}
+
+/// A true/false attribute with its value when absent.
+fn flag_or(el: &Element, attr: &str, absent: bool) -> R<bool> {
     match el.attr(attr) {
-        None | Some("false") => Ok(false),
+        None => Ok(absent),
+        Some("false") => Ok(false),
         Some("true") => Ok(true),
         Some(v) => err(el, format!("атрибут {attr}=\"{v}\": ожидается true или false")),
     }
@@ -145,7 +151,7 @@ fn block(el: &Element) -> R<Block> {
 }
 
 fn paragraph(el: &Element) -> R<Paragraph> {
-    allow(el, &["align", "indent", "left", "before", "after", "keep-next", "size", "bold", "italic"])?;
+    allow(el, &["align", "indent", "left", "before", "after", "keep-next", "hyphenate", "size", "bold", "italic"])?;
     let style = ParaStyle {
         align: align(el)?.unwrap_or_default(),
         first_line_indent: length(el, "indent")?.unwrap_or_default(),
@@ -154,6 +160,7 @@ fn paragraph(el: &Element) -> R<Paragraph> {
         space_after: length(el, "after")?.unwrap_or_default(),
         keep_with_next: flag(el, "keep-next")?,
         size: length(el, "size")?,
+        no_hyphens: !flag_or(el, "hyphenate", true)?,
     };
     let run = RunStyle { bold: flag(el, "bold")?, italic: flag(el, "italic")? };
     let mut inlines = Vec::new();
@@ -427,6 +434,22 @@ mod tests {
         assert!(read("<section><pp/></section>").unwrap_err().message.contains("неизвестный элемент <pp>"));
         assert!(read("<section><p colour=\"red\"/></section>").unwrap_err().message.contains("нет атрибута «colour»"));
         assert!(read("<section>текст</section>").unwrap_err().message.contains("оберните его в <p>"));
+    }
+
+    #[test]
+    fn hyphenate_false_marks_a_paragraph_and_other_values_are_refused() {
+        let s = read("<section><p hyphenate=\"false\">a</p><p>b</p><p hyphenate=\"true\">c</p></section>").unwrap();
+        let marked: Vec<bool> = s[0]
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.style.no_hyphens,
+                _ => panic!("{b:?}"),
+            })
+            .collect();
+        assert_eq!(marked, [true, false, false]);
+        let e = read("<section><p hyphenate=\"no\">a</p></section>").unwrap_err();
+        assert!(e.message.contains("hyphenate=\"no\"") && e.message.contains("true или false"), "{}", e.message);
     }
 
     #[test]

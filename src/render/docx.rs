@@ -180,6 +180,9 @@ fn paragraph(p: &Paragraph, ind: Indent, size: Option<Length>) -> DxParagraph {
     if st.keep_with_next {
         dp = dp.keep_next(true);
     }
+    if st.no_hyphens {
+        dp = dp.style(docx_fixups::NO_HYPHENS_STYLE);
+    }
     let size = st.size.or(size);
     for r in runs(&p.inlines, size) {
         dp = dp.add_run(r);

@@ -20,6 +20,8 @@
 //! - The body (`document.xml`) is mended in one streaming pass ([`super::docx_body`]); the
 //!   other parts are small and go through a tree.
 //! - Hyphenation is switched on in the settings (`w:autoHyphenation`) when the style asks.
+//! - HACK: docx-rs has no `w:suppressAutoHyphens`; paragraphs that must not be hyphenated
+//!   (the бланк, headings) take the paragraph style [`NO_HYPHENS_STYLE`], added here.
 //! - Characters XML cannot carry are dropped from text, should any have got this far.
 
 use std::io::{Cursor, Write};
@@ -526,8 +528,17 @@ fn fix_numbering(bytes: &[u8]) -> Result<Vec<u8>, String> {
     Ok(xml::write(&root))
 }
 
+/// The id of the paragraph style that switches hyphenation off (Word: «Запретить
+/// автоматический перенос слов»), for paragraphs the template marks `hyphenate="false"`.
+pub const NO_HYPHENS_STYLE: &str = "NoHyphens";
+
+/// The style itself: the default paragraph with hyphenation suppressed, so a user editing
+/// the DOCX can also apply it by name.
+const NO_HYPHENS_STYLE_XML: &str = r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="NoHyphens"><w:name w:val="Без переносов"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:suppressAutoHyphens/></w:pPr></w:style>"#;
+
 fn fix_styles(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut root = xml::parse(bytes)?;
+    root.children.push(Node::Element(xml::parse(NO_HYPHENS_STYLE_XML.as_bytes())?));
     visit(&mut root, &mut drop_rpr_in_ppr);
     if let Some(defaults) = child_mut(&mut root, "w:docDefaults") {
         if let Some(rpr) = child_mut(defaults, "w:rPrDefault").and_then(|d| child_mut(d, "w:rPr")) {

@@ -30,22 +30,12 @@ fn time(runs: usize, mut f: impl FnMut()) -> Duration {
     )
 }
 
-/// Everything `prikaz render` does for one file, in process: load, templates, IR, DOCX, layout, PDF.
-fn render_once(text: &str, tpl: &Templates, m: &Measurer) -> (usize, usize) {
-    let loaded =
-        prikaz::input::load_source(prikaz::input::source::Source { name: "bench".into(), text: text.to_owned() });
-    let doc = loaded.document.expect("valid input");
-    let ir = build_ir(&doc, tpl, Parts::All).expect("IR");
-    let docx = prikaz::render::docx::write_docx(&ir, &Default::default()).expect("DOCX");
-    let pdf = prikaz::render::pdf::write_pdf(&ir, &layout(&ir, m), m).expect("PDF");
-    (docx.len(), pdf.len())
-}
-
-/// The stages of [`render_once`], timed one by one.
+/// The stages of [`render_once`], in order.
 const STAGES: [&str; 5] = ["load", "IR", "DOCX", "layout", "PDF"];
 
-/// [`render_once`] with each stage timed: where a document's time goes.
-fn render_stages(text: &str, tpl: &Templates, m: &Measurer) -> [Duration; 5] {
+/// Everything `prikaz render` does for one file, in process: load, templates, IR, DOCX,
+/// layout, PDF; returns the time of each stage (see [`STAGES`]).
+fn render_once(text: &str, tpl: &Templates, m: &Measurer) -> [Duration; 5] {
     let mut t = Instant::now();
     let mut lap = || {
         let d = t.elapsed();
@@ -71,12 +61,12 @@ fn render_stages(text: &str, tpl: &Templates, m: &Measurer) -> [Duration; 5] {
 /// Medians of each stage over `runs` renders of each text (after one warm-up of each).
 fn print_stages(label: &str, texts: &[String], runs: usize, tpl: &Templates, m: &Measurer) {
     for t in texts {
-        render_stages(t, tpl, m);
+        render_once(t, tpl, m);
     }
     let mut per: [Vec<Duration>; 5] = Default::default();
     for _ in 0..runs {
         for t in texts {
-            for (v, d) in per.iter_mut().zip(render_stages(t, tpl, m)) {
+            for (v, d) in per.iter_mut().zip(render_once(t, tpl, m)) {
                 v.push(d);
             }
         }

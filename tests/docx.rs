@@ -315,23 +315,19 @@ fn the_blank_and_the_title_are_never_hyphenated_in_word_or_libreoffice() {
     let styles = part(&bytes, "word/styles.xml");
     let style = styles.split("<w:style ").find(|s| s.contains("w:styleId=\"NoHyphens\"")).expect("the style");
     assert!(style.contains("<w:suppressAutoHyphens/>"), "{style}");
-    let body = part(&bytes, "word/document.xml");
-    // The text of each paragraph that takes the style (tags dropped, no-break spaces as spaces).
-    let marked: Vec<String> = body
-        .split("<w:p>")
-        .filter(|p| p.contains("<w:pStyle w:val=\"NoHyphens\""))
-        .map(|p| {
-            let mut text = String::new();
-            let mut in_tag = false;
-            for c in p.chars() {
-                match c {
-                    '<' => in_tag = true,
-                    '>' => in_tag = false,
-                    _ if !in_tag => text.push(if c == '\u{a0}' { ' ' } else { c }),
-                    _ => {}
-                }
+    // The text of each body paragraph that takes the style (no-break spaces as spaces).
+    let read = docx_rs::read_docx(&bytes).expect("docx-rs reads it back");
+    let marked: Vec<String> = read
+        .document
+        .children
+        .iter()
+        .filter_map(|c| match c {
+            docx_rs::DocumentChild::Paragraph(p)
+                if p.property.style.as_ref().is_some_and(|s| s.val == prikaz::render::docx::NO_HYPHENS_STYLE) =>
+            {
+                Some(p.raw_text().replace('\u{a0}', " "))
             }
-            text
+            _ => None,
         })
         .collect();
     let has = |words: &str| marked.iter().any(|p| p.contains(words));

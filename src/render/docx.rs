@@ -7,6 +7,8 @@ use docx_rs::{
     TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
 
+/// The paragraph style of paragraphs never hyphenated, by its id in `styles.xml`.
+pub use super::docx_fixups::NO_HYPHENS_STYLE;
 use super::docx_fixups::{self, Fixups};
 use crate::doc::{
     Align, Block, Cell, Document, Inline, Length, List, PageSetup, Paragraph, Row, RowKind, Section, Signature, Table,
@@ -181,7 +183,7 @@ fn paragraph(p: &Paragraph, ind: Indent, size: Option<Length>) -> DxParagraph {
         dp = dp.keep_next(true);
     }
     if st.no_hyphens {
-        dp = dp.style(docx_fixups::NO_HYPHENS_STYLE);
+        dp = dp.style(NO_HYPHENS_STYLE);
     }
     let size = st.size.or(size);
     for r in runs(&p.inlines, size) {

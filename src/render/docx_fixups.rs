@@ -534,11 +534,23 @@ pub const NO_HYPHENS_STYLE: &str = "NoHyphens";
 
 /// The style itself: the default paragraph with hyphenation suppressed, so a user editing
 /// the DOCX can also apply it by name.
-const NO_HYPHENS_STYLE_XML: &str = r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="NoHyphens"><w:name w:val="Без переносов"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:suppressAutoHyphens/></w:pPr></w:style>"#;
+fn no_hyphens_style() -> Element {
+    let child = |e: Element| Node::Element(e);
+    let mut ppr = el("w:pPr", &[]);
+    ppr.children.push(child(el("w:suppressAutoHyphens", &[])));
+    let mut style = el("w:style", &[("w:type", "paragraph"), ("w:customStyle", "1"), ("w:styleId", NO_HYPHENS_STYLE)]);
+    style.children = vec![
+        child(el("w:name", &[("w:val", "Без переносов")])),
+        child(el("w:basedOn", &[("w:val", "Normal")])),
+        child(el("w:qFormat", &[])),
+        child(ppr),
+    ];
+    style
+}
 
 fn fix_styles(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut root = xml::parse(bytes)?;
-    root.children.push(Node::Element(xml::parse(NO_HYPHENS_STYLE_XML.as_bytes())?));
+    root.children.push(Node::Element(no_hyphens_style()));
     visit(&mut root, &mut drop_rpr_in_ppr);
     if let Some(defaults) = child_mut(&mut root, "w:docDefaults") {
         if let Some(rpr) = child_mut(defaults, "w:rPrDefault").and_then(|d| child_mut(d, "w:rPr")) {

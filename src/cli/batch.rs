@@ -137,7 +137,10 @@ fn produce(
     let Some(input) = loaded.document.filter(|_| !failed) else {
         return Err(reasons(&loaded.diagnostics));
     };
-    let ir = build_ir(&input, tpl, Parts::All).map_err(|d| d.message)?;
+    let mut ir = build_ir(&input, tpl, Parts::All).map_err(|d| d.message)?;
+    for w in prikaz::layout::columns::fit(&mut ir, m) {
+        eprintln!("предупреждение: {stem}: {w}");
+    }
     let docx = prikaz::render::docx::write_docx(&ir, &Default::default())?;
     let pages = prikaz::layout::layout(&ir, m);
     let pdf = prikaz::render::pdf::write_pdf(&ir, &pages, m)?;

@@ -112,16 +112,18 @@ fn render(
                 Err(code) => return code,
             };
             let m = prikaz::layout::text::Measurer::new(&book);
+            let mut ir = ir;
+            warn_narrow_columns(&mut ir, &m);
             super::out(format_args!("{}", prikaz::layout::dump(&prikaz::layout::layout(&ir, &m))));
             ExitCode::SUCCESS
         }
-        None => write_files(file, output, &ir, opts),
+        None => write_files(file, output, ir, opts),
     }
 }
 
 /// Writes `<stem>.docx` and `<stem>.pdf` into the output folder, each atomically; both
 /// are built before either is written, so a failure leaves earlier files as they were.
-fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, opts: Options) -> ExitCode {
+fn write_files(file: &Path, output: &Path, mut ir: prikaz::doc::Document, opts: Options) -> ExitCode {
     let mut stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
     // Partial renders get their own names, so they never overwrite the full document.
     match opts.parts {
@@ -133,6 +135,11 @@ fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, opts: Opt
         Ok(b) => b,
         Err(code) => return code,
     };
+    // The columns are fitted to their content once, before either writer starts, so the
+    // DOCX grid and the PDF layout get the same widths.
+    let m = prikaz::layout::text::Measurer::new(&book);
+    warn_narrow_columns(&mut ir, &m);
+    let ir = &ir;
     let path_of = |ext: &str| output.join(format!("{stem}.{ext}"));
     let (docx_path, pdf_path) = (path_of("docx"), path_of("pdf"));
     // The DOCX is built on a second thread while this one lays out the PDF; each thread
@@ -143,7 +150,7 @@ fn write_files(file: &Path, output: &Path, ir: &prikaz::doc::Document, opts: Opt
     let (docx, pdf) = std::thread::scope(|scope| {
         let docx =
             (opts.format != Some(Format::Pdf)).then(|| scope.spawn(|| stage(&docx_path, docx_bytes(ir, &book, &opts))));
-        let pdf = (opts.format != Some(Format::Docx)).then(|| stage(&pdf_path, pdf_bytes(ir, &book, &opts)));
+        let pdf = (opts.format != Some(Format::Docx)).then(|| stage(&pdf_path, pdf_bytes(ir, &book, &m, &opts)));
         (docx.map(|h| h.join().unwrap_or_else(|_| Err("сбой при сборке DOCX".into()))), pdf)
     });
     let mut staged = Vec::new();
@@ -178,9 +185,20 @@ fn docx_bytes(ir: &prikaz::doc::Document, book: &prikaz::fonts::FontBook, opts: 
     prikaz::render::docx::write_docx(&docx_ir, &docx_opts)
 }
 
-fn pdf_bytes(ir: &prikaz::doc::Document, book: &prikaz::fonts::FontBook, opts: &Options) -> Result<Vec<u8>, String> {
-    let m = prikaz::layout::text::Measurer::new(book);
-    for g in prikaz::layout::missing_glyphs(ir, &m) {
+/// Fits the tables' columns to their content and says which cannot hold their text.
+fn warn_narrow_columns(ir: &mut prikaz::doc::Document, m: &prikaz::layout::text::Measurer) {
+    for w in prikaz::layout::columns::fit(ir, m) {
+        eprintln!("предупреждение: {w}");
+    }
+}
+
+fn pdf_bytes(
+    ir: &prikaz::doc::Document,
+    book: &prikaz::fonts::FontBook,
+    m: &prikaz::layout::text::Measurer,
+    opts: &Options,
+) -> Result<Vec<u8>, String> {
+    for g in prikaz::layout::missing_glyphs(ir, m) {
         eprintln!(
             "предупреждение: знака U+{:04X} («{}») нет в шрифте; в PDF он заменён на «{}»; место: «{}»",
             g.ch as u32,
@@ -189,7 +207,7 @@ fn pdf_bytes(ir: &prikaz::doc::Document, book: &prikaz::fonts::FontBook, opts: &
             g.context
         );
     }
-    let pages = prikaz::layout::layout(ir, &m);
+    let pages = prikaz::layout::layout(ir, m);
     let pdf_opts = prikaz::render::pdf::PdfOptions { pdfa: opts.pdfa };
     let own;
     let fonts = if opts.font_dir.is_none() {
@@ -198,7 +216,7 @@ fn pdf_bytes(ir: &prikaz::doc::Document, book: &prikaz::fonts::FontBook, opts: &
         own = prikaz::render::pdf::PdfFonts::new(book);
         &own
     };
-    prikaz::render::pdf::write_pdf_with(ir, &pages, &m, fonts, pdf_opts)
+    prikaz::render::pdf::write_pdf_with(ir, &pages, m, fonts, pdf_opts)
 }
 
 fn font_book(opts: &Options) -> Result<prikaz::fonts::FontBook, ExitCode> {

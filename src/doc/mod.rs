@@ -5,6 +5,7 @@
 //! resolved, so the DOCX writer and the PDF layout never guess.
 
 mod dump;
+pub mod geometry;
 mod units;
 
 pub use dump::dump;

@@ -16,7 +16,7 @@ impl Length {
         Length(v * 72.0 / 25.4)
     }
     /// The value in points.
-    pub fn to_pt(self) -> f64 {
+    pub const fn to_pt(self) -> f64 {
         self.0
     }
     /// The value in millimetres.

@@ -4,7 +4,7 @@
 use super::linebreak::{break_lines, Line};
 use super::text::{face_index, Measurer};
 use super::{table, Item, Page};
-use crate::doc::{Align, Block, Document, Inline, Length, List, PageSetup, Paragraph, Signature, ZoneKind};
+use crate::doc::{geometry, Align, Block, Document, Inline, List, PageSetup, Paragraph, Signature, ZoneKind};
 
 /// One laid-out line, its items relative to the line's top-left.
 #[derive(Debug, Clone)]
@@ -29,6 +29,8 @@ pub(super) struct Flow<'m> {
     pub m: &'m Measurer,
     pub pages: Vec<Page>,
     numbered: Vec<bool>,
+    /// Each page's margins, for its number.
+    margins: Vec<crate::doc::Margins>,
     pub setup: PageSetup,
     pub y: f64,
     pub hyphenate: bool,
@@ -42,18 +44,8 @@ pub fn layout(doc: &Document, m: &Measurer) -> Vec<Page> {
         m,
         pages: Vec::new(),
         numbered: Vec::new(),
-        setup: doc.sections.first().map_or(
-            PageSetup::a4(
-                false,
-                crate::doc::Margins {
-                    top: Length::mm(20.0),
-                    right: Length::mm(10.0),
-                    bottom: Length::mm(20.0),
-                    left: Length::mm(20.0),
-                },
-            ),
-            |s| s.page,
-        ),
+        margins: Vec::new(),
+        setup: doc.sections.first().map_or_else(|| PageSetup::a4(false, geometry::default_margins()), |s| s.page),
         y: 0.0,
         hyphenate: doc.fonts.hyphenation,
         body_size: doc.fonts.body_size.to_pt(),
@@ -99,6 +91,7 @@ impl<'m> Flow<'m> {
             last_row: None,
         });
         self.numbered.push(self.setup.page_numbers);
+        self.margins.push(self.setup.margins);
         self.y = self.top();
     }
 
@@ -241,16 +234,26 @@ impl<'m> Flow<'m> {
         self.y += c.space_after;
     }
 
+    /// Page numbers from page 2, centred on the text block (as Word centres the header's
+    /// paragraph between the margins).
     fn number_pages(&mut self) {
-        let size = 12.0;
+        let size = geometry::PAGE_NUMBER_SIZE.to_pt();
         for (i, p) in self.pages.iter_mut().enumerate() {
             if i == 0 || !self.numbered[i] {
                 continue;
             }
             let text = (i + 1).to_string();
             let w = self.m.width(0, &text, size);
-            let y = Length::mm(10.0).to_pt() + self.m.ascent(size);
-            p.items.push(Item::Text { x: (p.width - w) / 2.0, y, text, face: 0, size, spacing: 0.0 });
+            let (left, right) = (self.margins[i].left.to_pt(), self.margins[i].right.to_pt());
+            let y = geometry::HEADER_OFFSET.to_pt() + self.m.ascent(size);
+            p.items.push(Item::Text {
+                x: left + (p.width - left - right - w) / 2.0,
+                y,
+                text,
+                face: 0,
+                size,
+                spacing: 0.0,
+            });
         }
     }
 }
@@ -302,7 +305,7 @@ pub(super) fn paragraph_chunk(
             other => other.clone(),
         })
         .collect();
-    let lines = break_lines(m, &inlines, size, w, first, hyphenate && !st.no_hyphens);
+    let lines = break_lines(m, &inlines, size, w, first, hyphenate && !st.no_hyphens, st.align == Align::Justify);
     let lh = m.line_height(size);
     let asc = m.ascent(size);
     let plines = lines
@@ -337,8 +340,14 @@ pub(super) fn place_line(
     asc: f64,
     size: f64,
 ) -> Vec<Item> {
-    let slack = (width - line.width).max(0.0);
+    let slack = width - line.width;
     let gaps = line.frags.len().saturating_sub(1);
+    // A justified line that took a word by narrowing its spaces is set narrowed, even when
+    // it is the paragraph's last.
+    if slack < 0.0 && gaps > 0 && align == Align::Justify {
+        return place_words(m, line, x0, slack / gaps as f64, asc, size);
+    }
+    let slack = slack.max(0.0);
     let (offset, extra) = match align {
         Align::Left => (0.0, 0.0),
         Align::Center => (slack / 2.0, 0.0),
@@ -346,10 +355,16 @@ pub(super) fn place_line(
         Align::Justify if !line.last && gaps > 0 => (0.0, slack / gaps as f64),
         Align::Justify => (0.0, 0.0),
     };
+    place_words(m, line, x0 + offset, extra, asc, size)
+}
+
+/// Items of a line's fragments from `x0`, each gap between them widened by `extra`
+/// (narrowed when negative).
+fn place_words(m: &Measurer, line: &Line, x0: f64, extra: f64, asc: f64, size: f64) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::with_capacity(line.frags.len());
     let mut prev_end = f64::NAN;
     for (i, f) in line.frags.iter().enumerate() {
-        let x = x0 + offset + f.x + extra * i as f64;
+        let x = x0 + f.x + extra * i as f64;
         let gap = f.x - prev_end;
         prev_end = f.x + f.width;
         if let Some(Item::Text { text, face, spacing, size: s, .. }) = items.last_mut() {
@@ -374,7 +389,7 @@ pub(super) fn place_line(
 }
 
 fn list_chunk(m: &Measurer, l: &List, size: f64, width: f64, left: f64, hyphenate: bool) -> Chunk {
-    let hang = Length::mm(5.0).to_pt();
+    let hang = geometry::LIST_HANG.to_pt();
     let mut out = Chunk { lines: Vec::new(), space_before: 0.0, space_after: 0.0, keep_next: false, whole: false };
     for (i, item) in l.items.iter().enumerate() {
         let s = item.style.size.map_or(size, |x| x.to_pt());
@@ -416,7 +431,7 @@ fn signature_chunk(m: &Measurer, s: &Signature, size: f64, width: f64) -> Chunk 
             continue;
         }
         // A position wider than the page wraps, as its paragraph does in Word.
-        let wrapped = break_lines(m, &[Inline::Text(text, Default::default())], size, width, 0.0, false);
+        let wrapped = break_lines(m, &[Inline::Text(text, Default::default())], size, width, 0.0, false, false);
         for l in &wrapped {
             lines.push(PLine { height: lh, items: place_line(m, l, Align::Left, 0.0, width, asc, size) });
             last_width = l.width;

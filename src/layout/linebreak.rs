@@ -1,9 +1,14 @@
 //! First-fit line breaking with Russian hyphenation, as Word and LibreOffice break lines,
 //! so our lines match the DOCX.
 
-use hypher::Lang;
-
+use super::breaks::{breaks, nbsp_breaks, Kind, MAX_CONSECUTIVE_HYPHENS};
 use super::text::{face_index, Measurer};
+
+/// The share of a space's width a justified line may give up to take one more word or
+/// hyphenated part (Word's justification since 2013; LibreOffice's
+/// `JustifyLinesWithShrinking` for a DOCX). Measured against LibreOffice 25.2 on lines that
+/// needed 24.6 % (taken) and 27.8 % (not taken).
+pub const SPACE_SHRINK: f64 = 0.25;
 use crate::doc::{Inline, RunStyle};
 
 /// A piece of text on a line, positioned from the line's start.
@@ -29,7 +34,9 @@ pub struct Line {
     pub frags: Vec<Frag>,
     /// Natural width (before justification).
     pub width: f64,
-    /// Ends with a hyphenated word.
+    /// Ends with a word hyphenated between syllables (a hyphen written in the text, as in
+    /// «организационно-», does not count: Word's and LibreOffice's limit of consecutive
+    /// hyphenated lines counts only the hyphens they add).
     pub hyphenated: bool,
     /// Ends at a forced break or the paragraph's end (not justified).
     pub last: bool,
@@ -85,7 +92,15 @@ fn tokens(inlines: &[Inline]) -> Vec<Token> {
 }
 
 /// Breaks a paragraph's inlines into lines of at most `width`, the first line `first_indent`
-/// narrower (or wider when negative).
+/// narrower (or wider when negative). Breaks inside words follow [`super::breaks`]: at most
+/// [`MAX_CONSECUTIVE_HYPHENS`] lines in a row end with a hyphen unless a word is wider than
+/// a whole line, a no-break group is broken at its no-break space only when it is wider
+/// than a whole line, and a piece is cut by characters only when nothing else fits.
+///
+/// In a justified paragraph (`justify`) a line may also take a word that fits only when
+/// its spaces are narrowed by up to [`SPACE_SHRINK`], as Word 2013 and later do with
+/// justified text (and LibreOffice with such a DOCX); the line is then set with narrower
+/// spaces.
 pub fn break_lines(
     m: &Measurer,
     inlines: &[Inline],
@@ -93,13 +108,20 @@ pub fn break_lines(
     width: f64,
     first_indent: f64,
     hyphenate: bool,
+    justify: bool,
 ) -> Vec<Line> {
     let toks = tokens(inlines);
     let mut lines = Vec::new();
     let mut line = Line::default();
     let mut x = 0.0;
     let mut pending_space: Option<f64> = None;
+    // Width of the spaces between the words of the current line (what justification may
+    // narrow).
+    let mut spaces = 0.0;
+    let shrink = if justify { SPACE_SHRINK } else { 0.0 };
     let avail = |lines: &Vec<Line>| if lines.is_empty() { width - first_indent } else { width };
+    // Lines in a row, up to the current one, that end with a hyphen.
+    let hyphen_run = |lines: &Vec<Line>| lines.iter().rev().take_while(|l| l.hyphenated).count();
     let mut queue: std::collections::VecDeque<Token> = toks.into();
     while let Some(tok) = queue.pop_front() {
         match tok {
@@ -108,6 +130,7 @@ pub fn break_lines(
                 line.width = x;
                 lines.push(std::mem::take(&mut line));
                 x = 0.0;
+                spaces = 0.0;
                 pending_space = None;
             }
             Token::Space(st) => {
@@ -120,38 +143,44 @@ pub fn break_lines(
                 let ww = m.width(face, &w, size);
                 let space = pending_space.unwrap_or(0.0);
                 let limit = avail(&lines);
-                if x + space + ww <= limit + 0.01 || (line.frags.is_empty() && ww <= limit + 0.01) {
+                let squeeze = shrink * (spaces + space);
+                if x + space + ww <= limit + squeeze + 0.01 || (line.frags.is_empty() && ww <= limit + 0.01) {
                     let fx = if line.frags.is_empty() { 0.0 } else { x + space };
                     line.frags.push(Frag { x: fx, text: w, face, width: ww, size });
                     x = fx + ww;
+                    spaces += space;
                     pending_space = None;
                     continue;
                 }
-                // Try to hyphenate the word into what is left of the line.
-                let room = limit - x - if line.frags.is_empty() { 0.0 } else { space };
-                if hyphenate {
-                    if let Some((head, tail)) = hyphen_split(m, &w, face, size, room) {
-                        let fx = if line.frags.is_empty() { 0.0 } else { x + space };
-                        let hw = m.width(face, &head, size);
-                        line.frags.push(Frag { x: fx, text: head, face, width: hw, size });
-                        line.width = fx + hw;
-                        line.hyphenated = true;
-                        lines.push(std::mem::take(&mut line));
-                        x = 0.0;
-                        pending_space = None;
-                        queue.push_front(Token::Word(tail, st));
-                        continue;
-                    }
+                let empty = line.frags.is_empty();
+                let room = limit + squeeze - x - if empty { 0.0 } else { space };
+                // A word wider than a whole line must be broken whatever the hyphen count.
+                let may_hyphenate = hyphen_run(&lines) < MAX_CONSECUTIVE_HYPHENS || (empty && ww > limit + 0.01);
+                let split = if may_hyphenate { best_break(m, &w, face, size, room, hyphenate) } else { None };
+                let split = split.or_else(|| if empty { nbsp_split(m, &w, face, size, limit) } else { None });
+                if let Some((head, tail, hyphenated)) = split {
+                    let fx = if empty { 0.0 } else { x + space };
+                    let hw = m.width(face, &head, size);
+                    line.frags.push(Frag { x: fx, text: head, face, width: hw, size });
+                    line.width = fx + hw;
+                    line.hyphenated = hyphenated;
+                    lines.push(std::mem::take(&mut line));
+                    x = 0.0;
+                    spaces = 0.0;
+                    pending_space = None;
+                    queue.push_front(Token::Word(tail, st));
+                    continue;
                 }
-                if !line.frags.is_empty() {
+                if !empty {
                     line.width = x;
                     lines.push(std::mem::take(&mut line));
                     x = 0.0;
+                    spaces = 0.0;
                     pending_space = None;
                     queue.push_front(Token::Word(w, st));
                     continue;
                 }
-                // A word longer than a whole line: break it by characters.
+                // Nothing the rules allow fits a whole line: break by characters.
                 let (head, tail) = char_split(m, &w, face, size, limit);
                 let hw = m.width(face, &head, size);
                 // Only one character, and still too wide: drawn smaller rather than over the
@@ -161,6 +190,7 @@ pub fn break_lines(
                 line.width = hw;
                 lines.push(std::mem::take(&mut line));
                 x = 0.0;
+                spaces = 0.0;
                 if !tail.is_empty() {
                     queue.push_front(Token::Word(tail, st));
                 }
@@ -175,61 +205,39 @@ pub fn break_lines(
     lines
 }
 
-/// Longer "words" (pasted garbage, a base64 blob) are broken by characters: no Russian
-/// word is this long, and hyphenating the rest of such a word on every line is quadratic.
-const MAX_HYPHENATED_BYTES: usize = 120;
-
-/// The longest hyphenated head of `word` (with «-») fitting `room`, and the rest. Breaks
-/// after an existing hyphen first; never inside numbers, initials or abbreviations; at
-/// least two letters on each side.
-fn hyphen_split(m: &Measurer, word: &str, face: usize, size: f64, room: f64) -> Option<(String, String)> {
+/// The longest head of `word` that fits `room`, broken where [`breaks`] allows (as Word
+/// and LibreOffice do: the last break opportunity that fits, a hyphenation point counting
+/// as one); the head, the rest, and whether the break is a syllable hyphenation.
+fn best_break(
+    m: &Measurer,
+    word: &str,
+    face: usize,
+    size: f64,
+    room: f64,
+    syllables: bool,
+) -> Option<(String, String, bool)> {
     if room <= 0.0 {
         return None;
     }
-    let mut best: Option<(String, String)> = None;
-    // Break opportunities after hard hyphens and dashes («организационно-методической»,
-    // «Сентябрь–октябрь»): the line ends with the dash itself, no hyphen is added.
-    for (i, c) in word.char_indices() {
-        let end = i + c.len_utf8();
-        if matches!(c, '-' | '–' | '—' | '/') && i > 0 && end < word.len() {
-            let head = &word[..end];
-            if m.width(face, head, size) <= room {
-                best = Some((head.to_owned(), word[end..].to_owned()));
-            }
-        }
-    }
-    if best.is_some() {
-        return best;
-    }
-    // Russian syllables, only for plain lower-case-ish words of letters.
-    let letters_start = word.find(|c: char| c.is_alphabetic())?;
-    let letters_end =
-        word.rfind(|c: char| c.is_alphabetic()).map(|i| i + word[i..].chars().next().map_or(1, char::len_utf8))?;
-    let core = &word[letters_start..letters_end];
-    if core.chars().any(|c| !c.is_alphabetic() && c != '\u{301}')
-        || core.chars().filter(|c| c.is_uppercase()).count() > 1
-        || core.chars().count() < 5
-        || core.len() > MAX_HYPHENATED_BYTES
-    {
-        return None;
-    }
-    let mut pos = letters_start;
-    let syllables: Vec<&str> = hypher::hyphenate(core, Lang::Russian).collect();
-    for s in &syllables[..syllables.len().saturating_sub(1)] {
-        pos += s.len();
-        let left = word[letters_start..pos].chars().count();
-        let right = word[pos..letters_end].chars().count();
-        if left < 2 || right < 2 {
-            continue;
-        }
-        let head = format!("{}-", &word[..pos]);
-        if m.width(face, &head, size) <= room {
-            best = Some((head, word[pos..].to_owned()));
-        } else {
+    let mut best = None;
+    for b in breaks(word, syllables) {
+        let head = b.head(word);
+        if m.width(face, &head, size) > room + 0.01 {
             break;
         }
+        best = Some((head.into_owned(), word[b.at..].to_owned(), b.kind == Kind::Syllable));
     }
     best
+}
+
+/// A no-break group wider than a whole line, broken at its last no-break space that leaves
+/// a head fitting the line («До 01.01.2021» → «До» / «01.01.2021»); the space is dropped.
+fn nbsp_split(m: &Measurer, word: &str, face: usize, size: f64, limit: f64) -> Option<(String, String, bool)> {
+    if m.width(face, word, size) <= limit + 0.01 {
+        return None;
+    }
+    let at = nbsp_breaks(word).take_while(|&i| m.width(face, &word[..i], size) <= limit + 0.01).last()?;
+    Some((word[..at].to_owned(), word[at + '\u{a0}'.len_utf8()..].to_owned(), false))
 }
 
 fn char_split(m: &Measurer, word: &str, face: usize, size: f64, limit: f64) -> (String, String) {
@@ -262,6 +270,7 @@ mod tests {
             120.0,
             0.0,
             true,
+            false,
         );
         assert!(lines.len() > 2);
         for l in &lines {
@@ -278,10 +287,10 @@ mod tests {
     #[test]
     fn no_break_spaces_hold_and_long_words_break_by_characters() {
         let m = Measurer::bundled();
-        let lines = break_lines(&m, &text("Н.П.\u{a0}Клюева Н.П.\u{a0}Клюева"), 14.0, 80.0, 0.0, true);
+        let lines = break_lines(&m, &text("Н.П.\u{a0}Клюева Н.П.\u{a0}Клюева"), 14.0, 80.0, 0.0, true, false);
         assert!(lines.iter().all(|l| l.frags.iter().all(|f| !f.text.ends_with("Н.П.") || f.text.contains('\u{a0}'))));
         let long = "Щ".repeat(200);
-        let lines = break_lines(&m, &text(&long), 12.0, 100.0, 0.0, true);
+        let lines = break_lines(&m, &text(&long), 12.0, 100.0, 0.0, true, false);
         assert!(lines.len() > 3 && lines.iter().all(|l| l.width <= 100.01));
         let joined: String = lines.iter().flat_map(|l| l.frags.iter().map(|f| f.text.as_str())).collect();
         assert_eq!(joined, long);
@@ -292,13 +301,13 @@ mod tests {
         // hypher without `alloc` panicked on words over 45 bytes (23 Cyrillic letters).
         let m = Measurer::bundled();
         for word in ["человеконенавистничество", &"щ".repeat(3000)] {
-            let lines = break_lines(&m, &text(word), 12.0, 60.0, 0.0, true);
+            let lines = break_lines(&m, &text(word), 12.0, 60.0, 0.0, true, false);
             assert!(lines.len() > 1 && lines.iter().all(|l| l.width <= 60.01), "{word}");
             let joined: String =
                 lines.iter().flat_map(|l| l.frags.iter().map(|f| f.text.trim_end_matches('-'))).collect();
             assert_eq!(joined, word);
         }
-        let lines = break_lines(&m, &text("человеконенавистничество"), 12.0, 60.0, 0.0, true);
+        let lines = break_lines(&m, &text("человеконенавистничество"), 12.0, 60.0, 0.0, true, false);
         assert!(lines[0].hyphenated, "{lines:?}");
     }
 
@@ -309,7 +318,7 @@ mod tests {
         let work = |n: usize| {
             let m = Measurer::bundled();
             let word = "iVBORw0KGgo".repeat(n / 11);
-            let lines = break_lines(&m, &text(&word), 12.0, 200.0, 0.0, true);
+            let lines = break_lines(&m, &text(&word), 12.0, 200.0, 0.0, true, false);
             let joined: String = lines.iter().flat_map(|l| l.frags.iter().map(|f| f.text.as_str())).collect();
             assert_eq!(joined, word);
             assert!(lines.iter().all(|l| l.width <= 200.01));
@@ -318,7 +327,7 @@ mod tests {
         // The pieces of a long word are set without a gap.
         let m = Measurer::bundled();
         let word = "ab".repeat(300);
-        let lines = break_lines(&m, &text(&word), 12.0, 5000.0, 0.0, true);
+        let lines = break_lines(&m, &text(&word), 12.0, 5000.0, 0.0, true, false);
         assert_eq!(lines.len(), 1);
         let items = crate::layout::flow::place_line(&m, &lines[0], crate::doc::Align::Center, 0.0, 5000.0, 10.0, 12.0);
         assert!(matches!(&items[..], [crate::layout::Item::Text { text, .. }] if *text == word), "{items:?}");
@@ -331,7 +340,7 @@ mod tests {
         let m = Measurer::bundled();
         let wide = m.width(0, "ǅ", 12.0);
         let width = wide * 0.8;
-        let lines = break_lines(&m, &text("ǅǅ а"), 12.0, width, 0.0, true);
+        let lines = break_lines(&m, &text("ǅǅ а"), 12.0, width, 0.0, true, false);
         assert!(lines.len() >= 3, "{lines:?}");
         for l in &lines {
             assert!(l.width <= width + 1e-9, "{l:?}");

@@ -3,7 +3,10 @@
 //! tables whose header repeats, whose section rows stay with the next row and whose rows
 //! do not split, landscape sections, page numbers from page 2.
 
+pub mod breaks;
+pub mod columns;
 mod flow;
+mod hyphenate;
 pub mod linebreak;
 mod table;
 pub mod text;

@@ -4,11 +4,10 @@
 
 use super::flow::{height, paragraph_chunk, shift, Flow, PLine};
 use super::{text::Measurer, Item};
-use crate::doc::{Align, Block, Cell, Inline, Length, Row, RowKind, Table};
+use crate::doc::{geometry, Align, Block, Cell, Inline, Row, RowKind, Table};
 
-/// Cell padding as the DOCX sets it: 1 mm left and right, none above and below.
-const PAD_X: f64 = 2.83;
-const PAD_Y: f64 = 0.0;
+const PAD_X: f64 = geometry::CELL_PAD_X.to_pt();
+const PAD_Y: f64 = geometry::CELL_PAD_Y.to_pt();
 
 /// A laid-out cell: its lines, grid position and spans.
 struct LCell {
@@ -152,7 +151,7 @@ fn cell_lines(m: &Measurer, c: &Cell, width: f64, size: f64, hyphenate: bool) ->
                 lines.extend(paragraph_chunk(m, &p, size, width, 0.0, hyphenate).lines);
             }
             Block::List(l) => {
-                let hang = Length::mm(5.0).to_pt();
+                let hang = geometry::LIST_HANG.to_pt();
                 for (i, item) in l.items.iter().enumerate() {
                     let mut c = paragraph_chunk(m, item, size, width - hang, hang, hyphenate).lines;
                     if let Some(first) = c.first_mut() {

@@ -58,19 +58,12 @@ pub fn read(markup: &str, template: &str, template_source: &str, d: &Defaults) -
     })
 }
 
-/// Reads markup on its own as a whole document: the standard's margins (20, 10, 20 and
-/// 30 mm), 14 pt text, 12 pt tables, hyphenation and typography on. For the fuzzers and
+/// Reads markup on its own as a whole document: the standard's margins (see
+/// [`crate::doc::geometry::default_margins`]), 14 pt text, 12 pt tables, hyphenation and typography on. For the fuzzers and
 /// their regression tests, which feed markup no input file stands behind.
 pub fn standalone(markup: &str) -> Result<crate::doc::Document, MarkupError> {
-    use crate::doc::{Document, FontSetup, Length, Margins, Meta};
-    let defaults = Defaults {
-        margins: Margins {
-            top: Length::mm(20.0),
-            right: Length::mm(10.0),
-            bottom: Length::mm(20.0),
-            left: Length::mm(30.0),
-        },
-    };
+    use crate::doc::{geometry, Document, FontSetup, Length, Meta};
+    let defaults = Defaults { margins: geometry::default_margins() };
     let sections = read(markup, "markup.xml", markup, &defaults)?;
     let mut doc = Document {
         meta: Meta { title: "markup".into(), lang: "ru-RU".into(), ..Meta::default() },

@@ -11,8 +11,8 @@ use docx_rs::{
 pub use super::docx_fixups::NO_HYPHENS_STYLE;
 use super::docx_fixups::{self, Fixups};
 use crate::doc::{
-    Align, Block, Cell, Document, Inline, Length, List, PageSetup, Paragraph, Row, RowKind, Section, Signature, Table,
-    Zone, ZoneKind,
+    geometry, Align, Block, Cell, Document, Inline, Length, List, PageSetup, Paragraph, Row, RowKind, Section,
+    Signature, Table, Zone, ZoneKind,
 };
 
 /// Options of the DOCX writer.
@@ -22,9 +22,6 @@ pub struct DocxOptions {
     /// font, so a machine without them shows the same glyphs.
     pub embed_fonts: bool,
 }
-
-/// Cell padding: 1 mm left and right, as Word's default grid.
-const CELL_PAD_TWIPS: usize = 57;
 
 /// Writes the document as DOCX bytes.
 pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String> {
@@ -108,8 +105,8 @@ fn margin(p: &PageSetup) -> PageMargin {
         bottom: twips(m.bottom),
         right: twips(m.right),
         // Page numbers 10 mm from the top edge (ГОСТ: at least 10 mm).
-        header: twips(Length::mm(10.0)),
-        footer: twips(Length::mm(10.0)),
+        header: twips(geometry::HEADER_OFFSET),
+        footer: twips(geometry::HEADER_OFFSET),
         gutter: 0,
     }
 }
@@ -220,7 +217,7 @@ fn runs(inlines: &[Inline], size: Option<Length>) -> Vec<Run> {
 /// A list as paragraphs with a literal marker and a hanging indent, so Word, LibreOffice
 /// and our PDF show the same marker without numbering definitions.
 fn list(l: &List, ind: Indent, size: Option<Length>) -> Vec<DxParagraph> {
-    let hang = twips(Length::mm(5.0));
+    let hang = twips(geometry::LIST_HANG);
     l.items
         .iter()
         .enumerate()
@@ -281,7 +278,12 @@ fn table(t: &Table, ctx: &Ctx, fx: &mut Fixups) -> DxTable {
         .set_grid(grid.clone())
         .layout(TableLayoutType::Fixed)
         .width(grid.iter().sum(), WidthType::Dxa)
-        .margins(TableCellMargins::new().margin(0, CELL_PAD_TWIPS, 0, CELL_PAD_TWIPS))
+        .margins(TableCellMargins::new().margin(
+            twips(geometry::CELL_PAD_Y) as usize,
+            twips(geometry::CELL_PAD_X) as usize,
+            twips(geometry::CELL_PAD_Y) as usize,
+            twips(geometry::CELL_PAD_X) as usize,
+        ))
 }
 
 fn table_row(

@@ -554,8 +554,11 @@ fn fix_styles(bytes: &[u8]) -> Result<Vec<u8>, String> {
     visit(&mut root, &mut drop_rpr_in_ppr);
     if let Some(defaults) = child_mut(&mut root, "w:docDefaults") {
         if let Some(rpr) = child_mut(defaults, "w:rPrDefault").and_then(|d| child_mut(d, "w:rPr")) {
-            rpr.children.retain(|c| !matches!(c, Node::Element(x) if x.name == "w:lang"));
+            rpr.children.retain(|c| !matches!(c, Node::Element(x) if matches!(x.name.as_str(), "w:lang" | "w:kern")));
             rpr.children.push(Node::Element(lang()));
+            // Pair kerning at every size, as our PDF shapes text (without it LibreOffice's
+            // lines are wider than ours and break elsewhere).
+            rpr.children.push(Node::Element(el("w:kern", &[("w:val", "1")])));
         }
     }
     visit(&mut root, &mut |e| match e.name.as_str() {
@@ -577,9 +580,20 @@ fn fix_settings(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
     if let Some(compat) = child_mut(&mut root, "w:compat") {
         compat.children.retain(|c| matches!(c, Node::Element(x) if x.name == "w:compatSetting"));
     }
-    root.children.retain(|c| !matches!(c, Node::Element(x) if x.name == "w:autoHyphenation"));
+    const HYPHENATION: [&str; 4] =
+        ["w:autoHyphenation", "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps"];
+    root.children.retain(|c| !matches!(c, Node::Element(x) if HYPHENATION.contains(&x.name.as_str())));
     if fx.hyphenation {
+        // The rules our layout follows (layout/breaks.rs): at most two hyphenated lines in
+        // a row, no hyphens in words of capitals.
+        let limit = crate::layout::breaks::MAX_CONSECUTIVE_HYPHENS.to_string();
         root.children.push(Node::Element(el("w:autoHyphenation", &[])));
+        root.children.push(Node::Element(el("w:consecutiveHyphenLimit", &[("w:val", &limit)])));
+        // No hyphenation zone: a word is hyphenated whenever a part fits, however little
+        // room is left (Word's default zone of 0.25" leaves such lines loose, and ours
+        // would break elsewhere).
+        root.children.push(Node::Element(el("w:hyphenationZone", &[("w:val", "0")])));
+        root.children.push(Node::Element(el("w:doNotHyphenateCaps", &[])));
     }
     reorder(&mut root, SETTINGS);
     Ok(xml::write(&root))
@@ -624,9 +638,12 @@ fn add_override(bytes: &[u8], part: &str, kind: &str) -> Result<Vec<u8>, String>
     Ok(xml::write(&root))
 }
 
-/// The page-number header (a centred PAGE field) or the empty first-page header.
+/// The page-number header (a PAGE field centred on the text block, at the size our PDF
+/// prints it) or the empty first-page header.
 fn header_xml(with_number: bool) -> Vec<u8> {
-    let lang = format!("<w:rPr>{}</w:rPr>", docx_body::LANG);
+    let half_points = (crate::doc::geometry::PAGE_NUMBER_SIZE.to_pt() * 2.0).round() as u32;
+    let lang =
+        format!("<w:rPr><w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/>{}</w:rPr>", docx_body::LANG);
     let body = if with_number {
         format!(
             "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>\

@@ -11,6 +11,7 @@ pub fn apply(text: &str, t: &Typography) -> String {
     if t.dashes {
         s = dashes(&s);
     }
+    s = years_abbreviation(&s);
     if t.quotes {
         s = quotes(&s);
     }
@@ -87,7 +88,7 @@ pub fn nbsp_initials(s: &str) -> String {
     })
 }
 
-/// «№ 15», «№15» → «№~15»; «№№» is left as written.
+/// «№ 15», «№15» → «№~15»; «№№ 1, 2», «№№АЗ-1128/08» → «№№~1, 2», «№№~АЗ-1128/08».
 pub fn nbsp_numero(s: &str) -> String {
     if !s.contains('№') {
         return s.to_owned();
@@ -98,14 +99,28 @@ pub fn nbsp_numero(s: &str) -> String {
     while i < chars.len() {
         let c = chars[i];
         out.push(c);
-        if c == '№' && chars.get(i + 1) != Some(&'№') && (i == 0 || chars[i - 1] != '№') {
+        if c == '№' && chars.get(i + 1) != Some(&'№') {
             let mut j = i + 1;
-            while j < chars.len() && (chars[j] == ' ' || chars[j] == NBSP) {
+            while j < chars.len() && is_space(chars[j]) {
                 j += 1;
             }
             if j < chars.len() && chars[j].is_alphanumeric() {
                 out.push(NBSP);
-                i = j;
+                // The number itself, then a letter written apart from it («№ 15 а»).
+                let mut k = j;
+                while k < chars.len() && !is_space(chars[k]) {
+                    out.push(chars[k]);
+                    k += 1;
+                }
+                let digits_end = chars[k - 1].is_ascii_digit();
+                let letter = chars.get(k + 1).is_some_and(|c| c.is_lowercase() && c.is_alphabetic());
+                let alone = chars.get(k + 2).is_none_or(|c| is_space(*c) || ",;:.)»".contains(*c));
+                if digits_end && k < chars.len() && is_space(chars[k]) && letter && alone {
+                    out.push(NBSP);
+                    out.push(chars[k + 1]);
+                    k += 2;
+                }
+                i = k;
                 continue;
             }
         }
@@ -140,7 +155,7 @@ pub fn nbsp_abbreviations(s: &str) -> String {
             };
             let glue = !l.is_empty()
                 && !r.is_empty()
-                && ((is_number(lw) && matches!(r_core, "г." | "гг." | "г" | "год" | "года" | "году"))
+                && ((is_number(lw) && matches!(r_core, "г." | "гг." | "г"))
                     || (matches!(lw, "г." | "ул." | "пр." | "пос." | "с.")
                         && starts_upper(rw)
                         && !(lw == "г." && year_before()))
@@ -153,10 +168,12 @@ pub fn nbsp_abbreviations(s: &str) -> String {
     out
 }
 
-const UNITS: [&str; 16] =
-    ["%", "лет", "года", "год", "чел.", "человек", "руб.", "тыс.", "млн", "млрд", "мм", "см", "м", "км", "кг", "ч"];
+/// Signs and abbreviated units a number is never separated from. Full words («года»,
+/// «лет», «человек») are not glued: a glued «25.12.2019~года» cannot fit a line and leaves
+/// the line before it loose.
+const UNITS: [&str; 12] = ["%", "чел.", "руб.", "тыс.", "млн", "млрд", "мм", "см", "м", "км", "кг", "ч"];
 
-/// «55 %» → «55~%», «18 лет» → «18~лет».
+/// «55 %» → «55~%», «12 чел.» → «12~чел.».
 pub fn nbsp_units(s: &str) -> String {
     rejoin(s, |l, r| {
         if !is_number(last_word(l)) {
@@ -212,10 +229,10 @@ fn is_year_chars(w: &[char]) -> bool {
     w.len() == 4 && w.iter().all(|c| c.is_ascii_digit()) && matches!((w[0], w[1]), ('1', '9') | ('2', '0' | '1'))
 }
 
-/// « - » between words → «~— »; year ranges «2023-2024», «2023 -2024», «2023 - 2024» → «2023–2024».
+/// Spaced hyphens and dashes (see [`spaced_dashes`]); year ranges «2023-2024», «2023 -2024», «2023 - 2024» → «2023–2024».
 pub fn dashes(s: &str) -> String {
-    // Both rules need a hyphen; most texts have none.
-    if !s.contains('-') {
+    // Every rule needs a hyphen or a dash; most texts have none.
+    if !s.contains(['-', '–', '—']) {
         return s.to_owned();
     }
     // Year ranges first, on the raw characters.
@@ -250,8 +267,103 @@ pub fn dashes(s: &str) -> String {
         out.push(chars[i]);
         i += 1;
     }
-    // A spaced hyphen between words is a dash.
-    out.replace(" - ", "\u{a0}— ")
+    spaced_dashes(&out)
+}
+
+/// Whether a space or a no-break space.
+fn is_space(c: char) -> bool {
+    c == ' ' || c == NBSP
+}
+
+/// «информационно», «материально»: the first part of a compound adjective (an adverb-like
+/// stem in «-о» of five letters or more, lower case).
+fn is_compound_head(w: &str) -> bool {
+    w.chars().count() >= 5 && w.ends_with('о') && w.chars().all(|c| c.is_lowercase() && c.is_alphabetic())
+}
+
+const ADJECTIVE_ENDINGS: [&str; 20] = [
+    "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ую",
+    "юю", "ыми",
+];
+
+/// «презентационных», «личностного,»: a lower-case adjective (its form's ending), closing
+/// punctuation allowed.
+fn is_adjective(w: &str) -> bool {
+    let w = w.trim_end_matches([',', ';', ':', '.', ')', '»']);
+    w.chars().count() >= 4
+        && w.chars().all(|c| c.is_lowercase() && c.is_alphabetic())
+        && (ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e)) || w.ends_with("ими"))
+}
+
+/// A hyphen or a dash with spaces around it between two words:
+/// - between the parts of a compound adjective it is a hyphen without spaces
+///   («мотивационно - личностного» → «мотивационно-личностного»);
+/// - between numbers it is left as written (a registration number «175/1.1 – 08»);
+/// - otherwise it is an em dash, glued to the word before («(далее - План)» → «(далее~— План)»).
+fn spaced_dashes(s: &str) -> String {
+    if !s.contains([' ', NBSP]) {
+        return s.to_owned();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let spaced = matches!(c, '-' | '–' | '—')
+            && i > 0
+            && is_space(chars[i - 1])
+            && chars.get(i + 1).copied().is_some_and(is_space);
+        if !spaced {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        // The words on both sides, without the spaces.
+        let before = out.trim_end_matches(is_space);
+        let left = before.rsplit(is_space).next().unwrap_or("");
+        let mut k = i + 1;
+        while k < chars.len() && is_space(chars[k]) {
+            k += 1;
+        }
+        let right: String = chars[k..].iter().take_while(|c| !is_space(**c)).collect();
+        if left.is_empty() || right.is_empty() {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if is_compound_head(left) && is_adjective(&right) {
+            out.truncate(before.len());
+            out.push('-');
+            i = k;
+        } else if left.ends_with(|c: char| c.is_ascii_digit()) && right.starts_with(|c: char| c.is_ascii_digit()) {
+            out.push(c);
+            i += 1;
+        } else {
+            out.truncate(before.len());
+            out.push(NBSP);
+            out.push('—');
+            out.push(' ');
+            i = k;
+        }
+    }
+    out
+}
+
+/// «2021–2024 г.г.» → «2021–2024 гг.»: the plural of «год» is one abbreviation.
+pub fn years_abbreviation(s: &str) -> String {
+    if !s.contains("г.г.") {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("г.г.") {
+        let glued_to_word = rest[..at].chars().next_back().is_some_and(char::is_alphabetic);
+        out.push_str(&rest[..at]);
+        out.push_str(if glued_to_word { "г.г." } else { "гг." });
+        rest = &rest[at + "г.г.".len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -271,14 +383,17 @@ mod tests {
 
     #[test]
     fn numbers_and_abbreviations() {
-        assert_eq!(v(&nbsp_numero("№ 15 а и №657, №№АЗ")), "№~15 а и №~657, №№АЗ");
+        assert_eq!(v(&nbsp_numero("№ 15 а и №657, №№АЗ-1128/08")), "№~15~а и №~657, №№~АЗ-1128/08");
+        assert_eq!(v(&nbsp_numero("№ 15 апреля")), "№~15 апреля");
         assert_eq!(
             v(&nbsp_abbreviations("с 01.09.2023 г. в г. Солнечногорск, ул. Красная, д. 124")),
             "с 01.09.2023~г. в г.~Солнечногорск, ул.~Красная, д.~124"
         );
         assert_eq!(v(&nbsp_abbreviations("2021–2024 гг., т. е.")), "2021–2024~гг., т.~е.");
         assert_eq!(v(&nbsp_abbreviations("с 01.09.2023 г. Плана")), "с 01.09.2023~г. Плана");
-        assert_eq!(v(&nbsp_units("не менее 55 % от 10 до 18 лет")), "не менее 55~% от 10 до 18~лет");
+        assert_eq!(v(&nbsp_units("не менее 55 % от 10 до 18 лет")), "не менее 55~% от 10 до 18 лет");
+        // A year and the full word stay apart: glued, they make the line before them loose.
+        assert_eq!(v(&apply("от 25.12.2019 года № Р-145", &Typography::default())), "от 25.12.2019 года №~Р-145");
         assert_eq!(v(&nbsp_short_words("в ОУ и с ними")), "в~ОУ и~с~ними");
     }
 
@@ -296,6 +411,15 @@ mod tests {
             "в 2023–2024 учебном году, 2021–2024, 2023–2024"
         );
         assert_eq!(v(&dashes("(далее - План)")), "(далее~— План)");
+        assert_eq!(v(&dashes("(далее – Целевая модель)")), "(далее~— Целевая модель)");
+        // The parts of a compound adjective take a hyphen without spaces.
+        assert_eq!(
+            dashes("мотивационно - личностного, информационно – презентационных, материально — технических"),
+            "мотивационно-личностного, информационно-презентационных, материально-технических"
+        );
+        // A dash between two numbers is left as it is.
+        assert_eq!(dashes("01.09.2023 – 31.05.2024"), "01.09.2023 – 31.05.2024");
+        assert_eq!(years_abbreviation("2021 - 2024 г.г., 1990г.г."), "2021 - 2024 гг., 1990гг.");
         assert_eq!(dashes("8(4962)64-97-54 и 175/1.1 – 08"), "8(4962)64-97-54 и 175/1.1 – 08");
         assert_eq!(
             dashes("http://metod.soledu.ru, KlYueva.NP@mosreg.ru"),

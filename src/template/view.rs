@@ -133,6 +133,9 @@ pub struct CellView {
     pub colspan: usize,
     pub rowspan: usize,
     pub number: bool,
+    /// Words are not hyphenated: header cells, section rows, and the columns of names and
+    /// deadlines («Классные руководители», «ежеквартально»).
+    pub whole_words: bool,
     pub blocks: Vec<BlockView>,
 }
 
@@ -370,7 +373,13 @@ fn table_view(t: &m::Table, style: deadline::DateStyle) -> TableView {
 }
 
 fn text_cell(text: &str, colspan: usize, rowspan: usize) -> CellView {
-    CellView { colspan, rowspan, number: false, blocks: vec![BlockView::P { text: text.to_owned() }] }
+    CellView {
+        colspan,
+        rowspan,
+        number: false,
+        whole_words: true,
+        blocks: vec![BlockView::P { text: text.to_owned() }],
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -398,7 +407,13 @@ fn walk<'n>(
             let col = &t.columns[c];
             if Some(c) == number_col {
                 let text = number.as_ref().map(|x| format!("{}.", x.trim_end_matches('.'))).unwrap_or_default();
-                cells.push(CellView { colspan: 1, rowspan: 1, number: true, blocks: vec![BlockView::P { text }] });
+                cells.push(CellView {
+                    colspan: 1,
+                    rowspan: 1,
+                    number: true,
+                    whole_words: true,
+                    blocks: vec![BlockView::P { text }],
+                });
                 c += 1;
                 continue;
             }
@@ -418,10 +433,15 @@ fn walk<'n>(
                     }
                 }
             }
+            let whole_words = matches!(
+                col.role,
+                Some(m::ColumnRole::Responsible | m::ColumnRole::Participants | m::ColumnRole::Deadline)
+            );
             cells.push(CellView {
                 colspan: cols,
                 rowspan: rows,
                 number: false,
+                whole_words,
                 blocks: value.map(|v| cell_blocks(v, style)).unwrap_or_default(),
             });
             c += cols;
@@ -439,6 +459,7 @@ fn walk<'n>(
                 colspan: n,
                 rowspan: 1,
                 number: false,
+                whole_words: true,
                 blocks: vec![BlockView::P {
                     text: match &number {
                         Some(x) => format!("{}. {}", x.trim_end_matches('.'), s.title),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub mod checks;
+pub mod signable;
 
 /// The project root; the binary runs there so paths in messages are stable.
 pub fn root() -> PathBuf {

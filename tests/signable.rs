@@ -1,0 +1,100 @@
+//! Pages a director signs: every sample and the generated narrow-column documents, our PDF
+//! and LibreOffice's rendering of our DOCX, read back from the PDFs (poppler's word boxes,
+//! the borders from the content streams) and checked as a clerk would (see
+//! `common/signable.rs`): no number or date cut across lines, no three hyphenated lines in a
+//! row, no loose justified line, no one- or two-letter carry (our PDF); and both outputs end
+//! each page at the same table row.
+//!
+//! `cargo test --test signable -- --nocapture` prints the counts per document;
+//! `PRIKAZ_BIN=/path/to/prikaz` checks another build's output (for before/after figures).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::signable::{check, read, Report};
+use common::{json_files, root, tool};
+
+fn binary() -> PathBuf {
+    std::env::var_os("PRIKAZ_BIN").map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_prikaz")), PathBuf::from)
+}
+
+/// Renders the inputs into `dir` and converts the DOCX files with LibreOffice into `dir/lo`.
+fn render_all(inputs: &[String], dir: &Path) -> Vec<(String, PathBuf, PathBuf)> {
+    std::fs::create_dir_all(dir.join("lo")).unwrap();
+    let mut out = Vec::new();
+    let mut docx = Vec::new();
+    for rel in inputs {
+        let r = Command::new(binary()).arg("render").arg(root().join(rel)).arg("-o").arg(dir).output().unwrap();
+        assert!(r.status.success(), "{rel}: {}", String::from_utf8_lossy(&r.stderr));
+        let stem = Path::new(rel).file_stem().unwrap().to_string_lossy().into_owned();
+        docx.push(dir.join(format!("{stem}.docx")));
+        out.push((rel.clone(), dir.join(format!("{stem}.pdf")), dir.join("lo").join(format!("{stem}.pdf"))));
+    }
+    let lo = Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.join("lo"))
+        .args(&docx)
+        .env("HOME", dir)
+        .output()
+        .unwrap();
+    assert!(lo.status.success(), "{}", String::from_utf8_lossy(&lo.stderr));
+    out
+}
+
+fn inputs() -> Vec<String> {
+    let mut all = json_files("samples");
+    all.extend(json_files("tests/fixtures/signable"));
+    all
+}
+
+fn line(name: &str, r: &Report) -> String {
+    let [a, b, c, d] = r.counts();
+    format!("{name:<44} {a:>6} {b:>8} {c:>9} {d:>8}")
+}
+
+#[test]
+fn every_page_is_signable_in_our_pdf_and_in_libreoffices_rendering() {
+    if !tool("soffice") || !tool("pdftotext") {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("prikaz-signable-{}", std::process::id()));
+    let docs = render_all(&inputs(), &dir);
+    let mut table =
+        vec![format!("{:<44} {:>6} {:>8} {:>9} {:>8}", "документ", "числа", "лесенки", "переносы", "пробелы")];
+    let mut faults = Vec::new();
+    let mut parity = Vec::new();
+    for (rel, ours, lo) in &docs {
+        let (ours_pages, lo_pages) = (read(ours), read(lo));
+        let words = common::signable::compounds(&prikaz::doc::dump(&common::ir(rel)));
+        let (a, b) = (check(&ours_pages, &words), check(&lo_pages, &words));
+        table.push(line(&format!("{rel} (PDF)"), &a));
+        table.push(line(&format!("{rel} (LibreOffice)"), &b));
+        for (who, r, carries) in [("PDF", &a, true), ("LibreOffice", &b, false)] {
+            let mut all: Vec<&String> = r.split_numbers.iter().chain(&r.hyphen_ladders).chain(&r.loose_lines).collect();
+            if carries {
+                all.extend(&r.short_carries);
+            }
+            faults.extend(all.into_iter().map(|f| format!("{rel} ({who}): {f}")));
+        }
+        // Page parity: the same number of pages, each ending at the same table row.
+        let rows = |p: &[common::signable::PageText]| p.iter().map(|p| p.last_row.clone()).collect::<Vec<_>>();
+        if rows(&ours_pages) != rows(&lo_pages) {
+            parity.push(format!(
+                "{rel}:\n  PDF:         {:?}\n  LibreOffice: {:?}",
+                rows(&ours_pages),
+                rows(&lo_pages)
+            ));
+        }
+    }
+    println!("{}", table.join("\n"));
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        faults.is_empty() && parity.is_empty(),
+        "{} faults:\n{}\npages end at different rows:\n{}",
+        faults.len(),
+        faults.join("\n"),
+        parity.join("\n")
+    );
+}

@@ -10,6 +10,8 @@ pub const CELL_PAD_X: Length = Length::pt(2.85);
 /// Top and bottom padding of a table cell: 17 twips, 0.3 mm, so text never touches the
 /// rule above or below it.
 pub const CELL_PAD_Y: Length = Length::pt(0.85);
+/// The width of table rules: 0.5 pt (`w:sz="4"`, eighths of a point).
+pub const BORDER_WIDTH: Length = Length::pt(0.5);
 /// The hang of a list item (marker, then the text): 283 twips, 5 mm.
 pub const LIST_HANG: Length = Length::pt(14.15);
 /// From the top edge of the sheet to the top of the page number: 567 twips, 10 mm

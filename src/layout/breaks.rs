@@ -10,10 +10,12 @@
 //! - after a hyphen between letters («организационно-/методической»), never before a digit
 //!   («Р-145», «64-97-54» stay whole);
 //! - after an en or em dash («Сентябрь–/октябрь»);
-//! - after a slash between letters («организаций/учреждений»), never inside «1128/08»;
+//! - after a slash between words of three letters or more («организаций/учреждений»), never
+//!   inside «1128/08» or «п/п»;
 //! - by syllables (LibreOffice's Russian patterns, [`super::hyphenate`]) only inside a run of letters of at least [`MIN_HEAD`] + [`MIN_TAIL`]
 //!   letters, with at most one capital (no abbreviations: «МСН», «ГОРУНО»), leaving at least
-//!   [`MIN_HEAD`] letters on the line and carrying at least [`MIN_TAIL`];
+//!   [`MIN_HEAD`] letters on the line and carrying at least [`MIN_TAIL`] (two only in a word
+//!   with no other break, as Word and LibreOffice would: [`syllable_points`]);
 //! - never inside a number or a date, never at a no-break space: a no-break group wider than
 //!   a whole line is broken at its no-break space by the line breaker as a last resort.
 
@@ -21,8 +23,11 @@ use std::borrow::Cow;
 
 /// Letters left on the line before a syllable hyphen («пе-»).
 pub const MIN_HEAD: usize = 2;
-/// Letters carried to the next line after a syllable hyphen («-ние», never «-да»).
+/// Letters carried to the next line after a syllable hyphen («-ние», not «-да»), unless the
+/// word has no other break (see [`syllable_points`]).
 pub const MIN_TAIL: usize = 3;
+/// Letters Word and LibreOffice carry at least (their default, which a DOCX cannot change).
+const WORD_MIN_TAIL: usize = 2;
 /// Lines in a row that may end with a syllable hyphen (Word's `w:consecutiveHyphenLimit`,
 /// which, like LibreOffice's, does not count hyphens written in the text).
 pub const MAX_CONSECUTIVE_HYPHENS: usize = 2;
@@ -66,6 +71,13 @@ fn is_letter(c: char) -> bool {
     c.is_alphabetic() || c == '\u{301}'
 }
 
+/// Letters right before and right after the character at byte `at`.
+fn letters_around(word: &str, at: usize) -> (usize, usize) {
+    let before = word[..at].chars().rev().take_while(|c| is_letter(*c)).count();
+    let after = word[at..].chars().skip(1).take_while(|c| is_letter(*c)).count();
+    (before, after)
+}
+
 /// Every break the word allows, in order; syllable breaks only when `syllables` is set.
 pub fn breaks(word: &str, syllables: bool) -> Vec<Break> {
     let mut out = Vec::new();
@@ -77,7 +89,10 @@ pub fn breaks(word: &str, syllables: bool) -> Vec<Break> {
         let hard = match c {
             '-' => is_letter(prev) && is_letter(next),
             '–' | '—' => prev != NBSP && next != NBSP,
-            '/' => is_letter(prev) && is_letter(next),
+            '/' => {
+                let (before, after) = letters_around(word, i);
+                before >= 3 && after >= 3
+            }
             _ => false,
         };
         if hard {
@@ -130,8 +145,59 @@ fn syllable_breaks(word: &str, start: usize, end: usize, out: &mut Vec<Break>) {
     // Combining accents are not letters of their own for the patterns.
     let offsets: Vec<usize> = run.char_indices().filter(|(_, c)| c.is_alphabetic()).map(|(i, _)| i).collect();
     let letters: String = run.chars().filter(|c| c.is_alphabetic()).collect();
-    for k in super::hyphenate::points(&letters, MIN_HEAD, MIN_TAIL) {
+    for k in syllable_points(&letters) {
         out.push(Break { at: start + offsets[k], kind: Kind::Syllable });
+    }
+}
+
+/// Where a word of letters is hyphenated: the patterns' breaks leaving [`MIN_HEAD`] and
+/// [`MIN_TAIL`] letters; a word with no such break («модели», «между») keeps the breaks
+/// that carry two letters («моде-ли»), as Word and LibreOffice hyphenate it, so that the
+/// two outputs still break it alike.
+pub fn syllable_points(letters: &str) -> Vec<usize> {
+    let ours = super::hyphenate::points(letters, MIN_HEAD, MIN_TAIL);
+    if ours.is_empty() {
+        super::hyphenate::points(letters, MIN_HEAD, WORD_MIN_TAIL)
+    } else {
+        ours
+    }
+}
+
+/// The soft hyphen: Word and LibreOffice break a word that has one only there.
+const SOFT_HYPHEN: char = '\u{ad}';
+
+/// The text with soft hyphens at our breaks in each word LibreOffice's own hyphenation
+/// (the same patterns, but two letters may be carried) would break elsewhere: a word with a
+/// soft hyphen is broken by Word and LibreOffice only at its soft hyphens, so the DOCX
+/// breaks where our PDF breaks. Words hyphenated alike are left as they are.
+pub fn soft_hyphens(text: &str) -> Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for (start, end) in letter_runs(text) {
+        let run = &text[start..end];
+        let letters: String = run.chars().filter(|c| c.is_alphabetic()).collect();
+        let ours = syllable_points(&letters);
+        if super::hyphenate::points(&letters, MIN_HEAD, WORD_MIN_TAIL) == ours {
+            continue;
+        }
+        let offsets: Vec<usize> = run.char_indices().filter(|(_, c)| c.is_alphabetic()).map(|(i, _)| i).collect();
+        let s = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+        s.push_str(&text[copied..start]);
+        let mut from = 0;
+        for k in ours {
+            s.push_str(&run[from..offsets[k]]);
+            s.push(SOFT_HYPHEN);
+            from = offsets[k];
+        }
+        s.push_str(&run[from..]);
+        copied = end;
+    }
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut s) => {
+            s.push_str(&text[copied..]);
+            Cow::Owned(s)
+        }
     }
 }
 

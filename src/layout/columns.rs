@@ -44,6 +44,11 @@ impl std::fmt::Display for TooNarrow {
     }
 }
 
+/// What a column needs beside its text: the padding on each side, and half a point for
+/// the rules and for the rounding of LibreOffice's measures (whole twips, ours are not): a
+/// date that fits ours exactly was cut by characters in LibreOffice.
+const CELL_EXTRA: f64 = 2.0 * geometry::CELL_PAD_X.to_pt() + 0.5;
+
 /// How strictly a column's minimum is taken.
 #[derive(Clone, Copy, PartialEq)]
 enum Strictness {
@@ -122,7 +127,7 @@ fn minima(t: &Table, m: &Measurer, size: f64, hyphenation: bool, strict: Strictn
                     continue;
                 }
                 let (w, piece) = cell_minimum(cell, m, size, hyphenation, strict);
-                let w = (w + 2.0 * geometry::CELL_PAD_X.to_pt()) * 20.0;
+                let w = (w + CELL_EXTRA) * 20.0;
                 if w > min[col].0 {
                     min[col] = (w, piece);
                 }
@@ -273,7 +278,7 @@ mod tests {
         let (tw, narrow) = fit_table(&t, &m, 12.0, true, total);
         assert!(narrow.is_empty());
         assert_eq!(tw.iter().sum::<i32>(), total);
-        let need = (m.width(0, "До\u{a0}01.01.2021", 12.0) + 2.0 * geometry::CELL_PAD_X.to_pt()) * 20.0;
+        let need = (m.width(0, "До\u{a0}01.01.2021", 12.0) + CELL_EXTRA) * 20.0;
         assert!(tw[1] as f64 >= need - 1.0, "{tw:?}, need {need}");
     }
 }

@@ -3,8 +3,9 @@
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, LineSpacing, PageMargin, PageOrientationType, PageSize, Paragraph as DxParagraph,
-    Run, RunFonts, Section as DxSection, SpecialIndentType, Tab, TabValueType, Table as DxTable, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+    Run, RunFonts, Section as DxSection, SpecialIndentType, Tab, TabValueType, Table as DxTable, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType,
+    WidthType,
 };
 
 /// The paragraph style of paragraphs never hyphenated, by its id in `styles.xml`.
@@ -14,6 +15,7 @@ use crate::doc::{
     geometry, Align, Block, Cell, Document, Inline, Length, List, PageSetup, Paragraph, Row, RowKind, Section,
     Signature, Table, Zone, ZoneKind,
 };
+use crate::layout::breaks::soft_hyphens;
 
 /// Options of the DOCX writer.
 #[derive(Debug, Clone, Default)]
@@ -32,7 +34,11 @@ pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String>
     let mut docx = Docx::new().default_fonts(fonts).default_size(body_hp).default_tab_stop(709);
     let n = doc.sections.len();
     for (i, s) in doc.sections.iter().enumerate() {
-        let ctx = Ctx { text_width: s.page.text_width(), table_size: doc.fonts.table_size };
+        let ctx = Ctx {
+            text_width: s.page.text_width(),
+            table_size: doc.fonts.table_size,
+            hyphenation: doc.fonts.hyphenation,
+        };
         let children = section_children(s, &ctx, &mut fx);
         if i + 1 < n {
             let mut sec = DxSection::new();
@@ -87,6 +93,8 @@ enum Child {
 struct Ctx {
     text_width: Length,
     table_size: Length,
+    /// Automatic hyphenation is on in the document.
+    hyphenation: bool,
 }
 
 fn twips(l: Length) -> i32 {
@@ -128,8 +136,8 @@ struct Indent {
 
 fn block(b: &Block, ctx: &Ctx, ind: Indent, size: Option<Length>, fx: &mut Fixups, out: &mut Vec<Child>) {
     match b {
-        Block::Paragraph(p) => out.push(Child::P(paragraph(p, ind, size))),
-        Block::List(l) => out.extend(list(l, ind, size).into_iter().map(Child::P)),
+        Block::Paragraph(p) => out.push(Child::P(paragraph(p, ind, size, ctx.hyphenation))),
+        Block::List(l) => out.extend(list(l, ind, size, ctx.hyphenation).into_iter().map(Child::P)),
         Block::Signature(s) => out.extend(signature(s, ctx).into_iter().map(Child::P)),
         Block::Zone(z) => zone(z, ctx, fx, out),
         Block::Table(t) => out.push(Child::T(table(t, ctx, fx))),
@@ -139,7 +147,7 @@ fn block(b: &Block, ctx: &Ctx, ind: Indent, size: Option<Length>, fx: &mut Fixup
                 inlines: vec![Inline::Text(format!("[изображение {} не вставлено]", i.src), Default::default())],
                 ..Default::default()
             };
-            out.push(Child::P(paragraph(&p, ind, size)));
+            out.push(Child::P(paragraph(&p, ind, size, ctx.hyphenation)));
         }
     }
 }
@@ -164,7 +172,9 @@ fn align(a: Align) -> AlignmentType {
     }
 }
 
-fn paragraph(p: &Paragraph, ind: Indent, size: Option<Length>) -> DxParagraph {
+/// A paragraph; `hyphenation` is the document's setting (the paragraph's own «no hyphens»
+/// still holds).
+fn paragraph(p: &Paragraph, ind: Indent, size: Option<Length>, hyphenation: bool) -> DxParagraph {
     let st = &p.style;
     let mut dp = DxParagraph::new().align(align(st.align));
     let first = twips(st.first_line_indent);
@@ -183,19 +193,23 @@ fn paragraph(p: &Paragraph, ind: Indent, size: Option<Length>) -> DxParagraph {
         dp = dp.style(NO_HYPHENS_STYLE);
     }
     let size = st.size.or(size);
-    for r in runs(&p.inlines, size) {
+    for r in runs(&p.inlines, size, hyphenation && !st.no_hyphens) {
         dp = dp.add_run(r);
     }
     dp
 }
 
-fn runs(inlines: &[Inline], size: Option<Length>) -> Vec<Run> {
+/// The runs of a paragraph. Where Word or LibreOffice would hyphenate a word where our
+/// layout may not (a carried part of two letters), the word gets soft hyphens at our
+/// breaks, which both then use instead of their own (see [`soft_hyphens`]).
+fn runs(inlines: &[Inline], size: Option<Length>, hyphenate: bool) -> Vec<Run> {
     let mut out = Vec::with_capacity(inlines.len());
     for i in inlines {
         let mut r = Run::new();
         match i {
             Inline::Text(t, st) => {
-                r = r.add_text(t.as_str());
+                let text = if hyphenate { soft_hyphens(t) } else { std::borrow::Cow::Borrowed(t.as_str()) };
+                r = r.add_text(text.as_ref());
                 if st.bold {
                     r = r.bold();
                 }
@@ -216,7 +230,7 @@ fn runs(inlines: &[Inline], size: Option<Length>) -> Vec<Run> {
 
 /// A list as paragraphs with a literal marker and a hanging indent, so Word, LibreOffice
 /// and our PDF show the same marker without numbering definitions.
-fn list(l: &List, ind: Indent, size: Option<Length>) -> Vec<DxParagraph> {
+fn list(l: &List, ind: Indent, size: Option<Length>, hyphenation: bool) -> Vec<DxParagraph> {
     let hang = twips(geometry::LIST_HANG);
     l.items
         .iter()
@@ -225,7 +239,7 @@ fn list(l: &List, ind: Indent, size: Option<Length>) -> Vec<DxParagraph> {
             let mut inlines = vec![Inline::Text(l.marker.text(i), Default::default()), Inline::Tab];
             inlines.extend(item.inlines.iter().cloned());
             let p = Paragraph { style: item.style, inlines };
-            let mut dp = paragraph(&p, ind, size);
+            let mut dp = paragraph(&p, ind, size, hyphenation);
             dp = dp.indent(Some(ind.left + hang), Some(SpecialIndentType::Hanging(hang)), Some(ind.right), None);
             dp.add_tab(Tab::new().val(TabValueType::Left).pos((ind.left + hang) as usize))
         })
@@ -274,7 +288,20 @@ fn table(t: &Table, ctx: &Ctx, fx: &mut Fixups) -> DxTable {
         }
     }
     fx.table_headers.push(t.head.len());
+    // Rules as wide as our PDF draws them (docx-rs writes a quarter of a point).
+    let eighths = (geometry::BORDER_WIDTH.to_pt() * 8.0).round() as usize;
+    let borders = [
+        TableBorderPosition::Top,
+        TableBorderPosition::Bottom,
+        TableBorderPosition::Left,
+        TableBorderPosition::Right,
+        TableBorderPosition::InsideH,
+        TableBorderPosition::InsideV,
+    ]
+    .into_iter()
+    .fold(TableBorders::new(), |b, at| b.set(TableBorder::new(at).size(eighths)));
     DxTable::new(rows)
+        .set_borders(borders)
         .set_grid(grid.clone())
         .layout(TableLayoutType::Fixed)
         .width(grid.iter().sum(), WidthType::Dxa)
@@ -357,9 +384,9 @@ fn table_cell(cell: &Cell, kind: RowKind, grid: &[usize], ctx: &Ctx) -> TableCel
                         }
                     }
                 }
-                vec![paragraph(&p, Indent::default(), Some(ctx.table_size))]
+                vec![paragraph(&p, Indent::default(), Some(ctx.table_size), ctx.hyphenation)]
             }
-            Block::List(l) => list(l, Indent::default(), Some(ctx.table_size)),
+            Block::List(l) => list(l, Indent::default(), Some(ctx.table_size), ctx.hyphenation),
             _ => Vec::new(),
         };
         for p in ps.drain(..) {

@@ -113,7 +113,8 @@ pub fn write_pdf_with(
         }
         if let Some(path) = pb.finish() {
             surface.set_fill(None);
-            surface.set_stroke(Some(Stroke { width: 0.5, ..Default::default() }));
+            let width = crate::doc::geometry::BORDER_WIDTH.to_pt() as f32;
+            surface.set_stroke(Some(Stroke { width, ..Default::default() }));
             surface.draw_path(&path);
             surface.set_stroke(None);
         }

@@ -133,9 +133,18 @@ fn check_column(page: usize, lines: &[Line], compounds: &HashSet<String>, r: &mu
             r.hyphen_ladders.push(format!("стр. {page}: «{}» …", lines[i - 2].text()));
         }
         if hyphenated {
-            let head = last.text.trim_end_matches('-').chars().rev().take_while(|c| c.is_alphabetic()).count();
-            let tail = first_next.map_or(3, |b| b.text.chars().take_while(|c| c.is_alphabetic()).count());
-            if head < 2 || tail < 3 {
+            let head: String = {
+                let t: Vec<char> =
+                    last.text.trim_end_matches('-').chars().rev().take_while(|c| c.is_alphabetic()).collect();
+                t.into_iter().rev().collect()
+            };
+            let tail: String =
+                first_next.map_or("ччч".into(), |b| b.text.chars().take_while(|c| c.is_alphabetic()).collect());
+            // Two letters may be carried only from a word with no other break (the rule
+            // Word and LibreOffice share: layout/breaks.rs `syllable_points`).
+            let word = format!("{head}{tail}");
+            let allowed = prikaz::layout::breaks::syllable_points(&word).contains(&head.chars().count());
+            if head.chars().count() < 2 || (tail.chars().count() < 3 && !allowed) {
                 let next_text = first_next.map_or("", |b| b.text.as_str());
                 r.short_carries.push(format!("стр. {page}: «{}» / «{next_text}»", last.text));
             }
@@ -244,7 +253,8 @@ fn page_text(words: Vec<Word>, rules: &Rules) -> PageText {
     for (key, words) in cells {
         let lines = lines_of(words);
         if key.0 == 1 && Some(key.1) == row_top {
-            if let Some(l) = lines.first() {
+            // The row by its first cell's first words: the number, or the text it starts with.
+            if let (Some(l), true) = (lines.first(), row_words.is_empty()) {
                 row_words.push(l.words.iter().take(3).map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "));
             }
         }

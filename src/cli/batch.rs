@@ -138,7 +138,7 @@ fn produce(
         return Err(reasons(&loaded.diagnostics));
     };
     let mut ir = build_ir(&input, tpl, Parts::All).map_err(|d| d.message)?;
-    for w in prikaz::layout::columns::fit(&mut ir, m) {
+    for w in prikaz::layout::columns::messages(&prikaz::layout::columns::fit(&mut ir, m)) {
         eprintln!("предупреждение: {stem}: {w}");
     }
     let docx = prikaz::render::docx::write_docx(&ir, &Default::default())?;

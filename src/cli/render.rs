@@ -187,7 +187,7 @@ fn docx_bytes(ir: &prikaz::doc::Document, book: &prikaz::fonts::FontBook, opts: 
 
 /// Fits the tables' columns to their content and says which cannot hold their text.
 fn warn_narrow_columns(ir: &mut prikaz::doc::Document, m: &prikaz::layout::text::Measurer) {
-    for w in prikaz::layout::columns::fit(ir, m) {
+    for w in prikaz::layout::columns::messages(&prikaz::layout::columns::fit(ir, m)) {
         eprintln!("предупреждение: {w}");
     }
 }

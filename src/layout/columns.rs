@@ -31,15 +31,15 @@ pub struct TooNarrow {
 
 impl std::fmt::Display for TooNarrow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A pasted link or blob is named by its start.
+        let piece = self.piece.replace('\u{a0}', " ");
+        let shown: String = piece.chars().take(40).collect();
+        let more = if shown.len() < piece.len() { "…" } else { "" };
         write!(
             f,
-            "таблица {}, столбец {}: «{}» не помещается в ширину столбца ({:.1} мм, нужно {:.1} мм) и будет разорван; \
-             уменьшите число столбцов, сократите текст или задайте альбомную ориентацию",
-            self.table,
-            self.column,
-            self.piece.replace('\u{a0}', " "),
-            self.have_mm,
-            self.need_mm
+            "таблица {}, столбец {}: «{shown}{more}» шире столбца ({:.1} мм, нужно {:.1} мм) и будет разорван \
+             посередине; сократите или разбейте этот текст, уменьшите число столбцов или задайте альбомную ориентацию",
+            self.table, self.column, self.have_mm, self.need_mm
         )
     }
 }
@@ -48,6 +48,36 @@ impl std::fmt::Display for TooNarrow {
 /// the rules and for the rounding of LibreOffice's measures (whole twips, ours are not): a
 /// date that fits ours exactly was cut by characters in LibreOffice.
 const CELL_EXTRA: f64 = 2.0 * geometry::CELL_PAD_X.to_pt() + 0.5;
+
+/// The warnings to print: one per table, naming every column too narrow and the widest
+/// piece among them (a table of thirty columns gets one line, not thirty).
+pub fn messages(narrow: &[TooNarrow]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < narrow.len() {
+        let table = narrow[i].table;
+        let same: Vec<&TooNarrow> = narrow[i..].iter().take_while(|n| n.table == table).collect();
+        i += same.len();
+        if let [one] = same[..] {
+            out.push(one.to_string());
+            continue;
+        }
+        let worst = same.iter().max_by(|a, b| (a.need_mm - a.have_mm).total_cmp(&(b.need_mm - b.have_mm)));
+        let columns: Vec<String> = same.iter().map(|n| n.column.to_string()).collect();
+        if let Some(w) = worst {
+            out.push(format!(
+                "таблица {table}: в столбцах {} текст шире столбца и будет разорван посередине (например, «{}» в столбце {}: \
+                 нужно {:.1} мм, есть {:.1} мм); уменьшите число столбцов, сократите текст или задайте альбомную ориентацию",
+                columns.join(", "),
+                w.piece.replace('\u{a0}', " ").chars().take(40).collect::<String>(),
+                w.column,
+                w.need_mm,
+                w.have_mm
+            ));
+        }
+    }
+    out
+}
 
 /// How strictly a column's minimum is taken.
 #[derive(Clone, Copy, PartialEq)]
@@ -103,7 +133,7 @@ fn fit_table(
         minima(t, m, size, hyphenation, Strictness::Pieces)
     };
     // Whole twips, so a column held at its minimum is not rounded below it.
-    let min: Vec<f64> = chosen.iter().map(|(w, _)| w.ceil()).collect();
+    let min = attainable(&chosen.iter().map(|(w, _)| w.ceil()).collect::<Vec<_>>(), &wish, total_f);
     let widths = share(&wish, &min, total_f);
     let twips = whole_twips(&widths, total);
     let narrow = chosen
@@ -187,6 +217,25 @@ fn pieces(word: &str, syllables: bool, strict: Strictness) -> Vec<Cow<'_, str>> 
     }
 }
 
+/// Minima the table can give: while they add up to more than the total, the widest is cut
+/// to what the others leave it (or, when they leave nothing, to its wished share), so one
+/// piece wider than the page (a pasted link) does not squeeze every other column to nothing.
+fn attainable(min: &[f64], wish: &[f64], total: f64) -> Vec<f64> {
+    let mut min = min.to_vec();
+    let wished: f64 = wish.iter().sum::<f64>().max(f64::MIN_POSITIVE);
+    for _ in 0..min.len() {
+        let sum: f64 = min.iter().sum();
+        if sum <= total {
+            break;
+        }
+        let Some(widest) = (0..min.len()).max_by(|&a, &b| min[a].total_cmp(&min[b])) else { break };
+        let others = sum - min[widest];
+        let share = wish[widest] / wished * total;
+        min[widest] = if others < total { (total - others).max(share.min(min[widest])) } else { share };
+    }
+    min
+}
+
 /// Widths proportional to the wishes, none below its minimum: a column held at its
 /// minimum leaves the rest to share among the others, until no share is below a minimum.
 /// When the minima alone exceed the total, they are scaled down to it.
@@ -248,6 +297,15 @@ mod tests {
         // Minima over the total are scaled down.
         let w = share(&[1.0, 1.0], &[150.0, 50.0], 100.0);
         assert_eq!(w, [75.0, 25.0]);
+    }
+
+    #[test]
+    fn a_piece_wider_than_the_page_leaves_the_other_columns_their_minima() {
+        let min = attainable(&[100.0, 5000.0, 80.0], &[1.0, 3.0, 1.0], 1000.0);
+        assert_eq!(min, [100.0, 820.0, 80.0]);
+        // Others that alone exceed the total: the widest falls back to its share.
+        let min = attainable(&[600.0, 600.0], &[1.0, 1.0], 1000.0);
+        assert!(min.iter().sum::<f64>() <= 1000.0, "{min:?}");
     }
 
     #[test]

@@ -248,6 +248,7 @@ fn split_row(f: &mut Flow<'_>, row: &LRow, xs: &[f64], head: &[LRow]) {
         let room = f.bottom() - f.y - 2.0 * PAD_Y;
         let mut part = LRow { kind: row.kind, cells: Vec::new(), height: 0.0 };
         let mut done = true;
+        let mut any = false;
         for (k, c) in row.cells.iter().enumerate() {
             let mut h = 0.0;
             let mut take = Vec::new();
@@ -263,10 +264,14 @@ fn split_row(f: &mut Flow<'_>, row: &LRow, xs: &[f64], head: &[LRow]) {
             if cursors[k] < c.lines.len() {
                 done = false;
             }
+            any |= !take.is_empty();
             part.height = part.height.max(height(&take) + 2.0 * PAD_Y);
             part.cells.push(LCell { col: c.col, colspan: c.colspan, rowspan: 1, lines: take });
         }
-        draw_rows(f, std::slice::from_ref(&part), xs);
+        // No line fits what is left of the page: no empty sliver of a row there.
+        if any || done {
+            draw_rows(f, std::slice::from_ref(&part), xs);
+        }
         if done {
             break;
         }

@@ -295,10 +295,28 @@ fn is_adjective(w: &str) -> bool {
         && (ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e)) || w.ends_with("ими"))
 }
 
+const MONTHS: [&str; 12] =
+    ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"];
+
+/// An en dash between two points in time is a range («Декабрь 2023 г. – апрель 2024 г.»,
+/// «2023 – 31»): it stays as written.
+fn is_range(left: &str, right: &str) -> bool {
+    let month = |w: &str| {
+        let w = w.to_lowercase();
+        MONTHS.iter().any(|m| w.starts_with(m) && w.chars().count() <= m.chars().count() + 2)
+    };
+    left.ends_with("г.")
+        || left.ends_with(|c: char| c.is_ascii_digit())
+        || month(left)
+        || month(right)
+        || right.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// A hyphen or a dash with spaces around it between two words:
 /// - between the parts of a compound adjective it is a hyphen without spaces
 ///   («мотивационно - личностного» → «мотивационно-личностного»);
-/// - between numbers it is left as written (a registration number «175/1.1 – 08»);
+/// - between numbers it is left as written (a registration number «175/1.1 – 08»), and so is
+///   an en dash between points in time (a range, see [`is_range`]);
 /// - otherwise it is an em dash, glued to the word before («(далее - План)» → «(далее~— План)»).
 fn spaced_dashes(s: &str) -> String {
     if !s.contains([' ', NBSP]) {
@@ -335,7 +353,9 @@ fn spaced_dashes(s: &str) -> String {
             out.truncate(before.len());
             out.push('-');
             i = k;
-        } else if left.ends_with(|c: char| c.is_ascii_digit()) && right.starts_with(|c: char| c.is_ascii_digit()) {
+        } else if left.ends_with(|c: char| c.is_ascii_digit()) && right.starts_with(|c: char| c.is_ascii_digit())
+            || c == '–' && is_range(left, &right)
+        {
             out.push(c);
             i += 1;
         } else {
@@ -419,6 +439,8 @@ mod tests {
         );
         // A dash between two numbers is left as it is.
         assert_eq!(dashes("01.09.2023 – 31.05.2024"), "01.09.2023 – 31.05.2024");
+        assert_eq!(dashes("Декабрь 2023 г. – апрель 2024 г."), "Декабрь 2023 г. – апрель 2024 г.");
+        assert_eq!(v(&dashes("наставничество – путь")), "наставничество~— путь");
         assert_eq!(years_abbreviation("2021 - 2024 г.г., 1990г.г."), "2021 - 2024 гг., 1990гг.");
         assert_eq!(dashes("8(4962)64-97-54 и 175/1.1 – 08"), "8(4962)64-97-54 и 175/1.1 – 08");
         assert_eq!(

@@ -131,11 +131,15 @@ pub fn tool(name: &str) -> bool {
     found
 }
 
-/// The normalised IR of a valid input file.
+/// The normalised IR of a valid input file, its table columns fitted to their content
+/// with the bundled fonts, as `prikaz render` hands it to both writers.
 pub fn ir(rel: &str) -> prikaz::doc::Document {
     let loaded = prikaz::input::load(&root().join(rel));
     assert!(!loaded.has_errors(), "{rel}: {:?}", loaded.diagnostics);
     let templates = prikaz::template::Templates::builtin().expect("built-in templates compile");
-    prikaz::pipeline::build_ir(&loaded.document.expect("valid"), &templates, prikaz::pipeline::Parts::All)
-        .expect("renders")
+    let mut doc =
+        prikaz::pipeline::build_ir(&loaded.document.expect("valid"), &templates, prikaz::pipeline::Parts::All)
+            .expect("renders");
+    prikaz::layout::columns::fit(&mut doc, &prikaz::layout::text::Measurer::bundled());
+    doc
 }

@@ -68,7 +68,13 @@ impl Break {
 }
 
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || c == '\u{301}'
+    is_alpha(c) || c == '\u{301}'
+}
+
+/// `char::is_alphabetic`, answered at once for Russian and Latin letters (the general
+/// lookup is slow, and every character of a document passes here).
+fn is_alpha(c: char) -> bool {
+    matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' | 'a'..='z' | 'A'..='Z') || (!c.is_ascii() && c.is_alphabetic())
 }
 
 /// Letters right before and right after the character at byte `at`.
@@ -124,10 +130,10 @@ fn letter_runs(word: &str) -> Vec<(usize, usize)> {
                 let touches_digit =
                     before.is_some_and(|b| b.is_ascii_digit()) || after.is_some_and(|a| a.is_ascii_digit());
                 let run = &word[s..i];
-                let capitals = run.chars().filter(|c| c.is_uppercase()).count();
+                let capitals = run.chars().filter(|c| matches!(c, 'А'..='Я' | 'Ё' | 'A'..='Z') || (!c.is_ascii() && c.is_uppercase())).count();
                 if !touches_digit
                     && capitals <= 1
-                    && run.chars().filter(|c| c.is_alphabetic()).count() >= MIN_HEAD + MIN_TAIL
+                    && run.chars().filter(|c| is_alpha(*c)).count() >= MIN_HEAD + MIN_TAIL
                     && run.len() <= MAX_HYPHENATED_BYTES
                 {
                     runs.push((s, i));
@@ -143,8 +149,8 @@ fn letter_runs(word: &str) -> Vec<(usize, usize)> {
 fn syllable_breaks(word: &str, start: usize, end: usize, out: &mut Vec<Break>) {
     let run = &word[start..end];
     // Combining accents are not letters of their own for the patterns.
-    let offsets: Vec<usize> = run.char_indices().filter(|(_, c)| c.is_alphabetic()).map(|(i, _)| i).collect();
-    let letters: String = run.chars().filter(|c| c.is_alphabetic()).collect();
+    let offsets: Vec<usize> = run.char_indices().filter(|(_, c)| is_alpha(*c)).map(|(i, _)| i).collect();
+    let letters: String = run.chars().filter(|c| is_alpha(*c)).collect();
     for k in syllable_points(&letters) {
         out.push(Break { at: start + offsets[k], kind: Kind::Syllable });
     }
@@ -163,6 +169,11 @@ pub fn syllable_points(letters: &str) -> Vec<usize> {
     }
 }
 
+/// Loads the hyphenation patterns ahead of their first use (from a helper thread).
+pub fn prepare() {
+    super::hyphenate::prepare();
+}
+
 /// The soft hyphen: Word and LibreOffice break a word that has one only there.
 const SOFT_HYPHEN: char = '\u{ad}';
 
@@ -175,12 +186,15 @@ pub fn soft_hyphens(text: &str) -> Cow<'_, str> {
     let mut copied = 0;
     for (start, end) in letter_runs(text) {
         let run = &text[start..end];
-        let letters: String = run.chars().filter(|c| c.is_alphabetic()).collect();
-        let ours = syllable_points(&letters);
-        if super::hyphenate::points(&letters, MIN_HEAD, WORD_MIN_TAIL) == ours {
+        let letters: String = run.chars().filter(|c| is_alpha(*c)).collect();
+        let theirs = super::hyphenate::points(&letters, MIN_HEAD, WORD_MIN_TAIL);
+        // Ours differ only by the breaks carrying two letters, and only when another exists.
+        let n = letters.chars().count();
+        if theirs.iter().all(|&k| n - k >= MIN_TAIL) || theirs.iter().all(|&k| n - k < MIN_TAIL) {
             continue;
         }
-        let offsets: Vec<usize> = run.char_indices().filter(|(_, c)| c.is_alphabetic()).map(|(i, _)| i).collect();
+        let ours: Vec<usize> = theirs.into_iter().filter(|&k| n - k >= MIN_TAIL).collect();
+        let offsets: Vec<usize> = run.char_indices().filter(|(_, c)| is_alpha(*c)).map(|(i, _)| i).collect();
         let s = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
         s.push_str(&text[copied..start]);
         let mut from = 0;

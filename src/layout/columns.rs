@@ -179,6 +179,10 @@ fn cell_minimum(cell: &Cell, m: &Measurer, size: f64, hyphenation: bool, strict:
             let face = face_index(st.bold || cell.bold, st.italic);
             let text = m.visible(text);
             for word in text.split([' ', '\t']).filter(|w| !w.is_empty()) {
+                // A piece is never wider than its word: most words need no breaking up.
+                if m.width(face, word, size) + indent <= best.0 {
+                    continue;
+                }
                 for piece in pieces(word, syllables, strict) {
                     let w = m.width(face, &piece, size) + indent;
                     if w > best.0 {

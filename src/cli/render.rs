@@ -63,7 +63,6 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
         let (sender, receiver) = std::sync::mpsc::channel();
         scope.spawn(move || {
             let _ = sender.send(templates.map_or_else(Templates::builtin, Templates::with_folder));
-            prikaz::layout::breaks::prepare();
             if prepare_fonts {
                 prikaz::render::pdf::PdfFonts::bundled().prepare(&[0, 1]);
             }

@@ -130,7 +130,10 @@ fn letter_runs(word: &str) -> Vec<(usize, usize)> {
                 let touches_digit =
                     before.is_some_and(|b| b.is_ascii_digit()) || after.is_some_and(|a| a.is_ascii_digit());
                 let run = &word[s..i];
-                let capitals = run.chars().filter(|c| matches!(c, 'А'..='Я' | 'Ё' | 'A'..='Z') || (!c.is_ascii() && c.is_uppercase())).count();
+                let capitals = run
+                    .chars()
+                    .filter(|c| matches!(c, 'А'..='Я' | 'Ё' | 'A'..='Z') || (!c.is_ascii() && c.is_uppercase()))
+                    .count();
                 if !touches_digit
                     && capitals <= 1
                     && run.chars().filter(|c| is_alpha(*c)).count() >= MIN_HEAD + MIN_TAIL
@@ -156,6 +159,13 @@ fn syllable_breaks(word: &str, start: usize, end: usize, out: &mut Vec<Break>) {
     }
 }
 
+/// Every break LibreOffice's hyphenation allows in a word of letters (its patterns, as
+/// libhyphen applies them, two letters at least on each side): the number of letters
+/// before each.
+pub fn libreoffice_points(letters: &str) -> Vec<usize> {
+    super::hyphenate::points(letters, MIN_HEAD, WORD_MIN_TAIL)
+}
+
 /// Where a word of letters is hyphenated: the patterns' breaks leaving [`MIN_HEAD`] and
 /// [`MIN_TAIL`] letters; a word with no such break («модели», «между») keeps the breaks
 /// that carry two letters («моде-ли»), as Word and LibreOffice hyphenate it, so that the
@@ -167,11 +177,6 @@ pub fn syllable_points(letters: &str) -> Vec<usize> {
     } else {
         ours
     }
-}
-
-/// Loads the hyphenation patterns ahead of their first use (from a helper thread).
-pub fn prepare() {
-    super::hyphenate::prepare();
 }
 
 /// The soft hyphen: Word and LibreOffice break a word that has one only there.

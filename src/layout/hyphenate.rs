@@ -1,5 +1,5 @@
 //! Russian hyphenation points over the patterns LibreOffice uses (ruhyphal,
-//! `hyphenation/hyph_ru_RU.dic`), found as libhyphen finds them, so our PDF hyphenates
+//! `hyphenation/hyph_ru_RU.dic`, compiled into a table by `build.rs`), found as libhyphen finds them, so our PDF hyphenates
 //! where LibreOffice hyphenates our DOCX. No crate reads libhyphen dictionaries.
 //!
 //! libhyphen is not plain Liang: it walks the word through an automaton of the patterns'
@@ -9,61 +9,29 @@
 //! carry the shorter ones; ruhyphal is not). Single-letter patterns («1ю») thus apply only
 //! where no longer prefix matches. We do exactly the same.
 
-use std::sync::OnceLock;
-
 use rustc_hash::FxHashMap;
 
-/// The dictionary as distributed: a charset line, then one pattern a line.
-const DICTIONARY: &[u8] = include_bytes!("../../hyphenation/hyph_ru_RU.dic");
-
-struct Patterns {
-    /// Every prefix of every pattern's letters (with «.» for a word edge) — the automaton's
-    /// states — and, for a whole pattern, its digits (one more than its letters).
-    states: FxHashMap<Box<str>, Option<Box<[u8]>>>,
-    /// The longest pattern, in bytes.
-    longest: usize,
+/// The patterns as `build.rs` compiles them: a trie of the automaton's states in flat
+/// arrays, and the patterns' digits.
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/hyphenation_ru.rs"));
 }
 
-fn patterns() -> &'static Patterns {
-    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
-    PATTERNS.get_or_init(|| {
-        let (text, _, _) = encoding_rs::KOI8_R.decode(DICTIONARY);
-        let mut states: FxHashMap<Box<str>, Option<Box<[u8]>>> = FxHashMap::default();
-        states.reserve(16_000);
-        let mut longest = 0;
-        let mut letters = String::new();
-        // The first line names the charset; «%» starts a comment.
-        for line in text.lines().skip(1).map(str::trim) {
-            if line.is_empty() || line.starts_with('%') {
-                continue;
-            }
-            letters.clear();
-            let mut values = vec![0u8];
-            for c in line.chars() {
-                match c.to_digit(10) {
-                    Some(d) => *values.last_mut().expect("starts with one value") = d as u8,
-                    None => {
-                        letters.push(c);
-                        values.push(0);
-                    }
-                }
-            }
-            for (i, c) in letters.char_indices() {
-                let end = i + c.len_utf8();
-                if end < letters.len() && !states.contains_key(&letters[..end]) {
-                    states.insert(letters[..end].into(), None);
-                }
-            }
-            longest = longest.max(letters.len());
-            states.insert(letters.as_str().into(), Some(values.into_boxed_slice()));
-        }
-        Patterns { states, longest }
+/// The node reached from `node` by `c`, if any.
+fn step(node: usize, c: char) -> Option<usize> {
+    let start = if node == 0 { 0 } else { table::EDGE_ENDS[node - 1] as usize };
+    let edges = &table::EDGE_CHARS[start..table::EDGE_ENDS[node] as usize];
+    edges.binary_search(&(c as u32)).ok().map(|i| table::EDGE_TARGETS[start + i] as usize)
+}
+
+/// The digits of the pattern a node spells, if it is a whole pattern.
+fn digits(node: usize) -> Option<&'static [u8]> {
+    let p = table::PATTERNS[node];
+    (p != u16::MAX).then(|| {
+        let p = p as usize;
+        let start = if p == 0 { 0 } else { table::DIGIT_ENDS[p - 1] as usize };
+        &table::DIGITS[start..table::DIGIT_ENDS[p] as usize]
     })
-}
-
-/// Loads the patterns now (on a helper thread, while the input is read).
-pub fn prepare() {
-    patterns();
 }
 
 /// Where a word of letters may be hyphenated: the number of characters before each
@@ -88,40 +56,42 @@ pub fn points(word: &str, head: usize, tail: usize) -> Vec<usize> {
 
 /// Every break the patterns allow, one letter at least on each side.
 fn all_points(word: &str) -> Vec<usize> {
-    let p = patterns();
     // libhyphen reads a digit as a word edge.
-    let mut text = String::with_capacity(word.len() + 2);
-    text.push('.');
-    text.extend(word.chars().flat_map(char::to_lowercase).map(|c| if c.is_ascii_digit() { '.' } else { c }));
-    text.push('.');
-    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-    let n = bounds.len() - 1;
+    let text: Vec<char> = std::iter::once('.')
+        .chain(word.chars().flat_map(char::to_lowercase).map(|c| if c.is_ascii_digit() { '.' } else { c }))
+        .chain(['.'])
+        .collect();
+    let n = text.len();
     let mut score = vec![0u8; n + 1];
-    // `reach[s]`: how many characters from `s` on still spell a state (states are closed
-    // under prefixes, so every shorter stretch from `s` is one too).
-    let reach: Vec<usize> = (0..n)
+    // From each start, the trie nodes of the ever longer stretches that are states (states
+    // are closed under prefixes, so they are the nodes along one walk).
+    let walks: Vec<Vec<usize>> = (0..n)
         .map(|s| {
-            let mut k = 0;
-            while s + k < n
-                && bounds[s + k + 1] - bounds[s] <= p.longest
-                && p.states.contains_key(&text[bounds[s]..bounds[s + k + 1]])
-            {
-                k += 1;
+            let mut nodes = Vec::new();
+            let mut node = 0;
+            for &c in &text[s..] {
+                match step(node, c) {
+                    Some(next) => {
+                        nodes.push(next);
+                        node = next;
+                    }
+                    None => break,
+                }
             }
-            k
+            nodes
         })
         .collect();
     let mut start = 0;
     for end in 0..n {
         // The automaton's state after `text[..=end]`: its longest suffix that is a state;
         // only that state's own pattern applies.
-        while start <= end && start + reach[start] <= end {
+        while start <= end && start + walks[start].len() <= end {
             start += 1;
         }
         if start > end {
             continue;
         }
-        if let Some(Some(values)) = p.states.get(&text[bounds[start]..bounds[end + 1]]) {
+        if let Some(values) = digits(walks[start][end - start]) {
             for (k, v) in values.iter().enumerate() {
                 score[start + k] = score[start + k].max(*v);
             }

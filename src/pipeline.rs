@@ -74,7 +74,13 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
                 .map(|o| o.title.replace('\n', " "))
                 .or_else(|| input.appendices.first().map(|a| a.title.replace('\n', " ")))
                 .unwrap_or_default(),
-            author: input.blank.as_ref().map(|b| b.organization.full_name.replace('\n', " ")).unwrap_or_default(),
+            // The organisation of the бланк, else the issuer the order names («ГОРУНО»).
+            author: input
+                .blank
+                .as_ref()
+                .map(|b| b.organization.full_name.replace('\n', " "))
+                .or_else(|| order.and_then(|o| o.issuer.clone()))
+                .unwrap_or_default(),
             lang: "ru-RU".to_owned(),
             date: order.map(|o| o.date.to_string()),
         },
@@ -87,6 +93,8 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
         sections,
     };
     normalize(&mut doc, &style.typography);
+    // The metadata title reads as the printed one («2023–2024», not «2023 -2024»).
+    doc.meta.title = crate::normalize::text(&doc.meta.title, &style.typography).replace('\u{a0}', " ");
     keep_signature_with_text(&mut doc);
     Ok(doc)
 }

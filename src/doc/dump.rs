@@ -188,6 +188,9 @@ fn row(out: &mut String, part: &str, r: &Row, depth: usize) {
         if c.bold {
             attrs.push('b');
         }
+        if c.middle {
+            attrs.push('m');
+        }
         let text: Vec<String> = c
             .blocks
             .iter()

@@ -86,12 +86,19 @@ pub struct Margins {
 }
 
 impl PageSetup {
-    /// A4 with the given orientation and margins (margins turn with the page: the binding
-    /// margin stays on the left of the text as it is read).
+    /// A4 with the given orientation and the document's (portrait) margins. A landscape page
+    /// is bound with the others at its top edge, so each margin stays on its edge of the
+    /// sheet: the binding (left) margin becomes the top, the top one the right, the right one
+    /// the bottom and the bottom one the left.
     pub fn a4(landscape: bool, margins: Margins) -> Self {
         let (w, h) = (Length::mm(210.0), Length::mm(297.0));
-        let (width, height) = if landscape { (h, w) } else { (w, h) };
-        PageSetup { width, height, landscape, margins, page_numbers: true }
+        if landscape {
+            let Margins { top, right, bottom, left } = margins;
+            let turned = Margins { top: left, right: top, bottom: right, left: bottom };
+            PageSetup { width: h, height: w, landscape, margins: turned, page_numbers: true }
+        } else {
+            PageSetup { width: w, height: h, landscape, margins, page_numbers: true }
+        }
     }
     /// The width between the margins.
     pub fn text_width(&self) -> Length {
@@ -296,6 +303,8 @@ pub struct Cell {
     pub align: Align,
     /// Bold text (header, section rows).
     pub bold: bool,
+    /// Text centred between the cell's top and bottom (header cells), not at the top.
+    pub middle: bool,
     /// Content.
     pub blocks: Vec<Block>,
 }

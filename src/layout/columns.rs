@@ -328,6 +328,7 @@ mod tests {
             rowspan: 1,
             align: Align::Left,
             bold: false,
+            middle: false,
             blocks: vec![Block::Paragraph(Paragraph {
                 inlines: vec![Inline::Text(text.into(), Default::default())],
                 ..Default::default()

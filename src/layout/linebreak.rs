@@ -1,7 +1,7 @@
 //! First-fit line breaking with Russian hyphenation, as Word and LibreOffice break lines,
 //! so our lines match the DOCX.
 
-use super::breaks::{breaks, nbsp_breaks, Kind, MAX_CONSECUTIVE_HYPHENS};
+use super::breaks::{breaks, nbsp_breaks, Break, Kind, MAX_CONSECUTIVE_HYPHENS};
 use super::text::{face_index, Measurer};
 
 /// The share of a space's width a justified line may give up to take one more word or
@@ -219,16 +219,34 @@ fn best_break(
     if room <= 0.0 {
         return None;
     }
-    let mut best = None;
-    for b in breaks(word, syllables) {
-        let head = b.head(word);
-        if m.width(face, &head, size) > room + 0.01 {
-            break;
-        }
-        best = Some((head.into_owned(), word[b.at..].to_owned(), b.kind == Kind::Syllable));
-    }
-    best
+    let all = breaks(word, syllables);
+    let fitting: Vec<&Break> = all.iter().take_while(|b| m.width(face, &b.head(word), size) <= room + 0.01).collect();
+    let b = compound_break(word, &all, &fitting).or_else(|| fitting.last().copied())?;
+    Some((b.head(word).into_owned(), word[b.at..].to_owned(), b.kind == Kind::Syllable))
 }
+
+/// A compound («мотивационно-личностного») that runs past its first hyphen is hyphenated in
+/// its first part when that part has a break leaving three letters before the hyphen
+/// («мотиваци-онно-личностного»), not at the hyphen or in a later part: LibreOffice
+/// hyphenates compounds so, and our lines must break where its lines break. A first part
+/// with no such break («учебно») leaves the later breaks as they are («учебно-методи-»).
+fn compound_break<'a>(word: &str, all: &'a [Break], fitting: &[&'a Break]) -> Option<&'a Break> {
+    let hyphen = all.iter().find(|b| b.kind == Kind::Hard && word[..b.at].ends_with('-'))?;
+    let last = fitting.last()?;
+    if last.at <= hyphen.at {
+        return None;
+    }
+    let first_part = &word[..hyphen.at - 1];
+    fitting
+        .iter()
+        .rev()
+        .copied()
+        .find(|b| b.kind == Kind::Syllable && b.at < hyphen.at && first_part[b.at..].chars().count() >= COMPOUND_TAIL)
+}
+
+/// Letters a break in a compound's first part leaves before its hyphen (libhyphen's
+/// compound minimum, which LibreOffice applies).
+const COMPOUND_TAIL: usize = 3;
 
 /// A no-break group wider than a whole line, broken at its last no-break space that leaves
 /// a head fitting the line («До 01.01.2021» → «До» / «01.01.2021»); the space is dropped.
@@ -258,6 +276,21 @@ mod tests {
 
     fn text(s: &str) -> Vec<Inline> {
         vec![Inline::Text(s.into(), RunStyle::default())]
+    }
+
+    #[test]
+    fn a_compound_is_hyphenated_in_its_first_part_as_libreoffice_does() {
+        let m = Measurer::bundled();
+        let first = |text: &str, width: f64| {
+            let lines = break_lines(&m, &self::text(text), 12.0, width, 0.0, true, false);
+            lines[0].frags.iter().map(|f| f.text.clone()).collect::<Vec<_>>().join(" ")
+        };
+        // Room for «мотивационно-лич-»: the first part is hyphenated all the same.
+        let room = m.width(0, "Оценка мотивационно-лич-", 12.0) + 1.0;
+        assert_eq!(first("Оценка мотивационно-личностного роста", room), "Оценка мотиваци-");
+        // «учебно» has no break leaving three letters before the hyphen: the second part is.
+        let room = m.width(0, "и учебно-методи-", 12.0) + 1.0;
+        assert_eq!(first("и учебно-методических материалов", room), "и учебно-методи-");
     }
 
     #[test]

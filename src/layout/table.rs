@@ -14,6 +14,8 @@ struct LCell {
     col: usize,
     colspan: usize,
     rowspan: usize,
+    /// Centred vertically in its row.
+    middle: bool,
     lines: Vec<PLine>,
 }
 
@@ -103,6 +105,7 @@ fn lay_rows(f: &Flow<'_>, rows: &[Row], widths: &[f64]) -> Vec<LRow> {
                         col,
                         colspan,
                         rowspan: c.rowspan.max(1),
+                        middle: c.middle,
                         lines: cell_lines(f.m, c, w, f.table_size, f.hyphenate),
                     }
                 })
@@ -204,7 +207,8 @@ fn draw_rows(f: &mut Flow<'_>, rows: &[LRow], xs: &[f64]) {
             let h: f64 = heights[i..end].iter().sum();
             let x0 = left + xs[c.col];
             let x1 = left + xs[c.col + c.colspan];
-            let mut y = y0 + PAD_Y;
+            let free = if c.middle { (h - 2.0 * PAD_Y - height(&c.lines)).max(0.0) / 2.0 } else { 0.0 };
+            let mut y = y0 + PAD_Y + free;
             let mut items = Vec::new();
             for l in &c.lines {
                 items.extend(l.items.iter().map(|it| shift(it, x0 + PAD_X, y)));
@@ -234,7 +238,9 @@ fn merge_rows(rows: &[LRow]) -> LRow {
     for c in rows.iter().flat_map(|r| &r.cells) {
         match cells.iter_mut().find(|m| m.col <= c.col && c.col < m.col + m.colspan) {
             Some(m) => m.lines.extend(c.lines.iter().cloned()),
-            None => cells.push(LCell { col: c.col, colspan: c.colspan, rowspan: 1, lines: c.lines.clone() }),
+            None => {
+                cells.push(LCell { col: c.col, colspan: c.colspan, rowspan: 1, middle: false, lines: c.lines.clone() })
+            }
         }
     }
     let height = rows.iter().map(|r| r.height).sum();
@@ -266,7 +272,7 @@ fn split_row(f: &mut Flow<'_>, row: &LRow, xs: &[f64], head: &[LRow]) {
             }
             any |= !take.is_empty();
             part.height = part.height.max(height(&take) + 2.0 * PAD_Y);
-            part.cells.push(LCell { col: c.col, colspan: c.colspan, rowspan: 1, lines: take });
+            part.cells.push(LCell { col: c.col, colspan: c.colspan, rowspan: 1, middle: false, lines: take });
         }
         // No line fits what is left of the page: no empty sliver of a row there.
         if any || done {

@@ -353,7 +353,7 @@ fn rows(el: &Element, default: RowKind) -> R<Vec<Row>> {
 }
 
 fn cell(el: &Element) -> R<Cell> {
-    allow(el, &["colspan", "rowspan", "align", "bold"])?;
+    allow(el, &["colspan", "rowspan", "align", "valign", "bold"])?;
     let has_blocks =
         el.children.iter().any(|c| matches!(c, Node::Element(e) if matches!(e.name.as_str(), "p" | "list" | "table")));
     let blocks = if has_blocks {
@@ -372,6 +372,11 @@ fn cell(el: &Element) -> R<Cell> {
         rowspan: count(el, "rowspan")?,
         align: align(el)?.unwrap_or_default(),
         bold: flag(el, "bold")?,
+        middle: match el.attr("valign") {
+            None | Some("top") => false,
+            Some("center") => true,
+            Some(v) => return err(el, format!("valign=\"{v}\": допустимо top или center")),
+        },
         blocks,
     })
 }

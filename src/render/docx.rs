@@ -82,6 +82,7 @@ pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String>
     fx.title = doc.meta.title.clone();
     fx.author = doc.meta.author.clone();
     fx.timestamp = super::fixed_timestamp(doc.meta.date.as_deref());
+    fx.dated = super::document_date(doc.meta.date.as_deref());
     docx_fixups::finish(docx.build(), &fx)
 }
 
@@ -361,7 +362,8 @@ fn table_row(
 }
 
 fn table_cell(cell: &Cell, kind: RowKind, grid: &[usize], ctx: &Ctx) -> TableCell {
-    let mut c = TableCell::new().width(grid.iter().sum(), WidthType::Dxa).vertical_align(VAlignType::Top);
+    let valign = if cell.middle { VAlignType::Center } else { VAlignType::Top };
+    let mut c = TableCell::new().width(grid.iter().sum(), WidthType::Dxa).vertical_align(valign);
     if grid.len() > 1 {
         c = c.grid_span(grid.len());
     }

@@ -49,8 +49,10 @@ pub struct Fixups {
     pub title: String,
     /// Metadata author.
     pub author: String,
-    /// The fixed time for metadata and zip entries.
+    /// The fixed time of zip entries.
     pub timestamp: NaiveDateTime,
+    /// The document's date for `dcterms:created`/`modified`; none is written without one.
+    pub dated: Option<NaiveDateTime>,
     /// Embed the bundled fonts.
     pub embed_fonts: bool,
 }
@@ -65,6 +67,7 @@ impl Default for Fixups {
             title: String::new(),
             author: String::new(),
             timestamp: chrono::NaiveDate::from_ymd_opt(1980, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("valid"),
+            dated: None,
             embed_fonts: false,
         }
     }
@@ -601,7 +604,7 @@ fn fix_settings(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
 
 fn fix_core(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
     let mut root = xml::parse(bytes)?;
-    let stamp = fx.timestamp.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+
     let set = |root: &mut Element, name: &str, value: &str, attrs: &[(&str, &str)]| {
         root.children.retain(|c| !matches!(c, Node::Element(x) if x.name == name));
         let mut e = el(name, attrs);
@@ -612,8 +615,12 @@ fn fix_core(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
     set(&mut root, "dc:creator", &fx.author, &[]);
     set(&mut root, "dc:language", "ru-RU", &[]);
     set(&mut root, "cp:lastModifiedBy", &fx.author, &[]);
-    set(&mut root, "dcterms:created", &stamp, &[("xsi:type", "dcterms:W3CDTF")]);
-    set(&mut root, "dcterms:modified", &stamp, &[("xsi:type", "dcterms:W3CDTF")]);
+    root.children.retain(|c| !matches!(c, Node::Element(x) if x.name.starts_with("dcterms:")));
+    if let Some(when) = fx.dated {
+        let stamp = when.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        set(&mut root, "dcterms:created", &stamp, &[("xsi:type", "dcterms:W3CDTF")]);
+        set(&mut root, "dcterms:modified", &stamp, &[("xsi:type", "dcterms:W3CDTF")]);
+    }
     for (k, v) in [
         ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
         ("xmlns:dcterms", "http://purl.org/dc/terms/"),

@@ -6,17 +6,24 @@ mod docx_fixups;
 pub mod pdf;
 mod xml;
 
-/// Metadata timestamps and zip entry times: `SOURCE_DATE_EPOCH` when set (reproducible
-/// builds), else the document's own date, else 1980-01-01 (the zip epoch). Never the clock.
-pub fn fixed_timestamp(doc_date: Option<&str>) -> chrono::NaiveDateTime {
+/// The document's date for its metadata: `SOURCE_DATE_EPOCH` when set (reproducible
+/// builds), else the document's own date; `None` when there is neither (a plan with no
+/// order), so no date is invented. Never the clock.
+pub fn document_date(doc_date: Option<&str>) -> Option<chrono::NaiveDateTime> {
     let from_env = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
         .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
         .map(|d| d.naive_utc());
-    let from_doc = doc_date
-        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .and_then(|d| d.and_hms_opt(0, 0, 0));
+    from_env.or_else(|| {
+        doc_date
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+    })
+}
+
+/// Zip entry times: [`document_date`], else 1980-01-01 (the zip epoch).
+pub fn fixed_timestamp(doc_date: Option<&str>) -> chrono::NaiveDateTime {
     let floor = chrono::NaiveDate::from_ymd_opt(1980, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("valid date");
-    from_env.or(from_doc).unwrap_or(floor).max(floor)
+    document_date(doc_date).unwrap_or(floor).max(floor)
 }

@@ -121,18 +121,18 @@ pub fn write_pdf_with(
         surface.finish();
         page.finish();
     }
-    let t = super::fixed_timestamp(doc.meta.date.as_deref());
-    let date = DateTime::new(t.year() as u16)
-        .month(t.month() as u8)
-        .day(t.day() as u8)
-        .hour(t.hour() as u8)
-        .minute(t.minute() as u8)
-        .second(t.second() as u8);
-    let mut meta = Metadata::new()
-        .title(doc.meta.title.clone())
-        .language(doc.meta.lang.clone())
-        .creator("prikaz".to_owned())
-        .creation_date(date);
+    let mut meta =
+        Metadata::new().title(doc.meta.title.clone()).language(doc.meta.lang.clone()).creator("prikaz".to_owned());
+    // A document with no date of its own (a plan with no order) gets none: no 1980.
+    if let Some(t) = super::document_date(doc.meta.date.as_deref()) {
+        let date = DateTime::new(t.year() as u16)
+            .month(t.month() as u8)
+            .day(t.day() as u8)
+            .hour(t.hour() as u8)
+            .minute(t.minute() as u8)
+            .second(t.second() as u8);
+        meta = meta.creation_date(date);
+    }
     if !doc.meta.author.is_empty() {
         meta = meta.authors(vec![doc.meta.author.clone()]);
     }

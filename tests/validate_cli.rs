@@ -116,3 +116,21 @@ fn a_reader_that_stops_early_is_not_a_crash() {
     assert!(out.status.success(), "exit {:?}: {stderr}", out.status);
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn explain_lists_each_typography_change_with_its_place() {
+    let out = prikaz(&["validate", "--explain", "samples/novocherkassk-2020.json"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The order number's sign is glued to the number; the line and column are the string's.
+    assert!(
+        text.contains("samples/novocherkassk-2020.json:20:9: order.body.preamble[0]: «№ Р-145» → «№⍽Р-145» (неразрывный пробел после «№»)"),
+        "{text}"
+    );
+    // The year and «года» are no longer glued (that made the preamble's first line loose).
+    assert!(!text.contains("года»"), "{text}");
+    assert!(text.lines().last().unwrap().contains("типографских правок: "), "{text}");
+    // A file without typography gets the count alone.
+    let plain = prikaz(&["validate", "--explain", "tests/fixtures/valid-minimal.json"]);
+    assert!(String::from_utf8(plain.stdout).unwrap().contains("типографских правок:"));
+}

@@ -52,6 +52,10 @@ enum Command {
         /// Считать предупреждения ошибками.
         #[arg(long)]
         strict: bool,
+        /// Перечислить типографские правки текста (неразрывные пробелы, тире, кавычки) с местом в файле,
+        /// чтобы исправить их в самом файле.
+        #[arg(long)]
+        explain: bool,
     },
     /// Перенести план на другой учебный год: сдвинуть структурированные даты и сроки.
     Roll {
@@ -137,7 +141,7 @@ enum Command {
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Validate { files, strict } => validate::run(&files, strict),
+        Command::Validate { files, strict, explain } => validate::run(&files, strict, explain),
         Command::Schema { output } => schema::run(output.as_deref()),
         Command::Init { dir } => init::run(&dir),
         Command::Batch { file, schools, output, jobs, templates } => {

@@ -109,25 +109,33 @@ fn span_of(node: &Value<'_>, prop: Option<&ObjectProp<'_>>) -> Range<usize> {
 /// look at all text at once (XML-illegal characters).
 pub fn for_each_string(text: &str, mut f: impl FnMut(&JsonPath, &str, Range<usize>)) {
     let Some(root) = parse_bounded(text) else { return };
-    walk(&root, &mut JsonPath::root(), &mut f);
+    walk(&root, &mut JsonPath::root(), true, &mut f);
 }
 
-fn walk(node: &Value<'_>, path: &mut JsonPath, f: &mut impl FnMut(&JsonPath, &str, Range<usize>)) {
+/// Every string value (not the keys) with its path and range: the text an author wrote.
+pub fn for_each_value(text: &str, mut f: impl FnMut(&JsonPath, &str, Range<usize>)) {
+    let Some(root) = parse_bounded(text) else { return };
+    walk(&root, &mut JsonPath::root(), false, &mut f);
+}
+
+fn walk(node: &Value<'_>, path: &mut JsonPath, keys: bool, f: &mut impl FnMut(&JsonPath, &str, Range<usize>)) {
     match node {
         Value::StringLit(s) => f(path, &s.value, s.range.start..s.range.end),
         Value::Object(obj) => {
             for p in &obj.properties {
                 path.0.push(Segment::Key(p.name.as_str().to_owned()));
-                let r = p.name.range();
-                f(path, p.name.as_str(), r.start..r.end);
-                walk(&p.value, path, f);
+                if keys {
+                    let r = p.name.range();
+                    f(path, p.name.as_str(), r.start..r.end);
+                }
+                walk(&p.value, path, keys, f);
                 path.0.pop();
             }
         }
         Value::Array(arr) => {
             for (i, el) in arr.elements.iter().enumerate() {
                 path.0.push(Segment::Index(i));
-                walk(el, path, f);
+                walk(el, path, keys, f);
                 path.0.pop();
             }
         }

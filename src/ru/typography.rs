@@ -5,24 +5,95 @@ use crate::input::model::Typography;
 
 const NBSP: char = '\u{a0}';
 
-/// Runs the passes the style enables, in a fixed order.
-pub fn apply(text: &str, t: &Typography) -> String {
-    let mut s = text.to_owned();
+/// One pass: what it does, in the words of `validate --explain`, and the function.
+type Pass = (&'static str, fn(&str) -> String);
+
+/// The passes the style enables, in their fixed order.
+fn passes(t: &Typography) -> Vec<Pass> {
+    let mut out: Vec<Pass> = Vec::with_capacity(8);
     if t.dashes {
-        s = dashes(&s);
+        out.push(("тире, диапазон лет или дефис в составном слове", dashes));
     }
-    s = years_abbreviation(&s);
+    out.push(("«гг.» вместо «г.г.»", years_abbreviation));
     if t.quotes {
-        s = quotes(&s);
+        out.push(("кавычки-«ёлочки»", quotes));
     }
     if t.nbsp {
-        s = nbsp_initials(&s);
-        s = nbsp_numero(&s);
-        s = nbsp_abbreviations(&s);
-        s = nbsp_units(&s);
-        s = nbsp_short_words(&s);
+        out.push(("неразрывный пробел: инициалы и фамилия", nbsp_initials));
+        out.push(("неразрывный пробел после «№»", nbsp_numero));
+        out.push(("неразрывный пробел: число и «г.», сокращение и слово", nbsp_abbreviations));
+        out.push(("неразрывный пробел: число и знак или единица", nbsp_units));
+        out.push(("неразрывный пробел после однобуквенного слова", nbsp_short_words));
     }
-    s
+    out
+}
+
+/// Runs the passes the style enables, in a fixed order.
+pub fn apply(text: &str, t: &Typography) -> String {
+    passes(t).iter().fold(text.to_owned(), |s, (_, pass)| pass(&s))
+}
+
+/// One change the passes make to a text, to show its author.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// What the pass does.
+    pub rule: &'static str,
+    /// The words changed, as written (no-break spaces shown as «⍽»).
+    pub before: String,
+    /// The same words after the pass.
+    pub after: String,
+}
+
+/// Every change the passes make to `text`, pass by pass, each shown with the whole words
+/// around it.
+pub fn explain(text: &str, t: &Typography) -> Vec<Change> {
+    let mut out = Vec::new();
+    let mut s = text.to_owned();
+    for (rule, pass) in passes(t) {
+        let next = pass(&s);
+        if next != s {
+            out.extend(changed_words(&s, &next).into_iter().map(|(before, after)| Change { rule, before, after }));
+        }
+        s = next;
+    }
+    out
+}
+
+/// The changed places of `a` → `b`, each widened to whole words (changes within the same
+/// words shown once).
+fn changed_words(a: &str, b: &str) -> Vec<(String, String)> {
+    let diff = similar::TextDiff::from_chars(a, b);
+    let mut regions: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for op in diff.ops() {
+        if matches!(op, similar::DiffOp::Equal { .. }) {
+            continue;
+        }
+        let (old, new) = (op.old_range(), op.new_range());
+        let (a0, a1) = word_bounds(a, old.start, old.end);
+        let (b0, b1) = word_bounds(b, new.start, new.end);
+        match regions.last_mut() {
+            Some(last) if a0 <= last.1 || b0 <= last.3 => {
+                last.1 = last.1.max(a1);
+                last.3 = last.3.max(b1);
+            }
+            _ => regions.push((a0, a1, b0, b1)),
+        }
+    }
+    let show = |s: &str| s.replace(NBSP, "⍽");
+    regions.into_iter().map(|(a0, a1, b0, b1)| (show(&a[a0..a1]), show(&b[b0..b1]))).collect()
+}
+
+/// Byte bounds of the words around the characters `from..to` (character indices): out to
+/// the nearest plain spaces.
+fn word_bounds(s: &str, from: usize, to: usize) -> (usize, usize) {
+    let byte = |k: usize| s.char_indices().nth(k).map_or(s.len(), |(i, _)| i);
+    let (start, end) = (byte(from), byte(to));
+    // A change next to a space (a space made no-break, a dash) shows the word beyond it too.
+    let from_left = s[..start].strip_suffix(' ').unwrap_or(&s[..start]);
+    let left = from_left.rfind(' ').map_or(0, |i| i + 1);
+    let skip = usize::from(s[end..].starts_with(' '));
+    let right = s[end + skip..].find(' ').map_or(s.len(), |i| end + skip + i);
+    (left, right.max(start))
 }
 
 /// Splits into tokens separated by single ASCII spaces and rebuilds with `join(left, right)`
@@ -447,6 +518,22 @@ mod tests {
             dashes("http://metod.soledu.ru, KlYueva.NP@mosreg.ru"),
             "http://metod.soledu.ru, KlYueva.NP@mosreg.ru"
         );
+    }
+
+    #[test]
+    fn explain_names_each_change_with_its_words() {
+        let changes = explain("от 25.12.2019 года № Р-145, мотивационно - личностного (далее - План)", &Typography::default());
+        let shown: Vec<String> = changes.iter().map(|c| format!("{} → {}: {}", c.before, c.after, c.rule)).collect();
+        assert_eq!(
+            shown,
+            [
+                "мотивационно - личностного → мотивационно-личностного: тире, диапазон лет или дефис в составном слове",
+                "(далее - План) → (далее⍽— План): тире, диапазон лет или дефис в составном слове",
+                "№ Р-145, → №⍽Р-145,: неразрывный пробел после «№»",
+            ],
+            "{shown:#?}"
+        );
+        assert!(explain("Ничего не меняется", &Typography::default()).is_empty());
     }
 
     #[test]

@@ -522,7 +522,8 @@ mod tests {
 
     #[test]
     fn explain_names_each_change_with_its_words() {
-        let changes = explain("от 25.12.2019 года № Р-145, мотивационно - личностного (далее - План)", &Typography::default());
+        let changes =
+            explain("от 25.12.2019 года № Р-145, мотивационно - личностного (далее - План)", &Typography::default());
         let shown: Vec<String> = changes.iter().map(|c| format!("{} → {}: {}", c.before, c.after, c.rule)).collect();
         assert_eq!(
             shown,

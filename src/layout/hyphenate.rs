@@ -37,21 +37,20 @@ fn digits(node: usize) -> Option<&'static [u8]> {
 /// Where a word of letters may be hyphenated: the number of characters before each
 /// allowed break, every part at least `head` and `tail` letters.
 pub fn points(word: &str, head: usize, tail: usize) -> Vec<usize> {
-    thread_local! {
-        /// Words repeat: each is run through the patterns once per thread.
-        static CACHE: std::cell::RefCell<FxHashMap<Box<str>, Box<[usize]>>> = Default::default();
-    }
+    /// Words repeat: each is run through the patterns once per process, whichever thread
+    /// (the DOCX writer's or the layout's) meets it first.
+    static CACHE: std::sync::RwLock<Option<FxHashMap<Box<str>, Box<[usize]>>>> = std::sync::RwLock::new(None);
     let letters = word.chars().count();
     let keep = |&k: &usize| k >= head.max(1) && letters - k >= tail.max(1);
-    CACHE.with(|c| {
-        if let Some(all) = c.borrow().get(word) {
-            return all.iter().copied().filter(keep).collect();
-        }
-        let all = all_points(word);
-        let out = all.iter().copied().filter(keep).collect();
-        c.borrow_mut().insert(word.into(), all.into_boxed_slice());
-        out
-    })
+    if let Some(all) = CACHE.read().ok().and_then(|c| c.as_ref().and_then(|m| m.get(word).cloned())) {
+        return all.iter().copied().filter(keep).collect();
+    }
+    let all = all_points(word);
+    let out = all.iter().copied().filter(keep).collect();
+    if let Ok(mut c) = CACHE.write() {
+        c.get_or_insert_with(FxHashMap::default).insert(word.into(), all.into_boxed_slice());
+    }
+    out
 }
 
 /// Every break the patterns allow, one letter at least on each side.
@@ -64,34 +63,35 @@ fn all_points(word: &str) -> Vec<usize> {
     let n = text.len();
     let mut score = vec![0u8; n + 1];
     // From each start, the trie nodes of the ever longer stretches that are states (states
-    // are closed under prefixes, so they are the nodes along one walk).
-    let walks: Vec<Vec<usize>> = (0..n)
-        .map(|s| {
-            let mut nodes = Vec::new();
-            let mut node = 0;
-            for &c in &text[s..] {
-                match step(node, c) {
-                    Some(next) => {
-                        nodes.push(next);
-                        node = next;
-                    }
-                    None => break,
+    // are closed under prefixes, so they are the nodes along one walk): all walks in one
+    // buffer, `walk[s]` the range of start `s`.
+    let mut nodes: Vec<u32> = Vec::with_capacity(n * 4);
+    let mut walk: Vec<(u32, u32)> = Vec::with_capacity(n);
+    for s in 0..n {
+        let from = nodes.len() as u32;
+        let mut node = 0;
+        for &c in &text[s..] {
+            match step(node, c) {
+                Some(next) => {
+                    nodes.push(next as u32);
+                    node = next;
                 }
+                None => break,
             }
-            nodes
-        })
-        .collect();
+        }
+        walk.push((from, nodes.len() as u32 - from));
+    }
     let mut start = 0;
     for end in 0..n {
         // The automaton's state after `text[..=end]`: its longest suffix that is a state;
         // only that state's own pattern applies.
-        while start <= end && start + walks[start].len() <= end {
+        while start <= end && start + walk[start].1 as usize <= end {
             start += 1;
         }
         if start > end {
             continue;
         }
-        if let Some(values) = digits(walks[start][end - start]) {
+        if let Some(values) = digits(nodes[walk[start].0 as usize + end - start] as usize) {
             for (k, v) in values.iter().enumerate() {
                 score[start + k] = score[start + k].max(*v);
             }

@@ -134,3 +134,16 @@ fn explain_lists_each_typography_change_with_its_place() {
     let plain = prikaz(&["validate", "--explain", "tests/fixtures/valid-minimal.json"]);
     assert!(String::from_utf8(plain.stdout).unwrap().contains("типографских правок:"));
 }
+
+#[test]
+fn a_column_too_narrow_for_its_words_is_a_located_warning() {
+    let out = prikaz(&["validate", "tests/fixtures/hostile/thirty-columns.json"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("«Показатель» шире столбца"), "{stderr}");
+    assert!(
+        stderr.contains("thirty-columns.json:59:11") && stderr.contains("appendices[0].table.columns[1]"),
+        "{stderr}"
+    );
+    assert!(!prikaz(&["validate", "--strict", "tests/fixtures/hostile/thirty-columns.json"]).status.success());
+}

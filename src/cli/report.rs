@@ -7,10 +7,19 @@ use prikaz::input::Loaded;
 
 /// Prints every diagnostic of one loaded file; returns (errors, warnings).
 pub fn print_diagnostics(name: &str, loaded: &Loaded, strict: bool) -> (usize, usize) {
+    print_list(name, loaded.source.as_ref().map(|s| s.text.as_str()), &loaded.diagnostics, strict)
+}
+
+/// Prints diagnostics about a file's text; returns (errors, warnings).
+pub fn print_list(
+    name: &str,
+    text: Option<&str>,
+    diagnostics: &[prikaz::diag::Diagnostic],
+    strict: bool,
+) -> (usize, usize) {
     let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let text = loaded.source.as_ref().map(|s| s.text.as_str());
     let (mut errors, mut warnings) = (0, 0);
-    for d in &loaded.diagnostics {
+    for d in diagnostics {
         let mut d = d.clone();
         if strict && d.severity == Severity::Warning {
             d.severity = Severity::Error;

@@ -4,7 +4,7 @@ use super::outln;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::report::print_diagnostics;
+use super::report::{print_diagnostics, print_list};
 use super::EXIT_INVALID;
 
 pub fn run(files: &[PathBuf], strict: bool, explain: bool) -> ExitCode {
@@ -12,7 +12,13 @@ pub fn run(files: &[PathBuf], strict: bool, explain: bool) -> ExitCode {
     for file in files {
         let name = file.display().to_string();
         let loaded = prikaz::input::load(file);
-        let (errors, warnings) = print_diagnostics(&name, &loaded, strict);
+        let (mut errors, mut warnings) = print_diagnostics(&name, &loaded, strict);
+        if errors == 0 {
+            let text = loaded.source.as_ref().map(|s| s.text.as_str());
+            let (e, w) = print_list(&name, text, &narrow_columns(&loaded), strict);
+            errors += e;
+            warnings += w;
+        }
         if explain {
             explain_typography(&name, &loaded);
         }
@@ -55,4 +61,35 @@ fn line_column(text: &str, at: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+/// Table columns too narrow for a piece of their text even at the widest the page allows
+/// (the built-in templates laid out with the bundled fonts, as `render` would): a date or a
+/// word would be cut by characters. Each is located at its column in the file.
+fn narrow_columns(loaded: &prikaz::input::Loaded) -> Vec<prikaz::diag::Diagnostic> {
+    use prikaz::diag::{Diagnostic, JsonPath, Location};
+    let (Some(input), Some(source)) = (&loaded.document, &loaded.source) else { return Vec::new() };
+    let Ok(templates) = prikaz::template::Templates::builtin() else { return Vec::new() };
+    let Ok(mut ir) = prikaz::pipeline::build_ir(input, &templates, prikaz::pipeline::Parts::All) else {
+        return Vec::new();
+    };
+    let narrow = prikaz::layout::columns::fit(&mut ir, &prikaz::layout::text::Measurer::bundled());
+    // The built-in templates draw one table for each appendix that has one, in order.
+    let tables: Vec<usize> =
+        input.appendices.iter().enumerate().filter(|(_, a)| a.table.is_some()).map(|(i, _)| i).collect();
+    let locator = prikaz::input::locate::Locator::new(&source.text);
+    narrow
+        .iter()
+        .map(|n| {
+            let mut d = Diagnostic::warning(n.to_string());
+            if let Some(&i) = tables.get(n.table - 1) {
+                let path = JsonPath::root().key("appendices").index(i).key("table").key("columns").index(n.column - 1);
+                if let Some(range) = locator.find(&path) {
+                    d = d.located(Location::of_span(&source.text, range));
+                }
+                d = d.at(path);
+            }
+            d
+        })
+        .collect()
 }

@@ -112,12 +112,7 @@ pub fn break_lines(
 ) -> Vec<Line> {
     let toks = tokens(inlines);
     let mut lines = Vec::new();
-    let mut line = Line::default();
-    let mut x = 0.0;
-    let mut pending_space: Option<f64> = None;
-    // Width of the spaces between the words of the current line (what justification may
-    // narrow).
-    let mut spaces = 0.0;
+    let mut open = Open::default();
     let shrink = if justify { SPACE_SHRINK } else { 0.0 };
     let avail = |lines: &Vec<Line>| if lines.is_empty() { width - first_indent } else { width };
     // Lines in a row, up to the current one, that end with a hyphen.
@@ -126,57 +121,47 @@ pub fn break_lines(
     while let Some(tok) = queue.pop_front() {
         match tok {
             Token::Break => {
-                line.last = true;
-                line.width = x;
-                lines.push(std::mem::take(&mut line));
-                x = 0.0;
-                spaces = 0.0;
-                pending_space = None;
+                open.line.last = true;
+                let x = open.x;
+                open.close(&mut lines, x);
             }
             Token::Space(st) => {
-                if !line.frags.is_empty() {
-                    pending_space = Some(m.width(face_index(st.bold, st.italic), " ", size));
+                if !open.line.frags.is_empty() {
+                    open.pending_space = Some(m.width(face_index(st.bold, st.italic), " ", size));
                 }
             }
             Token::Word(w, st) => {
                 let face = face_index(st.bold, st.italic);
                 let ww = m.width(face, &w, size);
-                let space = pending_space.unwrap_or(0.0);
+                let space = open.pending_space.unwrap_or(0.0);
                 let limit = avail(&lines);
-                let squeeze = shrink * (spaces + space);
-                if x + space + ww <= limit + squeeze + 0.01 || (line.frags.is_empty() && ww <= limit + 0.01) {
-                    let fx = if line.frags.is_empty() { 0.0 } else { x + space };
-                    line.frags.push(Frag { x: fx, text: w, face, width: ww, size });
-                    x = fx + ww;
-                    spaces += space;
-                    pending_space = None;
+                let squeeze = shrink * (open.spaces + space);
+                let empty = open.line.frags.is_empty();
+                if open.x + space + ww <= limit + squeeze + 0.01 || (empty && ww <= limit + 0.01) {
+                    let fx = if empty { 0.0 } else { open.x + space };
+                    open.line.frags.push(Frag { x: fx, text: w, face, width: ww, size });
+                    open.x = fx + ww;
+                    open.spaces += space;
+                    open.pending_space = None;
                     continue;
                 }
-                let empty = line.frags.is_empty();
-                let room = limit + squeeze - x - if empty { 0.0 } else { space };
+                let room = limit + squeeze - open.x - if empty { 0.0 } else { space };
                 // A word wider than a whole line must be broken whatever the hyphen count.
                 let may_hyphenate = hyphen_run(&lines) < MAX_CONSECUTIVE_HYPHENS || (empty && ww > limit + 0.01);
                 let split = if may_hyphenate { best_break(m, &w, face, size, room, hyphenate) } else { None };
                 let split = split.or_else(|| if empty { nbsp_split(m, &w, face, size, limit) } else { None });
                 if let Some((head, tail, hyphenated)) = split {
-                    let fx = if empty { 0.0 } else { x + space };
+                    let fx = if empty { 0.0 } else { open.x + space };
                     let hw = m.width(face, &head, size);
-                    line.frags.push(Frag { x: fx, text: head, face, width: hw, size });
-                    line.width = fx + hw;
-                    line.hyphenated = hyphenated;
-                    lines.push(std::mem::take(&mut line));
-                    x = 0.0;
-                    spaces = 0.0;
-                    pending_space = None;
+                    open.line.frags.push(Frag { x: fx, text: head, face, width: hw, size });
+                    open.line.hyphenated = hyphenated;
+                    open.close(&mut lines, fx + hw);
                     queue.push_front(Token::Word(tail, st));
                     continue;
                 }
                 if !empty {
-                    line.width = x;
-                    lines.push(std::mem::take(&mut line));
-                    x = 0.0;
-                    spaces = 0.0;
-                    pending_space = None;
+                    let x = open.x;
+                    open.close(&mut lines, x);
                     queue.push_front(Token::Word(w, st));
                     continue;
                 }
@@ -186,23 +171,42 @@ pub fn break_lines(
                 // Only one character, and still too wide: drawn smaller rather than over the
                 // cell's border or off the page.
                 let (hs, hw) = if hw > limit && limit > 0.0 { (size * limit / hw, limit) } else { (size, hw) };
-                line.frags.push(Frag { x: 0.0, text: head, face, width: hw, size: hs });
-                line.width = hw;
-                lines.push(std::mem::take(&mut line));
-                x = 0.0;
-                spaces = 0.0;
+                open.line.frags.push(Frag { x: 0.0, text: head, face, width: hw, size: hs });
+                open.close(&mut lines, hw);
                 if !tail.is_empty() {
                     queue.push_front(Token::Word(tail, st));
                 }
             }
         }
     }
-    line.width = x;
+    let mut line = open.line;
+    line.width = open.x;
     line.last = true;
     if !line.frags.is_empty() || lines.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// The line being filled.
+#[derive(Default)]
+struct Open {
+    line: Line,
+    /// Where the next word would start, before its space.
+    x: f64,
+    /// The width of the spaces between its words (what justification may narrow).
+    spaces: f64,
+    /// The space met after the last word, placed only if another word follows.
+    pending_space: Option<f64>,
+}
+
+impl Open {
+    /// Ends the line at natural width `width` and starts an empty one.
+    fn close(&mut self, lines: &mut Vec<Line>, width: f64) {
+        self.line.width = width;
+        lines.push(std::mem::take(&mut self.line));
+        *self = Open::default();
+    }
 }
 
 /// The longest head of `word` that fits `room`, broken where [`breaks`] allows (as Word

@@ -10,6 +10,7 @@ const PAD_X: f64 = geometry::CELL_PAD_X.to_pt();
 const PAD_Y: f64 = geometry::CELL_PAD_Y.to_pt();
 
 /// A laid-out cell: its lines, grid position and spans.
+#[derive(Clone)]
 struct LCell {
     col: usize,
     colspan: usize,
@@ -19,10 +20,13 @@ struct LCell {
     lines: Vec<PLine>,
 }
 
+#[derive(Clone)]
 struct LRow {
     kind: RowKind,
     cells: Vec<LCell>,
     height: f64,
+    /// The height its own cells need, before a cell spanning down to it made it taller.
+    own: f64,
 }
 
 pub(super) fn place(f: &mut Flow<'_>, t: &Table) {
@@ -44,8 +48,11 @@ pub(super) fn place(f: &mut Flow<'_>, t: &Table) {
         head_h = 0.0;
     }
     let groups = groups(&body);
+    // What must share a page with what comes before it: a whole row, or the first row of
+    // rows bound by a span (they may part between rows, as in Word and LibreOffice).
+    let lead = |a: usize, b: usize| if b - a > 1 { body[a].own } else { body[a..b].iter().map(|r| r.height).sum() };
     // The header starts a page when it and the first rows do not fit below what precedes.
-    let first: f64 = groups.first().map_or(0.0, |&(a, b)| body[a..b].iter().map(|r| r.height).sum());
+    let first: f64 = groups.first().map_or(0.0, |&(a, b)| lead(a, b));
     if !f.at_top() && head_h + first.min(f.bottom() - f.top() - head_h) > f.bottom() - f.y {
         f.new_page();
     }
@@ -53,12 +60,12 @@ pub(super) fn place(f: &mut Flow<'_>, t: &Table) {
     let mut gi = 0;
     while gi < groups.len() {
         let (a, b) = groups[gi];
-        let mut h: f64 = body[a..b].iter().map(|r| r.height).sum();
+        let mut h: f64 = lead(a, b);
         // A section row travels with the group after it.
         let mut end = gi + 1;
         if body[a].kind == RowKind::Section && b - a == 1 && gi + 1 < groups.len() {
             let (c, d) = groups[gi + 1];
-            h += body[c..d].iter().map(|r| r.height).sum::<f64>();
+            h += lead(c, d);
             end = gi + 2;
         }
         let room = f.bottom() - f.y;
@@ -72,9 +79,9 @@ pub(super) fn place(f: &mut Flow<'_>, t: &Table) {
             if gh > f.bottom() - f.y && d - c == 1 {
                 // Taller than a whole page: split between lines, header repeated.
                 split_row(f, &body[c], &xs, &head);
-            } else if gh > f.bottom() - f.y && gh > f.bottom() - f.top() - head_h {
-                // Rows bound by a span, together taller than a page: split as one row.
-                split_row(f, &merge_rows(&body[c..d]), &xs, &head);
+            } else if gh > f.bottom() - f.y && d - c > 1 {
+                // Rows bound by a span that do not fit what is left: row by row.
+                place_spanned(f, &body[c..d], &xs, &head);
             } else if gh > f.bottom() - f.y {
                 f.new_page();
                 draw_rows(f, &head, &xs);
@@ -115,7 +122,7 @@ fn lay_rows(f: &Flow<'_>, rows: &[Row], widths: &[f64]) -> Vec<LRow> {
                 .filter(|c| c.rowspan == 1)
                 .map(|c| height(&c.lines) + 2.0 * PAD_Y)
                 .fold(f.m.line_height(f.table_size) + 2.0 * PAD_Y, f64::max);
-            LRow { kind: row.kind, cells, height }
+            LRow { kind: row.kind, cells, height, own: height }
         })
         .collect();
     // A cell spanning rows makes the last of them taller when it needs more room.
@@ -231,6 +238,115 @@ fn borders(x0: f64, y0: f64, x1: f64, y1: f64) -> [Item; 4] {
     ]
 }
 
+/// Rows bound by row spans, placed as Word and LibreOffice place them: each row whole, a
+/// page break allowed between rows, and a spanning cell's lines going on in its rows on the
+/// next page (the header repeated there).
+fn place_spanned(f: &mut Flow<'_>, rows: &[LRow], xs: &[f64], head: &[LRow]) {
+    let n = rows.len();
+    // Lines of each cell drawn so far (only spanning cells are ever drawn in parts).
+    let mut taken: Vec<Vec<usize>> = rows.iter().map(|r| vec![0; r.cells.len()]).collect();
+    let mut r = 0;
+    while r < n {
+        let start = r;
+        let mut heights: Vec<f64> = Vec::new();
+        let mut y = f.y;
+        while r < n {
+            // A spanning cell whose last row this is must show the rest of its lines.
+            let mut h = rows[r].own;
+            for (i, row) in rows.iter().enumerate().take(r + 1) {
+                for (k, c) in row.cells.iter().enumerate() {
+                    if c.rowspan > 1 && i + c.rowspan - 1 == r {
+                        let above: f64 = heights[i.max(start) - start..].iter().sum();
+                        h = h.max(height(&c.lines[taken[i][k]..]) + 2.0 * PAD_Y - above);
+                    }
+                }
+            }
+            if y + h > f.bottom() + 0.01 {
+                break;
+            }
+            heights.push(h);
+            y += h;
+            r += 1;
+        }
+        if heights.is_empty() {
+            if f.at_top() {
+                // Not even one row fits a whole page: the rest is split between lines.
+                split_row(f, &rest_as_one_row(rows, start, &taken), xs, head);
+                return;
+            }
+            f.new_page();
+            draw_rows(f, head, xs);
+            continue;
+        }
+        let segment = segment(rows, start, &heights, &mut taken);
+        draw_rows(f, &segment, xs);
+        if r < n {
+            f.new_page();
+            draw_rows(f, head, xs);
+        }
+    }
+}
+
+/// Rows `start..start + heights.len()` as they are drawn on one page: spanning cells cut to
+/// the rows they cover here, holding the lines that fit (a cell that began on an earlier
+/// page goes on in the first row).
+fn segment(rows: &[LRow], start: usize, heights: &[f64], taken: &mut [Vec<usize>]) -> Vec<LRow> {
+    let end = start + heights.len();
+    let mut out: Vec<LRow> = (start..end)
+        .map(|i| LRow {
+            kind: rows[i].kind,
+            cells: rows[i].cells.iter().filter(|c| c.rowspan == 1).cloned().collect(),
+            height: heights[i - start],
+            own: rows[i].own,
+        })
+        .collect();
+    for (i, row) in rows.iter().enumerate().take(end) {
+        for (k, c) in row.cells.iter().enumerate() {
+            let last = i + c.rowspan;
+            if c.rowspan == 1 || last <= start {
+                continue;
+            }
+            let from = i.max(start);
+            let to = last.min(end);
+            let room: f64 = heights[from - start..to - start].iter().sum::<f64>() - 2.0 * PAD_Y;
+            let mut lines = Vec::new();
+            let mut h = 0.0;
+            while taken[i][k] < c.lines.len() && (last <= end || h + c.lines[taken[i][k]].height <= room + 0.01) {
+                h += c.lines[taken[i][k]].height;
+                lines.push(c.lines[taken[i][k]].clone());
+                taken[i][k] += 1;
+            }
+            let cell = LCell { col: c.col, colspan: c.colspan, rowspan: to - from, middle: c.middle, lines };
+            let row = &mut out[from - start];
+            let at = row.cells.iter().position(|x| x.col > cell.col).unwrap_or(row.cells.len());
+            row.cells.insert(at, cell);
+        }
+    }
+    out
+}
+
+/// What is left of rows bound by spans, as one row to split between lines.
+fn rest_as_one_row(rows: &[LRow], start: usize, taken: &[Vec<usize>]) -> LRow {
+    let rest: Vec<LRow> = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| *i >= start || r.cells.iter().any(|c| i + c.rowspan > start))
+        .map(|(i, r)| LRow {
+            kind: r.kind,
+            cells: r
+                .cells
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| i >= start || i + c.rowspan > start)
+                .map(|(k, c)| LCell { lines: c.lines[taken[i][k]..].to_vec(), ..c.clone() })
+                .collect(),
+            height: r.height,
+            own: r.own,
+        })
+        .collect();
+    merge_rows(&rest)
+}
+
 /// Rows bound by spans as one row: each column's lines one after another (a cell that
 /// starts inside a wider one's columns goes into it), for splitting across pages.
 fn merge_rows(rows: &[LRow]) -> LRow {
@@ -244,7 +360,7 @@ fn merge_rows(rows: &[LRow]) -> LRow {
         }
     }
     let height = rows.iter().map(|r| r.height).sum();
-    LRow { kind: rows[0].kind, cells, height }
+    LRow { kind: rows[0].kind, cells, height, own: height }
 }
 
 /// A row taller than a page, split between lines across pages with the header repeated.
@@ -252,7 +368,7 @@ fn split_row(f: &mut Flow<'_>, row: &LRow, xs: &[f64], head: &[LRow]) {
     let mut cursors: Vec<usize> = vec![0; row.cells.len()];
     loop {
         let room = f.bottom() - f.y - 2.0 * PAD_Y;
-        let mut part = LRow { kind: row.kind, cells: Vec::new(), height: 0.0 };
+        let mut part = LRow { kind: row.kind, cells: Vec::new(), height: 0.0, own: 0.0 };
         let mut done = true;
         let mut any = false;
         for (k, c) in row.cells.iter().enumerate() {

@@ -201,3 +201,24 @@ fn pdfa_carries_its_identification() {
         text.contains("<pdfaid:part>2</pdfaid:part>") && text.contains("<pdfaid:conformance>B</pdfaid:conformance>")
     );
 }
+
+#[test]
+fn rows_bound_by_a_span_taller_than_a_page_end_and_keep_every_line() {
+    // The second row ends a span whose text fills more than a page after the header: it
+    // cannot move to a fresh page, so it is split between lines (this looped forever once).
+    let long = "слово ".repeat(3000);
+    let markup = format!(
+        "<section><table widths=\"1 1\"><head><row kind=\"header\"><cell>Этап</cell><cell>Мероприятие</cell></row></head>\
+         <body><row><cell rowspan=\"2\">{long}</cell><cell>первое</cell></row><row><cell>второе</cell></row>\
+         <row><cell>после</cell><cell>третье</cell></row></body></table></section>"
+    );
+    let d = prikaz::markup::standalone(&markup).expect("valid markup");
+    let m = Measurer::bundled();
+    let ps = layout(&d, &m);
+    assert!(ps.len() > 2 && ps.len() < 40, "{} pages", ps.len());
+    let dump = prikaz::layout::dump(&ps);
+    assert_eq!(dump.matches("слово").count(), 3000);
+    for w in ["первое", "второе", "третье", "после"] {
+        assert!(dump.contains(w), "{w} is lost");
+    }
+}

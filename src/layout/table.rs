@@ -246,6 +246,8 @@ fn place_spanned(f: &mut Flow<'_>, rows: &[LRow], xs: &[f64], head: &[LRow]) {
     // Lines of each cell drawn so far (only spanning cells are ever drawn in parts).
     let mut taken: Vec<Vec<usize>> = rows.iter().map(|r| vec![0; r.cells.len()]).collect();
     let mut r = 0;
+    // The page holds nothing but the repeated header yet.
+    let mut fresh = f.at_top();
     while r < n {
         let start = r;
         let mut heights: Vec<f64> = Vec::new();
@@ -269,20 +271,23 @@ fn place_spanned(f: &mut Flow<'_>, rows: &[LRow], xs: &[f64], head: &[LRow]) {
             r += 1;
         }
         if heights.is_empty() {
-            if f.at_top() {
+            if fresh || f.at_top() {
                 // Not even one row fits a whole page: the rest is split between lines.
                 split_row(f, &rest_as_one_row(rows, start, &taken), xs, head);
                 return;
             }
             f.new_page();
             draw_rows(f, head, xs);
+            fresh = true;
             continue;
         }
+        fresh = false;
         let segment = segment(rows, start, &heights, &mut taken);
         draw_rows(f, &segment, xs);
         if r < n {
             f.new_page();
             draw_rows(f, head, xs);
+            fresh = true;
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Tables: fixed columns, cells laid out at their width, rows that never split (unless
-//! taller than a page), row spans kept together, section rows kept with the next row,
-//! and the header rows repeated at the top of every page.
+//! taller than a page), rows bound by a row span kept together when they fit and parted
+//! between rows when they do not (the spanning cell going on, as in Word and LibreOffice),
+//! section rows kept with the next row, and the header rows repeated on every page.
 
 use super::flow::{height, paragraph_chunk, shift, Flow, PLine};
 use super::{text::Measurer, Item};

@@ -1,7 +1,8 @@
 //! IR → IR passes shared by both writers: Russian typography (each pass can be switched
-//! off in the input's style) and the removal of characters XML cannot carry.
+//! off in the input's style), the removal of characters XML cannot carry, and table cells'
+//! alignment and boldness passed down to their paragraphs.
 
-use crate::doc::{Block, Document, Inline, Paragraph};
+use crate::doc::{Align, Block, Cell, Document, Inline, Paragraph};
 use crate::input::model::Typography;
 use crate::input::validate::is_xml_illegal;
 use crate::ru::typography;
@@ -29,11 +30,30 @@ fn block(b: &mut Block, t: &Typography) {
         Block::Table(tb) => {
             for row in tb.head.iter_mut().chain(tb.body.iter_mut()) {
                 for cell in &mut row.cells {
+                    inherit_cell_style(cell);
                     cell.blocks.iter_mut().for_each(|b| block(b, t));
                 }
             }
         }
         Block::Image(_) => {}
+    }
+}
+
+/// A cell's alignment and boldness written into its paragraphs, so both writers only read
+/// the paragraphs (a paragraph's own alignment wins over the cell's).
+fn inherit_cell_style(cell: &mut Cell) {
+    for b in &mut cell.blocks {
+        let Block::Paragraph(p) = b else { continue };
+        if p.style.align == Align::Left {
+            p.style.align = cell.align;
+        }
+        if cell.bold {
+            for i in &mut p.inlines {
+                if let Inline::Text(_, st) = i {
+                    st.bold = true;
+                }
+            }
+        }
     }
 }
 

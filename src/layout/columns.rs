@@ -176,7 +176,7 @@ fn cell_minimum(cell: &Cell, m: &Measurer, size: f64, hyphenation: bool, strict:
         let syllables = hyphenation && !p.style.no_hyphens;
         for i in &p.inlines {
             let Inline::Text(text, st) = i else { continue };
-            let face = face_index(st.bold || cell.bold, st.italic);
+            let face = face_index(st.bold, st.italic);
             let text = m.visible(text);
             for word in text.split([' ', '\t']).filter(|w| !w.is_empty()) {
                 // A piece is never wider than its word: most words need no breaking up.

@@ -5,7 +5,7 @@
 
 use super::flow::{height, paragraph_chunk, shift, Flow, PLine};
 use super::{text::Measurer, Item};
-use crate::doc::{geometry, Align, Block, Cell, Inline, Row, RowKind, Table};
+use crate::doc::{geometry, Block, Cell, Row, RowKind, Table};
 
 const PAD_X: f64 = geometry::CELL_PAD_X.to_pt();
 const PAD_Y: f64 = geometry::CELL_PAD_Y.to_pt();
@@ -147,20 +147,7 @@ fn cell_lines(m: &Measurer, c: &Cell, width: f64, size: f64, hyphenate: bool) ->
     let mut lines = Vec::new();
     for b in &c.blocks {
         match b {
-            Block::Paragraph(p) => {
-                let mut p = p.clone();
-                if p.style.align == Align::Left {
-                    p.style.align = c.align;
-                }
-                if c.bold {
-                    for i in &mut p.inlines {
-                        if let Inline::Text(_, st) = i {
-                            st.bold = true;
-                        }
-                    }
-                }
-                lines.extend(paragraph_chunk(m, &p, size, width, 0.0, hyphenate).lines);
-            }
+            Block::Paragraph(p) => lines.extend(paragraph_chunk(m, p, size, width, 0.0, hyphenate).lines),
             Block::List(l) => {
                 let hang = geometry::LIST_HANG.to_pt();
                 for (i, item) in l.items.iter().enumerate() {

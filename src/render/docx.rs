@@ -374,20 +374,7 @@ fn table_cell(cell: &Cell, kind: RowKind, grid: &[usize], ctx: &Ctx) -> TableCel
     let mut any = false;
     for b in &cell.blocks {
         let mut ps: Vec<DxParagraph> = match b {
-            Block::Paragraph(p) => {
-                let mut p = p.clone();
-                if cell.align != Align::Left && p.style.align == Align::Left {
-                    p.style.align = cell.align;
-                }
-                if cell.bold {
-                    for i in &mut p.inlines {
-                        if let Inline::Text(_, st) = i {
-                            st.bold = true;
-                        }
-                    }
-                }
-                vec![paragraph(&p, Indent::default(), Some(ctx.table_size), ctx.hyphenation)]
-            }
+            Block::Paragraph(p) => vec![paragraph(p, Indent::default(), Some(ctx.table_size), ctx.hyphenation)],
             Block::List(l) => list(l, Indent::default(), Some(ctx.table_size), ctx.hyphenation),
             _ => Vec::new(),
         };

@@ -112,3 +112,12 @@ fn markup_errors_in_a_custom_template_point_at_its_line() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("шаблон appendix-list.xml, строка 3"), "{stderr}");
 }
+
+#[test]
+fn a_plan_with_mark_style_none_prints_no_appendix_mark() {
+    let with = prikaz::doc::dump(&common::ir("samples/school-2023.json"));
+    assert!(with.contains("Приложение"), "{with}");
+    let without = prikaz::doc::dump(&common::ir("tests/fixtures/valid-no-mark.json"));
+    assert!(!without.contains("Приложение") && !without.contains("zone"), "{without}");
+    assert!(without.contains("ПЛАН МЕРОПРИЯТИЙ"), "{without}");
+}

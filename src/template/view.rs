@@ -286,8 +286,8 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
         label: label.clone(),
         landscape,
         mark: MarkView {
-            appendix: a.mark.style != MarkStyle::Approved,
-            approved: a.mark.style != MarkStyle::Appendix,
+            appendix: matches!(a.mark.style, MarkStyle::Appendix | MarkStyle::Both),
+            approved: matches!(a.mark.style, MarkStyle::Approved | MarkStyle::Both),
             label,
             approved_word: agree::approved_word(form),
             issuer: a.mark.issuer.clone().or_else(|| issuer(input)),

@@ -62,7 +62,7 @@ pub enum AppendixKind {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Mark {
-    /// «Приложение … к приказу …», «УТВЕРЖДЕН приказом …», or both, one above the other.
+    /// «Приложение … к приказу …», «УТВЕРЖДЕН приказом …», both one above the other, or none.
     #[serde(default)]
     pub style: MarkStyle,
     /// Whether «№» stands before the number («Приложение № 2» or «Приложение 2»).
@@ -111,6 +111,8 @@ pub enum MarkStyle {
     Approved,
     /// Both, «Приложение» above «УТВЕРЖДЕН».
     Both,
+    /// No mark at all: a plan that stands on its own, approved by a гриф or by nothing.
+    None,
 }
 
 /// How a date is written.

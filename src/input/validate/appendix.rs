@@ -103,8 +103,19 @@ fn check_one(doc: &Document, a: &Appendix, path: &JsonPath, out: &mut Vec<Diagno
 }
 
 fn check_mark(doc: &Document, a: &Appendix, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    if a.mark.style == MarkStyle::None {
+        // No mark is printed: nothing of the order is needed for it.
+        if a.mark.with_order_title {
+            out.push(
+                Diagnostic::warning("заголовок приказа в отметке не печатается: отметки нет (style: none)")
+                    .at(path.key("with_order_title"))
+                    .hint("уберите with_order_title или выберите style «appendix»"),
+            );
+        }
+        return;
+    }
     let Some(order) = &doc.order else {
-        if a.mark.style != MarkStyle::Appendix {
+        if matches!(a.mark.style, MarkStyle::Approved | MarkStyle::Both) {
             out.push(
                 Diagnostic::error("гриф «УТВЕРЖДЕН приказом …» требует реквизитов приказа")
                     .at(path.key("style"))

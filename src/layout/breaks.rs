@@ -232,11 +232,7 @@ pub fn unbreakable_pieces(word: &str, syllables: bool) -> Vec<Cow<'_, str>> {
     let mut pieces = Vec::new();
     let mut from = 0;
     for b in breaks(word, syllables) {
-        let piece = Break { at: b.at - from, kind: b.kind }.head(&word[from..]);
-        pieces.push(match piece {
-            Cow::Borrowed(_) => Cow::Borrowed(&word[from..b.at]),
-            Cow::Owned(s) => Cow::Owned(s),
-        });
+        pieces.push(Break { at: b.at - from, kind: b.kind }.head(&word[from..]));
         from = b.at;
     }
     pieces.push(Cow::Borrowed(&word[from..]));

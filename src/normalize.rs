@@ -36,6 +36,7 @@ fn block(b: &mut Block, t: &Typography) {
             }
         }
         Block::Image(_) => {}
+        Block::Columns(cs) => cs.columns.iter_mut().flat_map(|c| c.blocks.iter_mut()).for_each(|b| block(b, t)),
     }
 }
 

@@ -91,6 +91,16 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
             hyphenation: style.hyphenation,
         },
         sections,
+        qr: match &input.qr {
+            Some(q) => Some(crate::doc::Qr {
+                text: q.text.clone(),
+                size: Length::mm(q.size_mm),
+                matrix: crate::doc::qr::matrix(&q.text).map_err(|e| {
+                    Diagnostic::error(format!("QR-код: {e}")).hint("сократите qr.text: например, дайте ссылку")
+                })?,
+            }),
+            None => None,
+        },
     };
     normalize(&mut doc, &style.typography);
     // The metadata title reads as the printed one («2023–2024», not «2023 -2024»).

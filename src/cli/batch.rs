@@ -38,6 +38,8 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
         Ok(l) => l,
         Err(e) => return fail(e),
     };
+    // File names in the inputs (logos) are relative to the batch file.
+    let base = batch.parent().unwrap_or(Path::new(""));
     let tpl = match templates.map_or_else(Templates::builtin, Templates::with_folder) {
         Ok(t) => t,
         Err(d) => return fail(d.message),
@@ -75,7 +77,7 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
         let mut muni_taken = taken.clone();
         let stem = file_name("Муниципальный приказ", &mut muni_taken);
         if let Err(reason) = MEASURER
-            .with(|measurer| produce(m, &format!("{} (municipal)", batch.display()), &stem, output, &tpl, measurer))
+            .with(|measurer| produce(m, &format!("{} (municipal)", batch.display()), &stem, output, &tpl, measurer, base))
         {
             failures.push(Failure { row: 0, school: "муниципальный приказ".into(), reason });
         }
@@ -86,7 +88,7 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
         .map(|(i, school)| {
             let r = school_doc(&file.school, school).and_then(|doc| {
                 let origin = format!("{}, строка {}", list_src.name, row_of(i));
-                MEASURER.with(|m| produce(&doc, &origin, &names[i], output, &tpl, m))
+                MEASURER.with(|m| produce(&doc, &origin, &names[i], output, &tpl, m, base))
             });
             bar.inc(1);
             r.map_err(|reason| Failure { row: row_of(i), school: names[i].clone(), reason })
@@ -130,9 +132,11 @@ fn produce(
     output: &Path,
     tpl: &Templates,
     m: &Measurer,
+    base: &Path,
 ) -> Result<(), String> {
     let text = serde_json::to_string(doc).map_err(|e| e.to_string())?;
-    let loaded = prikaz::input::load_source(Source { name: origin.to_owned(), text });
+    let mut loaded = prikaz::input::load_source(Source { name: origin.to_owned(), text });
+    prikaz::input::resolve_files(&mut loaded, base);
     let failed = loaded.has_errors();
     let Some(input) = loaded.document.filter(|_| !failed) else {
         return Err(reasons(&loaded.diagnostics));

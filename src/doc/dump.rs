@@ -93,7 +93,19 @@ fn block(out: &mut String, b: &Block, depth: usize) {
             }
         }
         Block::Image(i) => {
-            let _ = writeln!(out, "image {} width={}mm", i.src, mm(i.width.to_mm()));
+            let (w, h) = i.picture.pixels;
+            let _ = writeln!(out, "image {w}×{h} px width={}mm {:?}", mm(i.width.to_mm()), i.align);
+        }
+        Block::Columns(cs) => {
+            let _ = writeln!(out, "columns before={}pt", cs.space_before.to_pt());
+            for c in &cs.columns {
+                pad(out, depth + 1);
+                let frame = if c.frame { " frame" } else { "" };
+                let _ = writeln!(out, "column width={}mm{frame} {:?}", mm(c.width.to_mm()), c.valign);
+                for b in &c.blocks {
+                    block(out, b, depth + 2);
+                }
+            }
         }
         Block::Table(t) => table(out, t, depth),
     }

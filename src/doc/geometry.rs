@@ -12,6 +12,11 @@ pub const CELL_PAD_X: Length = Length::pt(2.85);
 pub const CELL_PAD_Y: Length = Length::pt(0.85);
 /// The width of table rules: 0.5 pt (`w:sz="4"`, eighths of a point).
 pub const BORDER_WIDTH: Length = Length::pt(0.5);
+/// Inner padding of a framed column (the e-signature mark): 85 twips, 1.5 mm.
+pub const FRAME_PAD: Length = Length::pt(4.25);
+/// From the bottom edge of the sheet to the bottom of the first page's footer, which holds
+/// the QR code: 283 twips, 5 mm.
+pub const FOOTER_OFFSET: Length = Length::pt(14.15);
 /// The hang of a list item (marker, then the text): 283 twips, 5 mm.
 pub const LIST_HANG: Length = Length::pt(14.15);
 /// From the top edge of the sheet to the top of the page number: 567 twips, 10 mm

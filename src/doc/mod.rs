@@ -5,6 +5,8 @@
 //! resolved, so the DOCX writer and the PDF layout never guess.
 
 mod dump;
+pub mod picture;
+pub mod qr;
 pub mod geometry;
 mod units;
 
@@ -20,6 +22,20 @@ pub struct Document {
     pub fonts: FontSetup,
     /// Sections in order; each starts on a new page.
     pub sections: Vec<Section>,
+    /// The QR code requisite, at the lower right of the document's first page.
+    pub qr: Option<Qr>,
+}
+
+/// The QR code of the document (requisite 31 of ГОСТ Р 7.0.97-2025): placed in the first
+/// page's footer at the lower right, so text never runs under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Qr {
+    /// What the code holds (a URL of the published document, a text).
+    pub text: String,
+    /// The side of the printed square, quiet zone included.
+    pub size: Length,
+    /// The code's modules.
+    pub matrix: qr::Matrix,
 }
 
 /// Document metadata.
@@ -121,6 +137,9 @@ pub enum Block {
     Zone(Zone),
     /// An image.
     Image(Image),
+    /// Blocks side by side (approval blocks, the e-signature mark between a position and a
+    /// name); a borderless one-row table in the DOCX.
+    Columns(Columns),
 }
 
 /// Horizontal alignment.
@@ -250,13 +269,80 @@ pub struct Zone {
     pub blocks: Vec<Block>,
 }
 
-/// An image.
+/// An image in a paragraph of its own.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Image {
     /// File path as given.
     pub src: String,
-    /// Printed width.
+    /// The file's content, read when the markup was.
+    pub picture: std::sync::Arc<Picture>,
+    /// Printed width; the height follows the picture's proportions.
     pub width: Length,
+    /// Where it stands between the margins.
+    pub align: Align,
+}
+
+impl Image {
+    /// Printed height.
+    pub fn height(&self) -> Length {
+        let (w, h) = self.picture.pixels;
+        Length::pt(self.width.to_pt() * f64::from(h) / f64::from(w.max(1)))
+    }
+}
+
+/// Raster formats an image may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PictureFormat {
+    /// PNG.
+    Png,
+    /// JPEG.
+    Jpeg,
+}
+
+/// The bytes of an image file, checked to decode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    /// The file as read.
+    pub bytes: Vec<u8>,
+    /// Its format.
+    pub format: PictureFormat,
+    /// Width and height in pixels.
+    pub pixels: (u32, u32),
+}
+
+/// Vertical alignment of a column's content in its row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VAlign {
+    /// At the top.
+    #[default]
+    Top,
+    /// Centred.
+    Center,
+    /// At the bottom.
+    Bottom,
+}
+
+/// Blocks side by side across the text width: the first column at the left margin, the
+/// last at the right one, the space left over shared equally between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Columns {
+    /// The columns, left to right.
+    pub columns: Vec<Column>,
+    /// Space before.
+    pub space_before: Length,
+}
+
+/// One column of [`Columns`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// Width, frame included.
+    pub width: Length,
+    /// A thin frame around the column, its content inset by [`geometry::FRAME_PAD`].
+    pub frame: bool,
+    /// Vertical alignment in the row.
+    pub valign: VAlign,
+    /// Content: paragraphs, lists, images.
+    pub blocks: Vec<Block>,
 }
 
 /// A table with a fixed grid.

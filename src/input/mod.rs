@@ -36,11 +36,38 @@ impl Loaded {
     }
 }
 
-/// Reads, parses and checks one input file.
+/// Reads, parses and checks one input file. Files the input names (the logo) are found
+/// next to it and checked here, so a missing one is an error at its line.
 pub fn load(path: &Path) -> Loaded {
     match source::read_source(path) {
-        Ok(src) => load_source(src),
+        Ok(src) => {
+            let mut loaded = load_source(src);
+            resolve_files(&mut loaded, path.parent().unwrap_or(Path::new("")));
+            loaded
+        }
         Err(d) => Loaded { source: None, document: None, diagnostics: vec![d] },
+    }
+}
+
+/// Records the folder the input's file names are relative to, and checks that the logo
+/// there decodes; an error takes the document away, as any other error does.
+pub fn resolve_files(loaded: &mut Loaded, base: &Path) {
+    let Some(doc) = loaded.document.as_mut() else { return };
+    doc.base_dir = Some(base.to_path_buf());
+    let Some(logo) = doc.blank.as_ref().and_then(|b| b.logo.as_ref()) else { return };
+    match crate::doc::picture::read(&base.join(&logo.path)) {
+        Ok(_) => {}
+        Err(why) => {
+            let path = crate::diag::JsonPath::root().key("blank").key("logo").key("path");
+            let mut d = Diagnostic::error(format!("логотип: {why}"))
+                .at(path)
+                .hint("путь считается от папки входного файла; нужен PNG или JPEG");
+            if let Some(src) = &loaded.source {
+                locate_all(&src.text, std::slice::from_mut(&mut d));
+            }
+            loaded.diagnostics.push(d);
+            loaded.document = None;
+        }
     }
 }
 

@@ -4,7 +4,9 @@
 use super::linebreak::{break_lines, Line};
 use super::text::{face_index, Measurer};
 use super::{table, Item, Page};
-use crate::doc::{geometry, Align, Block, Document, Inline, List, PageSetup, Paragraph, Signature, ZoneKind};
+use crate::doc::{
+    geometry, Align, Block, Columns, Document, Image, Inline, List, PageSetup, Paragraph, Signature, VAlign, ZoneKind,
+};
 
 /// One laid-out line, its items relative to the line's top-left.
 #[derive(Debug, Clone)]
@@ -36,6 +38,8 @@ pub(super) struct Flow<'m> {
     pub hyphenate: bool,
     pub body_size: f64,
     pub table_size: f64,
+    /// The first page's text ends higher when its footer holds the QR code.
+    first_page_bottom: Option<f64>,
 }
 
 /// Lays the document out.
@@ -50,7 +54,13 @@ pub fn layout(doc: &Document, m: &Measurer) -> Vec<Page> {
         hyphenate: doc.fonts.hyphenation,
         body_size: doc.fonts.body_size.to_pt(),
         table_size: doc.fonts.table_size.to_pt(),
+        first_page_bottom: None,
     };
+    if let (Some(q), Some(s)) = (&doc.qr, doc.sections.first()) {
+        // Word moves the text up when the footer is taller than the bottom margin.
+        let footer_top = s.page.height.to_pt() - geometry::FOOTER_OFFSET.to_pt() - q.size.to_pt();
+        f.first_page_bottom = Some(footer_top.min(s.page.height.to_pt() - s.page.margins.bottom.to_pt()));
+    }
     for s in &doc.sections {
         f.setup = s.page;
         f.new_page();
@@ -58,7 +68,27 @@ pub fn layout(doc: &Document, m: &Measurer) -> Vec<Page> {
         f.place_units(units);
     }
     f.number_pages();
+    if let (Some(q), Some(s), Some(page)) = (&doc.qr, doc.sections.first(), f.pages.first_mut()) {
+        draw_qr(page, q.size.to_pt(), &q.matrix, &s.page);
+    }
     f.pages
+}
+
+/// The QR code at the lower right of the first page, in its footer: its right edge on the
+/// right margin, its bottom [`geometry::FOOTER_OFFSET`] above the sheet's edge. Dark modules
+/// are drawn as rectangles, a row's run as one.
+fn draw_qr(page: &mut Page, size: f64, m: &crate::doc::qr::Matrix, setup: &PageSetup) {
+    let module = size / m.total() as f64;
+    let x0 = setup.width.to_pt() - setup.margins.right.to_pt() - size + module * crate::doc::qr::QUIET as f64;
+    let y0 = setup.height.to_pt() - geometry::FOOTER_OFFSET.to_pt() - size + module * crate::doc::qr::QUIET as f64;
+    for (row, col, len) in m.runs() {
+        page.items.push(Item::Rect {
+            x: x0 + col as f64 * module,
+            y: y0 + row as f64 * module,
+            w: len as f64 * module,
+            h: module,
+        });
+    }
 }
 
 enum Unit<'a> {
@@ -71,7 +101,11 @@ impl<'m> Flow<'m> {
         self.setup.margins.top.to_pt()
     }
     pub fn bottom(&self) -> f64 {
-        self.setup.height.to_pt() - self.setup.margins.bottom.to_pt()
+        let bottom = self.setup.height.to_pt() - self.setup.margins.bottom.to_pt();
+        match self.first_page_bottom {
+            Some(b) if self.pages.len() == 1 => b.min(bottom),
+            _ => bottom,
+        }
     }
     pub fn left(&self) -> f64 {
         self.setup.margins.left.to_pt()
@@ -146,14 +180,82 @@ impl<'m> Flow<'m> {
                 }
                 all
             }
-            Block::Image(i) => {
-                let p = Paragraph {
-                    inlines: vec![Inline::Text(format!("[изображение {} не вставлено]", i.src), Default::default())],
-                    ..Default::default()
-                };
-                paragraph_chunk(self.m, &p, self.body_size, width, left, self.hyphenate)
+            Block::Image(i) => image_chunk(i, width, left),
+            Block::Columns(c) => self.columns_chunk(c),
+            // The markup reader lets tables stand only directly in a section, where they
+            // are units of their own; a table met here is drawn as nothing rather than
+            // stopping the document (the reader's check is what users see).
+            Block::Table(_) => Chunk { lines: Vec::new(), space_before: 0.0, space_after: 0.0, keep_next: false, whole: true },
+        }
+    }
+
+    /// Blocks side by side as one unbreakable line as tall as the tallest column: the
+    /// first column at the left margin, the last at the right, the rest of the width shared
+    /// between them; a framed column's content inset by [`geometry::FRAME_PAD`].
+    fn columns_chunk(&self, cs: &Columns) -> Chunk {
+        let tw = self.text_width();
+        let n = cs.columns.len();
+        let used: f64 = cs.columns.iter().map(|c| c.width.to_pt()).sum();
+        let gap = if n > 1 { ((tw - used) / (n - 1) as f64).max(0.0) } else { 0.0 };
+        let lone_right = n == 1; // one column stands at the right, as a mark or a гриф does
+        let pad = geometry::FRAME_PAD.to_pt();
+        let mut x = if lone_right { (tw - used).max(0.0) } else { 0.0 };
+        let mut laid = Vec::with_capacity(n);
+        for c in &cs.columns {
+            let w = c.width.to_pt();
+            let inset = if c.frame { pad } else { 0.0 };
+            let (l, r) = (x + inset, (tw - x - w).max(0.0) + inset);
+            let mut lines = Vec::new();
+            for (i, inner) in c.blocks.iter().enumerate() {
+                let ch = self.chunk(inner, l, r);
+                if i > 0 && ch.space_before > 0.0 {
+                    lines.push(PLine { height: ch.space_before, items: Vec::new() });
+                }
+                lines.extend(ch.lines);
+                if ch.space_after > 0.0 && i + 1 < c.blocks.len() {
+                    lines.push(PLine { height: ch.space_after, items: Vec::new() });
+                }
             }
-            Block::Table(_) => unreachable!("tables are units of their own"),
+            laid.push((x, w, inset, lines));
+            x += w + gap;
+        }
+        let row_h = laid.iter().map(|(_, _, inset, lines)| height(lines) + 2.0 * inset).fold(0.0, f64::max);
+        let mut items = Vec::new();
+        for ((x, w, inset, lines), c) in laid.iter().zip(&cs.columns) {
+            let free = row_h - 2.0 * inset - height(lines);
+            let mut y = inset
+                + match c.valign {
+                    VAlign::Top => 0.0,
+                    VAlign::Center => free / 2.0,
+                    VAlign::Bottom => free,
+                };
+            for l in lines {
+                items.extend(l.items.iter().cloned().map(|it| shift(&it, 0.0, y)));
+                y += l.height;
+            }
+            if c.frame {
+                let (x0, x1) = (*x, x + w);
+                items.extend([
+                    Item::Line { x1: x0, y1: 0.0, x2: x1, y2: 0.0 },
+                    Item::Line { x1: x0, y1: row_h, x2: x1, y2: row_h },
+                    Item::Line { x1: x0, y1: 0.0, x2: x0, y2: row_h },
+                    Item::Line { x1, y1: 0.0, x2: x1, y2: row_h },
+                ]);
+            }
+        }
+        // The space before is a line of its own, kept even at the top of a page: the DOCX
+        // has an empty paragraph there (a table has no space before).
+        let mut lines = Vec::with_capacity(2);
+        if cs.space_before.to_pt() > 0.0 {
+            lines.push(PLine { height: (cs.space_before.to_pt() * 20.0).round() / 20.0, items: Vec::new() });
+        }
+        lines.push(PLine { height: row_h, items });
+        Chunk {
+            lines,
+            space_before: 0.0,
+            space_after: 0.0,
+            keep_next: false,
+            whole: true,
         }
     }
 
@@ -264,6 +366,10 @@ pub(super) fn shift(it: &Item, dx: f64, dy: f64) -> Item {
             Item::Text { x: x + dx, y: y + dy, text: text.clone(), face: *face, size: *size, spacing: *spacing }
         }
         Item::Line { x1, y1, x2, y2 } => Item::Line { x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy },
+        Item::Rect { x, y, w, h } => Item::Rect { x: x + dx, y: y + dy, w: *w, h: *h },
+        Item::Image { x, y, w, h, picture } => {
+            Item::Image { x: x + dx, y: y + dy, w: *w, h: *h, picture: picture.clone() }
+        }
     }
 }
 
@@ -386,6 +492,32 @@ fn place_words(m: &Measurer, line: &Line, x0: f64, extra: f64, asc: f64, size: f
         items.push(Item::Text { x, y: asc, text: f.text.clone(), face: f.face, size: f.size, spacing: 0.0 });
     }
     items
+}
+
+/// The line an image stands on: as tall as the image and [`IMAGE_LINE_EXTRA`], which the
+/// DOCX gives the picture's paragraph as its exact line height.
+fn image_chunk(i: &Image, width: f64, left: f64) -> Chunk {
+    let (w, h) = (i.width.to_pt().min(width), i.height().to_pt() * (i.width.to_pt().min(width) / i.width.to_pt()));
+    let x = left
+        + match i.align {
+            Align::Center => (width - w) / 2.0,
+            Align::Right => width - w,
+            Align::Left | Align::Justify => 0.0,
+        };
+    let line = PLine {
+        height: image_line_height(h),
+        items: vec![Item::Image { x, y: IMAGE_LINE_EXTRA, w, h, picture: i.picture.clone() }],
+    };
+    Chunk { lines: vec![line], space_before: 0.0, space_after: 0.0, keep_next: true, whole: true }
+}
+
+/// Room above a picture on its line: Word sets an inline picture on the baseline, and the
+/// paragraph's (1 pt) text below it takes a little of the exact line height.
+pub const IMAGE_LINE_EXTRA: f64 = 1.0;
+
+/// The exact height of a picture's line, in whole twips (both writers use this value).
+pub fn image_line_height(h: f64) -> f64 {
+    ((h + IMAGE_LINE_EXTRA) * 20.0).ceil() / 20.0
 }
 
 fn list_chunk(m: &Measurer, l: &List, size: f64, width: f64, left: f64, hyphenate: bool) -> Chunk {

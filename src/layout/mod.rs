@@ -13,7 +13,7 @@ pub mod text;
 
 use std::fmt::Write;
 
-pub use flow::layout;
+pub use flow::{image_line_height, layout};
 
 /// A page of positioned items; y grows downwards from the top edge, in points.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +58,30 @@ pub enum Item {
         /// End y.
         y2: f64,
     },
+    /// A filled black rectangle (the modules of a QR code).
+    Rect {
+        /// Left edge.
+        x: f64,
+        /// Top edge.
+        y: f64,
+        /// Width.
+        w: f64,
+        /// Height.
+        h: f64,
+    },
+    /// A raster image.
+    Image {
+        /// Left edge.
+        x: f64,
+        /// Top edge.
+        y: f64,
+        /// Printed width.
+        w: f64,
+        /// Printed height.
+        h: f64,
+        /// The file.
+        picture: std::sync::Arc<crate::doc::Picture>,
+    },
 }
 
 /// A character no bundled face can draw, and where it occurs.
@@ -100,6 +124,7 @@ pub fn missing_glyphs(doc: &crate::doc::Document, m: &text::Measurer) -> Vec<Mis
                 }
             }
             Block::Image(_) => {}
+            Block::Columns(cs) => cs.columns.iter().flat_map(|c| &c.blocks).for_each(|b| texts(b, out)),
         }
     }
     let mut all = Vec::new();

@@ -74,6 +74,7 @@ pub fn standalone(markup: &str) -> Result<crate::doc::Document, MarkupError> {
             hyphenation: true,
         },
         sections,
+        qr: None,
     };
     crate::normalize::normalize(&mut doc, &crate::input::model::Typography::default());
     Ok(doc)

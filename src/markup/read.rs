@@ -2,8 +2,8 @@
 
 use super::tree::{Element, Node};
 use crate::doc::{
-    Align, Block, Cell, Image, Inline, Length, List, Margins, Marker, PageSetup, ParaStyle, Paragraph, Row, RowKind,
-    RunStyle, Section, Signature, Table, Zone, ZoneKind,
+    Align, Block, Cell, Column, Columns, Image, Inline, Length, List, Margins, Marker, PageSetup, ParaStyle, Paragraph,
+    Row, RowKind, RunStyle, Section, Signature, Table, VAlign, Zone, ZoneKind,
 };
 
 /// A vocabulary error at a byte offset of the markup.
@@ -114,10 +114,41 @@ fn section(el: &Element, d: &Defaults) -> R<Section> {
     };
     let mut page = PageSetup::a4(landscape, margins);
     page.page_numbers = el.attr("page-numbers") != Some("false");
-    Ok(Section { page, blocks: blocks(el)? })
+    let mut blocks = blocks(el, Place::Section)?;
+    resolve_shares(&mut blocks, page.text_width());
+    Ok(Section { page, blocks })
 }
 
-fn blocks(parent: &Element) -> R<Vec<Block>> {
+/// Where blocks stand: what may go there depends on it (a table is laid out across the
+/// text width, so it cannot stand in a zone, a column or a cell).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Directly in a section.
+    Section,
+    /// In a `<zone>` or a `<column>`.
+    Zone,
+    /// In a table `<cell>`.
+    Cell,
+}
+
+impl Place {
+    fn allowed(self) -> &'static [&'static str] {
+        match self {
+            Place::Section => &["p", "list", "table", "signature", "zone", "image", "columns"],
+            Place::Zone => &["p", "list", "image"],
+            Place::Cell => &["p", "list"],
+        }
+    }
+    fn name(self) -> &'static str {
+        match self {
+            Place::Section => "<section>",
+            Place::Zone => "<zone> и <column>",
+            Place::Cell => "<cell>",
+        }
+    }
+}
+
+fn blocks(parent: &Element, place: Place) -> R<Vec<Block>> {
     let mut out = Vec::new();
     for child in &parent.children {
         match child {
@@ -125,29 +156,91 @@ fn blocks(parent: &Element) -> R<Vec<Block>> {
             Node::Text(t) => {
                 return err(parent, format!("текст «{}» прямо внутри <{}>: оберните его в <p>", t.trim(), parent.name))
             }
-            Node::Element(el) => out.push(block(el)?),
+            Node::Element(el) => out.push(block(el, place)?),
         }
     }
     Ok(out)
 }
 
-fn block(el: &Element) -> R<Block> {
+fn block(el: &Element, place: Place) -> R<Block> {
+    let known = Place::Section.allowed().contains(&el.name.as_str());
+    if known && !place.allowed().contains(&el.name.as_str()) {
+        return err(
+            el,
+            format!(
+                "<{}> не может стоять внутри {}: там допустимо только {}",
+                el.name,
+                place.name(),
+                place.allowed().join(", ")
+            ),
+        );
+    }
     match el.name.as_str() {
         "p" => paragraph(el).map(Block::Paragraph),
         "list" => list(el).map(Block::List),
         "table" => table(el).map(Block::Table),
         "signature" => signature(el).map(Block::Signature),
         "zone" => zone(el).map(Block::Zone),
-        "image" => {
-            allow(el, &["src", "width"])?;
-            let src = el.attr("src").unwrap_or_default().to_owned();
-            if src.is_empty() {
-                return err(el, "у <image> нет src");
-            }
-            Ok(Block::Image(Image { src, width: length(el, "width")?.unwrap_or(Length::mm(20.0)) }))
-        }
-        other => err(el, format!("неизвестный элемент <{other}>: блоки — p, list, table, signature, zone, image")),
+        "image" => image(el).map(Block::Image),
+        "columns" => columns(el).map(Block::Columns),
+        other => err(
+            el,
+            format!("неизвестный элемент <{other}>: блоки — p, list, table, signature, zone, image, columns"),
+        ),
     }
+}
+
+/// `<image src width align/>`: the file is read now, so a missing or broken one is an
+/// error placed in the template, never a gap in the document.
+fn image(el: &Element) -> R<Image> {
+    allow(el, &["src", "width", "align"])?;
+    let src = el.attr("src").unwrap_or_default().to_owned();
+    if src.is_empty() {
+        return err(el, "у <image> нет src (путь к файлу PNG или JPEG)");
+    }
+    let picture = match crate::doc::picture::read(std::path::Path::new(&src)) {
+        Ok(p) => std::sync::Arc::new(p),
+        Err(why) => return err(el, format!("<image>: {why}")),
+    };
+    let width = length(el, "width")?.unwrap_or(Length::mm(20.0));
+    if width.to_pt() < 1.0 {
+        return err(el, "ширина <image> слишком мала: укажите, например, width=\"20mm\"");
+    }
+    Ok(Image { src, picture, width, align: align(el)?.unwrap_or_default() })
+}
+
+/// `<columns before><column width frame valign>…</column>…</columns>`: blocks side by side.
+fn columns(el: &Element) -> R<Columns> {
+    allow(el, &["before"])?;
+    let mut out = Vec::new();
+    for child in &el.children {
+        match child {
+            Node::Text(t) if t.trim().is_empty() => {}
+            Node::Element(c) if c.name == "column" => {
+                allow(c, &["width", "frame", "valign"])?;
+                let width = match c.attr("width") {
+                    None => return err(c, "у <column> нет width (например, 80mm или 45%)"),
+                    Some(v) => match v.strip_suffix('%').map(|p| p.trim().parse::<f64>()) {
+                        Some(Ok(p)) if p > 0.0 && p <= 100.0 => Length::pt(-p), // a share, resolved below
+                        Some(_) => return err(c, format!("width=\"{v}\": доля — число от 0 до 100 со знаком %")),
+                        None => length(c, "width")?.unwrap_or_default(),
+                    },
+                };
+                let valign = match c.attr("valign") {
+                    None | Some("top") => VAlign::Top,
+                    Some("center") => VAlign::Center,
+                    Some("bottom") => VAlign::Bottom,
+                    Some(v) => return err(c, format!("valign=\"{v}\": допустимо top, center, bottom")),
+                };
+                out.push(Column { width, frame: flag(c, "frame")?, valign, blocks: blocks(c, Place::Zone)? });
+            }
+            _ => return err(el, "в <columns> допустимы только <column>"),
+        }
+    }
+    if out.is_empty() {
+        return err(el, "в <columns> нет ни одной <column>");
+    }
+    Ok(Columns { columns: out, space_before: length(el, "before")?.unwrap_or_default() })
 }
 
 fn paragraph(el: &Element) -> R<Paragraph> {
@@ -291,7 +384,7 @@ fn zone(el: &Element) -> R<Zone> {
         None => return err(el, "у <zone> нет kind (blank или right)"),
     };
     let width = length(el, "width")?.unwrap_or(Length::mm(80.0));
-    Ok(Zone { kind, width, blocks: blocks(el)? })
+    Ok(Zone { kind, width, blocks: blocks(el, Place::Zone)? })
 }
 
 fn table(el: &Element) -> R<Table> {
@@ -354,10 +447,11 @@ fn rows(el: &Element, default: RowKind) -> R<Vec<Row>> {
 
 fn cell(el: &Element) -> R<Cell> {
     allow(el, &["colspan", "rowspan", "align", "valign", "bold"])?;
-    let has_blocks =
-        el.children.iter().any(|c| matches!(c, Node::Element(e) if matches!(e.name.as_str(), "p" | "list" | "table")));
+    let has_blocks = el.children.iter().any(|c| {
+        matches!(c, Node::Element(e) if Place::Section.allowed().contains(&e.name.as_str()))
+    });
     let blocks = if has_blocks {
-        blocks(el)?
+        blocks(el, Place::Cell)?
     } else {
         let mut p = paragraph(&Element { attrs: Vec::new(), ..el.clone() })?;
         p.style.align = Align::Left;
@@ -379,6 +473,28 @@ fn cell(el: &Element) -> R<Cell> {
         },
         blocks,
     })
+}
+
+/// Column widths given as shares of the text width (kept negative until the section's
+/// page is known) become lengths; columns wider together than the text are narrowed in
+/// proportion, so they never run past the margin.
+fn resolve_shares(blocks: &mut [Block], text_width: Length) {
+    for b in blocks {
+        if let Block::Columns(cs) = b {
+            let tw = text_width.to_pt();
+            for c in &mut cs.columns {
+                if c.width.to_pt() < 0.0 {
+                    c.width = Length::pt((-c.width.to_pt() / 100.0 * tw * 20.0).floor() / 20.0);
+                }
+            }
+            let sum: f64 = cs.columns.iter().map(|c| c.width.to_pt()).sum();
+            if sum > tw {
+                for c in &mut cs.columns {
+                    c.width = Length::pt((c.width.to_pt() * tw / sum * 20.0).floor() / 20.0);
+                }
+            }
+        }
+    }
 }
 
 /// Every row must fill the grid exactly, counting cells spanned from rows above.

@@ -2,9 +2,10 @@
 //! ([`super::docx_fixups`]) mends what docx-rs cannot say and packs the file.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, PageOrientationType, PageSize, Paragraph as DxParagraph,
-    Run, RunFonts, Section as DxSection, SpecialIndentType, Tab, TabValueType, Table as DxTable, TableBorder,
-    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType,
+    AlignmentType, BreakType, CellMargins, Docx, LineSpacing, LineSpacingType, PageMargin, PageOrientationType,
+    PageSize, Paragraph as DxParagraph, Pic, Run, RunFonts, Section as DxSection, SpecialIndentType, Tab, TabValueType,
+    Table as DxTable, TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellBorder,
+    TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType,
     WidthType,
 };
 
@@ -12,8 +13,8 @@ use docx_rs::{
 pub use super::docx_fixups::NO_HYPHENS_STYLE;
 use super::docx_fixups::{self, Fixups};
 use crate::doc::{
-    geometry, Align, Block, Cell, Document, Inline, Length, List, PageSetup, Paragraph, Row, RowKind, Section,
-    Signature, Table, Zone, ZoneKind,
+    geometry, Align, Block, Cell, Columns, Document, Image, Inline, Length, List, PageSetup, Paragraph, Row, RowKind,
+    Section, Signature, Table, VAlign, Zone, ZoneKind,
 };
 use crate::layout::breaks::soft_hyphens;
 
@@ -28,6 +29,15 @@ pub struct DocxOptions {
 /// Writes the document as DOCX bytes.
 pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String> {
     let mut fx = Fixups::default();
+    if let Some(q) = &doc.qr {
+        // 12 pixels a module: crisp at any print resolution.
+        fx.qr = Some(docx_fixups::QrFooter {
+            png: q.matrix.png(12),
+            size_emu: emu(q.size),
+            line_twips: twips(Length::pt(crate::layout::image_line_height(q.size.to_pt()))),
+            text: q.text.clone(),
+        });
+    }
     let family = if opts.embed_fonts { crate::fonts::BUNDLED_FAMILY.to_owned() } else { doc.fonts.family.clone() };
     let body_hp = half_points(doc.fonts.body_size);
     let fonts = RunFonts::new().ascii(&family).hi_ansi(&family).cs(&family).east_asia(&family);
@@ -49,7 +59,7 @@ pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String>
                 };
             }
             let size = PageSize::new().size(twips(s.page.width) as u32, twips(s.page.height) as u32);
-            sec = sec.page_size(size).page_margin(margin(&s.page)).page_orient(if s.page.landscape {
+            sec = sec.page_size(size).page_margin(margin(&s.page, doc.qr.is_some())).page_orient(if s.page.landscape {
                 PageOrientationType::Landscape
             } else {
                 PageOrientationType::Portrait
@@ -64,7 +74,7 @@ pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String>
             }
             docx = docx
                 .page_size(twips(s.page.width) as u32, twips(s.page.height) as u32)
-                .page_margin(margin(&s.page))
+                .page_margin(margin(&s.page, doc.qr.is_some()))
                 .page_orient(if s.page.landscape {
                     PageOrientationType::Landscape
                 } else {
@@ -106,7 +116,7 @@ fn half_points(l: Length) -> usize {
     (l.to_pt() * 2.0).round().max(2.0) as usize
 }
 
-fn margin(p: &PageSetup) -> PageMargin {
+fn margin(p: &PageSetup, qr_footer: bool) -> PageMargin {
     let m = &p.margins;
     PageMargin {
         top: twips(m.top),
@@ -115,7 +125,7 @@ fn margin(p: &PageSetup) -> PageMargin {
         right: twips(m.right),
         // Page numbers 10 mm from the top edge (ГОСТ: at least 10 mm).
         header: twips(geometry::HEADER_OFFSET),
-        footer: twips(geometry::HEADER_OFFSET),
+        footer: twips(if qr_footer { geometry::FOOTER_OFFSET } else { geometry::HEADER_OFFSET }),
         gutter: 0,
     }
 }
@@ -142,15 +152,132 @@ fn block(b: &Block, ctx: &Ctx, ind: Indent, size: Option<Length>, fx: &mut Fixup
         Block::Signature(s) => out.extend(signature(s, ctx).into_iter().map(Child::P)),
         Block::Zone(z) => zone(z, ctx, fx, out),
         Block::Table(t) => out.push(Child::T(table(t, ctx, fx))),
-        Block::Image(i) => {
-            // Images are not written yet: say so in the document rather than drop them.
-            let p = Paragraph {
-                inlines: vec![Inline::Text(format!("[изображение {} не вставлено]", i.src), Default::default())],
-                ..Default::default()
-            };
-            out.push(Child::P(paragraph(&p, ind, size, ctx.hyphenation)));
+        Block::Image(i) => out.push(Child::P(image(i, ind, fx))),
+        Block::Columns(c) => {
+            // A table has no space before: an empty paragraph exactly that tall stands in
+            // for it, as the layout's spacer line does.
+            let space = twips(c.space_before);
+            if space > 0 {
+                let rule = LineSpacing::new().before(0).after(0).line_rule(LineSpacingType::Exact).line(space);
+                out.push(Child::P(DxParagraph::new().keep_next(true).line_spacing(rule).size(2)));
+            }
+            fx.table_headers.push(0);
+            out.push(Child::T(columns(c, ctx, fx)));
         }
     }
+}
+
+/// EMU (English Metric Units, 12 700 a point) of a length.
+fn emu(l: Length) -> u32 {
+    (l.to_pt() * 12_700.0).round().max(1.0) as u32
+}
+
+/// An image in a paragraph of its own, the paragraph's line exactly as tall as the layout
+/// makes it ([`crate::layout::image_line_height`]).
+fn image(i: &Image, ind: Indent, fx: &mut Fixups) -> DxParagraph {
+    let (w, h) = (i.width, i.height());
+    fx.images += 1;
+    let png = crate::doc::picture::png_bytes(&i.picture).unwrap_or_default();
+    let (px_w, px_h) = i.picture.pixels;
+    // A fixed relationship id: docx-rs would number pictures from a process-wide counter.
+    let pic = Pic::new_with_dimensions(png, px_w, px_h).size(emu(w), emu(h)).id(format!("rIdPrikazImage{}", fx.images));
+    let line = twips(Length::pt(crate::layout::image_line_height(h.to_pt())));
+    let mut p = DxParagraph::new()
+        .align(align(i.align))
+        .keep_next(true)
+        .line_spacing(LineSpacing::new().before(0).after(0).line_rule(LineSpacingType::Exact).line(line))
+        .add_run(Run::new().size(2).add_image(pic));
+    if ind.left != 0 || ind.right != 0 {
+        p = p.indent(Some(ind.left), None, Some(ind.right), None);
+    }
+    p
+}
+
+/// Blocks side by side as a borderless one-row table. Each cell spans from the middle of
+/// the gap before its column to the middle of the gap after it, and its margins put the
+/// content exactly where the layout puts it; a framed cell keeps its own edges (the gaps go
+/// to its neighbours) and draws the frame as its borders.
+fn columns(cs: &Columns, ctx: &Ctx, fx: &mut Fixups) -> DxTable {
+    let tw = twips(ctx.text_width);
+    let n = cs.columns.len();
+    let widths: Vec<i32> = cs.columns.iter().map(|c| twips(c.width)).collect();
+    let used: i32 = widths.iter().sum();
+    let gap = if n > 1 { ((tw - used) / (n as i32 - 1)).max(0) } else { 0 };
+    let mut xs = Vec::with_capacity(n);
+    let mut x = if n == 1 { (tw - used).max(0) } else { 0 };
+    for w in &widths {
+        xs.push(x);
+        x += w + gap;
+    }
+    // Cell boundaries: 0, one between each pair of columns, the text width.
+    let mut bounds = vec![0];
+    for i in 1..n {
+        let (prev_end, start) = (xs[i - 1] + widths[i - 1], xs[i]);
+        bounds.push(if cs.columns[i].frame {
+            start
+        } else if cs.columns[i - 1].frame {
+            prev_end
+        } else {
+            (prev_end + start) / 2
+        });
+    }
+    bounds.push(tw.max(xs[n - 1] + widths[n - 1]));
+    let pad = twips(geometry::FRAME_PAD);
+    let hair = (geometry::BORDER_WIDTH.to_pt() * 8.0).round() as usize;
+    let mut cells = Vec::with_capacity(n);
+    for (i, c) in cs.columns.iter().enumerate() {
+        let inset = if c.frame { pad } else { 0 };
+        let left = (xs[i] - bounds[i]).max(0) + inset;
+        let right = (bounds[i + 1] - xs[i] - widths[i]).max(0) + inset;
+        let mut cell = TableCell::new()
+            .width((bounds[i + 1] - bounds[i]).max(1) as usize, WidthType::Dxa)
+            .vertical_align(match c.valign {
+                VAlign::Top => VAlignType::Top,
+                VAlign::Center => VAlignType::Center,
+                VAlign::Bottom => VAlignType::Bottom,
+            });
+        cell.property = cell.property.margins(
+            CellMargins::new()
+                .margin_top(inset as usize, WidthType::Dxa)
+                .margin_bottom(inset as usize, WidthType::Dxa)
+                .margin_left(left as usize, WidthType::Dxa)
+                .margin_right(right as usize, WidthType::Dxa),
+        );
+        let borders = if c.frame {
+            [
+                TableCellBorderPosition::Top,
+                TableCellBorderPosition::Left,
+                TableCellBorderPosition::Bottom,
+                TableCellBorderPosition::Right,
+            ]
+            .into_iter()
+            .fold(TableCellBorders::with_empty(), |b, at| b.set(TableCellBorder::new(at).size(hair)))
+        } else {
+            TableCellBorders::with_empty()
+        };
+        cell = cell.set_borders(borders);
+        let mut inner = Vec::new();
+        for b in &c.blocks {
+            block(b, ctx, Indent::default(), None, fx, &mut inner);
+        }
+        let mut any = false;
+        for child in inner {
+            if let Child::P(p) = child {
+                cell = cell.add_paragraph(p);
+                any = true;
+            }
+        }
+        if !any {
+            cell = cell.add_paragraph(DxParagraph::new());
+        }
+        cells.push(cell);
+    }
+    let grid: Vec<usize> = bounds.windows(2).map(|w| (w[1] - w[0]).max(1) as usize).collect();
+    DxTable::without_borders(vec![TableRow::new(cells).cant_split()])
+        .set_grid(grid.clone())
+        .layout(TableLayoutType::Fixed)
+        .width(grid.iter().sum(), WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
 }
 
 fn zone(z: &Zone, ctx: &Ctx, fx: &mut Fixups, out: &mut Vec<Child>) {

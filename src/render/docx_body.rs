@@ -22,6 +22,8 @@ pub struct BodyFixes<'a> {
     pub table_headers: &'a [usize],
     /// Header references (default, first) for the first section, and `w:titlePg`.
     pub headers: Option<(&'a str, &'a str)>,
+    /// The first page's footer (the QR code), for the first section; it too needs `w:titlePg`.
+    pub first_footer: Option<&'a str>,
     /// The sequences children are sorted into.
     pub order: Orders<'a>,
 }
@@ -51,7 +53,7 @@ pub fn fix(bytes: &[u8], fx: &BodyFixes<'_>) -> Result<Vec<u8>, String> {
         reader: Reader::from_str(text),
         fx,
         tables: fx.table_headers.iter(),
-        section_done: fx.headers.is_none(),
+        section_done: fx.headers.is_none() && fx.first_footer.is_none(),
         pool: Vec::new(),
     };
     pass.reader.config_mut().check_end_names = true;
@@ -349,12 +351,14 @@ impl<'a> Pass<'a, '_> {
         out: &mut Vec<u8>,
     ) -> Result<(), String> {
         let (mut buf, mut items) = self.hold(s, empty, Place::Other)?;
-        if let (Extra::Headers, Some((default, first))) = (extra, self.fx.headers) {
+        if let Extra::Headers = extra {
             // Before the children: the stable sort keeps them ahead of any the section had.
             let mut refs = Vec::new();
-            for (kind, id) in [("default", default), ("first", first)] {
+            let headers = self.fx.headers.map(|(d, f)| [("w:headerReference", "default", d), ("w:headerReference", "first", f)]);
+            let footer = self.fx.first_footer.map(|id| ("w:footerReference", "first", id));
+            for (tag, kind, id) in headers.into_iter().flatten().chain(footer) {
                 let at = buf.len();
-                buf.extend_from_slice(format!("<w:headerReference w:type=\"{kind}\" r:id=\"{id}\"/>").as_bytes());
+                buf.extend_from_slice(format!("<{tag} w:type=\"{kind}\" r:id=\"{id}\"/>").as_bytes());
                 refs.push(Item { element: true, range: at..buf.len() });
             }
             items.splice(0..0, refs);
@@ -455,7 +459,7 @@ mod tests {
     };
 
     fn run(xml: &str, headers: &[usize], page_numbers: bool) -> String {
-        let fx = BodyFixes { table_headers: headers, headers: page_numbers.then_some(("rD", "rF")), order: ORDER };
+        let fx = BodyFixes { table_headers: headers, headers: page_numbers.then_some(("rD", "rF")), first_footer: None, order: ORDER };
         let out = fix(xml.as_bytes(), &fx).expect("well-formed");
         let out = String::from_utf8(out).expect("UTF-8");
         out.split_once('\n').expect("declaration").1.to_owned()
@@ -509,7 +513,7 @@ mod tests {
 
     #[test]
     fn broken_xml_is_an_error_not_a_panic() {
-        let fx = BodyFixes { table_headers: &[], headers: None, order: ORDER };
+        let fx = BodyFixes { table_headers: &[], headers: None, first_footer: None, order: ORDER };
         for bad in ["<a><b></a>", "<a><w:r>", "<a/><b/>", "text", "<a><w:rPr><w:b></w:rPr></a>"] {
             assert!(fix(bad.as_bytes(), &fx).is_err(), "{bad}");
         }

@@ -55,6 +55,23 @@ pub struct Fixups {
     pub dated: Option<NaiveDateTime>,
     /// Embed the bundled fonts.
     pub embed_fonts: bool,
+    /// The QR code in the first page's footer.
+    pub qr: Option<QrFooter>,
+    /// Pictures in the body so far (their relationship ids are numbered by it).
+    pub images: usize,
+}
+
+/// The first page's footer with the QR code at the right margin.
+#[derive(Debug, Clone)]
+pub struct QrFooter {
+    /// The code as PNG, quiet zone included.
+    pub png: Vec<u8>,
+    /// The printed side in EMU.
+    pub size_emu: u32,
+    /// The exact line height of the footer's paragraph, in twips.
+    pub line_twips: i32,
+    /// What the code holds (the picture's description, for screen readers).
+    pub text: String,
 }
 
 impl Default for Fixups {
@@ -69,6 +86,8 @@ impl Default for Fixups {
             timestamp: chrono::NaiveDate::from_ymd_opt(1980, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("valid"),
             dated: None,
             embed_fonts: false,
+            qr: None,
+            images: 0,
         }
     }
 }
@@ -78,6 +97,10 @@ const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relati
 const HEADER_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
 const HEADER_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
 const HEADER_ID: &str = "rIdPrikazHeader";
+const FOOTER_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
+const FOOTER_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer";
+const IMAGE_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+const FIRST_FOOTER_ID: &str = "rIdPrikazFirstFooter";
 const THEME_ID: &str = "rIdPrikazTheme";
 const THEME_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
 const THEME_TYPE: &str = "application/vnd.openxmlformats-officedocument.theme+xml";
@@ -385,6 +408,21 @@ pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
         extra.push(("word/prikaz-header.xml".into(), header_xml(true)));
         extra.push(("word/prikaz-first-header.xml".into(), header_xml(false)));
     }
+    if let Some(q) = &fx.qr {
+        let target = "prikaz-first-footer.xml";
+        x.document_rels =
+            add_rel(&x.document_rels, FIRST_FOOTER_ID, FOOTER_REL, target).map_err(|e| part("document.xml.rels", e))?;
+        x.content_type = add_override(&x.content_type, &format!("/word/{target}"), FOOTER_TYPE)
+            .map_err(|e| part("[Content_Types].xml", e))?;
+        let rels = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships \
+             xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rIdPrikazQr\" \
+             Type=\"{IMAGE_REL}\" Target=\"media/prikaz-qr.png\"/></Relationships>"
+        );
+        extra.push((format!("word/{target}"), qr_footer_xml(q)));
+        extra.push((format!("word/_rels/{target}.rels"), rels.into_bytes()));
+        extra.push(("word/media/prikaz-qr.png".into(), q.png.clone()));
+    }
     if fx.embed_fonts {
         embed_fonts(&mut x, &mut extra, &fx.font).map_err(|e| part("fontTable.xml", e))?;
     }
@@ -495,6 +533,7 @@ fn fix_document(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
     let body = BodyFixes {
         table_headers: &fx.table_headers,
         headers: fx.page_numbers.then_some((HEADER_ID, FIRST_HEADER_ID)),
+        first_footer: fx.qr.as_ref().map(|_| FIRST_FOOTER_ID),
         order: Orders { rpr: RPR, ppr: PPR, tblpr: TBLPR, tcpr: TCPR, sectpr: SECTPR },
     };
     docx_body::fix(bytes, &body)
@@ -665,6 +704,33 @@ fn header_xml(with_number: bool) -> Vec<u8> {
     };
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\">{body}</w:hdr>"
+    )
+    .into_bytes()
+}
+
+/// The first page's footer: one right-aligned paragraph, its line exactly as tall as the
+/// layout's, holding the QR code as an inline picture.
+fn qr_footer_xml(q: &QrFooter) -> Vec<u8> {
+    let size = q.size_emu;
+    let descr = xml::escape_attr(&q.text);
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\" \
+         xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" \
+         xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" \
+         xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">\
+         <w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"{line}\" w:lineRule=\"exact\"/><w:jc w:val=\"right\"/>\
+         <w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr>\
+         <w:r><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr><w:drawing>\
+         <wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{size}\" cy=\"{size}\"/>\
+         <wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"9001\" name=\"QR-код\" descr=\"{descr}\"/>\
+         <wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>\
+         <a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>\
+         <pic:nvPicPr><pic:cNvPr id=\"0\" name=\"prikaz-qr.png\"/><pic:cNvPicPr/></pic:nvPicPr>\
+         <pic:blipFill><a:blip r:embed=\"rIdPrikazQr\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
+         <pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{size}\" cy=\"{size}\"/></a:xfrm>\
+         <a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>\
+         </wp:inline></w:drawing></w:r></w:p></w:ftr>",
+        line = q.line_twips,
     )
     .into_bytes()
 }

@@ -3,10 +3,11 @@
 
 use chrono::{Datelike, Timelike};
 use krilla::configure::{Archival, ConfigurationBuilder};
-use krilla::geom::{PathBuilder, Point};
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
+use krilla::image::Image as PdfImage;
 use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
-use krilla::paint::Stroke;
+use krilla::paint::{Fill, Stroke};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::Document as PdfDocument;
 use krilla::SerializeSettings;
@@ -104,7 +105,7 @@ pub fn write_pdf_with(
         // neighbouring cells along one line joined into one segment.
         let segments = merged_segments(p.items.iter().filter_map(|it| match it {
             Item::Line { x1, y1, x2, y2 } => Some([*x1, *y1, *x2, *y2]),
-            Item::Text { .. } => None,
+            _ => None,
         }));
         let mut pb = PathBuilder::new();
         for [a, b, c, d] in segments {
@@ -117,6 +118,21 @@ pub fn write_pdf_with(
             surface.set_stroke(Some(Stroke { width, ..Default::default() }));
             surface.draw_path(&path);
             surface.set_stroke(None);
+        }
+        draw_rects(&mut surface, &p.items);
+        for it in &p.items {
+            if let Item::Image { x, y, w, h, picture } = it {
+                let data: krilla::Data = picture.bytes.clone().into();
+                let image = match picture.format {
+                    crate::doc::PictureFormat::Png => PdfImage::from_png(data, true),
+                    crate::doc::PictureFormat::Jpeg => PdfImage::from_jpeg(data, true),
+                }
+                .map_err(|e| format!("изображение не вставлено в PDF: {e}"))?;
+                let size = Size::from_wh(*w as f32, *h as f32).ok_or("изображение нулевого размера")?;
+                surface.push_transform(&Transform::from_translate(*x as f32, *y as f32));
+                surface.draw_image(image, size);
+                surface.pop();
+            }
         }
         surface.finish();
         page.finish();
@@ -138,6 +154,24 @@ pub fn write_pdf_with(
     }
     pdf.set_metadata(meta);
     pdf.finish().map_err(|e| format!("PDF не собран: {e:?}"))
+}
+
+/// The page's filled rectangles (a QR code's modules) as one black path.
+fn draw_rects(surface: &mut krilla::surface::Surface<'_>, items: &[Item]) {
+    let mut pb = PathBuilder::new();
+    for it in items {
+        if let Item::Rect { x, y, w, h } = it {
+            if let Some(r) = Rect::from_xywh(*x as f32, *y as f32, *w as f32, *h as f32) {
+                pb.push_rect(r);
+            }
+        }
+    }
+    if let Some(path) = pb.finish() {
+        surface.set_stroke(None);
+        surface.set_fill(Some(Fill::default()));
+        surface.draw_path(&path);
+        surface.set_fill(None);
+    }
 }
 
 /// The glyphs of one text item: its words as the layout shaped them, the spaces between

@@ -62,6 +62,13 @@ fn escape(s: &str, attr: bool, out: &mut String) {
     }
 }
 
+/// A text escaped for an attribute value (line breaks kept as character references).
+pub fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape(s, true, &mut out);
+    out.replace('\n', "&#10;").replace('\r', "&#13;").replace('\t', "&#9;")
+}
+
 /// A new element with attributes and no children.
 pub fn el(name: &str, attrs: &[(&str, &str)]) -> Element {
     Element {

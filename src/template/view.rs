@@ -17,13 +17,23 @@ use crate::ru::{agree, dates, deadline, people};
 pub struct View<'a> {
     pub style: StyleView,
     pub blank: Option<&'a m::Blank>,
+    /// The бланк's logo with its path found from the input file's folder.
+    pub logo: Option<LogoView>,
     pub order: Option<OrderView>,
     pub appendices: Vec<AppendixView>,
 }
 
 #[derive(Debug, Serialize)]
+pub struct LogoView {
+    pub path: String,
+    pub width_mm: f64,
+}
+
+#[derive(Debug, Serialize)]
 pub struct StyleView {
     pub indent: String,
+    /// The width between the margins of a portrait page («180mm»).
+    pub text_width: String,
     pub margins: String,
     pub body_size: String,
     pub table_size: String,
@@ -35,6 +45,10 @@ pub struct OrderView {
     pub date: String,
     pub date_numeric: String,
     pub date_words: String,
+    /// The date as `order.date_format` asks.
+    pub date_shown: String,
+    /// «stacked» or «spread».
+    pub date_line: &'static str,
     pub number: String,
     pub place: Option<String>,
     pub title: String,
@@ -47,6 +61,8 @@ pub struct BodyView {
     pub preamble: Vec<String>,
     pub decree_word: String,
     pub decree_inline: bool,
+    /// «:» or nothing.
+    pub decree_colon: &'static str,
     pub points: Vec<PointView>,
     pub signatory: SignatoryView,
     pub acquaintance: Option<AcquaintanceView>,
@@ -55,6 +71,8 @@ pub struct BodyView {
 #[derive(Debug, Serialize)]
 pub struct PointView {
     pub number: String,
+    /// What the point prints before its text: «1.», «–», «•», or nothing.
+    pub marker: String,
     pub level: usize,
     pub addressee: Option<String>,
     /// Empty for a point that only holds sub-points («Утвердить:» may be left out).
@@ -66,6 +84,28 @@ pub struct PointView {
 pub struct SignatoryView {
     pub position: Vec<String>,
     pub name: String,
+    pub e_signature: Option<ESignatureView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ESignatureView {
+    pub certificate: String,
+    pub owner: String,
+    pub valid_from: String,
+    pub valid_to: String,
+}
+
+/// A гриф, its lines ready to print.
+#[derive(Debug, Serialize)]
+pub struct ApprovalView {
+    /// «УТВЕРЖДАЮ», «УТВЕРЖДЕНО», «СОГЛАСОВАНО», «ПРИНЯТО».
+    pub word: String,
+    /// Position, body, act or protocol lines, in order.
+    pub lines: Vec<String>,
+    /// «________________ И.О. Фамилия» when someone signs.
+    pub signature: Option<String>,
+    /// The date, or the line to fill it in, when someone signs.
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -81,6 +121,7 @@ pub struct AppendixView {
     pub number: Option<u32>,
     pub label: String,
     pub landscape: bool,
+    pub approvals: Vec<ApprovalView>,
     pub mark: MarkView,
     pub title: String,
     pub subtitle: Option<String>,
@@ -92,6 +133,8 @@ pub struct AppendixView {
 #[derive(Debug, Serialize)]
 pub struct MarkView {
     pub appendix: bool,
+    /// «к приказу <issuer>» is printed.
+    pub to_order: bool,
     pub approved: bool,
     pub label: String,
     pub approved_word: &'static str,
@@ -154,11 +197,19 @@ pub fn build(input: &Input) -> View<'_> {
     View {
         style: StyleView {
             indent: format!("{}mm", style.first_line_indent_mm),
+            text_width: format!("{}mm", 210.0 - mg.left - mg.right),
             margins: format!("{} {} {} {}", mg.top, mg.right, mg.bottom, mg.left),
             body_size: format!("{}pt", style.body_size_pt),
             table_size: format!("{}pt", style.table_size_pt),
         },
         blank: input.blank.as_ref(),
+        logo: input.blank.as_ref().and_then(|b| b.logo.as_ref()).map(|l| LogoView {
+            path: match &input.base_dir {
+                Some(dir) => dir.join(&l.path).to_string_lossy().into_owned(),
+                None => l.path.clone(),
+            },
+            width_mm: l.width_mm.unwrap_or(15.0),
+        }),
         order,
         appendices: (0..input.appendices.len()).map(|i| appendix_view(input, i)).collect(),
     }
@@ -175,6 +226,14 @@ fn order_view(input: &Input, o: &m::Order) -> OrderView {
         date: o.date.to_string(),
         date_numeric: dates::date_numeric(o.date.0),
         date_words: dates::date_words(o.date.0),
+        date_shown: match o.date_format {
+            m::OrderDateFormat::Numeric => dates::date_numeric(o.date.0),
+            m::OrderDateFormat::Words => dates::date_words(o.date.0),
+        },
+        date_line: match o.date_line {
+            m::DateLine::Stacked => "stacked",
+            m::DateLine::Spread => "spread",
+        },
         number: o.number.clone(),
         place: o.place.clone(),
         title: o.title.clone(),
@@ -196,10 +255,21 @@ fn body_view(input: &Input, b: &m::OrderBody) -> BodyView {
         preamble: b.preamble.clone(),
         decree_word: b.decree.word.clone(),
         decree_inline: b.decree.placement == m::DecreePlacement::Inline,
-        points: points_view(input, &b.points, 1, &mut it),
+        decree_colon: if b.decree.colon { ":" } else { "" },
+        points: points_view(input, &b.points, 1, b.markers, &mut it),
         signatory: SignatoryView {
             position: b.signatory.position.clone(),
             name: person_initials_first(&b.signatory.person),
+            e_signature: b.signatory.e_signature.as_ref().map(|e| ESignatureView {
+                certificate: e.certificate.clone(),
+                owner: e.owner.clone().unwrap_or_else(|| {
+                    people::resolve(&b.signatory.person)
+                        .map(|n| people::full_name(&n))
+                        .unwrap_or_else(|| people::display_person(&b.signatory.person, false))
+                }),
+                valid_from: dates::date_numeric(e.valid_from.0),
+                valid_to: dates::date_numeric(e.valid_to.0),
+            }),
         },
         acquaintance: b.acquaintance.as_ref().map(|a| AcquaintanceView {
             label: a.label.clone().unwrap_or_else(|| format!("С приказом {}:", agree::acquainted_word(&genders))),
@@ -217,6 +287,7 @@ fn points_view(
     input: &Input,
     points: &[m::Point],
     level: usize,
+    markers: m::PointMarkers,
     numbers: &mut impl Iterator<Item = String>,
 ) -> Vec<PointView> {
     points
@@ -246,8 +317,14 @@ fn points_view(
                     None => t.clone(),
                 })
                 .unwrap_or_default();
-            let points = points_view(input, &p.points, level + 1, numbers);
-            PointView { number, level, addressee, text, points }
+            let points = points_view(input, &p.points, level + 1, markers, numbers);
+            let marker = match markers {
+                _ if !p.marker => String::new(),
+                m::PointMarkers::Numbers => format!("{number}."),
+                m::PointMarkers::Dashes => "–".to_owned(),
+                m::PointMarkers::Bullets => "•".to_owned(),
+            };
+            PointView { number, marker, level, addressee, text, points }
         })
         .collect()
 }
@@ -265,10 +342,10 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
     let label = agree::appendix_label(number, a.mark.number_sign);
     let landscape = a.landscape(&input.style);
     let order = input.order.as_ref();
-    let date = order.map(|o| match a.mark.date_format {
-        DateFormat::Numeric => dates::date_numeric(o.date.0),
-        DateFormat::Words => dates::date_words(o.date.0),
-        DateFormat::QuotedDay => dates::date_quoted_day(o.date.0),
+    let date = a.mark.date.or(order.map(|o| o.date)).map(|d| match a.mark.date_format {
+        DateFormat::Numeric => dates::date_numeric(d.0),
+        DateFormat::Words => dates::date_words(d.0),
+        DateFormat::QuotedDay => dates::date_quoted_day(d.0),
     });
     let form = a.mark.approved_form.unwrap_or_else(|| agree::guess_form(&a.title));
     let style = match input.style.deadline_dates {
@@ -285,14 +362,16 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
         number,
         label: label.clone(),
         landscape,
+        approvals: a.approvals.iter().map(|g| approval_view(input, a, g)).collect(),
         mark: MarkView {
             appendix: matches!(a.mark.style, MarkStyle::Appendix | MarkStyle::Both),
+            to_order: a.mark.to_order,
             approved: matches!(a.mark.style, MarkStyle::Approved | MarkStyle::Both),
             label,
             approved_word: agree::approved_word(form),
             issuer: a.mark.issuer.clone().or_else(|| issuer(input)),
             date,
-            number: order.map(|o| o.number.clone()),
+            number: a.mark.number.clone().or(order.map(|o| o.number.clone())),
             order_title: order.filter(|_| a.mark.with_order_title).map(|o| o.title.clone()),
         },
         title: a.title.clone(),
@@ -312,11 +391,54 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
                     title: c.title.clone(),
                     number: (k + 1).to_string(),
                     paragraphs: c.paragraphs.clone(),
-                    points: points_view(input, &c.points, 2, &mut it),
+                    points: points_view(input, &c.points, 2, m::PointMarkers::Numbers, &mut it),
                 }
             })
             .collect(),
     }
+}
+
+/// The lines of a гриф. The signature line is as long as the ones drawn by hand on such
+/// грифы, the name after it; an unknown date is a line to fill in.
+fn approval_view(input: &Input, a: &Appendix, g: &m::Approval) -> ApprovalView {
+    use m::ApprovalKind as K;
+    let form = a.mark.approved_form.unwrap_or_else(|| agree::guess_form(&a.title));
+    let word = match g.kind {
+        K::Approve => "УТВЕРЖДАЮ".to_owned(),
+        K::Approved => agree::approved_word(form).to_owned(),
+        K::Agreed => "СОГЛАСОВАНО".to_owned(),
+        // A гриф принятия reads «ПРИНЯТО» whatever the document, as the ГОСТ prints it.
+        K::Accepted => "ПРИНЯТО".to_owned(),
+    };
+    let mut lines: Vec<String> = g.position.clone();
+    if let Some(b) = &g.body {
+        lines.extend(b.split('\n').map(str::to_owned));
+    }
+    if g.kind == K::Approved {
+        let order = input.order.as_ref();
+        let act = g.act.as_ref();
+        let kind = act.and_then(|x| x.kind.clone()).unwrap_or_else(|| "приказом".to_owned());
+        let issuer = act.and_then(|x| x.issuer.clone()).or_else(|| issuer(input));
+        lines.push(match issuer {
+            Some(i) => format!("{kind} {i}"),
+            None => kind,
+        });
+        let date = act.map(|x| x.date).or(order.map(|o| o.date));
+        let number = act.map(|x| x.number.clone()).or(order.map(|o| o.number.clone()));
+        if let (Some(d), Some(n)) = (date, number) {
+            lines.push(format!("от {} № {n}", dates::date_numeric(d.0)));
+        }
+    }
+    if let Some(p) = &g.protocol {
+        let title = p.title.clone().unwrap_or_else(|| "Протокол".to_owned());
+        lines.push(format!("{title} от {} № {}", dates::date_numeric(p.date.0), p.number));
+    }
+    let signature = g.person.as_ref().map(|p| format!("________________ {}", person_initials_first(p)));
+    let date = signature.as_ref().map(|_| match g.date {
+        Some(d) => dates::date_quoted_day(d.0),
+        None => "«___» ______________ 20___ г.".to_owned(),
+    });
+    ApprovalView { word, lines, signature, date }
 }
 
 fn list_item(item: &ListItem) -> String {

@@ -24,6 +24,11 @@ pub struct Appendix {
     /// The mark in the top-right corner.
     #[serde(default)]
     pub mark: Mark,
+    /// Грифы at the top of the first page, above the mark: one stands at the right, two side
+    /// by side (the first at the left: СОГЛАСОВАНО or ПРИНЯТО; the second at the right:
+    /// УТВЕРЖДАЮ or УТВЕРЖДЕНО), three in a row.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub approvals: Vec<super::Approval>,
     /// The title, centred; `\n` forces a line break.
     pub title: String,
     /// A line under the title («Период 2021 - 2024 г.г.», «по внедрению целевой модели наставничества.»).
@@ -77,6 +82,16 @@ pub struct Mark {
     /// Whether the order's title follows in «» (seed 001).
     #[serde(default)]
     pub with_order_title: bool,
+    /// Whether «к приказу <issuer>» is printed; `false` gives «Приложение № 1 / от … № …».
+    #[serde(default = "yes")]
+    pub to_order: bool,
+    /// The order's date as the mark cites it, when it differs from `order.date` (real
+    /// appendices may cite another order than the one they travel with).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<super::IsoDate>,
+    /// The order's number as the mark cites it, when it differs from `order.number`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
     /// Gender and number of the approved document, for УТВЕРЖДЕН/УТВЕРЖДЕНА/УТВЕРЖДЕНО/УТВЕРЖДЕНЫ;
     /// guessed from the title's first word when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -91,6 +106,9 @@ impl Default for Mark {
             date_format: DateFormat::default(),
             issuer: None,
             with_order_title: false,
+            to_order: true,
+            date: None,
+            number: None,
             approved_form: None,
         }
     }

@@ -32,6 +32,20 @@ pub struct Blank {
     /// A logo or emblem above the block.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<Logo>,
+    /// Corner (угловой, top left) or centred (продольный, across the page).
+    #[serde(default)]
+    pub layout: BlankLayout,
+}
+
+/// Where the бланк stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BlankLayout {
+    /// The угловой бланк: the block in the top-left corner, at most 80 mm wide.
+    #[default]
+    Corner,
+    /// The продольный бланк: each line centred across the page.
+    Centered,
 }
 
 /// The organisation's names.
@@ -52,7 +66,7 @@ pub struct Organization {
 pub struct Logo {
     /// PNG or JPEG file, relative to the input file.
     pub path: String,
-    /// Printed width in millimetres (height follows the image's proportions).
+    /// Printed width in millimetres (height follows the image's proportions); 15 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub width_mm: Option<f64>,
 }

@@ -6,6 +6,7 @@
 //! an error inside the value, unlike `#[serde(untagged)]`.
 
 mod appendix;
+mod approval;
 mod blank;
 mod cell;
 mod deadline;
@@ -15,6 +16,7 @@ mod style;
 mod time;
 
 pub use appendix::*;
+pub use approval::*;
 pub use blank::*;
 pub use cell::*;
 pub use deadline::*;
@@ -48,4 +50,12 @@ pub struct Document {
     /// Appendices in the order they are numbered.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub appendices: Vec<Appendix>,
+    /// The QR code at the lower right of the first page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qr: Option<Qr>,
+    /// The folder file names in the input (the logo) are relative to: the input file's.
+    /// Not part of the format.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub base_dir: Option<std::path::PathBuf>,
 }

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_untagged::UntaggedEnumVisitor;
 
-use super::{IsoDate, PersonRef, PersonWithPosition};
+use super::{ESignature, IsoDate, PersonRef, PersonWithPosition};
 
 /// Requisites of the order (вид документа, дата, номер, место, заголовок) and its text.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -20,6 +20,12 @@ pub struct Order {
     /// Место составления («г. Новочеркасск»), when the бланк does not make it evident.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// How the date, the number and the place are set under the document's kind.
+    #[serde(default)]
+    pub date_line: DateLine,
+    /// The order's date as «06.10.2020» or «6 октября 2020 г.».
+    #[serde(default)]
+    pub date_format: OrderDateFormat,
     /// Заголовок к тексту, without a final period; `\n` forces a line break.
     pub title: String,
     /// Who issued the order, as it reads after «к приказу» in appendix marks, in the
@@ -31,6 +37,29 @@ pub struct Order {
     /// itself was issued elsewhere and is only referred to by the marks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<OrderBody>,
+}
+
+/// How the requisites line is set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateLine {
+    /// «06.10.2020 № 520» centred, the place on the line below.
+    #[default]
+    Stacked,
+    /// One line across the page: the date at the left, the place in the middle, «№ 520» at
+    /// the right (as many school orders are set).
+    Spread,
+}
+
+/// How the order's date is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderDateFormat {
+    /// «06.10.2020».
+    #[default]
+    Numeric,
+    /// «6 октября 2020 г.».
+    Words,
 }
 
 fn default_kind() -> String {
@@ -49,6 +78,10 @@ pub struct OrderBody {
     pub decree: Decree,
     /// Numbered points of the order.
     pub points: Vec<Point>,
+    /// What marks the points: numbers «1.» / «1.1.», or a dash or a bullet (top-level
+    /// points; sub-points are then marked alike).
+    #[serde(default)]
+    pub markers: PointMarkers,
     /// Who signs.
     pub signatory: Signatory,
     /// «С приказом ознакомлен(а/ы):» and the people.
@@ -66,16 +99,36 @@ pub struct Decree {
     /// On its own line in capitals, or at the end of the preamble.
     #[serde(default)]
     pub placement: DecreePlacement,
+    /// A colon after the word («ПРИКАЗЫВАЮ:»); some organisations print none.
+    #[serde(default = "yes")]
+    pub colon: bool,
 }
 
 impl Default for Decree {
     fn default() -> Self {
-        Decree { word: default_decree_word(), placement: DecreePlacement::default() }
+        Decree { word: default_decree_word(), placement: DecreePlacement::default(), colon: true }
     }
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_decree_word() -> String {
     "ПРИКАЗЫВАЮ".to_owned()
+}
+
+/// What marks the order's points.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PointMarkers {
+    /// «1.», «1.1.», «1.1.1.».
+    #[default]
+    Numbers,
+    /// «–».
+    Dashes,
+    /// «•».
+    Bullets,
 }
 
 /// Where the decree word stands.
@@ -109,6 +162,14 @@ pub struct Point {
     /// Sub-points.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<Point>,
+    /// Whether the point prints its marker; `false` for a first point that reads as an
+    /// introduction (with dashes or bullets only).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub marker: bool,
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 /// The addressee of a point.
@@ -140,6 +201,10 @@ pub struct Signatory {
     pub position: Vec<String>,
     /// The person; printed as «И.О. Фамилия» at the right margin.
     pub person: PersonRef,
+    /// The document is signed electronically: the mark of the e-signature stands between
+    /// the position and the name instead of the handwritten signature's place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub e_signature: Option<ESignature>,
 }
 
 /// The acquaintance list.

@@ -6,6 +6,7 @@
 mod appendix;
 mod chars;
 mod order;
+mod requisites;
 mod style;
 mod table;
 
@@ -31,6 +32,21 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
         order::check(doc, order, &root.key("order"), &mut out);
     }
     appendix::check_all(doc, &root.key("appendices"), &mut out);
+    requisites::check_logo(doc, &mut out);
+    if let Some(q) = &doc.qr {
+        requisites::check_qr(q, &root.key("qr"), &mut out);
+    }
+    if let Some(body) = doc.order.as_ref().and_then(|o| o.body.as_ref()) {
+        let bp = root.key("order").key("body");
+        if let Some(e) = &body.signatory.e_signature {
+            requisites::check_e_signature(doc, e, &bp.key("signatory").key("e_signature"), &mut out);
+        }
+        requisites::check_markers(body.markers, &body.points, &bp.key("points"), &mut out);
+    }
+    for (i, a) in doc.appendices.iter().enumerate() {
+        let path = root.key("appendices").index(i).key("approvals");
+        requisites::check_approvals(doc, &a.approvals, &path, &mut out);
+    }
     out
 }
 

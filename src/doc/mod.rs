@@ -225,6 +225,8 @@ pub enum Marker {
     Bullet,
     /// «1) »
     Numbered,
+    /// «1. »
+    NumberedDot,
 }
 
 impl Marker {
@@ -234,6 +236,7 @@ impl Marker {
             Marker::Dash => "–".to_owned(),
             Marker::Bullet => "•".to_owned(),
             Marker::Numbered => format!("{})", i + 1),
+            Marker::NumberedDot => format!("{}.", i + 1),
         }
     }
 }

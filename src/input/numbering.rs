@@ -38,12 +38,29 @@ pub fn point_numbers(points: &[Point], base: &JsonPath) -> Vec<Numbered> {
     out
 }
 
+/// Numbers of the points of a clause numbered `prefix` («2.»): 2.1, 2.2 …; an explicit
+/// number is printed as given and its sub-points follow it.
+pub fn clause_point_numbers(points: &[Point], base: &JsonPath, prefix: &str) -> Vec<Numbered> {
+    let mut out = Vec::new();
+    number_points(points, base, prefix, &mut out);
+    out
+}
+
+/// An explicit number continues the sequence: after «5» comes «6», after «2.4» «2.5», and
+/// its sub-points are «5.1», «5.2» — as a document that skips or restarts reads.
 fn number_points(points: &[Point], base: &JsonPath, prefix: &str, out: &mut Vec<Numbered>) {
+    let mut next = 1;
     for (i, p) in points.iter().enumerate() {
         let path = base.index(i);
-        let auto = format!("{prefix}{}", i + 1);
-        out.push(numbered(&path, RowKind::Activity, p.number.as_deref(), Some(auto.clone()), JsonPath::root()));
-        number_points(&p.points, &path.key("points"), &format!("{auto}."), out);
+        let auto = format!("{prefix}{next}");
+        let explicit = p.number.as_deref().map(|n| n.trim().trim_end_matches('.'));
+        let own = explicit.unwrap_or(&auto).to_owned();
+        match own.rsplit('.').next().and_then(|last| last.parse::<usize>().ok()) {
+            Some(k) => next = k + 1,
+            None => next += 1,
+        }
+        out.push(numbered(&path, RowKind::Activity, p.number.as_deref(), Some(auto), JsonPath::root()));
+        number_points(&p.points, &path.key("points"), &format!("{own}."), out);
     }
 }
 

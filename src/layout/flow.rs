@@ -512,7 +512,7 @@ fn image_chunk(i: &Image, width: f64, left: f64) -> Chunk {
 }
 
 /// Room above a picture on its line: Word sets an inline picture on the baseline, and the
-/// paragraph's (1 pt) text below it takes a little of the exact line height.
+/// paragraph's (1 pt) text below it takes a little of the line's height.
 pub const IMAGE_LINE_EXTRA: f64 = 1.0;
 
 /// The exact height of a picture's line, in whole twips (both writers use this value).

@@ -335,7 +335,8 @@ fn list(el: &Element) -> R<List> {
         None | Some("dash") => Marker::Dash,
         Some("bullet") => Marker::Bullet,
         Some("numbered") => Marker::Numbered,
-        Some(v) => return err(el, format!("marker=\"{v}\": допустимо dash, bullet, numbered")),
+        Some("numbered-dot") => Marker::NumberedDot,
+        Some(v) => return err(el, format!("marker=\"{v}\": допустимо dash, bullet, numbered, numbered-dot")),
     };
     let mut items = Vec::new();
     for child in &el.children {

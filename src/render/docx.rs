@@ -172,8 +172,9 @@ fn emu(l: Length) -> u32 {
     (l.to_pt() * 12_700.0).round().max(1.0) as u32
 }
 
-/// An image in a paragraph of its own, the paragraph's line exactly as tall as the layout
-/// makes it ([`crate::layout::image_line_height`]).
+/// An image in a paragraph of its own, its line as tall as the layout makes it
+/// ([`crate::layout::image_line_height`]): «at least» that, which the picture and the 1 pt
+/// text below it never exceed («exact» would clip the picture's top in LibreOffice).
 fn image(i: &Image, ind: Indent, fx: &mut Fixups) -> DxParagraph {
     let (w, h) = (i.width, i.height());
     fx.images += 1;
@@ -185,7 +186,7 @@ fn image(i: &Image, ind: Indent, fx: &mut Fixups) -> DxParagraph {
     let mut p = DxParagraph::new()
         .align(align(i.align))
         .keep_next(true)
-        .line_spacing(LineSpacing::new().before(0).after(0).line_rule(LineSpacingType::Exact).line(line))
+        .line_spacing(LineSpacing::new().before(0).after(0).line_rule(LineSpacingType::AtLeast).line(line))
         .add_run(Run::new().size(2).add_image(pic));
     if ind.left != 0 || ind.right != 0 {
         p = p.indent(Some(ind.left), None, Some(ind.right), None);

@@ -708,8 +708,8 @@ fn header_xml(with_number: bool) -> Vec<u8> {
     .into_bytes()
 }
 
-/// The first page's footer: one right-aligned paragraph, its line exactly as tall as the
-/// layout's, holding the QR code as an inline picture.
+/// The first page's footer: one right-aligned paragraph, its line as tall as the layout's
+/// (at least that, as for pictures in the body), holding the QR code as an inline picture.
 fn qr_footer_xml(q: &QrFooter) -> Vec<u8> {
     let size = q.size_emu;
     let descr = xml::escape_attr(&q.text);
@@ -718,7 +718,7 @@ fn qr_footer_xml(q: &QrFooter) -> Vec<u8> {
          xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" \
          xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" \
          xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">\
-         <w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"{line}\" w:lineRule=\"exact\"/><w:jc w:val=\"right\"/>\
+         <w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"{line}\" w:lineRule=\"atLeast\"/><w:jc w:val=\"right\"/>\
          <w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr>\
          <w:r><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr><w:drawing>\
          <wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{size}\" cy=\"{size}\"/>\
@@ -792,12 +792,17 @@ fn pack(
     for (i, h) in x.footers.into_iter().enumerate() {
         parts.push((format!("word/footer{}.xml", i + 1), h));
     }
+    // Pictures (PNG is compressed already: stored as it is, below).
+    for (id, bytes) in x.media {
+        parts.push((format!("word/media/{id}.png"), bytes));
+    }
     parts.extend(extra);
     // Parts this small gain at most a hundred bytes from deflate, while each deflate stream
     // costs setting up (and zeroing) a few hundred kilobytes of state.
     let stored = opts.compression_method(zip::CompressionMethod::Stored);
     for (name, bytes) in parts {
-        zip.start_file(name, if bytes.len() < STORE_BELOW { stored } else { opts })?;
+        let store = bytes.len() < STORE_BELOW || name.ends_with(".png");
+        zip.start_file(name, if store { stored } else { opts })?;
         zip.write_all(&bytes)?;
     }
     Ok(zip.finish()?.into_inner())

@@ -8,7 +8,7 @@ use crate::input::model::{
     self as m, Addressee, Appendix, AppendixKind, Block as InBlock, BlockObject, Cell as InCell, CellObject,
     DateFormat, Document as Input, ListItem, ListMarker, MarkStyle, PersonRef,
 };
-use crate::input::numbering::{point_numbers, table_numbers, RowKind as NumKind};
+use crate::input::numbering::{clause_point_numbers, point_numbers, table_numbers, RowKind as NumKind};
 use crate::ru::{agree, dates, deadline, people};
 
 /// The context of one template: the whole document and, for an appendix template, the
@@ -68,7 +68,7 @@ pub struct BodyView {
     pub acquaintance: Option<AcquaintanceView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Clone)]
 pub struct PointView {
     pub number: String,
     /// What the point prints before its text: «1.», «–», «•», or nothing.
@@ -150,6 +150,18 @@ pub struct ClauseView {
     pub number: String,
     pub paragraphs: Vec<String>,
     pub points: Vec<PointView>,
+    /// Paragraphs, points and lists in reading order (`paragraphs` then `points` when the
+    /// input gives those).
+    pub blocks: Vec<ClauseBlockView>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ClauseBlockView {
+    P { text: String },
+    /// One point with its sub-points, as a list of one for the `points` component.
+    Point { points: Vec<PointView> },
+    List { marker: &'static str, items: Vec<String> },
 }
 
 #[derive(Debug, Serialize)]
@@ -384,14 +396,16 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
             .flatten()
             .enumerate()
             .map(|(k, c)| {
-                let numbers = point_numbers(&c.points, &crate::diag::JsonPath::root());
                 let prefix = format!("{}.", k + 1);
-                let mut it = numbers.into_iter().map(|n| format!("{prefix}{}", n.number.unwrap_or_default()));
+                let numbers = clause_point_numbers(&c.points, &crate::diag::JsonPath::root(), &prefix);
+                let mut it = numbers.into_iter().map(|n| n.number.unwrap_or_default());
+                let points = points_view(input, &c.points, 2, m::PointMarkers::Numbers, &mut it);
                 ClauseView {
                     title: c.title.clone(),
                     number: (k + 1).to_string(),
                     paragraphs: c.paragraphs.clone(),
-                    points: points_view(input, &c.points, 2, m::PointMarkers::Numbers, &mut it),
+                    blocks: clause_blocks(input, c, &prefix, &points),
+                    points,
                 }
             })
             .collect(),
@@ -439,6 +453,39 @@ fn approval_view(input: &Input, a: &Appendix, g: &m::Approval) -> ApprovalView {
         None => "«___» ______________ 20___ г.".to_owned(),
     });
     ApprovalView { word, lines, signature, date }
+}
+
+/// A clause's blocks in reading order; its points numbered among themselves.
+fn clause_blocks(input: &Input, c: &m::Clause, prefix: &str, legacy_points: &[PointView]) -> Vec<ClauseBlockView> {
+    if c.blocks.is_empty() {
+        let paragraphs = c.paragraphs.iter().map(|t| ClauseBlockView::P { text: t.clone() });
+        let points = legacy_points.iter().map(|p| ClauseBlockView::Point { points: vec![p.clone()] });
+        return paragraphs.chain(points).collect();
+    }
+    let points: Vec<m::Point> = c
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            m::ClauseBlock::Object(m::ClauseObject::Point(p)) => Some(p.clone()),
+            _ => None,
+        })
+        .collect();
+    let numbers = clause_point_numbers(&points, &crate::diag::JsonPath::root(), prefix);
+    let mut it = numbers.into_iter().map(|n| n.number.unwrap_or_default());
+    let mut views = points_view(input, &points, 2, m::PointMarkers::Numbers, &mut it).into_iter();
+    c.blocks
+        .iter()
+        .map(|b| match b {
+            m::ClauseBlock::Text(t) => ClauseBlockView::P { text: t.clone() },
+            m::ClauseBlock::Object(m::ClauseObject::Point(_)) => {
+                ClauseBlockView::Point { points: views.next().into_iter().collect() }
+            }
+            m::ClauseBlock::Object(m::ClauseObject::List(l)) => match list_view(l) {
+                BlockView::List { marker, items } => ClauseBlockView::List { marker, items },
+                BlockView::P { text } => ClauseBlockView::P { text },
+            },
+        })
+        .collect()
 }
 
 fn list_item(item: &ListItem) -> String {
@@ -619,6 +666,7 @@ fn list_view(l: &m::List) -> BlockView {
             ListMarker::Dash => "dash",
             ListMarker::Bullet => "bullet",
             ListMarker::Numbered => "numbered",
+            ListMarker::NumberedDot => "numbered-dot",
         },
         items: l.items.clone(),
     }

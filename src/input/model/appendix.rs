@@ -373,6 +373,41 @@ pub struct Clause {
     /// Numbered points.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<Point>,
+    /// Paragraphs, points and lists in the order the clause reads, instead of
+    /// `paragraphs` then `points`: a string is a paragraph, `{"point": {…}}` a numbered
+    /// point (numbered among the clause's points), `{"list": {…}}` a list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<ClauseBlock>,
+}
+
+/// One block of a clause.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ClauseBlock {
+    /// A paragraph.
+    Text(String),
+    /// A point or a list.
+    Object(ClauseObject),
+}
+
+/// A point or a list in a clause.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum ClauseObject {
+    /// A numbered point (with its sub-points).
+    Point(Point),
+    /// A list with dashes, bullets or numbers.
+    List(super::List),
+}
+
+impl<'de> serde::Deserialize<'de> for ClauseBlock {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde_untagged::UntaggedEnumVisitor::new()
+            .expecting("абзац строкой, {\"point\": {…}} или {\"list\": {…}}")
+            .string(|s| Ok(ClauseBlock::Text(s.to_owned())))
+            .map(|m| m.deserialize().map(ClauseBlock::Object))
+            .deserialize(d)
+    }
 }
 
 impl Period {

@@ -96,6 +96,8 @@ pub enum ListMarker {
     Bullet,
     /// «1) …»
     Numbered,
+    /// «1. …», with a hanging indent.
+    NumberedDot,
 }
 
 /// A value spanning several rows (within one section) and/or columns.

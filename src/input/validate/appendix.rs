@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use super::order::check_person;
 use super::require_text;
 use crate::diag::{Diagnostic, JsonPath};
-use crate::input::model::{Appendix, AppendixKind, Document, ListItem, MarkStyle, Period};
+use crate::input::model::{
+    Appendix, AppendixKind, ClauseBlock, ClauseObject, Document, ListItem, MarkStyle, Period,
+};
 
 const MIN_YEAR: i32 = 1900;
 const MAX_YEAR: i32 = 2200;
@@ -92,11 +94,28 @@ fn check_one(doc: &Document, a: &Appendix, path: &JsonPath, out: &mut Vec<Diagno
         }
         for (i, c) in clauses.iter().enumerate() {
             let cp = path.key("clauses").index(i);
-            if c.paragraphs.is_empty() && c.points.is_empty() {
+            let legacy = !c.paragraphs.is_empty() || !c.points.is_empty();
+            if !legacy && c.blocks.is_empty() {
                 out.push(Diagnostic::error("пустой раздел: нет ни абзацев, ни пунктов").at(cp.clone()));
+            }
+            if legacy && !c.blocks.is_empty() {
+                out.push(
+                    Diagnostic::error("в разделе заданы и blocks, и paragraphs/points: порядок неясен")
+                        .at(cp.key("blocks"))
+                        .hint("перенесите абзацы и пункты в blocks в том порядке, в каком они читаются"),
+                );
             }
             for (j, p) in c.paragraphs.iter().enumerate() {
                 require_text(p, &cp.key("paragraphs").index(j), "абзац", out);
+            }
+            for (j, b) in c.blocks.iter().enumerate() {
+                match b {
+                    ClauseBlock::Text(t) => require_text(t, &cp.key("blocks").index(j), "абзац", out),
+                    ClauseBlock::Object(ClauseObject::List(l)) if l.items.is_empty() => out.push(
+                        Diagnostic::error("пустой список").at(cp.key("blocks").index(j).key("list").key("items")),
+                    ),
+                    ClauseBlock::Object(_) => {}
+                }
             }
         }
     }

@@ -76,9 +76,9 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
     if let Some(m) = &file.municipal {
         let mut muni_taken = taken.clone();
         let stem = file_name("Муниципальный приказ", &mut muni_taken);
-        if let Err(reason) = MEASURER
-            .with(|measurer| produce(m, &format!("{} (municipal)", batch.display()), &stem, output, &tpl, measurer, base))
-        {
+        if let Err(reason) = MEASURER.with(|measurer| {
+            produce(m, &format!("{} (municipal)", batch.display()), &stem, output, &tpl, measurer, base)
+        }) {
             failures.push(Failure { row: 0, school: "муниципальный приказ".into(), reason });
         }
     }

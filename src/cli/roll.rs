@@ -25,13 +25,14 @@ pub fn run(file: &Path, to: i32, output: &Path, date: Option<&str>, number: Opti
             return ExitCode::from(EXIT_INVALID);
         }
     };
-    let (new_doc, mut warnings) = match roll(&doc, to, &RollOptions { date, number }) {
+    let (mut new_doc, mut warnings) = match roll(&doc, to, &RollOptions { date, number }) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("ошибка: {name}: {e}");
             return ExitCode::from(EXIT_INVALID);
         }
     };
+    keep_files_found(&mut new_doc, file, output);
     let text = match serde_json::to_string_pretty(&new_doc) {
         Ok(t) => t + "\n",
         Err(e) => {
@@ -59,4 +60,22 @@ pub fn run(file: &Path, to: i32, output: &Path, date: Option<&str>, number: Opti
     let (_, n) = print_diagnostics(&out_name, &shown, false);
     outln!("{out_name}: план перенесён на {to} г.; предупреждений: {n}");
     ExitCode::SUCCESS
+}
+
+/// File names in the input are relative to its folder; written to another folder, the
+/// rolled file names them by their full path, so its logo is still found.
+fn keep_files_found(doc: &mut prikaz::input::model::Document, input: &Path, output: &Path) {
+    let folder = |p: &Path| {
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())
+    };
+    let (from, to) = (folder(input), folder(output));
+    if from == to {
+        return;
+    }
+    if let Some(logo) = doc.blank.as_mut().and_then(|b| b.logo.as_mut()) {
+        if Path::new(&logo.path).is_relative() {
+            logo.path = from.join(&logo.path).to_string_lossy().into_owned();
+        }
+    }
 }

@@ -5,9 +5,9 @@
 //! resolved, so the DOCX writer and the PDF layout never guess.
 
 mod dump;
+pub mod geometry;
 pub mod picture;
 pub mod qr;
-pub mod geometry;
 mod units;
 
 pub use dump::dump;

@@ -185,7 +185,9 @@ impl<'m> Flow<'m> {
             // The markup reader lets tables stand only directly in a section, where they
             // are units of their own; a table met here is drawn as nothing rather than
             // stopping the document (the reader's check is what users see).
-            Block::Table(_) => Chunk { lines: Vec::new(), space_before: 0.0, space_after: 0.0, keep_next: false, whole: true },
+            Block::Table(_) => {
+                Chunk { lines: Vec::new(), space_before: 0.0, space_after: 0.0, keep_next: false, whole: true }
+            }
         }
     }
 
@@ -250,13 +252,7 @@ impl<'m> Flow<'m> {
             lines.push(PLine { height: (cs.space_before.to_pt() * 20.0).round() / 20.0, items: Vec::new() });
         }
         lines.push(PLine { height: row_h, items });
-        Chunk {
-            lines,
-            space_before: 0.0,
-            space_after: 0.0,
-            keep_next: false,
-            whole: true,
-        }
+        Chunk { lines, space_before: 0.0, space_after: 0.0, keep_next: false, whole: true }
     }
 
     fn place_units(&mut self, units: Vec<Unit<'_>>) {
@@ -594,7 +590,7 @@ mod tests {
                     .iter()
                     .filter_map(|it| match it {
                         Item::Text { text, .. } => Some(text.as_str()),
-                        Item::Line { .. } => None,
+                        _ => None,
                     })
                     .collect::<Vec<_>>()
                     .join(" ")

@@ -111,7 +111,7 @@ mod tests {
         assert_eq!(e.template_line, Some(3));
         assert_eq!(
             e.to_string(),
-            "шаблон order.xml, строка 3: неизвестный элемент <pp>: блоки — p, list, table, signature, zone, image"
+            "шаблон order.xml, строка 3: неизвестный элемент <pp>: блоки — p, list, table, signature, zone, image, columns"
         );
     }
 }

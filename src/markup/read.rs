@@ -183,10 +183,9 @@ fn block(el: &Element, place: Place) -> R<Block> {
         "zone" => zone(el).map(Block::Zone),
         "image" => image(el).map(Block::Image),
         "columns" => columns(el).map(Block::Columns),
-        other => err(
-            el,
-            format!("неизвестный элемент <{other}>: блоки — p, list, table, signature, zone, image, columns"),
-        ),
+        other => {
+            err(el, format!("неизвестный элемент <{other}>: блоки — p, list, table, signature, zone, image, columns"))
+        }
     }
 }
 
@@ -448,9 +447,10 @@ fn rows(el: &Element, default: RowKind) -> R<Vec<Row>> {
 
 fn cell(el: &Element) -> R<Cell> {
     allow(el, &["colspan", "rowspan", "align", "valign", "bold"])?;
-    let has_blocks = el.children.iter().any(|c| {
-        matches!(c, Node::Element(e) if Place::Section.allowed().contains(&e.name.as_str()))
-    });
+    let has_blocks = el
+        .children
+        .iter()
+        .any(|c| matches!(c, Node::Element(e) if Place::Section.allowed().contains(&e.name.as_str())));
     let blocks = if has_blocks {
         blocks(el, Place::Cell)?
     } else {
@@ -477,16 +477,18 @@ fn cell(el: &Element) -> R<Cell> {
 }
 
 /// Column widths given as shares of the text width (kept negative until the section's
-/// page is known) become lengths; columns wider together than the text are narrowed in
-/// proportion, so they never run past the margin.
+/// page is known) become lengths, all in whole twips; columns wider together than the text
+/// are narrowed in proportion, so they never run past the margin.
 fn resolve_shares(blocks: &mut [Block], text_width: Length) {
     for b in blocks {
         if let Block::Columns(cs) = b {
             let tw = text_width.to_pt();
             for c in &mut cs.columns {
-                if c.width.to_pt() < 0.0 {
-                    c.width = Length::pt((-c.width.to_pt() / 100.0 * tw * 20.0).floor() / 20.0);
-                }
+                // Whole twips, as the DOCX grid has them.
+                c.width = match c.width.to_pt() {
+                    share if share < 0.0 => Length::pt((-share / 100.0 * tw * 20.0).floor() / 20.0),
+                    w => Length::pt((w * 20.0).round() / 20.0),
+                };
             }
             let sum: f64 = cs.columns.iter().map(|c| c.width.to_pt()).sum();
             if sum > tw {
@@ -572,6 +574,52 @@ mod tests {
         assert_eq!(marked, [true, false, false]);
         let e = read("<section><p hyphenate=\"no\">a</p></section>").unwrap_err();
         assert!(e.message.contains("hyphenate=\"no\"") && e.message.contains("true или false"), "{}", e.message);
+    }
+
+    #[test]
+    fn blocks_that_cannot_stand_where_they_are_are_refused_not_dropped() {
+        // A table in a zone panicked in the layout; in a cell it was dropped from both outputs.
+        let table = "<table widths=\"1\"><body><row><cell>x</cell></row></body></table>";
+        for (markup, place) in [
+            (format!("<section><zone kind=\"right\">{table}</zone></section>"), "<zone> и <column>"),
+            (format!("<section><columns><column width=\"50%\">{table}</column></columns></section>"), "<zone> и <column>"),
+            (
+                format!("<section><table widths=\"1\"><body><row><cell>{table}</cell></row></body></table></section>"),
+                "<cell>",
+            ),
+            (
+                "<section><table widths=\"1\"><body><row><cell><zone kind=\"right\"><p>a</p></zone></cell></row></body></table></section>".to_owned(),
+                "<cell>",
+            ),
+        ] {
+            let e = read(&markup).unwrap_err();
+            assert!(e.message.contains(&format!("не может стоять внутри {place}")), "{markup}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn an_image_is_read_when_the_markup_is_and_a_missing_file_is_an_error() {
+        let ok = read(&format!(
+            "<section><image src=\"{}/samples/logo-sad.png\" width=\"16mm\" align=\"center\"/></section>",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let Block::Image(i) = &ok[0].blocks[0] else { panic!("{:?}", ok[0].blocks) };
+        assert_eq!((i.picture.pixels, i.align), ((240, 240), Align::Center));
+        assert!((i.height().to_mm() - 16.0).abs() < 1e-9);
+        let e = read("<section><image src=\"/нет/такого.png\"/></section>").unwrap_err();
+        assert!(e.message.contains("файла изображения «/нет/такого.png» нет"), "{}", e.message);
+    }
+
+    #[test]
+    fn column_shares_become_lengths_and_never_pass_the_margin() {
+        let s = read("<section><columns><column width=\"60%\"/><column width=\"60%\"/></columns></section>").unwrap();
+        let Block::Columns(cs) = &s[0].blocks[0] else { panic!() };
+        let text = s[0].page.text_width().to_pt();
+        let sum: f64 = cs.columns.iter().map(|c| c.width.to_pt()).sum();
+        assert!(sum <= text + 1e-9 && sum > text - 1.0, "{sum} of {text}");
+        assert!(read("<section><columns/></section>").unwrap_err().message.contains("нет ни одной <column>"));
+        assert!(read("<section><columns><column/></columns></section>").unwrap_err().message.contains("нет width"));
     }
 
     #[test]

@@ -354,7 +354,8 @@ impl<'a> Pass<'a, '_> {
         if let Extra::Headers = extra {
             // Before the children: the stable sort keeps them ahead of any the section had.
             let mut refs = Vec::new();
-            let headers = self.fx.headers.map(|(d, f)| [("w:headerReference", "default", d), ("w:headerReference", "first", f)]);
+            let headers =
+                self.fx.headers.map(|(d, f)| [("w:headerReference", "default", d), ("w:headerReference", "first", f)]);
             let footer = self.fx.first_footer.map(|id| ("w:footerReference", "first", id));
             for (tag, kind, id) in headers.into_iter().flatten().chain(footer) {
                 let at = buf.len();
@@ -459,7 +460,12 @@ mod tests {
     };
 
     fn run(xml: &str, headers: &[usize], page_numbers: bool) -> String {
-        let fx = BodyFixes { table_headers: headers, headers: page_numbers.then_some(("rD", "rF")), first_footer: None, order: ORDER };
+        let fx = BodyFixes {
+            table_headers: headers,
+            headers: page_numbers.then_some(("rD", "rF")),
+            first_footer: None,
+            order: ORDER,
+        };
         let out = fix(xml.as_bytes(), &fx).expect("well-formed");
         let out = String::from_utf8(out).expect("UTF-8");
         out.split_once('\n').expect("declaration").1.to_owned()

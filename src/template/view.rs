@@ -158,10 +158,17 @@ pub struct ClauseView {
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ClauseBlockView {
-    P { text: String },
+    P {
+        text: String,
+    },
     /// One point with its sub-points, as a list of one for the `points` component.
-    Point { points: Vec<PointView> },
-    List { marker: &'static str, items: Vec<String> },
+    Point {
+        points: Vec<PointView>,
+    },
+    List {
+        marker: &'static str,
+        items: Vec<String>,
+    },
 }
 
 #[derive(Debug, Serialize)]

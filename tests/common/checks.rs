@@ -138,6 +138,19 @@ pub fn outside_printable_area(d: &Document, ps: &[Page], m: &Measurer) -> Vec<St
                         out.push(format!("p{}: a line ({x1:.1},{y1:.1})–({x2:.1},{y2:.1}) outside", i + 1));
                     }
                 }
+                Item::Image { x, y, w, h, .. } => {
+                    if *x < left || x + w > right || *y < top || y + h > bottom {
+                        out.push(format!("p{}: an image at ({x:.1},{y:.1}) {w:.1}×{h:.1} outside", i + 1));
+                    }
+                }
+                // The QR code: in the first page's footer, within the side margins and at
+                // least the footer's distance from the sheet's bottom edge.
+                Item::Rect { x, y, w, h } => {
+                    let floor = p.height - prikaz::doc::geometry::FOOTER_OFFSET.to_pt() + 0.01;
+                    if i != 0 || *x < left || x + w > right || *y < top || y + h > floor {
+                        out.push(format!("p{}: a filled box at ({x:.1},{y:.1}) {w:.1}×{h:.1} outside", i + 1));
+                    }
+                }
             }
         }
     }
@@ -309,6 +322,7 @@ pub fn document_letters(d: &Document, m: &Measurer) -> std::collections::BTreeMa
                 .flat_map(|r| &r.cells)
                 .for_each(|c| c.blocks.iter().for_each(|b| walk(b, out))),
             Block::Image(_) => {}
+            Block::Columns(cs) => cs.columns.iter().flat_map(|c| &c.blocks).for_each(|b| walk(b, out)),
         }
     }
     let mut texts = Vec::new();

@@ -57,7 +57,12 @@ pub fn input_words(rel: &str) -> Vec<String> {
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join(rel)).unwrap()).unwrap();
     let mut words = Vec::new();
     fn walk(v: &serde_json::Value, key: &str, out: &mut Vec<String>) {
-        const SKIP: [&str; 15] = [
+        const SKIP: [&str; 20] = [
+            "approved_form",
+            "layout",
+            "date_line",
+            "markers",
+            "path",
             "style",
             "$schema",
             "kind",
@@ -79,7 +84,8 @@ pub fn input_words(rel: &str) -> Vec<String> {
                 s.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase),
             ),
             serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, key, out)),
-            serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| walk(x, k, out)),
+            // The QR code is drawn, not printed as text.
+            serde_json::Value::Object(o) => o.iter().filter(|(k, _)| *k != "qr").for_each(|(k, x)| walk(x, k, out)),
             _ => {}
         }
     }

@@ -5,9 +5,7 @@ use std::collections::HashMap;
 use super::order::check_person;
 use super::require_text;
 use crate::diag::{Diagnostic, JsonPath};
-use crate::input::model::{
-    Appendix, AppendixKind, ClauseBlock, ClauseObject, Document, ListItem, MarkStyle, Period,
-};
+use crate::input::model::{Appendix, AppendixKind, ClauseBlock, ClauseObject, Document, ListItem, MarkStyle, Period};
 
 const MIN_YEAR: i32 = 1900;
 const MAX_YEAR: i32 = 2200;

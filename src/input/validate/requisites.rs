@@ -19,7 +19,9 @@ const LOGO_WIDTH_MM: std::ops::RangeInclusive<f64> = 5.0..=60.0;
 pub(super) fn check_qr(q: &Qr, path: &JsonPath, out: &mut Vec<Diagnostic>) {
     require_text(&q.text, &path.key("text"), "текст QR-кода", out);
     if let Err(e) = crate::doc::qr::matrix(&q.text) {
-        out.push(Diagnostic::error(format!("QR-код: {e}")).at(path.key("text")).hint("дайте короткую ссылку на документ"));
+        out.push(
+            Diagnostic::error(format!("QR-код: {e}")).at(path.key("text")).hint("дайте короткую ссылку на документ"),
+        );
     }
     if !QR_SIZE_MM.contains(&q.size_mm) {
         out.push(
@@ -50,19 +52,26 @@ pub(super) fn check_e_signature(doc: &Document, e: &ESignature, path: &JsonPath,
     if let Some(owner) = &e.owner {
         require_text(owner, &path.key("owner"), "владелец сертификата", out);
     }
+    let day = |d: crate::input::model::IsoDate| crate::ru::dates::date_numeric(d.0);
     if e.valid_from > e.valid_to {
         out.push(
-            Diagnostic::error(format!("сертификат действителен с {} — позже, чем по {}", e.valid_from, e.valid_to))
-                .at(path.key("valid_to"))
-                .hint("проверьте даты: valid_from — первый день действия, valid_to — последний"),
+            Diagnostic::error(format!(
+                "срок действия сертификата перепутан: с {} — позже, чем по {}",
+                day(e.valid_from),
+                day(e.valid_to)
+            ))
+            .at(path.key("valid_to"))
+            .hint("проверьте даты: valid_from — первый день действия, valid_to — последний"),
         );
     }
-    if let Some(order) = &doc.order {
+    if let Some(order) = doc.order.as_ref().filter(|_| e.valid_from <= e.valid_to) {
         if order.date < e.valid_from || order.date > e.valid_to {
             out.push(
                 Diagnostic::warning(format!(
-                    "дата приказа {} вне срока действия сертификата ({} – {})",
-                    order.date, e.valid_from, e.valid_to
+                    "дата приказа {} вне срока действия сертификата (с {} по {})",
+                    day(order.date),
+                    day(e.valid_from),
+                    day(e.valid_to)
                 ))
                 .at(path.clone())
                 .hint("документ подписывают действующим сертификатом: проверьте даты"),
@@ -120,7 +129,11 @@ pub(super) fn check_approvals(doc: &Document, list: &[Approval], path: &JsonPath
             _ => {}
         }
         if g.person.is_some() && g.position.is_empty() && g.kind == ApprovalKind::Agreed {
-            need("у согласующего лица нет должности (position)", "например: \"position\": [\"Председатель профкома\"]", out);
+            need(
+                "у согласующего лица нет должности (position)",
+                "например: \"position\": [\"Председатель профкома\"]",
+                out,
+            );
         }
     }
 }

@@ -1,5 +1,6 @@
-//! `prikaz init DIR`: a starter project — an input file filled with the Солнечногорск
-//! example, the schema for the editor, and the default templates to edit.
+//! `prikaz init DIR [--kind …]`: a starter project — an input file filled with one of the
+//! samples, the files it names (a logo), the schema for the editor, and the default
+//! templates to edit.
 
 use super::outln;
 use std::path::Path;
@@ -7,15 +8,44 @@ use std::process::ExitCode;
 
 use super::EXIT_INVALID;
 
-const EXAMPLE: &str = include_str!("../../samples/solnechnogorsk-2023.json");
+/// The document a starter project begins with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    /// Приказ муниципального органа с дорожной картой в приложении (Солнечногорск).
+    Order,
+    /// План школы без приказа: грифы «СОГЛАСОВАНО» и «УТВЕРЖДАЮ» рядом.
+    SchoolPlan,
+    /// Приказ детского сада: продольный бланк с логотипом, дата и номер в одну строку, пункты-маркеры.
+    Kindergarten,
+    /// Приказ об утверждении Положения: текстовое приложение с разделами.
+    Polozhenie,
+    /// Приказ, подписанный электронной подписью, с QR-кодом.
+    EsignQr,
+}
 
-pub fn run(dir: &Path) -> ExitCode {
-    let mut files: Vec<(std::path::PathBuf, String)> = vec![
-        (dir.join("prikaz.json"), EXAMPLE.to_owned()),
-        (dir.join("prikaz.schema.json"), prikaz::input::schema_json() + "\n"),
+impl Kind {
+    /// The sample's text and the files it names beside it.
+    fn example(self) -> (&'static str, &'static [(&'static str, &'static [u8])]) {
+        const LOGO: &[(&str, &[u8])] = &[("logo-sad.png", include_bytes!("../../samples/logo-sad.png"))];
+        match self {
+            Kind::Order => (include_str!("../../samples/solnechnogorsk-2023.json"), &[]),
+            Kind::SchoolPlan => (include_str!("../../samples/school-plan-2024.json"), &[]),
+            Kind::Kindergarten => (include_str!("../../samples/kindergarten-2024.json"), LOGO),
+            Kind::Polozhenie => (include_str!("../../samples/region-polozhenie-2024.json"), &[]),
+            Kind::EsignQr => (include_str!("../../samples/esign-qr-2025.json"), &[]),
+        }
+    }
+}
+
+pub fn run(dir: &Path, kind: Kind) -> ExitCode {
+    let (example, beside) = kind.example();
+    let mut files: Vec<(std::path::PathBuf, Vec<u8>)> = vec![
+        (dir.join("prikaz.json"), example.as_bytes().to_vec()),
+        (dir.join("prikaz.schema.json"), (prikaz::input::schema_json() + "\n").into_bytes()),
     ];
+    files.extend(beside.iter().map(|(name, bytes)| (dir.join(name), bytes.to_vec())));
     for (name, text) in prikaz::template::BUILTIN {
-        files.push((dir.join("templates").join(name), text.to_string()));
+        files.push((dir.join("templates").join(name), text.as_bytes().to_vec()));
     }
     let existing: Vec<String> =
         files.iter().filter(|(p, _)| p.exists()).map(|(p, _)| p.display().to_string()).collect();
@@ -25,7 +55,7 @@ pub fn run(dir: &Path) -> ExitCode {
         return ExitCode::from(EXIT_INVALID);
     }
     for (path, text) in &files {
-        if let Err(e) = prikaz::output::write_atomic(path, text.as_bytes()) {
+        if let Err(e) = prikaz::output::write_atomic(path, text) {
             eprintln!("ошибка: {e}");
             return ExitCode::from(EXIT_INVALID);
         }

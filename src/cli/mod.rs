@@ -95,6 +95,9 @@ enum Command {
     Init {
         /// Папка для заготовки (создаётся при необходимости).
         dir: PathBuf,
+        /// С какого документа начать.
+        #[arg(long, value_enum, default_value_t = init::Kind::Order)]
+        kind: init::Kind,
     },
     /// Напечатать JSON Schema входного формата.
     Schema {
@@ -143,7 +146,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Validate { files, strict, explain } => validate::run(&files, strict, explain),
         Command::Schema { output } => schema::run(output.as_deref()),
-        Command::Init { dir } => init::run(&dir),
+        Command::Init { dir, kind } => init::run(&dir, kind),
         Command::Batch { file, schools, output, jobs, templates } => {
             batch::run(&file, &schools, &output, jobs, templates.as_deref())
         }

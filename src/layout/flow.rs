@@ -232,7 +232,7 @@ impl<'m> Flow<'m> {
                     VAlign::Bottom => free,
                 };
             for l in lines {
-                items.extend(l.items.iter().cloned().map(|it| shift(&it, 0.0, y)));
+                items.extend(l.items.iter().map(|it| shift(it, 0.0, y)));
                 y += l.height;
             }
             if c.frame {

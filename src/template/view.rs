@@ -473,7 +473,7 @@ fn clause_blocks(input: &Input, c: &m::Clause, prefix: &str, legacy_points: &[Po
         .blocks
         .iter()
         .filter_map(|b| match b {
-            m::ClauseBlock::Object(m::ClauseObject::Point(p)) => Some(p.clone()),
+            m::ClauseBlock::Object(m::ClauseObject::Point(p)) => Some(p.as_ref().clone()),
             _ => None,
         })
         .collect();

@@ -395,7 +395,7 @@ pub enum ClauseBlock {
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ClauseObject {
     /// A numbered point (with its sub-points).
-    Point(Point),
+    Point(Box<Point>),
     /// A list with dashes, bullets or numbers.
     List(super::List),
 }

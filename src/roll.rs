@@ -61,11 +61,38 @@ pub fn roll(doc: &Document, to: i32, opts: &RollOptions) -> Result<(Document, Ve
             ),
         }
         year_in_text(&order.title, base, &op.key("title"), &mut warnings);
+        if let Some(e) = order.body.as_ref().and_then(|b| b.signatory.e_signature.as_ref()) {
+            // A certificate's validity is the certificate's, not the plan's: it is not moved.
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "срок действия сертификата ЭП ({} – {}) не сдвигается: укажите данные сертификата, которым подпишут новый приказ",
+                    e.valid_from, e.valid_to
+                ))
+                .at(op.key("body").key("signatory").key("e_signature"))
+                .hint("замените certificate, valid_from и valid_to"),
+            );
+        }
     }
     for (i, a) in out.appendices.iter_mut().enumerate() {
         let ap = root.key("appendices").index(i);
         if let Some(p) = a.period.as_mut() {
             *p = shift_period(*p, delta);
+        }
+        if let Some(d) = a.mark.date.as_mut() {
+            *d = shift_date(*d, delta);
+            warnings.push(
+                Diagnostic::warning("дата приказа в отметке сдвинута на год: проверьте её")
+                    .at(ap.key("mark").key("date")),
+            );
+        }
+        for g in &mut a.approvals {
+            // Грифы of the new year's plan: their dates move with it.
+            for d in [g.date.as_mut(), g.protocol.as_mut().map(|p| &mut p.date), g.act.as_mut().map(|x| &mut x.date)]
+                .into_iter()
+                .flatten()
+            {
+                *d = shift_date(*d, delta);
+            }
         }
         year_in_text(&a.title, base, &ap.key("title"), &mut warnings);
         if let Some(s) = &a.subtitle {

@@ -201,13 +201,14 @@ fn cut_number(a: &str, b: &str, after: Option<&str>) -> bool {
     if !b_head.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    // Two whole dates in a row («01.09.2023» / «31.05.2024») are not one cut date.
+    // A whole date ends where it ends: the next line's digits are another date
+    // («01.09.2023» / «31.05.2024») or the next point («… до 14.03.2025.» / «2. …»).
     let whole_date = |s: &str| {
         let s = s.trim_end_matches('.');
         let p: Vec<&str> = s.split('.').collect();
         p.len() == 3 && p[0].len() <= 2 && p[1].len() == 2 && p[2].len() == 4
     };
-    !(whole_date(&a_tail) && whole_date(&b_head))
+    !whole_date(&a_tail)
 }
 
 /// Vertical and horizontal border segments of a page, top-left origin.

@@ -62,3 +62,37 @@ pub fn png_bytes(p: &Picture) -> Result<Vec<u8>, String> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn encoded(format: image::ImageFormat) -> Vec<u8> {
+        let img = image::RgbImage::from_fn(30, 20, |x, y| image::Rgb([(x * 8) as u8, (y * 12) as u8, 90]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut out, format).unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn png_and_jpeg_decode_with_their_size_and_jpeg_becomes_png_for_the_docx() {
+        let png = decode(encoded(image::ImageFormat::Png)).unwrap();
+        assert_eq!((png.format, png.pixels), (PictureFormat::Png, (30, 20)));
+        assert_eq!(png_bytes(&png).unwrap(), png.bytes, "a PNG is packed as it is");
+        let jpeg = decode(encoded(image::ImageFormat::Jpeg)).unwrap();
+        assert_eq!((jpeg.format, jpeg.pixels), (PictureFormat::Jpeg, (30, 20)));
+        let converted = png_bytes(&jpeg).unwrap();
+        assert!(converted.starts_with(b"\x89PNG"));
+        assert_eq!(decode(converted).unwrap().pixels, (30, 20));
+    }
+
+    #[test]
+    fn broken_or_foreign_files_are_refused_in_russian() {
+        let mut png = encoded(image::ImageFormat::Png);
+        png.truncate(png.len() / 2);
+        assert!(decode(png).unwrap_err().contains("повреждено"));
+        assert!(decode(b"GIF89a....".to_vec()).unwrap_err().contains("не PNG и не JPEG"));
+        let e = read(Path::new("/нет/такого/файла.png")).unwrap_err();
+        assert!(e.contains("нет"), "{e}");
+    }
+}

@@ -135,6 +135,8 @@ pub struct MarkView {
     pub appendix: bool,
     /// «к приказу <issuer>» is printed.
     pub to_order: bool,
+    /// The mark stands under the title.
+    pub below_title: bool,
     pub approved: bool,
     pub label: String,
     pub approved_word: &'static str,
@@ -385,6 +387,7 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
         mark: MarkView {
             appendix: matches!(a.mark.style, MarkStyle::Appendix | MarkStyle::Both),
             to_order: a.mark.to_order,
+            below_title: a.mark.placement == m::MarkPlacement::BelowTitle,
             approved: matches!(a.mark.style, MarkStyle::Approved | MarkStyle::Both),
             label,
             approved_word: agree::approved_word(form),

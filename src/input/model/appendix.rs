@@ -85,6 +85,9 @@ pub struct Mark {
     /// Whether «к приказу <issuer>» is printed; `false` gives «Приложение № 1 / от … № …».
     #[serde(default = "yes")]
     pub to_order: bool,
+    /// Where the mark stands: above the title (as ГОСТ shows it) or under it.
+    #[serde(default)]
+    pub placement: MarkPlacement,
     /// The order's date as the mark cites it, when it differs from `order.date` (real
     /// appendices may cite another order than the one they travel with).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -107,6 +110,7 @@ impl Default for Mark {
             issuer: None,
             with_order_title: false,
             to_order: true,
+            placement: MarkPlacement::default(),
             date: None,
             number: None,
             approved_form: None,
@@ -131,6 +135,17 @@ pub enum MarkStyle {
     Both,
     /// No mark at all: a plan that stands on its own, approved by a гриф or by nothing.
     None,
+}
+
+/// Where an appendix's mark stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkPlacement {
+    /// In the top-right corner, above the title.
+    #[default]
+    AboveTitle,
+    /// Under the title (some organisations set the title first).
+    BelowTitle,
 }
 
 /// How a date is written.

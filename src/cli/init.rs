@@ -21,6 +21,8 @@ pub enum Kind {
     Polozhenie,
     /// Приказ, подписанный электронной подписью, с QR-кодом.
     EsignQr,
+    /// Дорожная карта по этапам: этап и его номер объединены на несколько строк, разделы I, II.
+    StagePlan,
 }
 
 impl Kind {
@@ -33,6 +35,7 @@ impl Kind {
             Kind::Kindergarten => (include_str!("../../samples/kindergarten-2024.json"), LOGO),
             Kind::Polozhenie => (include_str!("../../samples/region-polozhenie-2024.json"), &[]),
             Kind::EsignQr => (include_str!("../../samples/esign-qr-2025.json"), &[]),
+            Kind::StagePlan => (include_str!("../../samples/stages-2024.json"), &[]),
         }
     }
 }

@@ -77,7 +77,9 @@ fn numbered(path: &JsonPath, kind: RowKind, explicit: Option<&str>, auto: Option
 /// Numbers of a table's sections and activities, in document order, for `base` = the
 /// table's path.
 pub fn table_numbers(table: &Table, base: &JsonPath) -> Vec<Numbered> {
-    let mut ctx = Ctx { style: table.numbering, flat: 0, out: Vec::new(), table: base.clone() };
+    let follows =
+        table.columns.iter().find(|c| c.role == Some(super::model::ColumnRole::Number)).and_then(|c| c.follows.clone());
+    let mut ctx = Ctx { style: table.numbering, flat: 0, out: Vec::new(), table: base.clone(), follows };
     ctx.level(&table.items, &table.sections, base, "");
     ctx.out
 }
@@ -87,6 +89,24 @@ struct Ctx {
     flat: usize,
     out: Vec<Numbered>,
     table: JsonPath,
+    /// The key of the column whose merged cells the numbers follow.
+    follows: Option<String>,
+}
+
+/// For each activity of one level, whether a merged cell of column `key` from a row above
+/// covers it (it then shares that row's number).
+pub fn covered_rows(items: &[Activity], key: Option<&str>) -> Vec<bool> {
+    let mut out = vec![false; items.len()];
+    let Some(key) = key else { return out };
+    let mut i = 0;
+    while i < items.len() {
+        let rows = items[i].values.0.get(key).and_then(|v| v.span()).map_or(1, |s| (s.rows as usize).max(1));
+        for c in out.iter_mut().take((i + rows).min(items.len())).skip(i + 1) {
+            *c = true;
+        }
+        i += rows;
+    }
+    out
 }
 
 impl Ctx {
@@ -94,23 +114,31 @@ impl Ctx {
     /// the hierarchical style (a section after three activities of its parent is «x.4»).
     fn level(&mut self, items: &[Activity], sections: &[Section], base: &JsonPath, prefix: &str) {
         let parent_scope = base.clone();
+        let covered = covered_rows(items, self.follows.as_deref());
+        // Rows numbered so far at this level (rows under a merged stage cell share its number).
+        let mut k = 0;
         for (i, a) in items.iter().enumerate() {
             let path = base.key("items").index(i);
+            if covered[i] {
+                self.out.push(numbered(&path, RowKind::Activity, None, None, parent_scope.clone()));
+                continue;
+            }
+            k += 1;
             let (auto, scope) = match self.style {
                 Numbering::None => (None, self.table.clone()),
                 Numbering::Flat => {
                     self.flat += 1;
                     (Some(self.flat.to_string()), self.table.clone())
                 }
-                Numbering::Hierarchical => (Some(format!("{prefix}{}", i + 1)), self.table.clone()),
-                Numbering::PerSection => (Some((i + 1).to_string()), parent_scope.clone()),
+                Numbering::Hierarchical => (Some(format!("{prefix}{k}")), self.table.clone()),
+                Numbering::PerSection => (Some(k.to_string()), parent_scope.clone()),
             };
             self.out.push(numbered(&path, RowKind::Activity, a.number.as_deref(), auto, scope));
         }
         for (j, s) in sections.iter().enumerate() {
             let path = base.key("sections").index(j);
             let ordinal = match self.style {
-                Numbering::Hierarchical => items.len() + j + 1,
+                Numbering::Hierarchical => k + j + 1,
                 _ => j + 1,
             };
             let auto = (self.style != Numbering::None).then(|| format!("{prefix}{ordinal}"));
@@ -154,15 +182,76 @@ mod tests {
     }
     fn table(numbering: Numbering, sections: Vec<Section>) -> Table {
         Table {
-            columns: vec![Column { key: "no".into(), title: "№".into(), width: 1.0, group: None, role: None }],
+            columns: vec![Column {
+                key: "no".into(),
+                title: "№".into(),
+                width: 1.0,
+                group: None,
+                role: None,
+                follows: None,
+            }],
             number_row: false,
             numbering,
+            section_numbers: Default::default(),
+            section_number_in_column: false,
             items: vec![],
             sections,
         }
     }
     fn numbers(t: &Table) -> Vec<String> {
         table_numbers(t, &JsonPath::root()).into_iter().map(|n| n.number.unwrap_or_default()).collect()
+    }
+
+    #[test]
+    fn numbers_follow_a_stage_column_one_per_merged_group() {
+        use crate::input::model::{Cell, CellObject, ColumnRole, Span};
+        let stage = |rows: u32| {
+            let mut a = act();
+            let span = Span { rows, columns: 1, value: Cell::Text("этап".into()) };
+            a.values.0.insert("stage".into(), Cell::Object(CellObject::Span(Box::new(span))));
+            a
+        };
+        let mut t = table(Numbering::Hierarchical, vec![]);
+        t.columns[0].role = Some(ColumnRole::Number);
+        t.columns[0].follows = Some("stage".into());
+        let mut s = sec(0, vec![]);
+        s.items = vec![stage(2), act(), stage(1), stage(3), act(), act()];
+        t.sections = vec![s, sec(1, vec![])];
+        let got: Vec<Option<String>> = table_numbers(&t, &JsonPath::root()).into_iter().map(|n| n.number).collect();
+        let want = ["1", "1.1", "", "1.2", "1.3", "", "", "2", "2.1"];
+        let want: Vec<Option<String>> = want.iter().map(|w| (!w.is_empty()).then(|| w.to_string())).collect();
+        assert_eq!(got, want);
+        assert!(collisions(&table_numbers(&t, &JsonPath::root()), true).is_empty());
+    }
+
+    #[test]
+    fn an_explicit_point_number_continues_the_sequence_and_its_sub_points_follow_it() {
+        let p = |n: Option<&str>, sub: usize| Point {
+            number: n.map(str::to_owned),
+            addressee: None,
+            text: Some("x".into()),
+            appendix: None,
+            points: (0..sub)
+                .map(|_| Point {
+                    number: None,
+                    addressee: None,
+                    text: Some("y".into()),
+                    appendix: None,
+                    points: vec![],
+                    marker: true,
+                })
+                .collect(),
+            marker: true,
+        };
+        let pts = vec![p(None, 0), p(Some("5"), 2), p(None, 0)];
+        let got: Vec<String> = point_numbers(&pts, &JsonPath::root()).into_iter().map(|n| n.number.unwrap()).collect();
+        assert_eq!(got, ["1", "5", "5.1", "5.2", "6"]);
+        let got: Vec<String> =
+            clause_point_numbers(&[p(None, 0), p(Some("2.4"), 1), p(None, 0)], &JsonPath::root(), "2.")
+                .into_iter()
+                .map(|n| n.number.unwrap())
+                .collect();
+        assert_eq!(got, ["2.1", "2.4", "2.4.1", "2.5"]);
     }
 
     #[test]

@@ -586,9 +586,19 @@ fn walk<'n>(
             let col = &t.columns[c];
             if Some(c) == number_col {
                 let text = number.as_ref().map(|x| format!("{}.", x.trim_end_matches('.'))).unwrap_or_default();
+                // Following a stage column: one number merged over the stage's rows.
+                let follows = t.columns[c].follows.as_deref();
+                let rows = follows
+                    .and_then(|k| a.values.0.get(k))
+                    .and_then(|v| v.span())
+                    .map_or(1, |s| (s.rows as usize).max(1))
+                    .min(items.len() - r);
+                for rr in r + 1..r + rows {
+                    covered.insert((rr, c));
+                }
                 cells.push(CellView {
                     colspan: 1,
-                    rowspan: 1,
+                    rowspan: rows,
                     number: true,
                     whole_words: true,
                     blocks: vec![BlockView::P { text }],
@@ -629,26 +639,74 @@ fn walk<'n>(
     }
     for s in sections {
         let number = nums.next().filter(|x| x.kind == NumKind::Section).and_then(|x| x.number.clone());
+        let shown = number.as_ref().map(|x| {
+            let x = x.trim_end_matches('.');
+            match (t.section_numbers, level, x.parse::<u32>()) {
+                (m::SectionNumbers::Roman, 0, Ok(k)) => roman(k),
+                _ => x.to_owned(),
+            }
+        });
+        let in_column = t.section_number_in_column && number_col == Some(0) && n > 1;
+        let text_cell = |colspan: usize, text: String| CellView {
+            colspan,
+            rowspan: 1,
+            number: false,
+            whole_words: true,
+            blocks: vec![BlockView::P { text }],
+        };
+        let cells = match (&shown, in_column) {
+            (Some(x), true) => {
+                vec![CellView { number: true, ..text_cell(1, format!("{x}.")) }, text_cell(n - 1, s.title.clone())]
+            }
+            (None, true) => {
+                vec![CellView { number: true, ..text_cell(1, String::new()) }, text_cell(n - 1, s.title.clone())]
+            }
+            (Some(x), false) => vec![text_cell(n, format!("{x}. {}", s.title))],
+            (None, false) => vec![text_cell(n, s.title.clone())],
+        };
         out.push(RowView {
             kind: "section",
             level: level + 1,
             number: number.clone(),
             title: Some(s.title.clone()),
-            cells: vec![CellView {
-                colspan: n,
-                rowspan: 1,
-                number: false,
-                whole_words: true,
-                blocks: vec![BlockView::P {
-                    text: match &number {
-                        Some(x) => format!("{}. {}", x.trim_end_matches('.'), s.title),
-                        None => s.title.clone(),
-                    },
-                }],
-            }],
+            cells,
         });
         walk(t, &s.items, &s.sections, level + 1, number_col, style, nums, out);
     }
+}
+
+#[cfg(test)]
+#[test]
+fn roman_numerals() {
+    let got: Vec<String> = [1, 2, 4, 9, 14, 40, 90, 1999].into_iter().map(roman).collect();
+    assert_eq!(got, ["I", "II", "IV", "IX", "XIV", "XL", "XC", "MCMXCIX"]);
+}
+
+/// «I», «IV», «XII»: Roman numerals for section numbers.
+fn roman(mut k: u32) -> String {
+    const DIGITS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in DIGITS {
+        while k >= v {
+            out.push_str(s);
+            k -= v;
+        }
+    }
+    out
 }
 
 fn cell_blocks(v: &InCell, style: deadline::DateStyle) -> Vec<BlockView> {

@@ -57,7 +57,9 @@ pub fn input_words(rel: &str) -> Vec<String> {
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join(rel)).unwrap()).unwrap();
     let mut words = Vec::new();
     fn walk(v: &serde_json::Value, key: &str, out: &mut Vec<String>) {
-        const SKIP: [&str; 20] = [
+        const SKIP: [&str; 22] = [
+            "follows",
+            "section_numbers",
             "approved_form",
             "layout",
             "date_line",

@@ -229,6 +229,13 @@ pub struct Table {
     /// How rows are numbered in the `number` column.
     #[serde(default)]
     pub numbering: Numbering,
+    /// How top-level sections are numbered: `arabic` («1.») or `roman` («I.»).
+    #[serde(default)]
+    pub section_numbers: SectionNumbers,
+    /// A section's number stands in the `number` column (the first column) and its title
+    /// in a cell across the others, instead of «1. Title» across the whole row.
+    #[serde(default)]
+    pub section_number_in_column: bool,
     /// Activities outside any section (a table without sections, or before the first one).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<Activity>,
@@ -255,6 +262,10 @@ pub struct Column {
     /// What the column holds; `number` columns are filled automatically.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<ColumnRole>,
+    /// For the `number` column: the key of a column whose merged cells it follows (a stage
+    /// column): one number per merged group, merged over the same rows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<String>,
 }
 
 fn unit_width() -> f64 {
@@ -294,6 +305,17 @@ pub enum Numbering {
     Hierarchical,
     /// Sections 1., 2.; activities start again at 1 in every section.
     PerSection,
+}
+
+/// How top-level sections are numbered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionNumbers {
+    /// «1.», «2.».
+    #[default]
+    Arabic,
+    /// «I.», «II.» (sub-sections and activities keep Arabic numbers).
+    Roman,
 }
 
 /// A section of the table: a row spanning all columns, then its activities and sub-sections.

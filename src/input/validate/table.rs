@@ -135,6 +135,32 @@ fn columns<'a>(table: &'a Table, period: Bounds, path: &JsonPath, out: &mut Vec<
             current_group = group;
         }
     }
+    for (i, c) in table.columns.iter().enumerate() {
+        let Some(f) = &c.follows else { continue };
+        let at = path.key("columns").index(i).key("follows");
+        if c.role != Some(ColumnRole::Number) {
+            out.push(
+                Diagnostic::error("follows задают только столбцу номеров (role «number»)")
+                    .at(at)
+                    .hint("уберите follows или задайте этому столбцу \"role\": \"number\""),
+            );
+        } else if f == &c.key || !keys.contains_key(f.as_str()) {
+            let known: Vec<&str> = table.columns.iter().filter(|x| x.key != c.key).map(|x| x.key.as_str()).collect();
+            out.push(
+                Diagnostic::error(format!("follows: «{f}» — не ключ другого столбца")).at(at).hint(format!(
+                    "номер следует за объединёнными ячейками столбца этапов; ключи: {}",
+                    known.join(", ")
+                )),
+            );
+        }
+    }
+    if table.section_number_in_column && number_col != Some(0) {
+        out.push(
+            Diagnostic::error("номер раздела ставится в столбец номеров, а он должен быть первым")
+                .at(path.key("section_number_in_column"))
+                .hint("сделайте первым столбец с \"role\": \"number\" или уберите section_number_in_column"),
+        );
+    }
     TableCtx { table, keys, number_col, responsible_col, period }
 }
 
@@ -207,11 +233,10 @@ fn rows(ctx: &TableCtx<'_>, items: &[Activity], path: &JsonPath, out: &mut Vec<D
                 );
             }
             if Some(c) == ctx.number_col {
-                out.push(
-                    Diagnostic::error("номер в столбце «number» заполняется автоматически")
-                        .at(cp.clone())
-                        .hint("уберите значение; если нужен особый номер, задайте поле \"number\" у мероприятия"),
-                );
+                out.push(Diagnostic::error("номер в столбце «number» заполняется автоматически").at(cp.clone()).hint(
+                    "уберите значение; особый номер — поле \"number\" у мероприятия; один номер на \
+                               объединённый этап — \"follows\": \"<ключ столбца этапов>\" у столбца номеров",
+                ));
             }
             if Some(c) == ctx.responsible_col && cell.is_empty() {
                 out.push(Diagnostic::warning("у мероприятия не указан ответственный").at(cp.clone()));

@@ -114,7 +114,13 @@ fn every_page_is_signable_in_our_pdf_and_in_libreoffices_rendering() {
 }
 
 /// Faults still left, with why. Each is the start of a fault's message.
-const KNOWN: [(&str, &str); 2] = [
+const KNOWN: [(&str, &str); 3] = [
+    (
+        "samples/kindergarten-2024.json (PDF): стр. 1: пробел",
+        "«заместитель заведующего; члены комиссии: Т.А. Белова, медицинская сестра;»: the next \
+         word is the name group «Н.С. Гусева,», which is never split; LibreOffice sets the same \
+         line with the same gaps (10.9 pt), which the checker's reading of its PDF does not flag",
+    ),
     (
         "samples/novocherkassk-2020.json (PDF): стр. 1: пробел",
         "the preamble's fourth line («общеобразовательным, дополнительным общеобразовательным и \

@@ -239,9 +239,13 @@ mod tests {
                     appendix: None,
                     points: vec![],
                     marker: true,
+                    responsible: vec![],
+                    group: None,
                 })
                 .collect(),
             marker: true,
+            responsible: vec![],
+            group: None,
         };
         let pts = vec![p(None, 0), p(Some("5"), 2), p(None, 0)];
         let got: Vec<String> = point_numbers(&pts, &JsonPath::root()).into_iter().map(|n| n.number.unwrap()).collect();

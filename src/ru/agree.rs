@@ -37,6 +37,15 @@ pub fn approved_word(f: GrammaticalForm) -> &'static str {
     }
 }
 
+/// The genitive of a group head's title, for «заместитель …»: «председатель» →
+/// «председателя», «руководитель» → «руководителя»; other titles as they are.
+pub fn genitive_title(title: &str) -> String {
+    match title.strip_suffix('ь') {
+        Some(stem) if title.ends_with("тель") => format!("{stem}я"),
+        _ => title.to_owned(),
+    }
+}
+
 /// «Приложение», «Приложение № 2», «Приложение 2».
 pub fn appendix_label(number: Option<u32>, number_sign: bool) -> String {
     match (number, number_sign) {

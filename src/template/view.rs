@@ -338,6 +338,7 @@ fn points_view(
                     None => t.clone(),
                 })
                 .unwrap_or_default();
+            let text = with_people(text, p);
             let points = points_view(input, &p.points, level + 1, markers, numbers);
             let marker = match markers {
                 _ if !p.marker => String::new(),
@@ -348,6 +349,58 @@ fn points_view(
             PointView { number, marker, level, addressee, text, points }
         })
         .collect()
+}
+
+/// A point's text with its group's composition and its responsible people after it:
+/// «Создать рабочую группу в составе: руководитель – …; члены группы: ….
+/// Ответственный: И.О. Фамилия.»
+fn with_people(mut text: String, p: &m::Point) -> String {
+    let name = |x: &PersonRef| people::display_person(x, true);
+    if let Some(g) = &p.group {
+        let mut parts = Vec::new();
+        if let Some(h) = &g.head {
+            parts.push(format!("{} – {}", g.head_title.as_deref().unwrap_or("руководитель"), name(h)));
+        }
+        if let Some(d) = &g.deputy {
+            let title = match g.head_title.as_deref() {
+                Some(t) => format!("заместитель {}", agree::genitive_title(t)),
+                None => "заместитель руководителя".to_owned(),
+            };
+            parts.push(format!("{title} – {}", name(d)));
+        }
+        if let Some(s) = &g.secretary {
+            parts.push(format!("секретарь – {}", name(s)));
+        }
+        if !g.members.is_empty() {
+            let members: Vec<String> = g.members.iter().map(name).collect();
+            // «Т.А. Белова, медицинская сестра; Н.С. Гусева, повар»: commas inside the names.
+            let sep = if members.iter().any(|m| m.contains(',')) { "; " } else { ", " };
+            parts.push(format!("{}: {}", g.members_title.as_deref().unwrap_or("члены группы"), members.join(sep)));
+        }
+        let body = parts.join("; ");
+        text = match text.trim_end() {
+            "" => body,
+            t if t.ends_with(':') => format!("{t} {body}"),
+            t => format!("{t}: {body}"),
+        };
+        if !text.ends_with(['.', '!', '?']) {
+            text.push('.');
+        }
+    }
+    if !p.responsible.is_empty() {
+        let word = if p.responsible.len() == 1 { "Ответственный" } else { "Ответственные" };
+        let names: Vec<String> = p.responsible.iter().map(name).collect();
+        let lead = text.trim_end();
+        let sep = if lead.is_empty() {
+            ""
+        } else if lead.ends_with(['.', '!', '?', ':']) {
+            " "
+        } else {
+            ". "
+        };
+        text = format!("{lead}{sep}{word}: {}.", names.join(", "));
+    }
+    text
 }
 
 fn appendix_ref(input: &Input, id: &str) -> String {

@@ -166,6 +166,38 @@ pub struct Point {
     /// introduction (with dashes or bullets only).
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub marker: bool,
+    /// Who answers for the point: «Ответственный: И.О. Фамилия» (several: «Ответственные: …»)
+    /// after its text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsible: Vec<PersonRef>,
+    /// A group the point creates («Создать рабочую группу в составе:»), printed after the
+    /// text: «руководитель – …; заместитель руководителя – …; члены группы: …».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Group>,
+}
+
+/// The composition of a group, commission or council named in a point.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// The head; «руководитель» unless `head_title` says otherwise («председатель»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<PersonRef>,
+    /// The head's title in the group, «руководитель» when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head_title: Option<String>,
+    /// The deputy head («заместитель руководителя»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deputy: Option<PersonRef>,
+    /// The secretary («секретарь»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secretary: Option<PersonRef>,
+    /// The members; a name may carry its position after a comma («О.С. Крылова, методист»).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<PersonRef>,
+    /// The members' title, «члены группы» when absent («члены комиссии»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members_title: Option<String>,
 }
 
 fn is_true(b: &bool) -> bool {

@@ -139,7 +139,7 @@ pub(super) fn check_approvals(doc: &Document, list: &[Approval], path: &JsonPath
 }
 
 /// `marker: false` only reads right where markers are dashes or bullets: a numbered point
-/// without its number breaks the numbering.
+/// without its number breaks the numbering. The people a point names are checked too.
 pub(super) fn check_markers(markers: PointMarkers, points: &[Point], path: &JsonPath, out: &mut Vec<Diagnostic>) {
     for (i, p) in points.iter().enumerate() {
         if !p.marker && markers == PointMarkers::Numbers {
@@ -149,6 +149,28 @@ pub(super) fn check_markers(markers: PointMarkers, points: &[Point], path: &Json
                     .hint("уберите \"marker\": false или задайте \"markers\": \"dashes\" либо \"bullets\""),
             );
         }
-        check_markers(markers, &p.points, &path.index(i).key("points"), out);
+        let pp = path.index(i);
+        for (k, r) in p.responsible.iter().enumerate() {
+            check_person(r, &pp.key("responsible").index(k), out);
+        }
+        if let Some(g) = &p.group {
+            let gp = pp.key("group");
+            if g.head.is_none() && g.members.is_empty() {
+                out.push(
+                    Diagnostic::error("в составе группы нет ни руководителя (head), ни членов (members)")
+                        .at(gp.clone())
+                        .hint("например: \"group\": {\"head\": \"И.И. Иванов, директор\", \"members\": [\"…\"]}"),
+                );
+            }
+            for (key, who) in [("head", &g.head), ("deputy", &g.deputy), ("secretary", &g.secretary)] {
+                if let Some(w) = who {
+                    check_person(w, &gp.key(key), out);
+                }
+            }
+            for (k, m) in g.members.iter().enumerate() {
+                check_person(m, &gp.key("members").index(k), out);
+            }
+        }
+        check_markers(markers, &p.points, &pp.key("points"), out);
     }
 }

@@ -124,6 +124,14 @@ impl Ctx {
                 continue;
             }
             k += 1;
+            // An explicit number continues the sequence: after «1.3» comes «1.4».
+            let resume = last_number(a.number.as_deref());
+            if let Some(n) = resume {
+                k = n;
+                if self.style == Numbering::Flat {
+                    self.flat = n - 1;
+                }
+            }
             let (auto, scope) = match self.style {
                 Numbering::None => (None, self.table.clone()),
                 Numbering::Flat => {
@@ -135,12 +143,12 @@ impl Ctx {
             };
             self.out.push(numbered(&path, RowKind::Activity, a.number.as_deref(), auto, scope));
         }
+        // Sections continue the activities' count in the hierarchical style, and an explicit
+        // section number continues the sequence too.
+        let mut ordinal = if self.style == Numbering::Hierarchical { k } else { 0 };
         for (j, s) in sections.iter().enumerate() {
             let path = base.key("sections").index(j);
-            let ordinal = match self.style {
-                Numbering::Hierarchical => k + j + 1,
-                _ => j + 1,
-            };
+            ordinal = last_number(s.number.as_deref()).unwrap_or(ordinal + 1);
             let auto = (self.style != Numbering::None).then(|| format!("{prefix}{ordinal}"));
             let own = s.number.clone().or(auto.clone());
             self.out.push(numbered(&path, RowKind::Section, s.number.as_deref(), auto, self.table.key("#sections")));
@@ -148,6 +156,12 @@ impl Ctx {
             self.level(&s.items, &s.sections, &path, &child_prefix);
         }
     }
+}
+
+/// The last numeric part of an explicit number («1.4» → 4, «7» → 7), which the numbers after
+/// it continue from.
+fn last_number(explicit: Option<&str>) -> Option<usize> {
+    explicit?.trim().trim_end_matches('.').rsplit('.').next()?.trim().parse().ok().filter(|n| *n > 0)
 }
 
 /// Two rows whose printed numbers are the same within one scope.
@@ -276,9 +290,25 @@ mod tests {
         let mut t = table(Numbering::Flat, vec![]);
         t.items = (0..3).map(|_| act()).collect();
         assert_eq!(numbers(&t), ["1", "2", "3"]);
+        // An explicit number that goes back collides with the one it repeats.
         let mut t = table(Numbering::Hierarchical, vec![sec(3, vec![])]);
-        t.sections[0].items[1].number = Some("1.3".into());
+        t.sections[0].items[1].number = Some("1.1".into());
         let rows = table_numbers(&t, &JsonPath::root());
         assert_eq!(collisions(&rows, true).len(), 1);
+    }
+
+    #[test]
+    fn an_explicit_row_number_skips_ahead_and_the_rows_after_it_continue() {
+        let mut t = table(Numbering::Hierarchical, vec![sec(4, vec![])]);
+        t.sections[0].items[1].number = Some("1.5".into());
+        assert_eq!(numbers(&t), ["1", "1.1", "1.5", "1.6", "1.7"]);
+        assert!(collisions(&table_numbers(&t, &JsonPath::root()), true).is_empty());
+        let mut t = table(Numbering::Flat, vec![]);
+        t.items = (0..4).map(|_| act()).collect();
+        t.items[2].number = Some("10".into());
+        assert_eq!(numbers(&t), ["1", "2", "10", "11"]);
+        let mut t = table(Numbering::PerSection, vec![sec(1, vec![]), sec(1, vec![]), sec(1, vec![])]);
+        t.sections[1].number = Some("4".into());
+        assert_eq!(numbers(&t), ["1", "1", "4", "1", "5", "1"]);
     }
 }

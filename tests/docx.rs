@@ -318,9 +318,15 @@ fn every_part_is_referred_to_and_every_reference_has_its_part() {
 fn the_blank_and_the_title_are_never_hyphenated_in_word_or_libreoffice() {
     let bytes = docx("samples/solnechnogorsk-2023.json");
     let styles = part(&bytes, "word/styles.xml");
-    let style = styles.split("<w:style ").find(|s| s.contains("w:styleId=\"NoHyphens\"")).expect("the style");
-    assert!(style.contains("<w:suppressAutoHyphens/>"), "{style}");
-    // The text of each body paragraph that takes the style (no-break spaces as spaces).
+    // The styles that switch hyphenation off: «Без переносов» and the roles' own («Бланк»,
+    // «Заголовок к тексту» …).
+    let whole: Vec<String> = styles
+        .split("<w:style ")
+        .filter(|s| s.contains("<w:suppressAutoHyphens/>"))
+        .filter_map(|s| s.split("w:styleId=\"").nth(1).and_then(|r| r.split('"').next()).map(str::to_owned))
+        .collect();
+    assert!(whole.iter().any(|id| id == prikaz::render::docx::NO_HYPHENS_STYLE), "{whole:?}");
+    // The text of each body paragraph that takes one of them (no-break spaces as spaces).
     let read = docx_rs::read_docx(&bytes).expect("docx-rs reads it back");
     let marked: Vec<String> = read
         .document
@@ -328,7 +334,7 @@ fn the_blank_and_the_title_are_never_hyphenated_in_word_or_libreoffice() {
         .iter()
         .filter_map(|c| match c {
             docx_rs::DocumentChild::Paragraph(p)
-                if p.property.style.as_ref().is_some_and(|s| s.val == prikaz::render::docx::NO_HYPHENS_STYLE) =>
+                if p.property.style.as_ref().is_some_and(|s| whole.contains(&s.val)) =>
             {
                 Some(p.raw_text().replace('\u{a0}', " "))
             }
@@ -340,4 +346,64 @@ fn the_blank_and_the_title_are_never_hyphenated_in_word_or_libreoffice() {
     assert!(has("Муниципальное казённое учреждение") && has("Об утверждении Плана мероприятий"), "{marked:?}");
     assert!(has("План мероприятий (дорожная карта)"), "{marked:?}");
     assert!(!has("В целях реализации федерального проекта"), "{marked:?}");
+}
+
+/// The body paragraphs with text of a `document.xml`, each as its XML.
+fn text_paragraphs(doc: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = doc;
+    while let Some(start) = rest.find("<w:p>").into_iter().chain(rest.find("<w:p ")).min() {
+        let Some(len) = rest[start..].find("</w:p>") else { break };
+        let p = &rest[start..start + len];
+        if p.contains("<w:t") {
+            out.push(p);
+        }
+        rest = &rest[start + len + 6..];
+    }
+    out
+}
+
+#[test]
+fn every_paragraph_takes_a_named_style_and_states_little_else() {
+    for rel in json_files("samples") {
+        let bytes = docx(&rel);
+        let styles = part(&bytes, "word/styles.xml");
+        assert!(styles.contains("w:default=\"1\" w:styleId=\"Normal\""), "{rel}: Normal is not the default");
+        assert!(styles.contains("w:type=\"table\" w:default=\"1\""), "{rel}: no default table style");
+        let doc = part(&bytes, "word/document.xml");
+        let paragraphs = text_paragraphs(&doc);
+        let styled = paragraphs.iter().filter(|p| p.contains("<w:pStyle w:val=\"Prikaz")).count();
+        // Direct run formatting: anything in a run's properties but its language.
+        let direct = paragraphs
+            .iter()
+            .filter(|p| {
+                p.split("<w:r><w:rPr>").skip(1).any(|r| {
+                    let props = &r[..r.find("</w:rPr>").unwrap_or(0)];
+                    props.split('<').filter(|t| !t.trim().is_empty()).any(|t| !t.starts_with("w:lang"))
+                })
+            })
+            .count();
+        let n = paragraphs.len().max(1);
+        assert!(styled * 100 >= 95 * n, "{rel}: {styled} of {n} paragraphs take a role's style");
+        assert!((n - direct) * 100 >= 90 * n, "{rel}: {direct} of {n} paragraphs carry direct run formatting");
+        // Each role style used is defined with a Russian name.
+        for id in doc.split("<w:pStyle w:val=\"").skip(1).map(|r| &r[..r.find('"').unwrap()]) {
+            let def = styles
+                .split("<w:style ")
+                .find(|s| s.contains(&format!("w:styleId=\"{id}\"")))
+                .unwrap_or_else(|| panic!("{rel}: the style {id} is used but not defined"));
+            let name = def.split("<w:name w:val=\"").nth(1).map(|r| &r[..r.find('"').unwrap()]).unwrap_or_default();
+            assert!(
+                name.chars().any(|c| ('а'..='я').contains(&c.to_ascii_lowercase())),
+                "{rel}: {id} is named «{name}»"
+            );
+        }
+    }
+    // The roles a secretary looks for are there, by their names.
+    let styles = part(&docx("samples/solnechnogorsk-2023.json"), "word/styles.xml");
+    for name in ["Бланк", "Заголовок к тексту", "Преамбула", "Пункт", "Подпись", "Шапка таблицы", "Текст таблицы"]
+    {
+        assert!(styles.contains(&format!("<w:name w:val=\"{name}\"/>")), "no style «{name}»");
+    }
+    assert!(styles.contains("<w:outlineLvl w:val=\"0\"/>"), "the title is not in the navigation pane");
 }

@@ -8,9 +8,11 @@ mod dump;
 pub mod geometry;
 pub mod picture;
 pub mod qr;
+mod role;
 mod units;
 
 pub use dump::dump;
+pub use role::Role;
 pub use units::Length;
 
 /// A whole document: metadata and sections, each on its own page setup.
@@ -176,6 +178,8 @@ pub struct ParaStyle {
     /// Words are never hyphenated here, whatever the document's setting: the бланк and
     /// headings, where a hyphen looks like a typing error.
     pub no_hyphens: bool,
+    /// What the paragraph is (the DOCX's named style); the layout ignores it.
+    pub role: Option<Role>,
 }
 
 /// A paragraph.
@@ -250,6 +254,8 @@ pub struct Signature {
     pub name: String,
     /// Space before the signature.
     pub space_before: Length,
+    /// What the lines are («signature» unless said: the acquaintance lines are alike).
+    pub role: Option<Role>,
 }
 
 /// Where a zone sits.

@@ -243,7 +243,20 @@ fn columns(el: &Element) -> R<Columns> {
 }
 
 fn paragraph(el: &Element) -> R<Paragraph> {
-    allow(el, &["align", "indent", "left", "before", "after", "keep-next", "hyphenate", "size", "bold", "italic"])?;
+    allow(
+        el,
+        &["align", "indent", "left", "before", "after", "keep-next", "hyphenate", "size", "bold", "italic", "role"],
+    )?;
+    let role = match el.attr("role") {
+        None => None,
+        Some(v) => match crate::doc::Role::parse(v) {
+            Some(r) => Some(r),
+            None => {
+                let names: Vec<&str> = crate::doc::Role::NAMED.iter().map(|(n, _)| *n).collect();
+                return err(el, format!("role=\"{v}\": допустимо {}", names.join(", ")));
+            }
+        },
+    };
     let style = ParaStyle {
         align: align(el)?.unwrap_or_default(),
         first_line_indent: length(el, "indent")?.unwrap_or_default(),
@@ -253,6 +266,7 @@ fn paragraph(el: &Element) -> R<Paragraph> {
         keep_with_next: flag(el, "keep-next")?,
         size: length(el, "size")?,
         no_hyphens: !flag_or(el, "hyphenate", true)?,
+        role,
     };
     let run = RunStyle { bold: flag(el, "bold")?, italic: flag(el, "italic")? };
     let mut inlines = Vec::new();
@@ -349,7 +363,14 @@ fn list(el: &Element) -> R<List> {
 }
 
 fn signature(el: &Element) -> R<Signature> {
-    allow(el, &["before"])?;
+    allow(el, &["before", "role"])?;
+    let role = match el.attr("role") {
+        None => None,
+        Some(v) => Some(crate::doc::Role::parse(v).ok_or(ReadError {
+            message: format!("role=\"{v}\" у <signature>: допустимо signature или acquaintance"),
+            at: el.at,
+        })?),
+    };
     let mut position = Vec::new();
     let mut name = None;
     for child in &el.children {
@@ -361,7 +382,7 @@ fn signature(el: &Element) -> R<Signature> {
         }
     }
     let Some(name) = name else { return err(el, "в <signature> нет <name>") };
-    Ok(Signature { position, name, space_before: length(el, "before")?.unwrap_or(Length::pt(28.0)) })
+    Ok(Signature { position, name, space_before: length(el, "before")?.unwrap_or(Length::pt(28.0)), role })
 }
 
 fn plain_text(el: &Element) -> R<String> {

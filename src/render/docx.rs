@@ -12,9 +12,10 @@ use docx_rs::{
 /// The paragraph style of paragraphs never hyphenated, by its id in `styles.xml`.
 pub use super::docx_fixups::NO_HYPHENS_STYLE;
 use super::docx_fixups::{self, Fixups};
+use super::docx_styles::Props;
 use crate::doc::{
-    geometry, Align, Block, Cell, Columns, Document, Image, Inline, Length, List, PageSetup, Paragraph, Row, RowKind,
-    Section, Signature, Table, VAlign, Zone, ZoneKind,
+    geometry, Align, Block, Cell, Columns, Document, Image, Inline, Length, List, PageSetup, Paragraph, Role, Row,
+    RowKind, Section, Signature, Table, VAlign, Zone, ZoneKind,
 };
 use crate::layout::breaks::soft_hyphens;
 
@@ -147,9 +148,9 @@ struct Indent {
 
 fn block(b: &Block, ctx: &Ctx, ind: Indent, size: Option<Length>, fx: &mut Fixups, out: &mut Vec<Child>) {
     match b {
-        Block::Paragraph(p) => out.push(Child::P(paragraph(p, ind, size, ctx.hyphenation))),
-        Block::List(l) => out.extend(list(l, ind, size, ctx.hyphenation).into_iter().map(Child::P)),
-        Block::Signature(s) => out.extend(signature(s, ctx).into_iter().map(Child::P)),
+        Block::Paragraph(p) => out.push(Child::P(paragraph(p, ind, size, ctx.hyphenation, None, fx))),
+        Block::List(l) => out.extend(list(l, ind, size, ctx.hyphenation, Role::ListItem, fx).into_iter().map(Child::P)),
+        Block::Signature(s) => out.extend(signature(s, ctx, fx).into_iter().map(Child::P)),
         Block::Zone(z) => zone(z, ctx, fx, out),
         Block::Table(t) => out.push(Child::T(table(t, ctx, fx))),
         Block::Image(i) => out.push(Child::P(image(i, ind, fx))),
@@ -301,37 +302,89 @@ fn align(a: Align) -> AlignmentType {
     }
 }
 
-/// A paragraph; `hyphenation` is the document's setting (the paragraph's own «no hyphens»
-/// still holds).
-fn paragraph(p: &Paragraph, ind: Indent, size: Option<Length>, hyphenation: bool) -> DxParagraph {
+/// A paragraph's formatting as the DOCX states it: the IR's values with the zone's
+/// indents and the context's size; `hang` for list items.
+fn props(p: &Paragraph, ind: Indent, size: Option<Length>, hang: Option<i32>) -> Props {
     let st = &p.style;
-    let mut dp = DxParagraph::new().align(align(st.align));
-    let first = twips(st.first_line_indent);
-    let left = ind.left + twips(st.left_indent);
-    let special = (first != 0).then_some(SpecialIndentType::FirstLine(first));
-    if left != 0 || ind.right != 0 || special.is_some() {
-        dp = dp.indent(Some(left), special, Some(ind.right), None);
+    let texts = || p.inlines.iter().filter_map(|i| if let Inline::Text(_, s) = i { Some(*s) } else { None });
+    let any = texts().next().is_some();
+    let (left, first) = match hang {
+        Some(h) => (ind.left + h, -h),
+        None => (ind.left + twips(st.left_indent), twips(st.first_line_indent)),
+    };
+    Props {
+        align: st.align,
+        left,
+        right: ind.right,
+        first,
+        before: twips(st.space_before).max(0) as u32,
+        after: twips(st.space_after).max(0) as u32,
+        size: st.size.or(size).map(half_points),
+        bold: any && texts().all(|s| s.bold),
+        italic: any && texts().all(|s| s.italic),
+        no_hyphens: st.no_hyphens,
     }
-    dp = dp.line_spacing(
-        LineSpacing::new().before(twips(st.space_before).max(0) as u32).after(twips(st.space_after).max(0) as u32),
-    );
-    if st.keep_with_next {
+}
+
+/// A paragraph; `hyphenation` is the document's setting (the paragraph's own «no hyphens»
+/// still holds). With a role (its own, else `role`) it takes the role's named style and
+/// states only what differs from it; without one, everything is direct formatting.
+fn paragraph(
+    p: &Paragraph,
+    ind: Indent,
+    size: Option<Length>,
+    hyphenation: bool,
+    role: Option<Role>,
+    fx: &mut Fixups,
+) -> DxParagraph {
+    paragraph_with(p, props(p, ind, size, None), hyphenation, role, fx)
+}
+
+fn paragraph_with(p: &Paragraph, own: Props, hyphenation: bool, role: Option<Role>, fx: &mut Fixups) -> DxParagraph {
+    let role = p.style.role.or(role);
+    let style = role.map(|r| fx.styles.style(r, &own).clone());
+    let mut dp = DxParagraph::new();
+    let base = match &style {
+        Some(s) => {
+            dp = dp.style(&s.id());
+            s.props.clone()
+        }
+        None => {
+            if own.no_hyphens {
+                dp = dp.style(NO_HYPHENS_STYLE);
+            }
+            // Normal: left-aligned, no indents, no spacing, the document's size.
+            Props { align: Align::Left, left: 0, right: 0, first: 0, before: 0, after: 0, size: None, ..own.clone() }
+        }
+    };
+    if own.align != base.align || style.is_none() {
+        dp = dp.align(align(own.align));
+    }
+    if (own.left, own.right, own.first) != (base.left, base.right, base.first) {
+        let special = match own.first {
+            0 => Some(SpecialIndentType::FirstLine(0)),
+            f if f < 0 => Some(SpecialIndentType::Hanging(-f)),
+            f => Some(SpecialIndentType::FirstLine(f)),
+        };
+        dp = dp.indent(Some(own.left), special, Some(own.right), None);
+    }
+    if (own.before, own.after) != (base.before, base.after) || style.is_none() {
+        dp = dp.line_spacing(LineSpacing::new().before(own.before).after(own.after));
+    }
+    if p.style.keep_with_next {
         dp = dp.keep_next(true);
     }
-    if st.no_hyphens {
-        dp = dp.style(NO_HYPHENS_STYLE);
-    }
-    let size = st.size.or(size);
-    for r in runs(&p.inlines, size, hyphenation && !st.no_hyphens) {
+    for r in runs(&p.inlines, &own, &base, hyphenation && !own.no_hyphens) {
         dp = dp.add_run(r);
     }
     dp
 }
 
-/// The runs of a paragraph. Where Word or LibreOffice would hyphenate a word where our
-/// layout may not (a carried part of two letters), the word gets soft hyphens at our
-/// breaks, which both then use instead of their own (see [`soft_hyphens`]).
-fn runs(inlines: &[Inline], size: Option<Length>, hyphenate: bool) -> Vec<Run> {
+/// The runs of a paragraph, each stating only what differs from the paragraph's style
+/// (`base`). Where Word or LibreOffice would hyphenate a word where our layout may not (a
+/// carried part of two letters), the word gets soft hyphens at our breaks, which both then
+/// use instead of their own (see [`soft_hyphens`]).
+fn runs(inlines: &[Inline], own: &Props, base: &Props, hyphenate: bool) -> Vec<Run> {
     let mut out = Vec::with_capacity(inlines.len());
     for i in inlines {
         let mut r = Run::new();
@@ -339,18 +392,22 @@ fn runs(inlines: &[Inline], size: Option<Length>, hyphenate: bool) -> Vec<Run> {
             Inline::Text(t, st) => {
                 let text = if hyphenate { soft_hyphens(t) } else { std::borrow::Cow::Borrowed(t.as_str()) };
                 r = r.add_text(text.as_ref());
-                if st.bold {
-                    r = r.bold();
+                match (st.bold, base.bold) {
+                    (true, false) => r = r.bold(),
+                    (false, true) => r = r.disable_bold(),
+                    _ => {}
                 }
-                if st.italic {
-                    r = r.italic();
+                match (st.italic, base.italic) {
+                    (true, false) => r = r.italic(),
+                    (false, true) => r = r.disable_italic(),
+                    _ => {}
                 }
             }
             Inline::LineBreak => r = r.add_break(BreakType::TextWrapping),
             Inline::Tab => r = r.add_tab(),
         }
-        if let Some(s) = size {
-            r = r.size(half_points(s));
+        if let Some(s) = own.size.filter(|s| Some(*s) != base.size) {
+            r = r.size(s);
         }
         out.push(r);
     }
@@ -359,7 +416,14 @@ fn runs(inlines: &[Inline], size: Option<Length>, hyphenate: bool) -> Vec<Run> {
 
 /// A list as paragraphs with a literal marker and a hanging indent, so Word, LibreOffice
 /// and our PDF show the same marker without numbering definitions.
-fn list(l: &List, ind: Indent, size: Option<Length>, hyphenation: bool) -> Vec<DxParagraph> {
+fn list(
+    l: &List,
+    ind: Indent,
+    size: Option<Length>,
+    hyphenation: bool,
+    role: Role,
+    fx: &mut Fixups,
+) -> Vec<DxParagraph> {
     let hang = twips(geometry::LIST_HANG);
     l.items
         .iter()
@@ -368,8 +432,8 @@ fn list(l: &List, ind: Indent, size: Option<Length>, hyphenation: bool) -> Vec<D
             let mut inlines = vec![Inline::Text(l.marker.text(i), Default::default()), Inline::Tab];
             inlines.extend(item.inlines.iter().cloned());
             let p = Paragraph { style: item.style, inlines };
-            let mut dp = paragraph(&p, ind, size, hyphenation);
-            dp = dp.indent(Some(ind.left + hang), Some(SpecialIndentType::Hanging(hang)), Some(ind.right), None);
+            let own = props(&p, ind, size, Some(hang));
+            let dp = paragraph_with(&p, own, hyphenation, Some(role), fx);
             dp.add_tab(Tab::new().val(TabValueType::Left).pos((ind.left + hang) as usize))
         })
         .collect()
@@ -377,7 +441,7 @@ fn list(l: &List, ind: Indent, size: Option<Length>, hyphenation: bool) -> Vec<D
 
 /// Position lines at the left; the name at the right margin on the last line, by a right
 /// tab stop at the text edge.
-fn signature(s: &Signature, ctx: &Ctx) -> Vec<DxParagraph> {
+fn signature(s: &Signature, ctx: &Ctx, fx: &mut Fixups) -> Vec<DxParagraph> {
     let edge = twips(ctx.text_width).max(0) as usize;
     let lines: Vec<&str> =
         if s.position.is_empty() { vec![""] } else { s.position.iter().map(String::as_str).collect() };
@@ -386,18 +450,23 @@ fn signature(s: &Signature, ctx: &Ctx) -> Vec<DxParagraph> {
         .iter()
         .enumerate()
         .map(|(i, line)| {
-            let mut p = DxParagraph::new().align(AlignmentType::Left);
-            let before = if i == 0 { twips(s.space_before).max(0) as u32 } else { 0 };
-            p = p.line_spacing(LineSpacing::new().before(before).after(0));
-            if i < last {
-                p = p.keep_next(true);
-            }
-            p = p.add_run(Run::new().add_text(*line));
+            let mut inlines = vec![Inline::Text((*line).to_owned(), Default::default())];
             if i == last {
-                p = p.add_tab(Tab::new().val(TabValueType::Right).pos(edge));
-                p = p.add_run(Run::new().add_tab().add_text(s.name.as_str()));
+                inlines.extend([Inline::Tab, Inline::Text(s.name.clone(), Default::default())]);
             }
-            p
+            let style = crate::doc::ParaStyle {
+                space_before: if i == 0 { s.space_before } else { Length::default() },
+                keep_with_next: i < last,
+                ..Default::default()
+            };
+            let p = Paragraph { style, inlines };
+            let own = props(&p, Indent::default(), None, None);
+            let dp = paragraph_with(&p, own, false, Some(s.role.unwrap_or(Role::Signature)), fx);
+            if i == last {
+                dp.add_tab(Tab::new().val(TabValueType::Right).pos(edge))
+            } else {
+                dp
+            }
         })
         .collect()
 }
@@ -413,7 +482,7 @@ fn table(t: &Table, ctx: &Ctx, fx: &mut Fixups) -> DxTable {
         // Columns covered by a row span from above: (remaining rows, colspan).
         let mut pending: Vec<Option<(usize, usize)>> = vec![None; ncols];
         for (row, st) in part.iter().zip(&starts) {
-            rows.push(table_row(row, st, &grid, &mut pending, ctx));
+            rows.push(table_row(row, st, &grid, &mut pending, ctx, fx));
         }
     }
     fx.table_headers.push(t.head.len());
@@ -448,6 +517,7 @@ fn table_row(
     grid: &[usize],
     pending: &mut [Option<(usize, usize)>],
     ctx: &Ctx,
+    fx: &mut Fixups,
 ) -> TableRow {
     let ncols = grid.len();
     let mut cells = Vec::new();
@@ -472,7 +542,7 @@ fn table_row(
         match next.peek() {
             Some((cell, start)) if **start == col => {
                 let span = cell.colspan.min(ncols - col).max(1);
-                cells.push(table_cell(cell, row.kind, &grid[col..col + span], ctx));
+                cells.push(table_cell(cell, row.kind, &grid[col..col + span], ctx, fx));
                 if cell.rowspan > 1 {
                     pending[col] = Some((cell.rowspan - 1, span));
                 }
@@ -489,7 +559,7 @@ fn table_row(
     TableRow::new(cells).cant_split()
 }
 
-fn table_cell(cell: &Cell, kind: RowKind, grid: &[usize], ctx: &Ctx) -> TableCell {
+fn table_cell(cell: &Cell, kind: RowKind, grid: &[usize], ctx: &Ctx, fx: &mut Fixups) -> TableCell {
     let valign = if cell.middle { VAlignType::Center } else { VAlignType::Top };
     let mut c = TableCell::new().width(grid.iter().sum(), WidthType::Dxa).vertical_align(valign);
     if grid.len() > 1 {
@@ -502,8 +572,16 @@ fn table_cell(cell: &Cell, kind: RowKind, grid: &[usize], ctx: &Ctx) -> TableCel
     let mut any = false;
     for b in &cell.blocks {
         let mut ps: Vec<DxParagraph> = match b {
-            Block::Paragraph(p) => vec![paragraph(p, Indent::default(), Some(ctx.table_size), ctx.hyphenation)],
-            Block::List(l) => list(l, Indent::default(), Some(ctx.table_size), ctx.hyphenation),
+            Block::Paragraph(p) => {
+                let role = match kind {
+                    RowKind::Header => Role::TableHeader,
+                    RowKind::Numbers => Role::NumberRow,
+                    RowKind::Section => Role::SectionRow,
+                    RowKind::Body => Role::TableText,
+                };
+                vec![paragraph(p, Indent::default(), Some(ctx.table_size), ctx.hyphenation, Some(role), fx)]
+            }
+            Block::List(l) => list(l, Indent::default(), Some(ctx.table_size), ctx.hyphenation, Role::CellList, fx),
             _ => Vec::new(),
         };
         for p in ps.drain(..) {

@@ -59,6 +59,8 @@ pub struct Fixups {
     pub qr: Option<QrFooter>,
     /// Pictures in the body so far (their relationship ids are numbered by it).
     pub images: usize,
+    /// The named paragraph styles the body uses.
+    pub styles: super::docx_styles::StyleBook,
 }
 
 /// The first page's footer with the QR code at the right margin.
@@ -88,6 +90,7 @@ impl Default for Fixups {
             embed_fonts: false,
             qr: None,
             images: 0,
+            styles: Default::default(),
         }
     }
 }
@@ -385,7 +388,7 @@ const SETTINGS: &[&str] = &[
 pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
     let part = |name: &str, e: String| format!("DOCX, часть {name}: {e}");
     x.document = fix_document(&x.document, fx).map_err(|e| part("document.xml", e))?;
-    x.styles = fix_styles(&x.styles).map_err(|e| part("styles.xml", e))?;
+    x.styles = fix_styles(&x.styles, fx).map_err(|e| part("styles.xml", e))?;
     x.settings = fix_settings(&x.settings, fx).map_err(|e| part("settings.xml", e))?;
     let unused = drop_unused_parts(&mut x).map_err(|e| part("document.xml.rels", e))?;
     if !unused.contains(&"numbering.xml") {
@@ -590,9 +593,20 @@ fn no_hyphens_style() -> Element {
     style
 }
 
-fn fix_styles(bytes: &[u8]) -> Result<Vec<u8>, String> {
+fn fix_styles(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
     let mut root = xml::parse(bytes)?;
+    // Word's own default paragraph style is marked as the default (python-docx and other
+    // readers find body paragraphs' style by it), and a default table style exists.
+    for c in children_mut(&mut root) {
+        if c.name == "w:style" && c.attr("w:styleId") == Some("Normal") && c.attr("w:default").is_none() {
+            c.attrs.insert(1, ("w:default".into(), "1".into()));
+        }
+    }
+    root.children.push(Node::Element(xml::parse(TABLE_NORMAL.as_bytes())?));
     root.children.push(Node::Element(no_hyphens_style()));
+    for style in fx.styles.xml() {
+        root.children.push(Node::Element(xml::parse(style.as_bytes())?));
+    }
     visit(&mut root, &mut drop_rpr_in_ppr);
     if let Some(defaults) = child_mut(&mut root, "w:docDefaults") {
         if let Some(rpr) = child_mut(defaults, "w:rPrDefault").and_then(|d| child_mut(d, "w:rPr")) {
@@ -613,6 +627,13 @@ fn fix_styles(bytes: &[u8]) -> Result<Vec<u8>, String> {
     });
     Ok(xml::write(&root))
 }
+
+/// Word's default table style, as Word writes it: tables that name no style use it.
+const TABLE_NORMAL: &str = "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">\
+    <w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/>\
+    <w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>\
+    <w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>\
+    </w:tblCellMar></w:tblPr></w:style>";
 
 fn fix_settings(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
     let mut root = xml::parse(bytes)?;

@@ -245,7 +245,21 @@ fn columns(el: &Element) -> R<Columns> {
 fn paragraph(el: &Element) -> R<Paragraph> {
     allow(
         el,
-        &["align", "indent", "left", "before", "after", "keep-next", "hyphenate", "size", "bold", "italic", "role"],
+        &[
+            "align",
+            "indent",
+            "left",
+            "before",
+            "after",
+            "keep-next",
+            "hyphenate",
+            "size",
+            "bold",
+            "italic",
+            "role",
+            "number",
+            "level",
+        ],
     )?;
     let role = match el.attr("role") {
         None => None,
@@ -267,11 +281,53 @@ fn paragraph(el: &Element) -> R<Paragraph> {
         size: length(el, "size")?,
         no_hyphens: !flag_or(el, "hyphenate", true)?,
         role,
+        number: None,
     };
     let run = RunStyle { bold: flag(el, "bold")?, italic: flag(el, "italic")? };
     let mut inlines = Vec::new();
     collect_inlines(el, run, &mut inlines)?;
-    Ok(Paragraph { style, inlines: tidy(inlines) })
+    let inlines = tidy(inlines);
+    let mut style = style;
+    style.number = auto_number(el, &inlines)?;
+    Ok(Paragraph { style, inlines })
+}
+
+/// `number="decimal|dash|bullet" level="1"`: the paragraph's text starts with its number
+/// («1.2. …») or marker («– …») and a space.
+fn auto_number(el: &Element, inlines: &[Inline]) -> R<Option<crate::doc::AutoNumber>> {
+    use crate::doc::{AutoNumber, NumberFormat};
+    let format = match el.attr("number") {
+        None => return Ok(None),
+        Some("decimal") => NumberFormat::Decimal,
+        Some("dash") => NumberFormat::Dash,
+        Some("bullet") => NumberFormat::Bullet,
+        Some(v) => return err(el, format!("number=\"{v}\": допустимо decimal, dash, bullet")),
+    };
+    let level = match el.attr("level").map(str::parse::<u8>) {
+        None => 1,
+        Some(Ok(l)) if (1..=3).contains(&l) => l,
+        Some(_) => return err(el, "level: ожидается 1, 2 или 3"),
+    };
+    let Some(Inline::Text(first, _)) = inlines.first() else {
+        return err(el, "у абзаца с number текст должен начинаться с номера и пробела");
+    };
+    // A point that only holds sub-points is its number alone.
+    let space = first.find(' ').unwrap_or(first.len());
+    let head = &first[..space];
+    let fits = match format {
+        NumberFormat::Decimal => {
+            let parts: Vec<&str> = head.trim_end_matches('.').split('.').collect();
+            head.ends_with('.')
+                && parts.len() == usize::from(level)
+                && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        }
+        NumberFormat::Dash => head == "–",
+        NumberFormat::Bullet => head == "•",
+    };
+    if !fits {
+        return err(el, format!("номер «{head}» не подходит к number и level абзаца"));
+    }
+    Ok(Some(AutoNumber { format, level: level - 1, prefix_len: (space + 1).min(first.len()) as u16 }))
 }
 
 fn collect_inlines(el: &Element, run: RunStyle, out: &mut Vec<Inline>) -> R<()> {

@@ -2,11 +2,11 @@
 //! ([`super::docx_fixups`]) mends what docx-rs cannot say and packs the file.
 
 use docx_rs::{
-    AlignmentType, BreakType, CellMargins, Docx, LineSpacing, LineSpacingType, PageMargin, PageOrientationType,
-    PageSize, Paragraph as DxParagraph, Pic, Run, RunFonts, Section as DxSection, SpecialIndentType, Tab, TabValueType,
-    Table as DxTable, TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellBorder,
-    TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType,
-    WidthType,
+    AlignmentType, BreakType, CellMargins, Docx, IndentLevel, LineSpacing, LineSpacingType, NumberingId, PageMargin,
+    PageOrientationType, PageSize, Paragraph as DxParagraph, Pic, Run, RunFonts, Section as DxSection,
+    SpecialIndentType, Tab, TabValueType, Table as DxTable, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableCellBorder, TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType, TableRow,
+    VAlignType, VMergeType, WidthType,
 };
 
 /// The paragraph style of paragraphs never hyphenated, by its id in `styles.xml`.
@@ -374,10 +374,49 @@ fn paragraph_with(p: &Paragraph, own: Props, hyphenation: bool, role: Option<Rol
     if p.style.keep_with_next {
         dp = dp.keep_next(true);
     }
-    for r in runs(&p.inlines, &own, &base, hyphenation && !own.no_hyphens) {
+    let mut inlines = std::borrow::Cow::Borrowed(p.inlines.as_slice());
+    if let Some((id, level, rest)) = p.style.number.and_then(|n| numbered(&p.inlines, n, own.first, fx)) {
+        dp = dp.numbering(NumberingId::new(id), IndentLevel::new(level));
+        // The list draws the number; the indent stays the paragraph's own (a list's indent
+        // would win over the style's).
+        let special = Some(if own.first < 0 {
+            SpecialIndentType::Hanging(-own.first)
+        } else {
+            SpecialIndentType::FirstLine(own.first)
+        });
+        dp = dp.indent(Some(own.left), special, Some(own.right), None);
+        inlines.to_mut()[0] = rest;
+    }
+    for r in runs(&inlines, &own, &base, hyphenation && !own.no_hyphens) {
         dp = dp.add_run(r);
     }
     dp
+}
+
+/// A paragraph whose text starts with an automatic number: its list instance and level,
+/// and its first text without the number. `None` when the text does not start with a
+/// number of the format (the number then stays text).
+fn numbered(
+    inlines: &[Inline],
+    n: crate::doc::AutoNumber,
+    first: i32,
+    fx: &mut Fixups,
+) -> Option<(usize, usize, Inline)> {
+    use crate::doc::NumberFormat;
+    let Some(Inline::Text(text, style)) = inlines.first() else { return None };
+    let cut = text.find([' ', '\u{a0}']).unwrap_or(text.len());
+    let (head, rest) = (&text[..cut], &text[cut..]);
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    let shown: Vec<u32> = match n.format {
+        NumberFormat::Decimal => {
+            head.trim_end_matches('.').split('.').map(|p| p.parse().ok()).collect::<Option<_>>()?
+        }
+        NumberFormat::Dash if head == "–" => Vec::new(),
+        NumberFormat::Bullet if head == "•" => Vec::new(),
+        _ => return None,
+    };
+    let (id, level) = fx.numbering.assign(n.format, n.level, &shown, first);
+    Some((id, level, Inline::Text(rest.to_owned(), *style)))
 }
 
 /// The runs of a paragraph, each stating only what differs from the paragraph's style

@@ -42,6 +42,9 @@ pub struct Orders<'a> {
     pub sectpr: &'a [&'a str],
 }
 
+/// CT_NumPr's sequence.
+const NUMPR: &[&str] = &["w:ilvl", "w:numId", "w:numberingChange", "w:ins"];
+
 /// The language of every run: Russian (hyphenation, spelling).
 pub(super) const LANG: &str = "<w:lang w:val=\"ru-RU\" w:eastAsia=\"ru-RU\" w:bidi=\"ar-SA\"/>";
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -269,6 +272,8 @@ impl<'a> Pass<'a, '_> {
             b"w:pPr" => self.sorted(s, empty, order.ppr, Extra::None, out),
             b"w:tblPr" => self.sorted(s, empty, order.tblpr, Extra::None, out),
             b"w:tcPr" => self.sorted(s, empty, order.tcpr, Extra::None, out),
+            // HACK: docx-rs writes numId before ilvl; CT_NumPr wants ilvl first.
+            b"w:numPr" => self.sorted(s, empty, NUMPR, Extra::None, out),
             b"w:sectPr" => {
                 let extra = if self.section_done { Extra::None } else { Extra::Headers };
                 self.section_done = true;

@@ -61,6 +61,8 @@ pub struct Fixups {
     pub images: usize,
     /// The named paragraph styles the body uses.
     pub styles: super::docx_styles::StyleBook,
+    /// The list numbering of the points.
+    pub numbering: super::docx_numbering::NumberingBook,
 }
 
 /// The first page's footer with the QR code at the right margin.
@@ -91,6 +93,7 @@ impl Default for Fixups {
             qr: None,
             images: 0,
             styles: Default::default(),
+            numbering: Default::default(),
         }
     }
 }
@@ -104,6 +107,7 @@ const FOOTER_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordpro
 const FOOTER_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer";
 const IMAGE_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 const FIRST_FOOTER_ID: &str = "rIdPrikazFirstFooter";
+const NUMBERING_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering";
 const THEME_ID: &str = "rIdPrikazTheme";
 const THEME_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
 const THEME_TYPE: &str = "application/vnd.openxmlformats-officedocument.theme+xml";
@@ -390,6 +394,14 @@ pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
     x.document = fix_document(&x.document, fx).map_err(|e| part("document.xml", e))?;
     x.styles = fix_styles(&x.styles, fx).map_err(|e| part("styles.xml", e))?;
     x.settings = fix_settings(&x.settings, fx).map_err(|e| part("settings.xml", e))?;
+    if fx.numbering.is_used() {
+        // Our own numbering part in place of docx-rs's (which defines lists we never use).
+        x.numberings = fx.numbering.xml();
+        if !String::from_utf8_lossy(&x.document_rels).contains("Target=\"numbering.xml\"") {
+            x.document_rels = add_rel(&x.document_rels, "rIdPrikazNumbering", NUMBERING_REL, "numbering.xml")
+                .map_err(|e| part("document.xml.rels", e))?;
+        }
+    }
     let unused = drop_unused_parts(&mut x).map_err(|e| part("document.xml.rels", e))?;
     if !unused.contains(&"numbering.xml") {
         x.numberings = fix_numbering(&x.numberings).map_err(|e| part("numbering.xml", e))?;

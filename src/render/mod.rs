@@ -3,6 +3,7 @@
 pub mod docx;
 mod docx_body;
 mod docx_fixups;
+mod docx_numbering;
 mod docx_styles;
 pub mod pdf;
 mod xml;

@@ -73,6 +73,10 @@ pub struct PointView {
     pub number: String,
     /// What the point prints before its text: «1.», «–», «•», or nothing.
     pub marker: String,
+    /// The marker is automatic (not an explicit number): the DOCX numbers it as a list.
+    pub auto: bool,
+    /// «decimal», «dash» or «bullet».
+    pub number_format: &'static str,
     pub level: usize,
     pub addressee: Option<String>,
     /// Empty for a point that only holds sub-points («Утвердить:» may be left out).
@@ -265,7 +269,7 @@ fn order_view(input: &Input, o: &m::Order) -> OrderView {
 
 fn body_view(input: &Input, b: &m::OrderBody) -> BodyView {
     let numbers = point_numbers(&b.points, &crate::diag::JsonPath::root());
-    let mut it = numbers.into_iter().map(|n| n.number.unwrap_or_default());
+    let mut it = numbers.into_iter().map(|n| (n.number.unwrap_or_default(), !n.explicit));
     let genders: Vec<_> = b
         .acquaintance
         .iter()
@@ -309,12 +313,12 @@ fn points_view(
     points: &[m::Point],
     level: usize,
     markers: m::PointMarkers,
-    numbers: &mut impl Iterator<Item = String>,
+    numbers: &mut impl Iterator<Item = (String, bool)>,
 ) -> Vec<PointView> {
     points
         .iter()
         .map(|p| {
-            let number = numbers.next().unwrap_or_default();
+            let (number, automatic) = numbers.next().unwrap_or_default();
             let addressee = p.addressee.as_ref().map(|a| match a {
                 Addressee::Text(t) => t.clone(),
                 Addressee::Person(pw) => {
@@ -346,7 +350,13 @@ fn points_view(
                 m::PointMarkers::Dashes => "–".to_owned(),
                 m::PointMarkers::Bullets => "•".to_owned(),
             };
-            PointView { number, marker, level, addressee, text, points }
+            let number_format = match markers {
+                m::PointMarkers::Numbers => "decimal",
+                m::PointMarkers::Dashes => "dash",
+                m::PointMarkers::Bullets => "bullet",
+            };
+            let auto = automatic && p.marker && level <= 3;
+            PointView { number, marker, number_format, auto, level, addressee, text, points }
         })
         .collect()
 }
@@ -461,7 +471,8 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
             .map(|(k, c)| {
                 let prefix = format!("{}.", k + 1);
                 let numbers = clause_point_numbers(&c.points, &crate::diag::JsonPath::root(), &prefix);
-                let mut it = numbers.into_iter().map(|n| n.number.unwrap_or_default());
+                // Clause points print their numbers as text (the clause's number is part of them).
+                let mut it = numbers.into_iter().map(|n| (n.number.unwrap_or_default(), false));
                 let points = points_view(input, &c.points, 2, m::PointMarkers::Numbers, &mut it);
                 ClauseView {
                     title: c.title.clone(),
@@ -534,7 +545,7 @@ fn clause_blocks(input: &Input, c: &m::Clause, prefix: &str, legacy_points: &[Po
         })
         .collect();
     let numbers = clause_point_numbers(&points, &crate::diag::JsonPath::root(), prefix);
-    let mut it = numbers.into_iter().map(|n| n.number.unwrap_or_default());
+    let mut it = numbers.into_iter().map(|n| (n.number.unwrap_or_default(), false));
     let mut views = points_view(input, &points, 2, m::PointMarkers::Numbers, &mut it).into_iter();
     c.blocks
         .iter()

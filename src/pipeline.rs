@@ -83,6 +83,13 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
                 .unwrap_or_default(),
             lang: "ru-RU".to_owned(),
             date: order.map(|o| o.date.to_string()),
+            subject: order
+                .map(|o| {
+                    let kind = crate::ru::dates::capitalize_first(&o.kind.to_lowercase());
+                    format!("{kind} от {} № {}", crate::ru::dates::date_numeric(o.date.0), o.number)
+                })
+                .unwrap_or_default(),
+            number: order.map(|o| o.number.clone()),
         },
         fonts: FontSetup {
             family: style.font.clone(),

@@ -407,3 +407,17 @@ fn every_paragraph_takes_a_named_style_and_states_little_else() {
     }
     assert!(styles.contains("<w:outlineLvl w:val=\"0\"/>"), "the title is not in the navigation pane");
 }
+
+#[test]
+fn the_properties_name_the_document_its_organisation_and_its_requisites() {
+    let bytes = docx("samples/solnechnogorsk-2023.json");
+    let core = part(&bytes, "docProps/core.xml");
+    assert!(core.contains("<dc:subject>Приказ от 28.08.2023 № 15 а</dc:subject>"), "{core}");
+    let app = part(&bytes, "docProps/app.xml");
+    assert!(app.contains("<Company>Муниципальное казённое учреждение"), "{app}");
+    let custom = part(&bytes, "docProps/custom.xml");
+    assert!(custom.contains("name=\"Регистрационный номер\"><vt:lpwstr>15 а</vt:lpwstr>"), "{custom}");
+    assert!(custom.contains("name=\"Дата документа\"><vt:lpwstr>2023-08-28</vt:lpwstr>"), "{custom}");
+    let rels = part(&bytes, "_rels/.rels");
+    assert!(rels.contains("docProps/custom.xml"), "{rels}");
+}

@@ -51,6 +51,11 @@ pub struct Meta {
     pub lang: String,
     /// The document's own date (`YYYY-MM-DD`), used for metadata timestamps.
     pub date: Option<String>,
+    /// What the document is, for the DOCX's «Тема» («Приказ от 28.08.2023 № 15 а»).
+    pub subject: String,
+    /// Registration number and date as printed, for the DOCX's custom properties that
+    /// СЭД and archives read.
+    pub number: Option<String>,
 }
 
 /// Fonts and sizes.

@@ -43,6 +43,12 @@ pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String>
     let body_hp = half_points(doc.fonts.body_size);
     let fonts = RunFonts::new().ascii(&family).hi_ansi(&family).cs(&family).east_asia(&family);
     let mut docx = Docx::new().default_fonts(fonts).default_size(body_hp).default_tab_stop(709);
+    // The requisites as custom properties, which СЭД and archives read.
+    if let (Some(number), Some(date)) = (&doc.meta.number, &doc.meta.date) {
+        docx = docx
+            .custom_property("Регистрационный номер", number.as_str())
+            .custom_property("Дата документа", date.as_str());
+    }
     let n = doc.sections.len();
     for (i, s) in doc.sections.iter().enumerate() {
         let ctx = Ctx {
@@ -92,6 +98,7 @@ pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String>
     fx.embed_fonts = opts.embed_fonts;
     fx.title = doc.meta.title.clone();
     fx.author = doc.meta.author.clone();
+    fx.subject = doc.meta.subject.clone();
     fx.timestamp = super::fixed_timestamp(doc.meta.date.as_deref());
     fx.dated = super::document_date(doc.meta.date.as_deref());
     docx_fixups::finish(docx.build(), &fx)

@@ -47,8 +47,10 @@ pub struct Fixups {
     pub font: String,
     /// Metadata title.
     pub title: String,
-    /// Metadata author.
+    /// Metadata author (and the company of `app.xml`).
     pub author: String,
+    /// Metadata subject («Тема»).
+    pub subject: String,
     /// The fixed time of zip entries.
     pub timestamp: NaiveDateTime,
     /// The document's date for `dcterms:created`/`modified`; none is written without one.
@@ -87,6 +89,7 @@ impl Default for Fixups {
             font: String::new(),
             title: String::new(),
             author: String::new(),
+            subject: String::new(),
             timestamp: chrono::NaiveDate::from_ymd_opt(1980, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("valid"),
             dated: None,
             embed_fonts: false,
@@ -412,6 +415,7 @@ pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
     x.content_type = add_override(&x.content_type, "/word/theme/theme1.xml", THEME_TYPE)
         .map_err(|e| part("[Content_Types].xml", e))?;
     x.doc_props.core = fix_core(&x.doc_props.core, fx).map_err(|e| part("core.xml", e))?;
+    x.doc_props.app = fix_app(&x.doc_props.app, fx).map_err(|e| part("app.xml", e))?;
     let mut extra: Vec<(String, Vec<u8>)> = vec![("word/theme/theme1.xml".into(), theme_xml(&fx.font))];
     if fx.page_numbers {
         for (id, target) in [(HEADER_ID, "prikaz-header.xml"), (FIRST_HEADER_ID, "prikaz-first-header.xml")] {
@@ -674,6 +678,18 @@ fn fix_settings(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
     Ok(xml::write(&root))
 }
 
+/// The organisation as the document's company («Учреждение» in Word's properties).
+fn fix_app(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
+    let mut root = xml::parse(bytes)?;
+    if !fx.author.is_empty() {
+        root.children.retain(|c| !matches!(c, Node::Element(x) if x.name == "Company"));
+        let mut company = el("Company", &[]);
+        company.children.push(Node::Text(fx.author.clone()));
+        root.children.push(Node::Element(company));
+    }
+    Ok(xml::write(&root))
+}
+
 fn fix_core(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
     let mut root = xml::parse(bytes)?;
 
@@ -685,6 +701,9 @@ fn fix_core(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
     };
     set(&mut root, "dc:title", &fx.title, &[]);
     set(&mut root, "dc:creator", &fx.author, &[]);
+    if !fx.subject.is_empty() {
+        set(&mut root, "dc:subject", &fx.subject, &[]);
+    }
     set(&mut root, "dc:language", "ru-RU", &[]);
     set(&mut root, "cp:lastModifiedBy", &fx.author, &[]);
     root.children.retain(|c| !matches!(c, Node::Element(x) if x.name.starts_with("dcterms:")));

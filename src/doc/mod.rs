@@ -185,9 +185,10 @@ pub struct ParaStyle {
     pub no_hyphens: bool,
     /// What the paragraph is (the DOCX's named style); the layout ignores it.
     pub role: Option<Role>,
-    /// The paragraph's text starts with an automatic number or marker («1.2. », «– »): the
-    /// DOCX writes it as list numbering, so Word renumbers when a point is inserted. The
-    /// layout prints the text as it is.
+    /// The paragraph's text starts with an automatic number or marker («1.2. », «– ») and a
+    /// space (the typography pass may make it a no-break one): the DOCX writes it as list
+    /// numbering, so Word renumbers when a point is inserted. The layout prints the text as
+    /// it is.
     pub number: Option<AutoNumber>,
 }
 
@@ -198,8 +199,6 @@ pub struct AutoNumber {
     pub format: NumberFormat,
     /// Level, 0 for «1.», 1 for «1.1.», 2 for «1.1.1.».
     pub level: u8,
-    /// Bytes of the first text that are the number and its space.
-    pub prefix_len: u16,
 }
 
 /// How an automatic number reads.

@@ -327,7 +327,7 @@ fn auto_number(el: &Element, inlines: &[Inline]) -> R<Option<crate::doc::AutoNum
     if !fits {
         return err(el, format!("номер «{head}» не подходит к number и level абзаца"));
     }
-    Ok(Some(AutoNumber { format, level: level - 1, prefix_len: (space + 1).min(first.len()) as u16 }))
+    Ok(Some(AutoNumber { format, level: level - 1 }))
 }
 
 fn collect_inlines(el: &Element, run: RunStyle, out: &mut Vec<Inline>) -> R<()> {

@@ -43,11 +43,13 @@ pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String>
     let body_hp = half_points(doc.fonts.body_size);
     let fonts = RunFonts::new().ascii(&family).hi_ansi(&family).cs(&family).east_asia(&family);
     let mut docx = Docx::new().default_fonts(fonts).default_size(body_hp).default_tab_stop(709);
-    // The requisites as custom properties, which СЭД and archives read.
+    // The requisites as custom properties, which СЭД and archives read. docx-rs adds the
+    // part and its relationship; the post-pass writes its content in a fixed order.
     if let (Some(number), Some(date)) = (&doc.meta.number, &doc.meta.date) {
-        docx = docx
-            .custom_property("Регистрационный номер", number.as_str())
-            .custom_property("Дата документа", date.as_str());
+        fx.custom = vec![("Регистрационный номер".into(), number.clone()), ("Дата документа".into(), date.clone())];
+        for (name, value) in &fx.custom {
+            docx = docx.custom_property(name.as_str(), value.as_str());
+        }
     }
     let n = doc.sections.len();
     for (i, s) in doc.sections.iter().enumerate() {

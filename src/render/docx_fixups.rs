@@ -51,6 +51,8 @@ pub struct Fixups {
     pub author: String,
     /// Metadata subject («Тема»).
     pub subject: String,
+    /// Custom properties, in order.
+    pub custom: Vec<(String, String)>,
     /// The fixed time of zip entries.
     pub timestamp: NaiveDateTime,
     /// The document's date for `dcterms:created`/`modified`; none is written without one.
@@ -90,6 +92,7 @@ impl Default for Fixups {
             title: String::new(),
             author: String::new(),
             subject: String::new(),
+            custom: Vec::new(),
             timestamp: chrono::NaiveDate::from_ymd_opt(1980, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("valid"),
             dated: None,
             embed_fonts: false,
@@ -416,6 +419,11 @@ pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
         .map_err(|e| part("[Content_Types].xml", e))?;
     x.doc_props.core = fix_core(&x.doc_props.core, fx).map_err(|e| part("core.xml", e))?;
     x.doc_props.app = fix_app(&x.doc_props.app, fx).map_err(|e| part("app.xml", e))?;
+    // HACK: docx-rs keeps custom properties in a HashMap, so their order (and the file)
+    // changes from run to run; the part is written again here in the given order.
+    if !fx.custom.is_empty() {
+        x.doc_props.custom = custom_xml(&fx.custom);
+    }
     let mut extra: Vec<(String, Vec<u8>)> = vec![("word/theme/theme1.xml".into(), theme_xml(&fx.font))];
     if fx.page_numbers {
         for (id, target) in [(HEADER_ID, "prikaz-header.xml"), (FIRST_HEADER_ID, "prikaz-first-header.xml")] {
@@ -676,6 +684,25 @@ fn fix_settings(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
     }
     reorder(&mut root, SETTINGS);
     Ok(xml::write(&root))
+}
+
+fn custom_xml(props: &[(String, String)]) -> Vec<u8> {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties \
+         xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" \
+         xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">",
+    );
+    for (i, (name, value)) in props.iter().enumerate() {
+        // Property ids start at 2 (1 is reserved).
+        out.push_str(&format!(
+            "<property fmtid=\"{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}\" pid=\"{}\" name=\"{}\"><vt:lpwstr>{}</vt:lpwstr></property>",
+            i + 2,
+            xml::escape_attr(name),
+            xml::escape_attr(value)
+        ));
+    }
+    out.push_str("</Properties>");
+    out.into_bytes()
 }
 
 /// The organisation as the document's company («Учреждение» in Word's properties).

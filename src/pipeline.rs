@@ -34,17 +34,25 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
     };
     let mut sections: Vec<Section> = Vec::new();
     let mut ctx = templates.context(&v)?;
-    let mut render = |name: &str, index: Option<usize>| -> Result<(), Diagnostic> {
+    // Renders one template; returns the index of its first section.
+    let mut render = |name: &str, index: Option<usize>| -> Result<usize, Diagnostic> {
         let out = templates.render(name, &mut ctx, index)?;
         let read = markup::read(&out, name, templates.source(name), &defaults).map_err(|e| {
             Diagnostic::error(e.to_string()).hint("проверьте разметку шаблона: допустимые элементы описаны в README")
         })?;
+        let first = sections.len();
         sections.extend(read);
-        Ok(())
+        Ok(first)
     };
     let with_order = parts == Parts::All && input.order.as_ref().is_some_and(|o| o.body.is_some());
+    // Bookmarks: the order by its kind and requisites, each appendix by its label and title.
+    let mut marks: Vec<(usize, String)> = Vec::new();
     if with_order {
-        render("order.xml", None)?;
+        let first = render("order.xml", None)?;
+        if let Some(o) = input.order.as_ref() {
+            let kind = crate::ru::dates::capitalize_first(&o.kind.to_lowercase());
+            marks.push((first, format!("{kind} от {} № {}", crate::ru::dates::date_numeric(o.date.0), o.number)));
+        }
     }
     for (i, a) in input.appendices.iter().enumerate() {
         if let Parts::Appendix(n) = parts {
@@ -57,7 +65,20 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
             AppendixKind::List => "appendix-list.xml",
             AppendixKind::Text => "appendix-text.xml",
         };
-        render(name, Some(i))?;
+        let first = render(name, Some(i))?;
+        // A plan that stands on its own (no mark) is named by its title alone.
+        let title = a.title.replace('\n', " ");
+        let mark = if a.mark.style == crate::input::model::MarkStyle::None {
+            title
+        } else {
+            format!("{}. {title}", v.appendices[i].label)
+        };
+        marks.push((first, mark));
+    }
+    for (i, title) in marks {
+        if let Some(s) = sections.get_mut(i) {
+            s.bookmark = Some(title);
+        }
     }
     if let Parts::Appendix(n) = parts {
         if n == 0 || n > input.appendices.len() {

@@ -222,3 +222,25 @@ fn rows_bound_by_a_span_taller_than_a_page_end_and_keep_every_line() {
         assert!(dump.contains(w), "{w} is lost");
     }
 }
+
+#[test]
+fn the_pdf_has_a_bookmark_for_the_order_and_each_appendix_at_its_first_page() {
+    if !tool("qpdf") {
+        return;
+    }
+    let m = Measurer::bundled();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write("samples/novocherkassk-2020.json", dir.path(), &m);
+    let out = Command::new("qpdf").arg("--json").arg(&path).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let outlines = json["outlines"].as_array().expect("an outline");
+    let titles: Vec<&str> = outlines.iter().filter_map(|o| o["title"].as_str()).collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    assert_eq!(titles[0], "Приказ от 06.10.2020 № 520");
+    assert!(titles[1].starts_with("Приложение 1. План мероприятий"), "{titles:?}");
+    assert_eq!(titles[2], "Приложение 2. Состав рабочей группы");
+    // Each points at the first page of its part: the order on page 1, the appendices later.
+    let pages: Vec<i64> = outlines.iter().filter_map(|o| o["destpageposfrom1"].as_i64()).collect();
+    assert_eq!(pages.first(), Some(&1), "{outlines:?}");
+    assert!(pages.windows(2).all(|w| w[0] < w[1]), "{pages:?}");
+}

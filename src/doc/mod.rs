@@ -78,6 +78,8 @@ pub struct Section {
     pub page: PageSetup,
     /// The blocks, top to bottom.
     pub blocks: Vec<Block>,
+    /// The PDF bookmark of the section's first page (the order, each appendix).
+    pub bookmark: Option<String>,
 }
 
 /// Page geometry of a section.

@@ -64,6 +64,7 @@ pub fn layout(doc: &Document, m: &Measurer) -> Vec<Page> {
     for s in &doc.sections {
         f.setup = s.page;
         f.new_page();
+        f.page().bookmark = s.bookmark.clone();
         let units: Vec<Unit> = s.blocks.iter().map(|b| f.unit(b)).collect();
         f.place_units(units);
     }
@@ -123,6 +124,7 @@ impl<'m> Flow<'m> {
             height: self.setup.height.to_pt(),
             items: Vec::new(),
             last_row: None,
+            bookmark: None,
         });
         self.numbered.push(self.setup.page_numbers);
         self.margins.push(self.setup.margins);

@@ -27,6 +27,8 @@ pub struct Page {
     /// The kind of the last table row drawn on this page, when the page ends in a table
     /// (for checks: no page may end with a section row).
     pub last_row: Option<crate::doc::RowKind>,
+    /// The bookmark of a section that starts on this page.
+    pub bookmark: Option<String>,
 }
 
 /// Something drawn on a page.

@@ -116,7 +116,7 @@ fn section(el: &Element, d: &Defaults) -> R<Section> {
     page.page_numbers = el.attr("page-numbers") != Some("false");
     let mut blocks = blocks(el, Place::Section)?;
     resolve_shares(&mut blocks, page.text_width());
-    Ok(Section { page, blocks })
+    Ok(Section { page, blocks, bookmark: None })
 }
 
 /// Where blocks stand: what may go there depends on it (a table is laid out across the

@@ -137,6 +137,15 @@ pub fn write_pdf_with(
         surface.finish();
         page.finish();
     }
+    // Bookmarks: the order and each appendix, at the top of their first page.
+    let mut outline = krilla::outline::Outline::new();
+    for (i, p) in pages.iter().enumerate() {
+        if let Some(title) = &p.bookmark {
+            let dest = krilla::destination::XyzDestination::new(i, Point::from_xy(0.0, 0.0));
+            outline.push_child(krilla::outline::OutlineNode::new(title.clone(), dest));
+        }
+    }
+    pdf.set_outline(outline);
     let mut meta =
         Metadata::new().title(doc.meta.title.clone()).language(doc.meta.lang.clone()).creator("prikaz".to_owned());
     // A document with no date of its own (a plan with no order) gets none: no 1980.

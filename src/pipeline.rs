@@ -50,8 +50,7 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
     if with_order {
         let first = render("order.xml", None)?;
         if let Some(o) = input.order.as_ref() {
-            let kind = crate::ru::dates::capitalize_first(&o.kind.to_lowercase());
-            marks.push((first, format!("{kind} от {} № {}", crate::ru::dates::date_numeric(o.date.0), o.number)));
+            marks.push((first, order_name(o)));
         }
     }
     for (i, a) in input.appendices.iter().enumerate() {
@@ -104,12 +103,7 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
                 .unwrap_or_default(),
             lang: "ru-RU".to_owned(),
             date: order.map(|o| o.date.to_string()),
-            subject: order
-                .map(|o| {
-                    let kind = crate::ru::dates::capitalize_first(&o.kind.to_lowercase());
-                    format!("{kind} от {} № {}", crate::ru::dates::date_numeric(o.date.0), o.number)
-                })
-                .unwrap_or_default(),
+            subject: order.map(order_name).unwrap_or_default(),
             number: order.map(|o| o.number.clone()),
         },
         fonts: FontSetup {
@@ -135,4 +129,10 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
     doc.meta.title = crate::normalize::text(&doc.meta.title, &style.typography).replace('\u{a0}', " ");
     keep_signature_with_text(&mut doc);
     Ok(doc)
+}
+
+/// «Приказ от 28.08.2023 № 15 а»: the order as its bookmark and the DOCX's subject name it.
+fn order_name(o: &crate::input::model::Order) -> String {
+    let kind = crate::ru::dates::capitalize_first(&o.kind.to_lowercase());
+    format!("{kind} от {} № {}", crate::ru::dates::date_numeric(o.date.0), o.number)
 }

@@ -25,6 +25,8 @@ pub struct Word {
 #[derive(Debug, Clone)]
 pub struct Line {
     pub words: Vec<Word>,
+    /// Word-box height per em of the PDF's fonts (see `box_height_per_em`).
+    box_per_em: f64,
 }
 
 impl Line {
@@ -34,10 +36,10 @@ impl Line {
     fn x1(&self) -> f64 {
         self.words.last().map_or(0.0, |w| w.x1)
     }
-    /// The font size, from the words' box height (ascent + descent of a serif face).
+    /// The font size, from the words' box height and the fonts' ascent + descent.
     fn em(&self) -> f64 {
         let h = self.words.iter().map(|w| w.y1 - w.y0).fold(0.0, f64::max);
-        h / 0.893
+        h / self.box_per_em
     }
 }
 
@@ -70,12 +72,29 @@ pub const MAX_GAP_EM: f64 = 0.75;
 /// Reads a PDF into pages of text columns.
 pub fn read(pdf: &Path) -> Vec<PageText> {
     let words = bbox_words(pdf);
-    let rules = border_rules(pdf);
+    let doc = lopdf::Document::load(pdf).expect("lopdf reads the PDF");
+    let rules = border_rules(&doc);
+    let per_em = box_height_per_em(&doc);
     words
         .into_iter()
         .zip(rules.into_iter().chain(std::iter::repeat_with(Rules::default)))
-        .map(|(words, rules)| page_text(words, &rules))
+        .map(|(words, rules)| page_text(words, &rules, per_em))
         .collect()
+}
+
+/// poppler's word boxes span the font descriptor's ascent to descent, which differ between
+/// writers for the same face (LibreOffice: 0.891 + 0.216 em, hhea; ours: OS/2 typo
+/// metrics), so a word box's height is turned into the font size by the descriptors' own
+/// figures. Every sample sets its text in one family; the largest span is taken.
+fn box_height_per_em(doc: &lopdf::Document) -> f64 {
+    let num = |o: &lopdf::Object| o.as_float().map(f64::from).or_else(|_| o.as_i64().map(|v| v as f64)).ok();
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Type").and_then(|t| t.as_name()).is_ok_and(|n| n == b"FontDescriptor"))
+        .filter_map(|d| Some((num(d.get(b"Ascent").ok()?)? - num(d.get(b"Descent").ok()?)?) / 1000.0))
+        .reduce(f64::max)
+        .expect("the PDF has a font descriptor")
 }
 
 /// Checks every page. `compounds` are the document's words written with a hyphen
@@ -220,7 +239,7 @@ struct Rules {
     horizontal: Vec<(f64, f64, f64)>,
 }
 
-fn page_text(words: Vec<Word>, rules: &Rules) -> PageText {
+fn page_text(words: Vec<Word>, rules: &Rules, per_em: f64) -> PageText {
     // Each word goes to the cell around it: the nearest borders left, right and above.
     let mut cells: BTreeMap<(i64, i64, i64, i64), Vec<Word>> = BTreeMap::new();
     let mut last_row: Option<(f64, String)> = None;
@@ -252,7 +271,7 @@ fn page_text(words: Vec<Word>, rules: &Rules) -> PageText {
     let row_top = last_row.map(|(t, _)| (t * 10.0).round() as i64);
     let mut row_words: Vec<String> = Vec::new();
     for (key, words) in cells {
-        let lines = lines_of(words);
+        let lines = lines_of(words, per_em);
         if key.0 == 1 && Some(key.1) == row_top {
             // The row by its first cell's first words: the number, or the text it starts with.
             if let (Some(l), true) = (lines.first(), row_words.is_empty()) {
@@ -268,13 +287,13 @@ fn page_text(words: Vec<Word>, rules: &Rules) -> PageText {
 }
 
 /// Words of one cell into lines: the same baseline (within a quarter of the size), left to right.
-fn lines_of(mut words: Vec<Word>) -> Vec<Line> {
+fn lines_of(mut words: Vec<Word>, box_per_em: f64) -> Vec<Line> {
     words.sort_by(|a, b| a.y1.total_cmp(&b.y1).then(a.x0.total_cmp(&b.x0)));
     let mut lines: Vec<Line> = Vec::new();
     for w in words {
         match lines.last_mut() {
             Some(l) if (l.words[0].y1 - w.y1).abs() < 0.25 * (w.y1 - w.y0) => l.words.push(w),
-            _ => lines.push(Line { words: vec![w] }),
+            _ => lines.push(Line { words: vec![w], box_per_em }),
         }
     }
     for l in &mut lines {
@@ -306,8 +325,7 @@ fn bbox_words(pdf: &Path) -> Vec<Vec<Word>> {
 }
 
 /// Border segments of every page: stroked lines and thin filled rectangles.
-fn border_rules(pdf: &Path) -> Vec<Rules> {
-    let doc = lopdf::Document::load(pdf).expect("lopdf reads the PDF");
+fn border_rules(doc: &lopdf::Document) -> Vec<Rules> {
     let mut out = Vec::new();
     for (_, id) in doc.get_pages() {
         let height = page_height(&doc, id);

@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{ir, json_files, tool};
+use common::{ir, json_files, root, tool};
 use prikaz::render::docx::write_docx;
 
 fn docx(rel: &str) -> Vec<u8> {
@@ -406,6 +406,49 @@ fn every_paragraph_takes_a_named_style_and_states_little_else() {
         assert!(styles.contains(&format!("<w:name w:val=\"{name}\"/>")), "no style «{name}»");
     }
     assert!(styles.contains("<w:outlineLvl w:val=\"0\"/>"), "the title is not in the navigation pane");
+}
+
+/// Paragraphs whose text starts with a typed number («1.», «1.2.», «II.») and no `w:numPr`.
+fn typed_numbers(doc: &str) -> Vec<String> {
+    text_paragraphs(doc)
+        .into_iter()
+        .filter(|p| !p.contains("<w:numPr>"))
+        .map(|p| {
+            p.split("<w:t").skip(1).filter_map(|t| Some(&t[t.find('>')? + 1..t.find("</w:t>")?])).collect::<String>()
+        })
+        .filter(|t| {
+            let head = t.split([' ', '\u{a0}']).next().unwrap_or("");
+            let body = head.trim_end_matches('.');
+            head.ends_with('.')
+                && !body.is_empty()
+                && (body.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+                    || body.chars().all(|c| "IVXLC".contains(c)))
+        })
+        .collect()
+}
+
+#[test]
+fn points_rows_and_lists_are_word_numbering_and_only_explicit_numbers_are_typed() {
+    for rel in json_files("samples") {
+        let doc = part(&docx(&rel), "word/document.xml");
+        let input = std::fs::read_to_string(root().join(&rel)).unwrap();
+        // A number the input gives itself may break the sequence: it stays text.
+        let explicit = input.matches("\"number\":").count();
+        let typed = typed_numbers(&doc);
+        assert!(typed.len() <= explicit, "{rel}: typed numbers {typed:?}");
+    }
+    // Each kind is there: points and sub-points, a hierarchical table, rows per section, a
+    // Roman one, numbered entries, clause titles and points, dash lists in cells.
+    let numbering = |rel: &str| part(&docx(rel), "word/numbering.xml");
+    assert!(numbering("samples/dubna-2021.json").contains("<w:lvlText w:val=\"%1.%2.%3.\"/>"));
+    let roman = numbering("samples/stages-2024.json");
+    assert!(roman.contains("<w:numFmt w:val=\"upperRoman\"/>") && roman.contains("<w:isLgl/>"), "{roman}");
+    let per_section = numbering("samples/solnechnogorsk-2023.json");
+    // The points, the sections, and the rows of each of the five sections: lists of their own.
+    assert_eq!(per_section.matches("<w:abstractNum ").count(), 7, "every section's rows restart");
+    assert!(numbering("samples/school-2023.json").contains("<w:lvlText w:val=\"–\"/>"));
+    let region = part(&docx("samples/region-polozhenie-2024.json"), "word/document.xml");
+    assert_eq!(typed_numbers(&region).iter().map(|t| &t[..4]).collect::<Vec<_>>(), ["2.4."]);
 }
 
 #[test]

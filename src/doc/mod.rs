@@ -199,8 +199,17 @@ pub struct ParaStyle {
 pub struct AutoNumber {
     /// Numbers or a marker.
     pub format: NumberFormat,
-    /// Level, 0 for «1.», 1 for «1.1.», 2 for «1.1.1.».
+    /// Level, 0 for «1.», 1 for «1.1.», up to 8.
     pub level: u8,
+    /// The sequence the number counts in: 0 for the order's points and clause points (one
+    /// sequence per format), another id for each numbered sequence of a table (its rows, its
+    /// sections), given by the template.
+    pub list: u32,
+    /// The sequence's top level reads in Roman numerals («I.») and the levels under it in
+    /// Arabic («1.1.»).
+    pub roman_top: bool,
+    /// The number ends with «)» («1)», «1.2)») instead of a dot.
+    pub paren: bool,
 }
 
 /// How an automatic number reads.
@@ -208,6 +217,8 @@ pub struct AutoNumber {
 pub enum NumberFormat {
     /// «1.», «1.1.», «1.1.1.».
     Decimal,
+    /// «I.», «II.» (a table's top-level sections).
+    Roman,
     /// «–».
     Dash,
     /// «•».

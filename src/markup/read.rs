@@ -259,6 +259,8 @@ fn paragraph(el: &Element) -> R<Paragraph> {
             "role",
             "number",
             "level",
+            "list",
+            "list-top",
         ],
     )?;
     let role = match el.attr("role") {
@@ -292,34 +294,51 @@ fn paragraph(el: &Element) -> R<Paragraph> {
     Ok(Paragraph { style, inlines })
 }
 
-/// `number="decimal|dash|bullet" level="1"`: the paragraph's text starts with its number
-/// («1.2. …») or marker («– …») and a space.
+/// `number="decimal|roman|dash|bullet" level="1" list="ID" list-top="roman"`: the
+/// paragraph's text starts with its number («1.2. …», «II. …») or marker («– …»), then a
+/// space or nothing (a number cell). `list` names a table's sequence; without it the number
+/// counts with the order's points.
 fn auto_number(el: &Element, inlines: &[Inline]) -> R<Option<crate::doc::AutoNumber>> {
     use crate::doc::{AutoNumber, NumberFormat};
     let format = match el.attr("number") {
         None => return Ok(None),
         Some("decimal") => NumberFormat::Decimal,
+        Some("roman") => NumberFormat::Roman,
         Some("dash") => NumberFormat::Dash,
         Some("bullet") => NumberFormat::Bullet,
-        Some(v) => return err(el, format!("number=\"{v}\": допустимо decimal, dash, bullet")),
+        Some(v) => return err(el, format!("number=\"{v}\": допустимо decimal, roman, dash, bullet")),
     };
     let level = match el.attr("level").map(str::parse::<u8>) {
         None => 1,
-        Some(Ok(l)) if (1..=3).contains(&l) => l,
-        Some(_) => return err(el, "level: ожидается 1, 2 или 3"),
+        Some(Ok(l)) if (1..=9).contains(&l) => l,
+        Some(_) => return err(el, "level: ожидается число от 1 до 9"),
+    };
+    let list = match el.attr("list").map(str::parse::<u32>) {
+        None => 0,
+        Some(Ok(id)) => id,
+        Some(Err(_)) => return err(el, "list: ожидается номер последовательности (целое число)"),
+    };
+    let roman_top = match el.attr("list-top") {
+        None => false,
+        Some("roman") => true,
+        Some(v) => return err(el, format!("list-top=\"{v}\": допустимо только roman")),
     };
     let Some(Inline::Text(first, _)) = inlines.first() else {
-        return err(el, "у абзаца с number текст должен начинаться с номера и пробела");
+        return err(el, "у абзаца с number текст должен начинаться с номера");
     };
-    // A point that only holds sub-points is its number alone.
-    let space = first.find(' ').unwrap_or(first.len());
+    // A point that only holds sub-points, or a number cell, is its number alone.
+    let space = first.find([' ', '\u{a0}']).unwrap_or(first.len());
     let head = &first[..space];
     let fits = match format {
         NumberFormat::Decimal => {
-            let parts: Vec<&str> = head.trim_end_matches('.').split('.').collect();
-            head.ends_with('.')
-                && parts.len() == usize::from(level)
+            // «1.2.» or «1.2)».
+            let body = head.strip_suffix('.').or_else(|| head.strip_suffix(')')).unwrap_or("");
+            let parts: Vec<&str> = body.split('.').collect();
+            parts.len() == usize::from(level)
                 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        }
+        NumberFormat::Roman => {
+            level == 1 && head.len() > 1 && head.ends_with('.') && head[..head.len() - 1].chars().all(|c| "IVXLCDM".contains(c))
         }
         NumberFormat::Dash => head == "–",
         NumberFormat::Bullet => head == "•",
@@ -327,7 +346,8 @@ fn auto_number(el: &Element, inlines: &[Inline]) -> R<Option<crate::doc::AutoNum
     if !fits {
         return err(el, format!("номер «{head}» не подходит к number и level абзаца"));
     }
-    Ok(Some(AutoNumber { format, level: level - 1 }))
+    let paren = head.ends_with(')');
+    Ok(Some(AutoNumber { format, level: level - 1, list, roman_top, paren }))
 }
 
 fn collect_inlines(el: &Element, run: RunStyle, out: &mut Vec<Inline>) -> R<()> {

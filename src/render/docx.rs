@@ -415,17 +415,45 @@ fn numbered(
     let Some(Inline::Text(text, style)) = inlines.first() else { return None };
     let cut = text.find([' ', '\u{a0}']).unwrap_or(text.len());
     let (head, rest) = (&text[..cut], &text[cut..]);
-    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    // A point's list puts the space after the number itself; a table's list puts nothing,
+    // and a section row keeps its own space before the title.
+    let rest = if n.list == 0 { rest.trim_start_matches([' ', '\u{a0}']) } else { rest };
     let shown: Vec<u32> = match n.format {
         NumberFormat::Decimal => {
-            head.trim_end_matches('.').split('.').map(|p| p.parse().ok()).collect::<Option<_>>()?
+            let body = head.strip_suffix('.').or_else(|| head.strip_suffix(')'))?;
+            body.split('.').map(|p| p.parse().ok()).collect::<Option<_>>()?
         }
+        NumberFormat::Roman => vec![from_roman(head.trim_end_matches('.'))?],
         NumberFormat::Dash if head == "–" => Vec::new(),
         NumberFormat::Bullet if head == "•" => Vec::new(),
         _ => return None,
     };
-    let (id, level) = fx.numbering.assign(n.format, n.level, &shown, first);
+    let (id, level) = fx.numbering.assign(n, &shown, first);
     Some((id, level, Inline::Text(rest.to_owned(), *style)))
+}
+
+/// «XIV» → 14; `None` for anything that is not a Roman numeral as we print them.
+fn from_roman(s: &str) -> Option<u32> {
+    let value = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let digits: Vec<u32> = s.chars().map(value).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|next| next > d) {
+            total -= *d as i64;
+        } else {
+            total += *d as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|t| *t > 0)
 }
 
 /// The runs of a paragraph, each stating only what differs from the paragraph's style
@@ -462,8 +490,9 @@ fn runs(inlines: &[Inline], own: &Props, base: &Props, hyphenate: bool) -> Vec<R
     out
 }
 
-/// A list as paragraphs with a literal marker and a hanging indent, so Word, LibreOffice
-/// and our PDF show the same marker without numbering definitions.
+/// A list as list paragraphs: the marker from the numbering (a list of its own for a
+/// numbered one, so an item inserted in Word is numbered), then a tab to the hanging indent
+/// where our PDF puts the text.
 fn list(
     l: &List,
     ind: Indent,
@@ -472,16 +501,23 @@ fn list(
     role: Role,
     fx: &mut Fixups,
 ) -> Vec<DxParagraph> {
+    use super::docx_numbering::ListMarker;
     let hang = twips(geometry::LIST_HANG);
+    let id = fx.numbering.list(match l.marker {
+        crate::doc::Marker::Dash => ListMarker::Dash,
+        crate::doc::Marker::Bullet => ListMarker::Bullet,
+        crate::doc::Marker::Numbered => ListMarker::Paren,
+        crate::doc::Marker::NumberedDot => ListMarker::Dot,
+    });
     l.items
         .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let mut inlines = vec![Inline::Text(l.marker.text(i), Default::default()), Inline::Tab];
-            inlines.extend(item.inlines.iter().cloned());
-            let p = Paragraph { style: item.style, inlines };
+        .map(|item| {
+            let p = Paragraph { style: item.style, inlines: item.inlines.clone() };
             let own = props(&p, ind, size, Some(hang));
-            let dp = paragraph_with(&p, own, hyphenation, Some(role), fx);
+            let (left, first, right) = (own.left, own.first, own.right);
+            let dp = paragraph_with(&p, own, hyphenation, Some(role), fx)
+                .numbering(NumberingId::new(id), IndentLevel::new(0))
+                .indent(Some(left), Some(SpecialIndentType::Hanging(-first)), Some(right), None);
             dp.add_tab(Tab::new().val(TabValueType::Left).pos((ind.left + hang) as usize))
         })
         .collect()

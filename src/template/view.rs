@@ -77,7 +77,11 @@ pub struct PointView {
     pub auto: bool,
     /// «decimal», «dash» or «bullet».
     pub number_format: &'static str,
+    /// Depth, and for numbers the count of their parts («2.1.» is 2).
     pub level: usize,
+    /// The numbered sequence for the DOCX's list: 0 for the order's points, the appendix's
+    /// own for the points of a Положение's clauses.
+    pub list: u32,
     pub addressee: Option<String>,
     /// Empty for a point that only holds sub-points («Утвердить:» may be left out).
     pub text: String,
@@ -121,6 +125,8 @@ pub struct AcquaintanceView {
 #[derive(Debug, Serialize)]
 pub struct AppendixView {
     pub index: usize,
+    /// The numbered sequence of the appendix's entries or clauses (the DOCX's list).
+    pub list: u32,
     pub kind: &'static str,
     pub number: Option<u32>,
     pub label: String,
@@ -201,10 +207,86 @@ pub struct CellView {
     pub colspan: usize,
     pub rowspan: usize,
     pub number: bool,
+    /// The cell's text starts with an automatic number: the DOCX makes it list numbering,
+    /// so a row inserted in Word is numbered. `None` for explicit numbers and other cells.
+    pub auto: Option<CellNumber>,
     /// Words are not hyphenated: header cells, section rows, and the columns of names and
     /// deadlines («Классные руководители», «ежеквартально»).
     pub whole_words: bool,
     pub blocks: Vec<BlockView>,
+}
+
+/// An automatic number in a table cell, for the markup's `number`, `level`, `list`,
+/// `list-top`.
+#[derive(Debug, Serialize, Clone)]
+pub struct CellNumber {
+    /// «decimal» or «roman».
+    pub format: &'static str,
+    /// Parts of the number («1.2.» is 2).
+    pub level: usize,
+    /// The sequence it counts in, unique in the document.
+    pub list: u32,
+    /// The sequence's top level is Roman.
+    pub roman: bool,
+}
+
+/// The numbered sequences of one table, as Word counts them: in the hierarchical style one
+/// for sections and rows (they share the count level by level); in the flat style one for
+/// the rows and one for the sections; per section, one for the sections and a new one for
+/// the rows of each section.
+struct Sequences {
+    style: m::Numbering,
+    roman: bool,
+    sections: u32,
+    rows: u32,
+    next: u32,
+}
+
+impl Sequences {
+    fn new(t: &m::Table, appendix: usize) -> Self {
+        // Ids unique in the document: the appendix in the high bits; 0 is the points'.
+        let base = (appendix as u32 + 1) << 16;
+        let roman = t.section_numbers == m::SectionNumbers::Roman;
+        let (sections, rows) = match t.numbering {
+            m::Numbering::Hierarchical => (base + 1, base + 1),
+            _ => (base + 1, base + 2),
+        };
+        Sequences { style: t.numbering, roman, sections, rows, next: base + 3 }
+    }
+
+    /// Entering a section: per section, its rows start a sequence of their own.
+    fn enter_section(&mut self) -> u32 {
+        let outer = self.rows;
+        if self.style == m::Numbering::PerSection {
+            self.rows = self.next;
+            self.next += 1;
+        }
+        outer
+    }
+
+    fn leave_section(&mut self, outer: u32) {
+        self.rows = outer;
+    }
+
+    /// The automatic number of a row (`section` false) or section showing `shown`.
+    fn number(&self, shown: &str, section: bool, level: usize) -> Option<CellNumber> {
+        if self.style == m::Numbering::None {
+            return None;
+        }
+        let parts = shown.trim_end_matches('.').split('.').count();
+        let top_roman = self.roman && section && level == 0;
+        // With Roman sections, a top-level row would count at the Roman level: it stays text.
+        let roman_list = self.roman && (section || self.style == m::Numbering::Hierarchical);
+        if roman_list && !section && parts == 1 && self.style == m::Numbering::Hierarchical {
+            return None;
+        }
+        Some(CellNumber {
+            format: if top_roman { "roman" } else { "decimal" },
+            level: parts,
+            list: if section { self.sections } else { self.rows },
+            roman: roman_list,
+        })
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -281,7 +363,7 @@ fn body_view(input: &Input, b: &m::OrderBody) -> BodyView {
         decree_word: b.decree.word.clone(),
         decree_inline: b.decree.placement == m::DecreePlacement::Inline,
         decree_colon: if b.decree.colon { ":" } else { "" },
-        points: points_view(input, &b.points, 1, b.markers, &mut it),
+        points: points_view(input, &b.points, 1, b.markers, 0, &mut it),
         signatory: SignatoryView {
             position: b.signatory.position.clone(),
             name: person_initials_first(&b.signatory.person),
@@ -313,6 +395,7 @@ fn points_view(
     points: &[m::Point],
     level: usize,
     markers: m::PointMarkers,
+    list: u32,
     numbers: &mut impl Iterator<Item = (String, bool)>,
 ) -> Vec<PointView> {
     points
@@ -343,7 +426,7 @@ fn points_view(
                 })
                 .unwrap_or_default();
             let text = with_people(text, p);
-            let points = points_view(input, &p.points, level + 1, markers, numbers);
+            let points = points_view(input, &p.points, level + 1, markers, list, numbers);
             let marker = match markers {
                 _ if !p.marker => String::new(),
                 m::PointMarkers::Numbers => format!("{number}."),
@@ -355,8 +438,9 @@ fn points_view(
                 m::PointMarkers::Dashes => "dash",
                 m::PointMarkers::Bullets => "bullet",
             };
-            let auto = automatic && p.marker && level <= 3;
-            PointView { number, marker, number_format, auto, level, addressee, text, points }
+            // Word numbers nine levels; deeper points keep their numbers as text.
+            let auto = automatic && p.marker && level <= 9;
+            PointView { number, marker, number_format, auto, level, list, addressee, text, points }
         })
         .collect()
 }
@@ -436,8 +520,12 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
         m::DeadlineDates::Numeric => deadline::DateStyle::Numeric,
         m::DeadlineDates::Words => deadline::DateStyle::Words,
     };
+    // The appendix's own sequence: its id's high bits are the appendix (tables' sequences
+    // follow it, see `Sequences`); 0 is the order's points.
+    let list = (i as u32 + 1) << 16;
     AppendixView {
         index: i,
+        list,
         kind: match a.kind {
             AppendixKind::Roadmap => "roadmap",
             AppendixKind::List => "list",
@@ -461,7 +549,7 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
         },
         title: a.title.clone(),
         subtitle: a.subtitle.clone(),
-        table: a.table.as_ref().map(|t| table_view(t, style)),
+        table: a.table.as_ref().map(|t| table_view(t, style, i)),
         items: a.items.iter().flatten().map(list_item).collect(),
         clauses: a
             .clauses
@@ -471,14 +559,14 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
             .map(|(k, c)| {
                 let prefix = format!("{}.", k + 1);
                 let numbers = clause_point_numbers(&c.points, &crate::diag::JsonPath::root(), &prefix);
-                // Clause points print their numbers as text (the clause's number is part of them).
-                let mut it = numbers.into_iter().map(|n| (n.number.unwrap_or_default(), false));
-                let points = points_view(input, &c.points, 2, m::PointMarkers::Numbers, &mut it);
+                // Clause points count in the appendix's sequence, under the clause's number.
+                let mut it = numbers.into_iter().map(|n| (n.number.unwrap_or_default(), !n.explicit));
+                let points = points_view(input, &c.points, 2, m::PointMarkers::Numbers, list, &mut it);
                 ClauseView {
                     title: c.title.clone(),
                     number: (k + 1).to_string(),
                     paragraphs: c.paragraphs.clone(),
-                    blocks: clause_blocks(input, c, &prefix, &points),
+                    blocks: clause_blocks(input, c, &prefix, &points, list),
                     points,
                 }
             })
@@ -530,7 +618,13 @@ fn approval_view(input: &Input, a: &Appendix, g: &m::Approval) -> ApprovalView {
 }
 
 /// A clause's blocks in reading order; its points numbered among themselves.
-fn clause_blocks(input: &Input, c: &m::Clause, prefix: &str, legacy_points: &[PointView]) -> Vec<ClauseBlockView> {
+fn clause_blocks(
+    input: &Input,
+    c: &m::Clause,
+    prefix: &str,
+    legacy_points: &[PointView],
+    list: u32,
+) -> Vec<ClauseBlockView> {
     if c.blocks.is_empty() {
         let paragraphs = c.paragraphs.iter().map(|t| ClauseBlockView::P { text: t.clone() });
         let points = legacy_points.iter().map(|p| ClauseBlockView::Point { points: vec![p.clone()] });
@@ -545,8 +639,8 @@ fn clause_blocks(input: &Input, c: &m::Clause, prefix: &str, legacy_points: &[Po
         })
         .collect();
     let numbers = clause_point_numbers(&points, &crate::diag::JsonPath::root(), prefix);
-    let mut it = numbers.into_iter().map(|n| (n.number.unwrap_or_default(), false));
-    let mut views = points_view(input, &points, 2, m::PointMarkers::Numbers, &mut it).into_iter();
+    let mut it = numbers.into_iter().map(|n| (n.number.unwrap_or_default(), !n.explicit));
+    let mut views = points_view(input, &points, 2, m::PointMarkers::Numbers, list, &mut it).into_iter();
     c.blocks
         .iter()
         .map(|b| match b {
@@ -575,7 +669,7 @@ fn list_item(item: &ListItem) -> String {
     }
 }
 
-fn table_view(t: &m::Table, style: deadline::DateStyle) -> TableView {
+fn table_view(t: &m::Table, style: deadline::DateStyle, appendix: usize) -> TableView {
     let n = t.columns.len();
     let number_col = t.columns.iter().position(|c| c.role == Some(m::ColumnRole::Number));
     let grouped = t.columns.iter().any(|c| c.group.is_some());
@@ -605,7 +699,8 @@ fn table_view(t: &m::Table, style: deadline::DateStyle) -> TableView {
     let numbers = table_numbers(t, &crate::diag::JsonPath::root());
     let mut nums = numbers.iter();
     let mut rows = Vec::new();
-    walk(t, &t.items, &t.sections, 0, number_col, style, &mut nums, &mut rows);
+    let mut seq = Sequences::new(t, appendix);
+    walk(t, &t.items, &t.sections, 0, number_col, style, &mut nums, &mut seq, &mut rows);
     TableView {
         widths: t.columns.iter().map(|c| c.width).collect(),
         columns: n,
@@ -620,6 +715,7 @@ fn text_cell(text: &str, colspan: usize, rowspan: usize) -> CellView {
         colspan,
         rowspan,
         number: false,
+        auto: None,
         whole_words: true,
         blocks: vec![BlockView::P { text: text.to_owned() }],
     }
@@ -634,12 +730,15 @@ fn walk<'n>(
     number_col: Option<usize>,
     style: deadline::DateStyle,
     nums: &mut impl Iterator<Item = &'n crate::input::numbering::Numbered>,
+    seq: &mut Sequences,
     out: &mut Vec<RowView>,
 ) {
     let n = t.columns.len();
     let mut covered = std::collections::HashSet::new();
     for (r, a) in items.iter().enumerate() {
-        let number = nums.next().filter(|x| x.kind == NumKind::Activity).and_then(|x| x.number.clone());
+        let numbered = nums.next().filter(|x| x.kind == NumKind::Activity);
+        let number = numbered.and_then(|x| x.number.clone());
+        let explicit = numbered.is_some_and(|x| x.explicit);
         let mut cells = Vec::new();
         let mut c = 0;
         while c < n {
@@ -660,10 +759,12 @@ fn walk<'n>(
                 for rr in r + 1..r + rows {
                     covered.insert((rr, c));
                 }
+                let auto = if explicit || text.is_empty() { None } else { seq.number(&text, false, level) };
                 cells.push(CellView {
                     colspan: 1,
                     rowspan: rows,
                     number: true,
+                    auto,
                     whole_words: true,
                     blocks: vec![BlockView::P { text }],
                 });
@@ -694,6 +795,7 @@ fn walk<'n>(
                 colspan: cols,
                 rowspan: rows,
                 number: false,
+                auto: None,
                 whole_words,
                 blocks: value.map(|v| cell_blocks(v, style)).unwrap_or_default(),
             });
@@ -702,7 +804,9 @@ fn walk<'n>(
         out.push(RowView { kind: "activity", level, number, title: None, cells });
     }
     for s in sections {
-        let number = nums.next().filter(|x| x.kind == NumKind::Section).and_then(|x| x.number.clone());
+        let numbered = nums.next().filter(|x| x.kind == NumKind::Section);
+        let number = numbered.and_then(|x| x.number.clone());
+        let explicit = numbered.is_some_and(|x| x.explicit);
         let shown = number.as_ref().map(|x| {
             let x = x.trim_end_matches('.');
             match (t.section_numbers, level, x.parse::<u32>()) {
@@ -715,17 +819,20 @@ fn walk<'n>(
             colspan,
             rowspan: 1,
             number: false,
+            auto: None,
             whole_words: true,
             blocks: vec![BlockView::P { text }],
         };
+        let auto = shown.as_ref().filter(|_| !explicit).and_then(|x| seq.number(x, true, level));
         let cells = match (&shown, in_column) {
-            (Some(x), true) => {
-                vec![CellView { number: true, ..text_cell(1, format!("{x}.")) }, text_cell(n - 1, s.title.clone())]
-            }
+            (Some(x), true) => vec![
+                CellView { number: true, auto, ..text_cell(1, format!("{x}.")) },
+                text_cell(n - 1, s.title.clone()),
+            ],
             (None, true) => {
                 vec![CellView { number: true, ..text_cell(1, String::new()) }, text_cell(n - 1, s.title.clone())]
             }
-            (Some(x), false) => vec![text_cell(n, format!("{x}. {}", s.title))],
+            (Some(x), false) => vec![CellView { auto, ..text_cell(n, format!("{x}. {}", s.title)) }],
             (None, false) => vec![text_cell(n, s.title.clone())],
         };
         out.push(RowView {
@@ -735,7 +842,9 @@ fn walk<'n>(
             title: Some(s.title.clone()),
             cells,
         });
-        walk(t, &s.items, &s.sections, level + 1, number_col, style, nums, out);
+        let outer = seq.enter_section();
+        walk(t, &s.items, &s.sections, level + 1, number_col, style, nums, seq, out);
+        seq.leave_section(outer);
     }
 }
 

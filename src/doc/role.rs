@@ -125,6 +125,17 @@ impl Role {
         }
     }
 
+    /// The built-in heading («heading 1», «heading 2») whose style the role's paragraphs
+    /// take, so readers that know only Word's headings (pandoc, mammoth, screen readers)
+    /// see them; Word shows it as «Заголовок 1» with the role's name beside it.
+    pub fn heading(self) -> Option<u8> {
+        match self {
+            Role::Title | Role::AppendixTitle => Some(1),
+            Role::ClauseTitle => Some(2),
+            _ => None,
+        }
+    }
+
     /// The outline level Word's navigation pane lists the paragraph at, if any.
     pub fn outline_level(self) -> Option<u8> {
         match self {

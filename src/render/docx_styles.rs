@@ -36,6 +36,8 @@ pub struct Props {
 #[derive(Debug, Clone, Default)]
 pub struct StyleBook {
     styles: Vec<Style>,
+    /// The roles met under each heading level, in order: the heading style's aliases.
+    aliases: Vec<(u8, Role)>,
 }
 
 /// One named style.
@@ -50,9 +52,12 @@ pub struct Style {
 }
 
 impl Style {
-    /// The id in `styles.xml`.
+    /// The id in `styles.xml`: a heading role's is Word's own («Heading1»).
     pub fn id(&self) -> String {
-        let id = self.role.style_id();
+        let id = match self.role.heading() {
+            Some(level) => format!("Heading{level}"),
+            None => self.role.style_id(),
+        };
         if self.variant {
             format!("{id}{}", if self.props.no_hyphens { "Whole" } else { "Hyphenated" })
         } else {
@@ -60,9 +65,13 @@ impl Style {
         }
     }
 
-    /// The name Word and LibreOffice show.
+    /// The name Word and LibreOffice show: a heading's is Word's built-in one, which they
+    /// translate («Заголовок 1»); the roles' names are its aliases.
     pub fn name(&self) -> String {
-        let name = self.role.style_name();
+        let name = match self.role.heading() {
+            Some(level) => format!("heading {level}"),
+            None => self.role.style_name(),
+        };
         match (self.variant, self.props.no_hyphens) {
             (false, _) => name,
             (true, true) => format!("{name} (без переносов)"),
@@ -75,11 +84,19 @@ impl StyleBook {
     /// The style of `role` for a paragraph of `props`, made from them when this is the
     /// first such paragraph.
     pub fn style(&mut self, role: Role, props: &Props) -> &Style {
-        let same = |s: &Style| s.role == role && s.props.no_hyphens == props.no_hyphens;
+        // Roles that share a heading share its style (the order's title and the appendices'
+        // titles are all «heading 1»); a paragraph then states what differs.
+        let family = |r: Role| r.heading().map_or(Err(r), Ok);
+        let same = |s: &Style| family(s.role) == family(role) && s.props.no_hyphens == props.no_hyphens;
+        if let Some(h) = role.heading() {
+            if !self.aliases.iter().any(|(l, r)| *l == h && *r == role) {
+                self.aliases.push((h, role));
+            }
+        }
         let i = match self.styles.iter().position(same) {
             Some(i) => i,
             None => {
-                let variant = self.styles.iter().any(|s| s.role == role);
+                let variant = self.styles.iter().any(|s| family(s.role) == family(role));
                 self.styles.push(Style { role, props: props.clone(), variant });
                 self.styles.len() - 1
             }
@@ -89,7 +106,16 @@ impl StyleBook {
 
     /// The `w:style` elements of every style used, for `styles.xml`.
     pub fn xml(&self) -> Vec<String> {
-        self.styles.iter().map(style_xml).collect()
+        self.styles
+            .iter()
+            .map(|s| {
+                let aliases: Vec<String> = match s.role.heading() {
+                    Some(h) => self.aliases.iter().filter(|(l, _)| *l == h).map(|(_, r)| r.style_name()).collect(),
+                    None => Vec::new(),
+                };
+                style_xml(s, &aliases.join(","))
+            })
+            .collect()
     }
 }
 
@@ -102,7 +128,7 @@ fn jc(a: Align) -> &'static str {
     }
 }
 
-fn style_xml(s: &Style) -> String {
+fn style_xml(s: &Style, aliases: &str) -> String {
     let (role, p) = (s.role, &s.props);
     let id = s.id();
     let name = s.name();
@@ -131,8 +157,17 @@ fn style_xml(s: &Style) -> String {
         rpr.push_str(&format!("<w:sz w:val=\"{s}\"/><w:szCs w:val=\"{s}\"/>"));
     }
     let name = super::xml::escape_attr(&name);
+    // Word's own headings are not custom styles; after a heading comes body text.
+    let (custom, next) = match role.heading() {
+        Some(_) => ("", "Normal".to_owned()),
+        None => (" w:customStyle=\"1\"", id.clone()),
+    };
+    let aliases = match aliases {
+        "" => String::new(),
+        a => format!("<w:aliases w:val=\"{}\"/>", super::xml::escape_attr(a)),
+    };
     format!(
-        "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/>\
-         <w:basedOn w:val=\"Normal\"/><w:next w:val=\"{id}\"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"
+        "<w:style w:type=\"paragraph\"{custom} w:styleId=\"{id}\"><w:name w:val=\"{name}\"/>{aliases}\
+         <w:basedOn w:val=\"Normal\"/><w:next w:val=\"{next}\"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"
     )
 }

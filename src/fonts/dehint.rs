@@ -124,7 +124,10 @@ fn strip_glyph(g: &[u8], out: &mut Vec<u8>) -> Option<()> {
         // Simple glyph: header (10), end points, instruction length, instructions, the rest.
         let ends = 10 + 2 * contours as usize;
         let len = u16_at(g, ends)? as usize;
-        let rest = g.get(ends + 2 + len..)?;
+        // Up to the outline's end: the source's padding after it is not copied (the caller
+        // pads to its own alignment; both would leave excess bytes readers warn about).
+        let start = ends + 2 + len;
+        let rest = g.get(start..start + outline_len(g, contours as usize, start)?)?;
         out.extend_from_slice(g.get(..ends)?);
         out.extend_from_slice(&[0, 0]);
         out.extend_from_slice(rest);
@@ -155,6 +158,43 @@ fn strip_glyph(g: &[u8], out: &mut Vec<u8>) -> Option<()> {
         }
     }
     Some(())
+}
+
+/// Simple glyph flags (OpenType `glyf`).
+const X_SHORT: u8 = 0x02;
+const Y_SHORT: u8 = 0x04;
+const REPEAT: u8 = 0x08;
+const X_SAME_OR_POSITIVE: u8 = 0x10;
+const Y_SAME_OR_POSITIVE: u8 = 0x20;
+
+/// The length of a simple glyph's flags and coordinates starting at `at`: its points are
+/// counted from the contours' end points, each flag says how long its coordinates are.
+fn outline_len(g: &[u8], contours: usize, at: usize) -> Option<usize> {
+    let points = match contours {
+        0 => 0,
+        n => usize::from(u16_at(g, 10 + 2 * (n - 1))?) + 1,
+    };
+    let (mut pos, mut seen, mut x, mut y) = (at, 0, 0, 0);
+    while seen < points {
+        let flag = *g.get(pos)?;
+        pos += 1;
+        let times = if flag & REPEAT != 0 {
+            pos += 1;
+            usize::from(*g.get(pos - 1)?) + 1
+        } else {
+            1
+        };
+        let size = |short: u8, same: u8| match (flag & short != 0, flag & same != 0) {
+            (true, _) => 1,
+            (false, true) => 0,
+            (false, false) => 2,
+        };
+        x += times * size(X_SHORT, X_SAME_OR_POSITIVE);
+        y += times * size(Y_SHORT, Y_SAME_OR_POSITIVE);
+        seen += times;
+    }
+    let len = pos - at + x + y;
+    (at + len <= g.len()).then_some(len)
 }
 
 /// An sfnt file from its tables: the directory, 4-byte aligned tables, their checksums and
@@ -227,6 +267,30 @@ mod tests {
             let tables = table_records(&stripped).unwrap();
             assert!(tables.iter().all(|t| !HINTING_TABLES.contains(&&t.tag)));
             assert_eq!(checksum(&stripped), 0xB1B0_AFBA, "whole-font checksum");
+            // No glyph keeps bytes after its outline beyond the 2-byte alignment (the
+            // source's padding copied and padded again gave 4 excess bytes on some).
+            let head = b.raw_face().table(ttf_parser::Tag::from_bytes(b"head")).unwrap();
+            let long = u16_at(head, 50) == Some(1);
+            let glyf = b.raw_face().table(ttf_parser::Tag::from_bytes(b"glyf")).unwrap();
+            let loca = b.raw_face().table(ttf_parser::Tag::from_bytes(b"loca")).unwrap();
+            let offsets: Vec<usize> = if long {
+                loca.chunks_exact(4).map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]]) as usize).collect()
+            } else {
+                loca.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]]) as usize * 2).collect()
+            };
+            let mut simple = 0;
+            for w in offsets.windows(2) {
+                let g = &glyf[w[0]..w[1]];
+                if g.len() >= 10 && (u16_at(g, 0).unwrap() as i16) >= 0 {
+                    let contours = u16_at(g, 0).unwrap() as usize;
+                    let ends = 10 + 2 * contours;
+                    let start = ends + 2 + u16_at(g, ends).unwrap() as usize;
+                    let used = start + outline_len(g, contours, start).expect("the outline parses");
+                    assert!(g.len() - used <= 1, "{face:?}: {} bytes after a glyph's outline", g.len() - used);
+                    simple += 1;
+                }
+            }
+            assert!(simple > 1000, "{face:?}: {simple} simple glyphs checked");
             // Same outlines and advances for every glyph: compare their bounding boxes.
             for id in 0..a.number_of_glyphs() {
                 let g = ttf_parser::GlyphId(id);

@@ -193,7 +193,7 @@ fn pdfa_carries_its_identification() {
         &p,
         &m,
         prikaz::render::pdf::PdfFonts::bundled(),
-        prikaz::render::pdf::PdfOptions { pdfa: true },
+        prikaz::render::pdf::PdfOptions { pdfa: true, tagged: false },
     )
     .expect("valid PDF/A-2b");
     let text = String::from_utf8_lossy(&bytes);

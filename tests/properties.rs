@@ -845,6 +845,12 @@ fn render_and_check(built: &Built, m: &Measurer) -> Result<(), TestCaseError> {
     prop_assert!(outside.is_empty(), "outside the printable area: {:#?}", &outside[..outside.len().min(10)]);
     let pdf = prikaz::render::pdf::write_pdf(&ir, &pages, m).map_err(TestCaseError::fail)?;
     prop_assert_eq!(pdf_pages(&pdf).map_err(TestCaseError::fail)?, pages.len());
+    // Tagged, every drawn text finds its one place in the structure (krilla refuses a
+    // document where one has none or two).
+    let opts = prikaz::render::pdf::PdfOptions { pdfa: false, tagged: true };
+    let tagged = prikaz::render::pdf::write_pdf_with(&ir, &pages, m, prikaz::render::pdf::PdfFonts::bundled(), opts)
+        .map_err(TestCaseError::fail)?;
+    prop_assert_eq!(pdf_pages(&tagged).map_err(TestCaseError::fail)?, pages.len());
 
     // Nothing the document holds is lost on the way to the pages: every letter is drawn
     // at least as often (repeated headers draw some more often).

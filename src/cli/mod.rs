@@ -127,9 +127,15 @@ enum Command {
         /// Какие файлы писать: docx, pdf или оба (по умолчанию оба).
         #[arg(long, value_enum)]
         format: Option<render::Format>,
-        /// PDF в формате PDF/A-2b (для архивного хранения), с проверкой при записи.
+        /// PDF в формате PDF/A-2b (для архивного хранения), с проверкой при записи; вместе с
+        /// --tagged — PDF/A-2a.
         #[arg(long)]
         pdfa: bool,
+        /// PDF с разметкой структуры (теги): заголовки, абзацы, списки и таблицы видны
+        /// экранным дикторам и программам, читающим таблицы, — для публикации на сайте
+        /// школы или управления. Файл больше: у образцов на 10–150 %.
+        #[arg(long)]
+        tagged: bool,
         /// Папка со своими шрифтами для PDF (например, Times New Roman или PT Astra Serif):
         /// файлы …Regular, …Bold, …Italic, …BoldItalic (.ttf/.otf).
         #[arg(long, value_name = "ПАПКА")]
@@ -151,13 +157,13 @@ pub fn run(cli: Cli) -> ExitCode {
             batch::run(&file, &schools, &output, jobs, templates.as_deref())
         }
         Command::Roll { file, to, output, date, number } => roll::run(&file, to, &output, date.as_deref(), number),
-        Command::Render { file, output, templates, emit, only, appendix, format, pdfa, font_dir, embed_fonts } => {
+        Command::Render { file, output, templates, emit, only, appendix, format, pdfa, tagged, font_dir, embed_fonts } => {
             let parts = match (only, appendix) {
                 (_, Some(n)) => prikaz::pipeline::Parts::Appendix(n),
                 (Some(render::Only::Appendices), None) => prikaz::pipeline::Parts::Appendices,
                 (None, None) => prikaz::pipeline::Parts::All,
             };
-            let opts = render::Options { format, pdfa, embed_fonts, font_dir, parts };
+            let opts = render::Options { format, pdfa, tagged, embed_fonts, font_dir, parts };
             render::run(&file, &output, templates.as_deref(), emit, opts)
         }
     }

@@ -37,6 +37,8 @@ pub struct Options {
     pub format: Option<Format>,
     /// PDF/A-2b.
     pub pdfa: bool,
+    /// A tagged PDF.
+    pub tagged: bool,
     /// Fonts embedded in the DOCX.
     pub embed_fonts: bool,
 }
@@ -208,7 +210,7 @@ fn pdf_bytes(
         );
     }
     let pages = prikaz::layout::layout(ir, m);
-    let pdf_opts = prikaz::render::pdf::PdfOptions { pdfa: opts.pdfa };
+    let pdf_opts = prikaz::render::pdf::PdfOptions { pdfa: opts.pdfa, tagged: opts.tagged };
     let own;
     let fonts = if opts.font_dir.is_none() {
         prikaz::render::pdf::PdfFonts::bundled()

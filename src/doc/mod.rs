@@ -9,6 +9,7 @@ pub mod geometry;
 pub mod picture;
 pub mod qr;
 mod role;
+pub mod structure;
 mod units;
 
 pub use dump::dump;

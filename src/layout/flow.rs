@@ -4,6 +4,7 @@
 use super::linebreak::{break_lines, Line};
 use super::text::{face_index, Measurer};
 use super::{table, Item, Page};
+use crate::doc::structure::{LeafId, Leaves};
 use crate::doc::{
     geometry, Align, Block, Columns, Document, Image, Inline, List, PageSetup, Paragraph, Signature, VAlign, ZoneKind,
 };
@@ -40,6 +41,8 @@ pub(super) struct Flow<'m> {
     pub table_size: f64,
     /// The first page's text ends higher when its footer holds the QR code.
     first_page_bottom: Option<f64>,
+    /// The number of each paragraph in the document's structure, stamped on its texts.
+    pub leaves: Leaves,
 }
 
 /// Lays the document out.
@@ -55,6 +58,7 @@ pub fn layout(doc: &Document, m: &Measurer) -> Vec<Page> {
         body_size: doc.fonts.body_size.to_pt(),
         table_size: doc.fonts.table_size.to_pt(),
         first_page_bottom: None,
+        leaves: Leaves::of(doc),
     };
     if let (Some(q), Some(s)) = (&doc.qr, doc.sections.first()) {
         // Word moves the text up when the footer is taller than the bottom margin.
@@ -157,9 +161,17 @@ impl<'m> Flow<'m> {
     fn chunk(&self, b: &Block, left: f64, right: f64) -> Chunk {
         let width = self.text_width() - left - right;
         match b {
-            Block::Paragraph(p) => paragraph_chunk(self.m, p, self.body_size, width, left, self.hyphenate),
-            Block::List(l) => list_chunk(self.m, l, self.body_size, width, left, self.hyphenate),
-            Block::Signature(s) => signature_chunk(self.m, s, self.body_size, self.text_width()),
+            Block::Paragraph(p) => {
+                let mut c = paragraph_chunk(self.m, p, self.body_size, width, left, self.hyphenate);
+                stamp(&mut c.lines, self.leaves.paragraph(p));
+                c
+            }
+            Block::List(l) => list_chunk(self.m, &self.leaves, l, self.body_size, width, left, self.hyphenate),
+            Block::Signature(s) => {
+                let mut c = signature_chunk(self.m, s, self.body_size, self.text_width());
+                stamp(&mut c.lines, self.leaves.signature(s));
+                c
+            }
             Block::Zone(z) => {
                 let free = (width - z.width.to_pt()).max(0.0);
                 let (l, r) = match z.kind {
@@ -353,6 +365,7 @@ impl<'m> Flow<'m> {
                 face: 0,
                 size,
                 spacing: 0.0,
+                tag: 0,
             });
         }
     }
@@ -360,14 +373,27 @@ impl<'m> Flow<'m> {
 
 pub(super) fn shift(it: &Item, dx: f64, dy: f64) -> Item {
     match it {
-        Item::Text { x, y, text, face, size, spacing } => {
-            Item::Text { x: x + dx, y: y + dy, text: text.clone(), face: *face, size: *size, spacing: *spacing }
+        Item::Text { x, y, text, face, size, spacing, tag } => {
+            Item::Text { x: x + dx, y: y + dy, text: text.clone(), face: *face, size: *size, spacing: *spacing, tag: *tag }
         }
         Item::Line { x1, y1, x2, y2 } => Item::Line { x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy },
         Item::Rect { x, y, w, h } => Item::Rect { x: x + dx, y: y + dy, w: *w, h: *h },
         Item::Image { x, y, w, h, picture } => {
             Item::Image { x: x + dx, y: y + dy, w: *w, h: *h, picture: picture.clone() }
         }
+    }
+}
+
+/// Marks every text of `lines` as belonging to leaf `id` of the structure.
+pub(super) fn stamp(lines: &mut [PLine], id: LeafId) {
+    for l in lines {
+        l.items.iter_mut().for_each(|it| stamp_item(it, id));
+    }
+}
+
+pub(super) fn stamp_item(it: &mut Item, id: LeafId) {
+    if let Item::Text { tag, .. } = it {
+        *tag = id;
     }
 }
 
@@ -487,7 +513,7 @@ fn place_words(m: &Measurer, line: &Line, x0: f64, extra: f64, asc: f64, size: f
                 continue;
             }
         }
-        items.push(Item::Text { x, y: asc, text: f.text.clone(), face: f.face, size: f.size, spacing: 0.0 });
+        items.push(Item::Text { x, y: asc, text: f.text.clone(), face: f.face, size: f.size, spacing: 0.0, tag: 0 });
     }
     items
 }
@@ -518,7 +544,7 @@ pub fn image_line_height(h: f64) -> f64 {
     ((h + IMAGE_LINE_EXTRA) * 20.0).ceil() / 20.0
 }
 
-fn list_chunk(m: &Measurer, l: &List, size: f64, width: f64, left: f64, hyphenate: bool) -> Chunk {
+fn list_chunk(m: &Measurer, leaves: &Leaves, l: &List, size: f64, width: f64, left: f64, hyphenate: bool) -> Chunk {
     let hang = geometry::LIST_HANG.to_pt();
     let mut out = Chunk { lines: Vec::new(), space_before: 0.0, space_after: 0.0, keep_next: false, whole: false };
     for (i, item) in l.items.iter().enumerate() {
@@ -532,7 +558,13 @@ fn list_chunk(m: &Measurer, l: &List, size: f64, width: f64, left: f64, hyphenat
                 face: 0,
                 size: s,
                 spacing: 0.0,
+                tag: 0,
             });
+        }
+        let id = leaves.paragraph(item);
+        stamp(&mut c.lines, id);
+        if let Some(marker) = c.lines.first_mut().and_then(|l| l.items.last_mut()) {
+            stamp_item(marker, id | crate::doc::structure::LABEL);
         }
         if i == 0 {
             out.space_before = c.space_before;
@@ -555,7 +587,7 @@ fn signature_chunk(m: &Measurer, s: &Signature, size: f64, width: f64) -> Chunk 
         if last_width <= width {
             let mut items = Vec::new();
             if !text.is_empty() {
-                items.push(Item::Text { x: 0.0, y: asc, text, face, size, spacing: 0.0 });
+                items.push(Item::Text { x: 0.0, y: asc, text, face, size, spacing: 0.0, tag: 0 });
             }
             lines.push(PLine { height: lh, items });
             continue;
@@ -574,7 +606,7 @@ fn signature_chunk(m: &Measurer, s: &Signature, size: f64, width: f64) -> Chunk 
         lines.push(PLine { height: lh, items: Vec::new() });
     }
     if let Some(last) = lines.last_mut() {
-        last.items.push(Item::Text { x: width - nw, y: asc, text: name, face: 0, size, spacing: 0.0 });
+        last.items.push(Item::Text { x: width - nw, y: asc, text: name, face: 0, size, spacing: 0.0, tag: 0 });
     }
     Chunk { lines, space_before: s.space_before.to_pt(), space_after: 0.0, keep_next: false, whole: true }
 }

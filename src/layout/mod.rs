@@ -48,6 +48,10 @@ pub enum Item {
         size: f64,
         /// Width added at each space of `text`, in points (justification).
         spacing: f64,
+        /// The paragraph or signature it belongs to, for the PDF's tags
+        /// ([`crate::doc::structure`]); 0 for what is no content (page numbers, a repeated
+        /// table header).
+        tag: crate::doc::structure::LeafId,
     },
     /// A straight line (table borders).
     Line {

@@ -3,7 +3,8 @@
 //! between rows when they do not (the spanning cell going on, as in Word and LibreOffice),
 //! section rows kept with the next row, and the header rows repeated on every page.
 
-use super::flow::{height, paragraph_chunk, shift, Flow, PLine};
+use super::flow::{height, paragraph_chunk, shift, stamp, stamp_item, Flow, PLine};
+use crate::doc::structure::{Leaves, LABEL};
 use super::{text::Measurer, Item};
 use crate::doc::{geometry, Block, Cell, Row, RowKind, Table};
 
@@ -58,6 +59,9 @@ pub(super) fn place(f: &mut Flow<'_>, t: &Table) {
         f.new_page();
     }
     draw_rows(f, &head, &xs);
+    // The header drawn again on later pages is no content of its own (a tagged PDF reads
+    // it once).
+    let head = untagged(&head);
     let mut gi = 0;
     while gi < groups.len() {
         let (a, b) = groups[gi];
@@ -114,7 +118,7 @@ fn lay_rows(f: &Flow<'_>, rows: &[Row], widths: &[f64]) -> Vec<LRow> {
                         colspan,
                         rowspan: c.rowspan.max(1),
                         middle: c.middle,
-                        lines: cell_lines(f.m, c, w, f.table_size, f.hyphenate),
+                        lines: cell_lines(f.m, &f.leaves, c, w, f.table_size, f.hyphenate),
                     }
                 })
                 .collect();
@@ -143,11 +147,15 @@ fn lay_rows(f: &Flow<'_>, rows: &[Row], widths: &[f64]) -> Vec<LRow> {
     out
 }
 
-fn cell_lines(m: &Measurer, c: &Cell, width: f64, size: f64, hyphenate: bool) -> Vec<PLine> {
+fn cell_lines(m: &Measurer, leaves: &Leaves, c: &Cell, width: f64, size: f64, hyphenate: bool) -> Vec<PLine> {
     let mut lines = Vec::new();
     for b in &c.blocks {
         match b {
-            Block::Paragraph(p) => lines.extend(paragraph_chunk(m, p, size, width, 0.0, hyphenate).lines),
+            Block::Paragraph(p) => {
+                let mut c = paragraph_chunk(m, p, size, width, 0.0, hyphenate).lines;
+                stamp(&mut c, leaves.paragraph(p));
+                lines.extend(c);
+            }
             Block::List(l) => {
                 let hang = geometry::LIST_HANG.to_pt();
                 for (i, item) in l.items.iter().enumerate() {
@@ -160,7 +168,13 @@ fn cell_lines(m: &Measurer, c: &Cell, width: f64, size: f64, hyphenate: bool) ->
                             face: 0,
                             size,
                             spacing: 0.0,
+                            tag: 0,
                         });
+                    }
+                    let id = leaves.paragraph(item);
+                    stamp(&mut c, id);
+                    if let Some(marker) = c.first_mut().and_then(|l| l.items.last_mut()) {
+                        stamp_item(marker, id | LABEL);
                     }
                     lines.extend(c);
                 }
@@ -215,6 +229,15 @@ fn draw_rows(f: &mut Flow<'_>, rows: &[LRow], xs: &[f64]) {
         f.page().last_row = Some(row.kind);
         f.y += row.height;
     }
+}
+
+/// Rows with their texts belonging to no paragraph.
+fn untagged(rows: &[LRow]) -> Vec<LRow> {
+    let mut out = rows.to_vec();
+    for c in out.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+        stamp(&mut c.lines, 0);
+    }
+    out
 }
 
 fn borders(x0: f64, y0: f64, x1: f64, y1: f64) -> [Item; 4] {

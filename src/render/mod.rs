@@ -6,6 +6,7 @@ mod docx_fixups;
 mod docx_numbering;
 mod docx_styles;
 pub mod pdf;
+mod pdf_tags;
 mod xml;
 
 /// The document's date for its metadata: `SOURCE_DATE_EPOCH` when set (reproducible

@@ -20,8 +20,14 @@ use crate::layout::{Item, Page};
 /// Options of the PDF writer.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PdfOptions {
-    /// PDF/A-2b, checked by krilla's validator while writing (archives require PDF/A).
+    /// PDF/A, checked by krilla's validator while writing (archives require PDF/A):
+    /// PDF/A-2b, or PDF/A-2a when `tagged`.
     pub pdfa: bool,
+    /// A tagged PDF: headings, paragraphs, lists and tables marked for screen readers and
+    /// table-aware extractors (see [`super::pdf_tags`]). Off by default: the tags make the
+    /// samples' PDFs 10–150 % larger (83 % over all of them), beyond the 25 % a default may
+    /// cost; render time grows about 5 %.
+    pub tagged: bool,
 }
 
 /// The four faces as krilla fonts, hinting removed (see [`crate::fonts::dehint`]). Each is
@@ -82,25 +88,34 @@ pub fn write_pdf_with(
 ) -> Result<Vec<u8>, String> {
     let mut pdf = if opts.pdfa {
         let configuration = ConfigurationBuilder::new()
-            .with_archival_validator(Archival::A2_B)
+            .with_archival_validator(if opts.tagged { Archival::A2_A } else { Archival::A2_B })
             .finish()
             .map_err(|e| format!("PDF/A: {e:?}"))?;
-        PdfDocument::new_with(SerializeSettings { configuration, ..SerializeSettings::default() })
+        PdfDocument::new_with(SerializeSettings {
+            configuration,
+            enable_tagging: opts.tagged,
+            ..SerializeSettings::default()
+        })
     } else {
-        PdfDocument::new()
+        PdfDocument::new_with(SerializeSettings { enable_tagging: opts.tagged, ..SerializeSettings::default() })
     };
+    let mut tags = super::pdf_tags::Marks::new(opts.tagged);
     let mut glyphs: Vec<KrillaGlyph> = Vec::new();
     for p in pages {
         let settings = PageSettings::from_wh(p.width as f32, p.height as f32).ok_or("неверный размер страницы")?;
         let mut page = pdf.start_page_with(settings);
         let mut surface = page.surface();
         for it in &p.items {
-            if let Item::Text { x, y, text, face, size, spacing } = it {
+            if let Item::Text { x, y, text, face, size, spacing, tag } = it {
                 let font = fonts.font(*face)?;
                 run_glyphs(m, *face, text, *spacing / *size, &mut glyphs);
+                tags.start_text(&mut surface, *tag);
                 surface.draw_glyphs(Point::from_xy(*x as f32, *y as f32), &glyphs, font, text, *size as f32, false);
+                tags.end(&mut surface);
             }
         }
+        // Borders, the QR code's modules and pictures are no text: artifacts.
+        tags.start_artifact(&mut surface);
         // All borders of a page as one path: each shared edge once, and the edges of
         // neighbouring cells along one line joined into one segment.
         let segments = merged_segments(p.items.iter().filter_map(|it| match it {
@@ -123,9 +138,11 @@ pub fn write_pdf_with(
         for it in &p.items {
             if let Item::Image { x, y, w, h, picture } = it {
                 let data: krilla::Data = picture.bytes.clone().into();
+                // Smoothing when enlarged, except in PDF/A, which forbids it.
+                let smooth = !opts.pdfa;
                 let image = match picture.format {
-                    crate::doc::PictureFormat::Png => PdfImage::from_png(data, true),
-                    crate::doc::PictureFormat::Jpeg => PdfImage::from_jpeg(data, true),
+                    crate::doc::PictureFormat::Png => PdfImage::from_png(data, smooth),
+                    crate::doc::PictureFormat::Jpeg => PdfImage::from_jpeg(data, smooth),
                 }
                 .map_err(|e| format!("изображение не вставлено в PDF: {e}"))?;
                 let size = Size::from_wh(*w as f32, *h as f32).ok_or("изображение нулевого размера")?;
@@ -134,6 +151,7 @@ pub fn write_pdf_with(
                 surface.pop();
             }
         }
+        tags.end(&mut surface);
         surface.finish();
         page.finish();
     }
@@ -146,6 +164,9 @@ pub fn write_pdf_with(
         }
     }
     pdf.set_outline(outline);
+    if let Some(tree) = tags.tree(doc) {
+        pdf.set_tag_tree(tree);
+    }
     let mut meta =
         Metadata::new().title(doc.meta.title.clone()).language(doc.meta.lang.clone()).creator("prikaz".to_owned());
     // A document with no date of its own (a plan with no order) gets none: no 1980.
@@ -162,7 +183,32 @@ pub fn write_pdf_with(
         meta = meta.authors(vec![doc.meta.author.clone()]);
     }
     pdf.set_metadata(meta);
-    pdf.finish().map_err(|e| format!("PDF не собран: {e:?}"))
+    pdf.finish().map_err(krilla_error)
+}
+
+/// krilla's refusal in words a user can act on.
+fn krilla_error(e: krilla::error::KrillaError) -> String {
+    use krilla::configure::ValidationError as V;
+    use krilla::error::KrillaError as K;
+    match e {
+        K::Validation(list) => {
+            let reasons: Vec<String> = list
+                .iter()
+                .map(|(v, _)| match v {
+                    V::MissingDocumentDate => "у документа нет даты: укажите дату приказа (order.date) или дату \
+                                               утверждения в грифе (appendices[].approvals[].date)"
+                        .to_owned(),
+                    V::NoDocumentTitle => "у документа нет заголовка: укажите order.title или название приложения".to_owned(),
+                    V::ContainsNotDefGlyph(..) | V::NoCodepointMapping(..) => {
+                        "в тексте есть знаки, которых нет в шрифте: замените их или укажите --font-dir".to_owned()
+                    }
+                    other => format!("не выполнено требование {other:?}"),
+                })
+                .collect();
+            format!("PDF/A не собран: {}", reasons.join("; "))
+        }
+        other => format!("PDF не собран: {other:?}"),
+    }
 }
 
 /// The page's filled rectangles (a QR code's modules) as one black path.

@@ -116,7 +116,7 @@ pub fn outside_printable_area(d: &Document, ps: &[Page], m: &Measurer) -> Vec<St
         let (top, bottom) = (mg.top.to_pt(), p.height - mg.bottom.to_pt() + 0.5);
         for it in &p.items {
             match it {
-                Item::Text { x, y, text, face, size, spacing } => {
+                Item::Text { x, y, text, face, size, spacing, .. } => {
                     if !(x.is_finite() && y.is_finite()) {
                         out.push(format!("p{}: «{text}» at a non-finite position", i + 1));
                     } else if *y < top {

@@ -106,7 +106,11 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
             // protocol's), as ГОСТ dates an approved document.
             date: order.map(|o| o.date.to_string()).or_else(|| {
                 let approvals = input.appendices.iter().flat_map(|a| &a.approvals);
-                approvals.clone().find_map(|g| g.date).or_else(|| approvals.filter_map(|g| g.protocol.as_ref()).map(|p| p.date).next()).map(|d| d.to_string())
+                approvals
+                    .clone()
+                    .find_map(|g| g.date)
+                    .or_else(|| approvals.filter_map(|g| g.protocol.as_ref()).map(|p| p.date).next())
+                    .map(|d| d.to_string())
             }),
             subject: order.map(order_name).unwrap_or_default(),
             number: order.map(|o| o.number.clone()),

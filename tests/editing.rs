@@ -72,7 +72,8 @@ fn a_point_inserted_in_libreoffice_renumbers_the_points_after_it() {
 
 #[test]
 fn a_row_inserted_in_libreoffice_renumbers_the_rows_after_it_hierarchical() {
-    let Some(text) = edit("samples/dubna-2021.json", "row", "1.1.1.", "Новая строка из LibreOffice") else {
+    let Some(text) = edit("samples/dubna-2021.json", "row", "1.1.1.", "Новая строка из LibreOffice")
+    else {
         return;
     };
     // The new row is 1.1.2, the one that was 1.1.2 is 1.1.3, and no number is printed twice.
@@ -90,8 +91,8 @@ fn a_row_inserted_in_libreoffice_renumbers_the_rows_after_it_hierarchical() {
 
 #[test]
 fn a_row_inserted_in_libreoffice_renumbers_the_rows_of_its_section_only() {
-    let Some(text) =
-        edit("samples/solnechnogorsk-2023.json", "row", "1.", "Новая строка из LibreOffice") else {
+    let Some(text) = edit("samples/solnechnogorsk-2023.json", "row", "1.", "Новая строка из LibreOffice")
+    else {
         return;
     };
     let lines: Vec<String> = text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();

@@ -10,10 +10,7 @@ use common::{json_files, root, tool};
 
 /// mammoth and python-docx are there (pip); in CI their absence fails.
 fn python_readers() -> bool {
-    let ok = Command::new("python3")
-        .args(["-c", "import mammoth, docx"])
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let ok = Command::new("python3").args(["-c", "import mammoth, docx"]).output().is_ok_and(|o| o.status.success());
     if !ok {
         assert!(std::env::var_os("CI").is_none(), "mammoth and python-docx are required in CI (.ci/run installs them)");
         eprintln!("SKIPPED: mammoth or python-docx is not installed");
@@ -88,7 +85,10 @@ fn pandoc_mammoth_and_python_docx_see_headings_lists_and_styles() {
             if input.contains("\"points\"") {
                 assert!(ol + ul >= 1, "{rel}: mammoth sees no list");
             }
-            assert!(paragraphs > 0 && unnamed == 0, "{rel}: python-docx finds {unnamed} of {paragraphs} paragraphs without a style name");
+            assert!(
+                paragraphs > 0 && unnamed == 0,
+                "{rel}: python-docx finds {unnamed} of {paragraphs} paragraphs without a style name"
+            );
         }
     }
 }

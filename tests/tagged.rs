@@ -46,12 +46,7 @@ fn structure(pdf: &Path) -> Option<Element> {
             _ => r.clone(),
         }
     };
-    let root = objects
-        .as_object()?
-        .values()
-        .map(|o| &o["value"])
-        .find(|v| v["/Type"] == "/StructTreeRoot")?
-        .clone();
+    let root = objects.as_object()?.values().map(|o| &o["value"]).find(|v| v["/Type"] == "/StructTreeRoot")?.clone();
     fn build(v: &Value, value: &dyn Fn(&Value) -> Value, out: &mut Vec<Element>) {
         let v = value(v);
         match &v {
@@ -131,7 +126,8 @@ fn a_tagged_pdf_has_headings_a_table_with_its_header_once_and_lists() {
     let sections = table.body.iter().filter(|r| r.kind == RowKind::Section).count();
     let mut td = Vec::new();
     tables[0].all("TD", &mut td);
-    let wide = td.iter().filter(|c| c.attrs.iter().any(|a| a["/ColSpan"].as_u64() == Some(table.widths.len() as u64))).count();
+    let wide =
+        td.iter().filter(|c| c.attrs.iter().any(|a| a["/ColSpan"].as_u64() == Some(table.widths.len() as u64))).count();
     assert_eq!(wide, sections);
     // Lists in cells: each item a label and a body.
     let mut items = Vec::new();

@@ -157,7 +157,19 @@ pub fn run(cli: Cli) -> ExitCode {
             batch::run(&file, &schools, &output, jobs, templates.as_deref())
         }
         Command::Roll { file, to, output, date, number } => roll::run(&file, to, &output, date.as_deref(), number),
-        Command::Render { file, output, templates, emit, only, appendix, format, pdfa, tagged, font_dir, embed_fonts } => {
+        Command::Render {
+            file,
+            output,
+            templates,
+            emit,
+            only,
+            appendix,
+            format,
+            pdfa,
+            tagged,
+            font_dir,
+            embed_fonts,
+        } => {
             let parts = match (only, appendix) {
                 (_, Some(n)) => prikaz::pipeline::Parts::Appendix(n),
                 (Some(render::Only::Appendices), None) => prikaz::pipeline::Parts::Appendices,

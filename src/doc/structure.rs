@@ -239,6 +239,8 @@ mod tests {
         }
         collect(&tree, &mut seen);
         assert_eq!(seen, [1, 2, 3, 4, 5, 6, 7]);
-        assert!(matches!(&tree[2], Node::Group(Kind::Table, rows) if matches!(&rows[0], Node::Group(Kind::Row { header: true }, _))));
+        assert!(
+            matches!(&tree[2], Node::Group(Kind::Table, rows) if matches!(&rows[0], Node::Group(Kind::Row { header: true }, _)))
+        );
     }
 }

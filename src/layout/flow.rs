@@ -373,9 +373,15 @@ impl<'m> Flow<'m> {
 
 pub(super) fn shift(it: &Item, dx: f64, dy: f64) -> Item {
     match it {
-        Item::Text { x, y, text, face, size, spacing, tag } => {
-            Item::Text { x: x + dx, y: y + dy, text: text.clone(), face: *face, size: *size, spacing: *spacing, tag: *tag }
-        }
+        Item::Text { x, y, text, face, size, spacing, tag } => Item::Text {
+            x: x + dx,
+            y: y + dy,
+            text: text.clone(),
+            face: *face,
+            size: *size,
+            spacing: *spacing,
+            tag: *tag,
+        },
         Item::Line { x1, y1, x2, y2 } => Item::Line { x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy },
         Item::Rect { x, y, w, h } => Item::Rect { x: x + dx, y: y + dy, w: *w, h: *h },
         Item::Image { x, y, w, h, picture } => {

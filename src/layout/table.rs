@@ -4,8 +4,8 @@
 //! section rows kept with the next row, and the header rows repeated on every page.
 
 use super::flow::{height, paragraph_chunk, shift, stamp, stamp_item, Flow, PLine};
-use crate::doc::structure::{Leaves, LABEL};
 use super::{text::Measurer, Item};
+use crate::doc::structure::{Leaves, LABEL};
 use crate::doc::{geometry, Block, Cell, Row, RowKind, Table};
 
 const PAD_X: f64 = geometry::CELL_PAD_X.to_pt();

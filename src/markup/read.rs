@@ -338,7 +338,10 @@ fn auto_number(el: &Element, inlines: &[Inline]) -> R<Option<crate::doc::AutoNum
                 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
         }
         NumberFormat::Roman => {
-            level == 1 && head.len() > 1 && head.ends_with('.') && head[..head.len() - 1].chars().all(|c| "IVXLCDM".contains(c))
+            level == 1
+                && head.len() > 1
+                && head.ends_with('.')
+                && head[..head.len() - 1].chars().all(|c| "IVXLCDM".contains(c))
         }
         NumberFormat::Dash => head == "–",
         NumberFormat::Bullet => head == "•",

@@ -1,10 +1,6 @@
 //! Writers: the IR into files. Each writer only translates; dependency quirks stay inside.
 
 pub mod docx;
-mod docx_body;
-mod docx_fixups;
-mod docx_numbering;
-mod docx_styles;
 pub mod pdf;
 mod pdf_tags;
 mod xml;
@@ -25,8 +21,15 @@ pub fn document_date(doc_date: Option<&str>) -> Option<chrono::NaiveDateTime> {
     })
 }
 
-/// Zip entry times: [`document_date`], else 1980-01-01 (the zip epoch).
+/// The first year a zip entry's time can hold.
+pub const ZIP_EPOCH_YEAR: i32 = 1980;
+
+/// 1980-01-01 00:00, the earliest time a zip entry can hold.
+pub fn zip_epoch() -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(ZIP_EPOCH_YEAR, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("valid date")
+}
+
+/// Zip entry times: [`document_date`], else the zip epoch.
 pub fn fixed_timestamp(doc_date: Option<&str>) -> chrono::NaiveDateTime {
-    let floor = chrono::NaiveDate::from_ymd_opt(1980, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("valid date");
-    document_date(doc_date).unwrap_or(floor).max(floor)
+    document_date(doc_date).unwrap_or_else(zip_epoch).max(zip_epoch())
 }

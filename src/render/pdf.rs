@@ -198,7 +198,9 @@ fn krilla_error(e: krilla::error::KrillaError) -> String {
                     V::MissingDocumentDate => "у документа нет даты: укажите дату приказа (order.date) или дату \
                                                утверждения в грифе (appendices[].approvals[].date)"
                         .to_owned(),
-                    V::NoDocumentTitle => "у документа нет заголовка: укажите order.title или название приложения".to_owned(),
+                    V::NoDocumentTitle => {
+                        "у документа нет заголовка: укажите order.title или название приложения".to_owned()
+                    }
                     V::ContainsNotDefGlyph(..) | V::NoCodepointMapping(..) => {
                         "в тексте есть знаки, которых нет в шрифте: замените их или укажите --font-dir".to_owned()
                     }

@@ -8,7 +8,7 @@ use std::num::{NonZeroU16, NonZeroU32};
 
 use krilla::surface::Surface;
 use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node as TagNode, SpanTag, Tag, TableHeaderScope,
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node as TagNode, SpanTag, TableHeaderScope, Tag,
     TagGroup, TagKind, TagTree,
 };
 

@@ -199,8 +199,10 @@ impl NumberingBook {
             out.push_str(&format!("<w:num w:numId=\"{id}\"><w:abstractNumId w:val=\"{}\"/>", definition.id()));
             // Word continues the count across instances of one definition unless an instance
             // says where it starts: every instance after the first says so.
-            let counts =
-                !matches!(definition, Abstract::Points(NumberFormat::Dash | NumberFormat::Bullet) | Abstract::Marker(_));
+            let counts = !matches!(
+                definition,
+                Abstract::Points(NumberFormat::Dash | NumberFormat::Bullet) | Abstract::Marker(_)
+            );
             if counts && (*starts != [1; LEVELS] || seen.contains(&definition.id())) {
                 for (level, start) in starts.iter().enumerate() {
                     out.push_str(&format!(
@@ -267,7 +269,9 @@ mod tests {
             (0, vec![6]),
         ]
         .into_iter()
-        .map(|(l, shown)| b.assign(AutoNumber { format: d, level: l, list: 0, roman_top: false, paren: false }, &shown, 709))
+        .map(|(l, shown)| {
+            b.assign(AutoNumber { format: d, level: l, list: 0, roman_top: false, paren: false }, &shown, 709)
+        })
         .collect();
         assert_eq!(got, [(1, 0), (1, 1), (1, 1), (1, 0), (2, 0), (2, 1), (2, 0)]);
         let xml = String::from_utf8(b.xml()).unwrap();

@@ -1,5 +1,5 @@
 //! IR → DOCX: the document model translated into docx-rs, then the post-pass
-//! ([`super::docx_fixups`]) mends what docx-rs cannot say and packs the file.
+//! ([`fixups`]) mends what docx-rs cannot say and packs the file.
 
 use docx_rs::{
     AlignmentType, BreakType, CellMargins, Docx, IndentLevel, LineSpacing, LineSpacingType, NumberingId, PageMargin,
@@ -10,14 +10,22 @@ use docx_rs::{
 };
 
 /// The paragraph style of paragraphs never hyphenated, by its id in `styles.xml`.
-pub use super::docx_fixups::NO_HYPHENS_STYLE;
-use super::docx_fixups::{self, Fixups};
-use super::docx_styles::Props;
+mod body;
+mod fixups;
+mod fonts;
+mod numbering;
+mod package;
+mod schema;
+mod styles;
+
 use crate::doc::{
     geometry, Align, Block, Cell, Columns, Document, Image, Inline, Length, List, PageSetup, Paragraph, Role, Row,
     RowKind, Section, Signature, Table, VAlign, Zone, ZoneKind,
 };
 use crate::layout::breaks::soft_hyphens;
+use fixups::Fixups;
+pub use fixups::NO_HYPHENS_STYLE;
+use styles::Props;
 
 /// Options of the DOCX writer.
 #[derive(Debug, Clone, Default)]
@@ -32,7 +40,7 @@ pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String>
     let mut fx = Fixups::default();
     if let Some(q) = &doc.qr {
         // 12 pixels a module: crisp at any print resolution.
-        fx.qr = Some(docx_fixups::QrFooter {
+        fx.qr = Some(fixups::QrFooter {
             png: q.matrix.png(12),
             size_emu: emu(q.size),
             line_twips: twips(Length::pt(crate::layout::image_line_height(q.size.to_pt()))),
@@ -101,9 +109,9 @@ pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String>
     fx.title = doc.meta.title.clone();
     fx.author = doc.meta.author.clone();
     fx.subject = doc.meta.subject.clone();
-    fx.timestamp = super::fixed_timestamp(doc.meta.date.as_deref());
-    fx.dated = super::document_date(doc.meta.date.as_deref());
-    docx_fixups::finish(docx.build(), &fx)
+    fx.timestamp = crate::render::fixed_timestamp(doc.meta.date.as_deref());
+    fx.dated = crate::render::document_date(doc.meta.date.as_deref());
+    fixups::finish(docx.build(), &fx)
 }
 
 enum Child {
@@ -501,7 +509,7 @@ fn list(
     role: Role,
     fx: &mut Fixups,
 ) -> Vec<DxParagraph> {
-    use super::docx_numbering::ListMarker;
+    use numbering::ListMarker;
     let hang = twips(geometry::LIST_HANG);
     let id = fx.numbering.list(match l.marker {
         crate::doc::Marker::Dash => ListMarker::Dash,

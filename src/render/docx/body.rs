@@ -7,7 +7,7 @@
 //! of a header row. Those are small, and are written into reused scratch buffers and then
 //! copied out in their new order.
 //!
-//! The fixes are the ones [`super::docx_fixups`] documents: header rows, page-number header
+//! The fixes are the ones [`super::fixups`] documents: header rows, page-number header
 //! references on the first section, ru-RU on every run, schema order of properties, no
 //! per-thread paragraph ids, no `w:type` on grid columns, no XML-illegal characters in text.
 
@@ -47,7 +47,7 @@ const NUMPR: &[&str] = &["w:ilvl", "w:numId", "w:numberingChange", "w:ins"];
 
 /// The language of every run: Russian (hyphenation, spelling).
 pub(super) const LANG: &str = "<w:lang w:val=\"ru-RU\" w:eastAsia=\"ru-RU\" w:bidi=\"ar-SA\"/>";
-const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+use super::schema::R_NS;
 
 /// Mends `document.xml`.
 pub fn fix(bytes: &[u8], fx: &BodyFixes<'_>) -> Result<Vec<u8>, String> {

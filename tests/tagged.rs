@@ -2,7 +2,8 @@
 //! poppler (`pdfinfo`), the order's and appendices' titles are headings, the table is a
 //! table with its header cells once (not once per page), spans on the merged cells, and
 //! lists are lists with their markers as labels. `--pdfa --tagged` passes krilla's PDF/A-2a
-//! validator (it checks while writing). Without `--tagged` the PDF has no tags.
+//! validator (it checks while writing). Without `--tagged` the PDF has no tags. pdf.js
+//! (`tests/pdfjs/`, installed by `.ci/run`) reads the same structure with its text.
 
 mod common;
 
@@ -150,4 +151,44 @@ fn without_tagged_there_are_no_tags_and_with_pdfa_it_is_pdfa_2a() {
     let xmp = String::from_utf8_lossy(&std::fs::read(&a).unwrap()).into_owned();
     assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>") && xmp.contains("<pdfaid:conformance>A</pdfaid:conformance>"));
     assert_eq!(pdfinfo_tagged(&a), Some(true));
+}
+
+/// pdf.js is installed in `tests/pdfjs` (`npm ci` there); in CI its absence fails.
+fn pdfjs() -> bool {
+    let ok = root().join("tests/pdfjs/node_modules/pdfjs-dist").is_dir() && tool("node");
+    if !ok {
+        assert!(std::env::var_os("CI").is_none(), "pdf.js is required in CI (.ci/run installs it)");
+        eprintln!("SKIPPED: pdf.js is not installed (npm ci --prefix tests/pdfjs)");
+    }
+    ok
+}
+
+#[test]
+fn pdf_js_reads_the_structure_with_its_text() {
+    if !pdfjs() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let rel = "samples/solnechnogorsk-2023.json";
+    let pdf = render(rel, dir.path(), &["--tagged"]);
+    let out = Command::new("node").arg(root().join("tests/pdfjs/struct-tree.mjs")).arg(&pdf).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let elements: Vec<Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let of = |role: &str| elements.iter().filter(|e| e["role"] == role).map(|e| e["text"].as_str().unwrap()).collect::<Vec<_>>();
+    let h1 = of("H1");
+    assert!(h1[0].starts_with("Об утверждении Плана мероприятий"), "{h1:?}");
+    assert!(h1[1].starts_with("План мероприятий (дорожная карта)"), "{h1:?}");
+    assert_eq!(of("TH").first(), Some(&"№ п/п"));
+    let doc = ir(rel);
+    let table = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| if let Block::Table(t) = b { Some(t) } else { None })
+        .unwrap();
+    assert_eq!(of("TR").len(), table.head.len() + table.body.len());
+    // Each list item reads as its marker and its text.
+    let li = of("LI");
+    assert!(!li.is_empty() && li.iter().all(|t| t.starts_with("– ") || t.starts_with("• ")), "{li:?}");
 }

@@ -86,6 +86,15 @@ fn render(rel: &str, dir: &Path, extra: &[&str]) -> std::path::PathBuf {
     dir.join(format!("{}.pdf", Path::new(rel).file_stem().unwrap().to_string_lossy()))
 }
 
+/// The document model's first table.
+fn first_table(doc: &prikaz::doc::Document) -> &prikaz::doc::Table {
+    doc.sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| if let Block::Table(t) = b { Some(t) } else { None })
+        .expect("a table")
+}
+
 fn pdfinfo_tagged(pdf: &Path) -> Option<bool> {
     let out = Command::new("pdfinfo").arg(pdf).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
@@ -108,12 +117,7 @@ fn a_tagged_pdf_has_headings_a_table_with_its_header_once_and_lists() {
     // The table: as many rows as the document model has (the header once, though it is
     // drawn on each of the table's pages), header cells with their scope.
     let doc = ir(rel);
-    let table = doc
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .find_map(|b| if let Block::Table(t) = b { Some(t) } else { None })
-        .expect("a table");
+    let table = first_table(&doc);
     let mut tables = Vec::new();
     tree.all("Table", &mut tables);
     assert_eq!(tables.len(), 1);
@@ -185,12 +189,7 @@ fn pdf_js_reads_the_structure_with_its_text() {
     assert!(h1[1].starts_with("План мероприятий (дорожная карта)"), "{h1:?}");
     assert_eq!(of("TH").first(), Some(&"№ п/п"));
     let doc = ir(rel);
-    let table = doc
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .find_map(|b| if let Block::Table(t) = b { Some(t) } else { None })
-        .unwrap();
+    let table = first_table(&doc);
     assert_eq!(of("TR").len(), table.head.len() + table.body.len());
     // Each list item reads as its marker and its text.
     let li = of("LI");

@@ -62,6 +62,21 @@ fn warnings_pass_unless_strict() {
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
+/// What a hand-editor writes and JSON does not allow, but the input format does: comments,
+/// trailing commas, ДД.ММ.ГГГГ dates, a number without quotes. Accepted, and printed right.
+#[test]
+fn forgiving_input_is_accepted_and_rendered_as_meant() {
+    let files = json_files("tests/fixtures/forgiving");
+    assert!(!files.is_empty());
+    for f in &files {
+        let out = prikaz(&["validate", f]);
+        assert_eq!(out.status.code(), Some(0), "{f}: {}", String::from_utf8_lossy(&out.stderr));
+        let ir = prikaz(&["render", f, "--emit", "ir"]);
+        let text = String::from_utf8_lossy(&ir.stdout);
+        assert!(text.contains("06.10.2020 №~520"), "{f}: {text}");
+    }
+}
+
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(prikaz(&["validate"]).status.code(), Some(2));

@@ -26,7 +26,7 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
         Ok(s) => s,
         Err(d) => return fail(format!("{}: {}", batch.display(), d.message)),
     };
-    let file: BatchFile = match serde_json::from_str(&src.text) {
+    let file: BatchFile = match serde_json::from_str(&prikaz::input::jsonc::to_json(&src.text)) {
         Ok(f) => f,
         Err(e) => return fail(format!("{}: {e}", batch.display())),
     };

@@ -10,24 +10,26 @@ use crate::diag::{Diagnostic, JsonPath, Location, Segment};
 
 /// Deserializes the whole text into a [`Document`].
 pub fn parse(src: &Source) -> Result<Document, Diagnostic> {
+    // Comments and trailing commas are blanked in place: positions stay the author's.
+    let json = super::jsonc::to_json(&src.text);
     // serde accepts a struct written as an array; a document that is not an object is a
     // different mistake, and deserves its own message.
-    let first = src.text.trim_start().chars().next();
+    let first = json.trim_start().chars().next();
     if first != Some('{') && matches!(first, Some('[' | '"' | '0'..='9' | '-' | 't' | 'f' | 'n')) {
-        let at = src.text.len() - src.text.trim_start().len();
+        let at = json.len() - json.trim_start().len();
         return Err(Diagnostic::error("документ должен быть объектом { … }")
             .located(Location::of_span(&src.text, at..at + 1))
             .hint("начните файл с «{» и поля «order», «appendices»; пример — в папке samples/"));
     }
     // Valid input takes the fast road; only a failure is read again with path tracking,
     // which costs half the parse and is needed only to say where the mistake is.
-    let mut fast = serde_json::Deserializer::from_str(&src.text);
+    let mut fast = serde_json::Deserializer::from_str(&json);
     if let Ok(doc) = <Document as serde::Deserialize>::deserialize(&mut fast) {
         if fast.end().is_ok() {
             return Ok(doc);
         }
     }
-    let mut de = serde_json::Deserializer::from_str(&src.text);
+    let mut de = serde_json::Deserializer::from_str(&json);
     let result: Result<Document, _> = serde_path_to_error::deserialize(&mut de);
     match result {
         Ok(doc) => match de.end() {

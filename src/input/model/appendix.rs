@@ -93,7 +93,8 @@ pub struct Mark {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<super::IsoDate>,
     /// The order's number as the mark cites it, when it differs from `order.number`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::opt_number_text")]
+    #[schemars(schema_with = "super::number_schema")]
     pub number: Option<String>,
     /// Gender and number of the approved document, for УТВЕРЖДЕН/УТВЕРЖДЕНА/УТВЕРЖДЕНО/УТВЕРЖДЕНЫ;
     /// guessed from the title's first word when absent.
@@ -323,7 +324,8 @@ pub enum SectionNumbers {
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// An explicit number; automatic otherwise.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::opt_number_text")]
+    #[schemars(schema_with = "super::number_schema")]
     pub number: Option<String>,
     /// The section's title.
     pub title: String,
@@ -340,7 +342,8 @@ pub struct Section {
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     /// An explicit number; automatic otherwise.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::opt_number_text")]
+    #[schemars(schema_with = "super::number_schema")]
     pub number: Option<String>,
     /// A value per column key; a missing key is an empty cell.
     pub values: Values,

@@ -60,6 +60,8 @@ pub struct Protocol {
     /// The date of the meeting.
     pub date: IsoDate,
     /// The protocol's number.
+    #[serde(deserialize_with = "super::number_text")]
+    #[schemars(schema_with = "super::number_schema")]
     pub number: String,
 }
 
@@ -76,6 +78,8 @@ pub struct Act {
     /// Its date.
     pub date: IsoDate,
     /// Its number.
+    #[serde(deserialize_with = "super::number_text")]
+    #[schemars(schema_with = "super::number_schema")]
     pub number: String,
 }
 

@@ -16,6 +16,8 @@ pub struct Order {
     /// Дата документа.
     pub date: IsoDate,
     /// Регистрационный номер as written: «15 а», «175/1.1 – 08», «520».
+    #[serde(deserialize_with = "super::number_text")]
+    #[schemars(schema_with = "super::number_schema")]
     pub number: String,
     /// Место составления («г. Новочеркасск»), when the бланк does not make it evident.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -147,7 +149,8 @@ pub enum DecreePlacement {
 #[serde(deny_unknown_fields)]
 pub struct Point {
     /// An explicit number («2.1»); numbers are automatic otherwise.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::opt_number_text")]
+    #[schemars(schema_with = "super::number_schema")]
     pub number: Option<String>,
     /// To whom the point is addressed, printed before the text in the dative.
     #[serde(default, skip_serializing_if = "Option::is_none")]

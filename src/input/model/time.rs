@@ -65,15 +65,23 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     YearMonth { year, month }.last_day().day()
 }
 
-/// Parses `YYYY-MM-DD` strictly, with a Russian explanation of what is wrong.
+/// Parses `YYYY-MM-DD`, or `ДД.ММ.ГГГГ` as Russian documents and Excel write dates,
+/// strictly, with a Russian explanation of what is wrong.
 pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
-    let form = || format!("дата «{s}» записана не в виде ГГГГ-ММ-ДД; напишите, например, «2023-08-28»");
+    let form = || {
+        format!("дата «{s}» записана не в виде ГГГГ-ММ-ДД и не в виде ДД.ММ.ГГГГ; напишите, например, «2023-08-28» или «28.08.2023»")
+    };
     let parts: Vec<&str> = s.split('-').collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+    let dotted: Vec<&str> = s.split('.').collect();
+    let (y, m, d) = if parts.len() == 3 && parts[0].len() == 4 && parts[1].len() == 2 && parts[2].len() == 2 {
+        (parts[0], parts[1], parts[2])
+    } else if dotted.len() == 3 && dotted[0].len() == 2 && dotted[1].len() == 2 && dotted[2].len() == 4 {
+        (dotted[2], dotted[1], dotted[0])
+    } else {
         return Err(form());
-    }
+    };
     let num = |p: &str| p.chars().all(|c| c.is_ascii_digit()).then(|| p.parse::<u32>().ok()).flatten();
-    let (Some(y), Some(m), Some(d)) = (num(parts[0]), num(parts[1]), num(parts[2])) else {
+    let (Some(y), Some(m), Some(d)) = (num(y), num(m), num(d)) else {
         return Err(form());
     };
     let y = y as i32;
@@ -107,14 +115,15 @@ pub fn parse_year_month(s: &str) -> Result<YearMonth, String> {
     Ok(YearMonth { year: y, month: m })
 }
 
-/// Parses a day (`YYYY-MM-DD`) or a month (`YYYY-MM`), chosen by the string's length.
+/// Parses a day (`YYYY-MM-DD` or `ДД.ММ.ГГГГ`) or a month (`YYYY-MM`), chosen by the
+/// string's length.
 pub fn parse_when(s: &str) -> Result<When, String> {
     match s.len() {
         7 => parse_year_month(s).map(When::Month),
         10 => parse_iso_date(s).map(|d| When::Day(IsoDate(d))),
-        _ => {
-            Err(format!("«{s}» — ни дата ГГГГ-ММ-ДД (например, «2023-08-28»), ни месяц ГГГГ-ММ (например, «2023-09»)"))
-        }
+        _ => Err(format!(
+            "«{s}» — ни дата ГГГГ-ММ-ДД или ДД.ММ.ГГГГ (например, «2023-08-28»), ни месяц ГГГГ-ММ (например, «2023-09»)"
+        )),
     }
 }
 
@@ -173,9 +182,9 @@ macro_rules! string_value {
 string_value!(
     IsoDate,
     |s| parse_iso_date(s).map(IsoDate),
-    "дата строкой ГГГГ-ММ-ДД",
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-    "Дата в виде ГГГГ-ММ-ДД, например 2023-08-28."
+    "дата строкой ГГГГ-ММ-ДД или ДД.ММ.ГГГГ",
+    "^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}[.][0-9]{2}[.][0-9]{4})$",
+    "Дата в виде ГГГГ-ММ-ДД (2023-08-28) или ДД.ММ.ГГГГ (28.08.2023)."
 );
 string_value!(
     YearMonth,
@@ -187,9 +196,9 @@ string_value!(
 string_value!(
     When,
     parse_when,
-    "дата ГГГГ-ММ-ДД или месяц ГГГГ-ММ",
-    "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$",
-    "Дата ГГГГ-ММ-ДД или месяц ГГГГ-ММ."
+    "дата ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, или месяц ГГГГ-ММ",
+    "^([0-9]{4}-[0-9]{2}(-[0-9]{2})?|[0-9]{2}[.][0-9]{2}[.][0-9]{4})$",
+    "Дата ГГГГ-ММ-ДД (2023-08-28) или ДД.ММ.ГГГГ (28.08.2023), или месяц ГГГГ-ММ (2023-09)."
 );
 
 #[cfg(test)]
@@ -209,7 +218,11 @@ mod tests {
         assert!(parse_iso_date("2023-02-29").unwrap_err().contains("28 дн."));
         assert!(parse_iso_date("2024-02-29").is_ok());
         assert!(parse_iso_date("2023-13-01").unwrap_err().contains("месяц 13"));
-        assert!(parse_iso_date("28.08.2023").unwrap_err().contains("ГГГГ-ММ-ДД"));
+        // As Russian documents and Excel write them.
+        assert_eq!(parse_iso_date("28.08.2023").unwrap(), NaiveDate::from_ymd_opt(2023, 8, 28).unwrap());
+        assert!(parse_iso_date("31.02.2023").unwrap_err().contains("28 дн."));
+        assert!(parse_iso_date("28.8.2023").unwrap_err().contains("ДД.ММ.ГГГГ"));
+        assert!(matches!(parse_when("02.09.2023").unwrap(), When::Day(_)));
         assert!(parse_iso_date("2023-8-28").is_err());
         assert!(parse_year_month("2023-00").is_err());
         assert!(parse_when("сентябрь").is_err());

@@ -45,7 +45,8 @@ pub fn to_json(text: &str) -> Cow<'_, str> {
                 i = end;
                 continue;
             }
-            b',' => pending_comma = Some(i),
+            // Two commas in a row are a mistake to show where it is, not to blank.
+            b',' => pending_comma = if pending_comma.is_some() { None } else { Some(i) },
             b'}' | b']' => {
                 if let Some(at) = pending_comma.take() {
                     out[at] = b' ';
@@ -85,6 +86,7 @@ mod tests {
     #[test]
     fn a_comma_between_values_stays() {
         assert_eq!(to_json("[1, 2]"), "[1, 2]");
+        assert_eq!(to_json("[1,, ]"), "[1,, ]");
         assert_eq!(to_json("{\"a\": \"x\\\",\", \"b\": 1}"), "{\"a\": \"x\\\",\", \"b\": 1}");
     }
 }

@@ -110,8 +110,8 @@ mod tests {
 
     #[test]
     fn type_errors_have_the_path() {
-        let d = err(r#"{"order": {"date": "2023-08-28", "number": 15, "title": "x"}}"#);
+        let d = err(r#"{"order": {"date": "2023-08-28", "number": [15], "title": "x"}}"#);
         assert_eq!(d.path.unwrap().to_string(), "order.number");
-        assert!(d.message.contains("ожидается строка"), "{}", d.message);
+        assert!(d.message.contains("ожидается номер строкой"), "{}", d.message);
     }
 }

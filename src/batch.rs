@@ -41,37 +41,234 @@ struct SchoolsJson {
     schools: Vec<School>,
 }
 
-/// Reads schools from CSV (a header row of field names, one school per row; a `drop`
-/// column lists activities separated by «;») or from JSON.
-pub fn read_schools(name: &str, text: &str) -> Result<Vec<School>, String> {
+/// A list of schools as read: each row (its 1-based number in the file, the header being
+/// row 1 of a table) with its school or why it cannot be used; the columns; notes on how
+/// the file was read (an encoding, a separator).
+#[derive(Debug, Default)]
+pub struct SchoolList {
+    /// Rows in file order.
+    pub rows: Vec<(usize, Result<School, String>)>,
+    /// The field names (the table's header; the JSON list's keys).
+    pub columns: Vec<String>,
+    /// How the file was read, for the user («Windows-1251», «;»).
+    pub notes: Vec<String>,
+}
+
+/// Reads a list of schools: a table (CSV as Excel saves it — UTF-8 with or without BOM or
+/// Windows-1251, «,» or «;» or tab — or the first sheet of an .xlsx, .xls or .ods) whose
+/// first row names the fields, one school per row, a `drop` column listing activities
+/// separated by «;»; or JSON `{"schools": [...]}`. A row that does not fit the header fails
+/// alone; only a file with no usable header fails as a whole.
+pub fn read_school_list(path: &std::path::Path) -> Result<SchoolList, String> {
+    let name = path.display().to_string();
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "xlsx" | "xlsm" | "xls" | "ods" => {
+            let table = spreadsheet_rows(path).map_err(|e| format!("{name}: {e}"))?;
+            Ok(table_schools(&name, table, Vec::new(), true))
+        }
+        _ => {
+            let (src, encoding) =
+                crate::input::source::read_source_noted(path).map_err(|d| format!("{name}: {}", d.message))?;
+            let mut list = read_schools(&name, &src.text)?;
+            if let Some(enc) = encoding {
+                list.notes.insert(0, format!("{name} прочитан в кодировке {enc}"));
+            }
+            Ok(list)
+        }
+    }
+}
+
+/// Reads schools from the text of a CSV or JSON list (see [`read_school_list`]).
+pub fn read_schools(name: &str, text: &str) -> Result<SchoolList, String> {
+    let text = text.trim_start_matches('\u{feff}');
     if name.to_lowercase().ends_with(".json") {
         let parsed: SchoolsJson =
-            serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| format!("{name}: {e}"))?;
-        return Ok(parsed.schools);
+            serde_json::from_str(&crate::input::jsonc::to_json(text)).map_err(|e| format!("{name}: {e}"))?;
+        let mut columns: Vec<String> = Vec::new();
+        for s in &parsed.schools {
+            for k in s.fields.keys() {
+                if !columns.contains(k) {
+                    columns.push(k.clone());
+                }
+            }
+        }
+        let rows = parsed.schools.into_iter().enumerate().map(|(i, s)| (i + 1, Ok(s))).collect();
+        return Ok(SchoolList { rows, columns, notes: Vec::new() });
     }
+    let sep = sniff_separator(text);
     let mut reader =
-        csv::ReaderBuilder::new().flexible(false).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| format!("{name}: заголовок CSV: {e}"))?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
+        csv::ReaderBuilder::new().delimiter(sep).flexible(true).has_headers(false).from_reader(text.as_bytes());
+    let mut table: Vec<(usize, Vec<String>)> = Vec::new();
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| format!("{name}: CSV не читается: {}", csv_reason(&e)))?;
+        // The line a record starts on, counted in the text (a quoted value may hold breaks).
+        // (With CRLF endings the reader's position can stand on the previous line's «\n».)
+        let line = rec.position().map_or(table.len() + 1, |p| {
+            let b = text.as_bytes();
+            let mut at = (p.byte() as usize).min(b.len());
+            while at < b.len() && matches!(b[at], b'\r' | b'\n') {
+                at += 1;
+            }
+            b[..at].iter().filter(|&&c| c == b'\n').count() + 1
+        });
+        table.push((line, rec.iter().map(str::to_owned).collect()));
+    }
+    let notes = match sep {
+        b',' => Vec::new(),
+        b';' => vec![format!("{name}: столбцы разделены «;», как сохраняет Excel")],
+        _ => vec![format!("{name}: столбцы разделены табуляцией")],
+    };
+    Ok(table_schools(name, table, notes, false))
+}
+
+/// The separator of a CSV's header line: «;» (Russian Excel), tab, or «,», whichever
+/// occurs most outside quotes.
+fn sniff_separator(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    match counts.iter().enumerate().max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i))) {
+        Some((1, n)) if *n > 0 => b';',
+        Some((2, n)) if *n > 0 => b'\t',
+        _ => b',',
+    }
+}
+
+fn csv_reason(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { pos, .. } => {
+            format!("не UTF-8 в строке {}", pos.as_ref().map_or(0, |p| p.line()))
+        }
+        csv::ErrorKind::Io(e) => e.to_string(),
+        _ => "файл повреждён".to_owned(),
+    }
+}
+
+/// The first sheet of a spreadsheet as rows of text (row numbers as the program shows
+/// them). Dates come out as ДД.ММ.ГГГГ, whole numbers without «.0».
+fn spreadsheet_rows(path: &std::path::Path) -> Result<Vec<(usize, Vec<String>)>, String> {
+    use calamine::{open_workbook_auto, Data, Reader};
+    let mut book = open_workbook_auto(path).map_err(|e| format!("таблица не открывается: {e}"))?;
+    let sheet = book.sheet_names().first().cloned().ok_or("в книге нет листов")?;
+    let range = book.worksheet_range(&sheet).map_err(|e| format!("лист «{sheet}» не читается: {e}"))?;
+    let first = range.start().map_or(0, |(r, _)| r as usize);
+    let cell = |d: &Data| -> String {
+        match d {
+            Data::Empty => String::new(),
+            Data::String(s) => s.clone(),
+            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+            Data::Float(f) => f.to_string(),
+            Data::Int(i) => i.to_string(),
+            Data::Bool(b) => if *b { "да" } else { "нет" }.to_owned(),
+            Data::DateTime(dt) => {
+                dt.as_datetime().map(|t| t.format("%d.%m.%Y").to_string()).unwrap_or_else(|| dt.to_string())
+            }
+            Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+            Data::Error(e) => format!("#{e:?}"),
+        }
+    };
+    Ok(range
+        .rows()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut cells: Vec<String> = r.iter().map(cell).collect();
+            while cells.last().is_some_and(|c| c.trim().is_empty()) {
+                cells.pop();
+            }
+            (first + i + 1, cells)
+        })
+        .collect())
+}
+
+/// Rows of a table (the header first) as schools; blank rows are skipped, a row with more
+/// filled cells than the header has columns, or missing ones, fails alone. A sheet's row
+/// simply ends at its last filled cell (`pad`): the cells after it are empty, not missing.
+fn table_schools(name: &str, table: Vec<(usize, Vec<String>)>, notes: Vec<String>, pad: bool) -> SchoolList {
+    let mut rows = table.into_iter().filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
+    let Some((_, header)) = rows.next() else {
+        return SchoolList {
+            rows: vec![(1, Err(format!("{name}: в списке нет строки заголовка с названиями полей")))],
+            columns: Vec::new(),
+            notes,
+        };
+    };
+    let columns: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
     let mut out = Vec::new();
-    for (i, rec) in reader.records().enumerate() {
-        let rec = rec.map_err(|e| format!("{name}, строка {}: {e}", i + 2))?;
+    for (line, mut cells) in rows {
+        // Trailing empty cells are what spreadsheets leave; they do not count.
+        while cells.len() > columns.len() && cells.last().is_some_and(|c| c.trim().is_empty()) {
+            cells.pop();
+        }
+        if pad && cells.len() < columns.len() {
+            cells.resize(columns.len(), String::new());
+        }
+        if cells.len() != columns.len() {
+            let why = if cells.len() < columns.len() {
+                format!(
+                    "в строке {} значений, а столбцов {}: нет значений для «{}» (не потерялся ли разделитель?)",
+                    cells.len(),
+                    columns.len(),
+                    columns[cells.len()..].join("», «")
+                )
+            } else {
+                format!(
+                    "в строке {} значений, а столбцов {}: лишние значения (текст с «{}» нужно взять в кавычки)",
+                    cells.len(),
+                    columns.len(),
+                    if name.to_lowercase().ends_with(".csv") { "," } else { "разделителем" }
+                )
+            };
+            out.push((line, Err(why)));
+            continue;
+        }
         let mut fields = BTreeMap::new();
         let mut drop = Vec::new();
-        for (h, v) in headers.iter().zip(rec.iter()) {
+        for (h, v) in columns.iter().zip(&cells) {
             if h == "drop" {
                 drop.extend(v.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned));
             } else {
                 fields.insert(h.clone(), v.trim().to_owned());
             }
         }
-        out.push(School { fields, drop });
+        out.push((line, Ok(School { fields, drop })));
     }
-    Ok(out)
+    SchoolList { rows: out, columns, notes }
+}
+
+/// The `{{поле}}` placeholders of a template, each with the first string it is in.
+pub fn placeholders(template: &serde_json::Value) -> Vec<(String, String)> {
+    fn walk(v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+        match v {
+            serde_json::Value::String(s) => {
+                let mut rest = s.as_str();
+                while let Some(start) = rest.find("{{") {
+                    let after = &rest[start + 2..];
+                    let Some(end) = after.find("}}") else { break };
+                    let key = after[..end].trim().to_owned();
+                    if !out.iter().any(|(k, _)| *k == key) {
+                        out.push((key, s.clone()));
+                    }
+                    rest = &after[end + 2..];
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(template, &mut out);
+    out
 }
 
 /// Fills `{{поле}}` placeholders in every string of the template; an unknown field is an
@@ -221,6 +418,35 @@ mod tests {
         let s = school(&[("director", "И.И. Петрова")]);
         assert_eq!(fill_str("Ответственный: {{ director }}", &s).unwrap(), "Ответственный: И.И. Петрова");
         assert!(fill_str("{{curator}}", &s).unwrap_err().contains("нет поля «curator»"));
+    }
+
+    #[test]
+    fn excel_csv_with_semicolons_reads_and_a_short_row_fails_alone() {
+        let csv = "short_name;order_date;director\nМБОУ СОШ № 1;02.09.2023;К.О. Попова\nМБОУ СОШ № 2;04.09.2023\n\n\"Лицей; № 3\";05.09.2023;А.А. Орлова\n";
+        let list = read_schools("schools.csv", csv).unwrap();
+        assert_eq!(list.columns, ["short_name", "order_date", "director"]);
+        assert_eq!(list.rows.len(), 3);
+        assert_eq!(list.rows[0].1.as_ref().unwrap().fields["order_date"], "02.09.2023");
+        let (line, err) = (&list.rows[1].0, list.rows[1].1.as_ref().unwrap_err());
+        assert_eq!(*line, 3);
+        assert!(err.contains("нет значений для «director»"), "{err}");
+        assert_eq!(list.rows[2].0, 5);
+        assert_eq!(list.rows[2].1.as_ref().unwrap().fields["short_name"], "Лицей; № 3");
+        assert!(list.notes[0].contains("«;»"));
+        assert_eq!(sniff_separator("a,b,c\n"), b',');
+        // Excel's CRLF endings: the lines are still counted right.
+        let crlf = read_schools("s.csv", "a;b\r\nx;1\r\ny;2\r\nz\r\n").unwrap();
+        assert_eq!(crlf.rows.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 3, 4]);
+        assert_eq!(sniff_separator("a\tb\n"), b'\t');
+    }
+
+    #[test]
+    fn placeholders_are_listed_once_with_their_string() {
+        let t = serde_json::json!({"a": "{{x}} и {{ y }}", "b": ["{{x}}"]});
+        assert_eq!(
+            placeholders(&t),
+            [("x".to_owned(), "{{x}} и {{ y }}".to_owned()), ("y".to_owned(), "{{x}} и {{ y }}".to_owned())]
+        );
     }
 
     #[test]

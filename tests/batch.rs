@@ -81,3 +81,131 @@ fn a_broken_row_is_named_and_the_others_are_produced() {
     assert!(produced.iter().all(|n| !n.ends_with(".tmp")), "{produced:?}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The sample list as Russian Excel saves a CSV: Windows-1251, «;», dates as ДД.ММ.ГГГГ.
+fn excel_csv(rows: &[Vec<String>]) -> Vec<u8> {
+    let text: String = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| {
+                    // Dates as Excel shows them.
+                    let c = match c.split('-').collect::<Vec<_>>()[..] {
+                        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => format!("{d}.{m}.{y}"),
+                        _ => c.clone(),
+                    };
+                    if c.contains(';') || c.contains('"') {
+                        format!("\"{}\"", c.replace('"', "\"\""))
+                    } else {
+                        c
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(";")
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    encoding_rs::WINDOWS_1251.encode(&text).0.into_owned()
+}
+
+fn sample_rows() -> Vec<Vec<String>> {
+    let mut r = csv::Reader::from_path(common::root().join("samples/batch/schools.csv")).unwrap();
+    let mut rows = vec![r.headers().unwrap().iter().map(str::to_owned).collect::<Vec<_>>()];
+    rows.extend(r.records().map(|x| x.unwrap().iter().map(str::to_owned).collect()));
+    rows
+}
+
+fn run_batch(schools: &std::path::Path, out: &std::path::Path) -> (Option<i32>, String) {
+    let run = prikaz(&[
+        "batch",
+        "samples/batch/municipal.json",
+        "--schools",
+        schools.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    (run.status.code(), String::from_utf8_lossy(&run.stderr).into_owned())
+}
+
+#[test]
+fn a_list_saved_by_russian_excel_gives_every_school_and_a_short_row_fails_alone() {
+    let dir = temp("excel-csv");
+    let mut rows = sample_rows();
+    let schools = rows.len() - 1;
+    std::fs::write(dir.join("schools.csv"), excel_csv(&rows)).unwrap();
+    let (code, stderr) = run_batch(&dir.join("schools.csv"), &dir.join("out"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("Windows-1251") && stderr.contains("«;»"), "{stderr}");
+    let pdfs = files(&dir.join("out")).iter().filter(|n| n.ends_with(".pdf")).count();
+    assert_eq!(pdfs, schools + 1);
+    // Row 4 loses its last two cells (address and drop): it alone fails, in Russian, by the
+    // columns' names.
+    let keep = rows[3].len() - 2;
+    rows[3].truncate(keep);
+    std::fs::write(dir.join("short.csv"), excel_csv(&rows)).unwrap();
+    let (code, stderr) = run_batch(&dir.join("short.csv"), &dir.join("out2"));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("строка 4") && stderr.contains("нет значений для «address», «drop»"), "{stderr}");
+    let pdfs = files(&dir.join("out2")).iter().filter(|n| n.ends_with(".pdf")).count();
+    assert_eq!(pdfs, schools, "every other school and the municipal order");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_list_kept_in_excel_gives_every_school() {
+    let ok = std::process::Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(std::env::var_os("CI").is_none(), "openpyxl is required in CI (.ci/run installs it)");
+        eprintln!("SKIPPED: openpyxl is not installed");
+        return;
+    }
+    let dir = temp("xlsx");
+    let xlsx = dir.join("schools.xlsx");
+    let made = std::process::Command::new("python3")
+        .arg(common::root().join("tests/excel/csv_to_xlsx.py"))
+        .arg(common::root().join("samples/batch/schools.csv"))
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let (code, stderr) = run_batch(&xlsx, &dir.join("out"));
+    assert_eq!(code, Some(0), "{stderr}");
+    let pdfs = files(&dir.join("out")).iter().filter(|n| n.ends_with(".pdf")).count();
+    assert_eq!(pdfs, sample_rows().len() - 1 + 1);
+    // The order date came through as a date: «02.09.2023» in the school's order.
+    let doc = std::fs::read(dir.join("out").join("МБОУ СОШ № 3.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(doc)).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut text).unwrap();
+    assert!(text.contains("02.09.2023"), "the order's date from the sheet");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_placeholder_no_column_fills_is_named_once_before_any_school_is_built() {
+    let dir = temp("placeholder");
+    let batch = std::fs::read_to_string(common::root().join("samples/batch/municipal.json")).unwrap();
+    let broken = batch.replacen("{{director}}", "{{headmaster}}", 1);
+    assert_ne!(batch, broken, "the sample uses {{director}}");
+    let line = broken[..broken.find("{{headmaster}}").unwrap()].matches('\n').count() + 1;
+    let file = common::root().join("samples/batch").join(format!("broken-{}.json", std::process::id()));
+    std::fs::write(&file, &broken).unwrap();
+    let run = prikaz(&[
+        "batch",
+        file.to_str().unwrap(),
+        "--schools",
+        "samples/batch/schools.csv",
+        "-o",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    std::fs::remove_file(&file).ok();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.matches("{{headmaster}}").count(), 1, "{stderr}");
+    assert!(stderr.contains(&format!("строка {line}")) && stderr.contains("нет столбца «headmaster»"), "{stderr}");
+    assert!(!dir.join("out").exists() || files(&dir.join("out")).is_empty(), "nothing built");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -183,7 +183,9 @@ fn pdf_js_reads_the_structure_with_its_text() {
         .filter(|l| l.starts_with('{'))
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let of = |role: &str| elements.iter().filter(|e| e["role"] == role).map(|e| e["text"].as_str().unwrap()).collect::<Vec<_>>();
+    let of = |role: &str| {
+        elements.iter().filter(|e| e["role"] == role).map(|e| e["text"].as_str().unwrap()).collect::<Vec<_>>()
+    };
     let h1 = of("H1");
     assert!(h1[0].starts_with("Об утверждении Плана мероприятий"), "{h1:?}");
     assert!(h1[1].starts_with("План мероприятий (дорожная карта)"), "{h1:?}");

@@ -9,7 +9,9 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 
-use prikaz::batch::{drop_activities, file_name, fill, read_schools, reasons, BatchFile, Failure, School};
+use prikaz::batch::{
+    drop_activities, file_name, fill, placeholders, read_school_list, reasons, BatchFile, Failure, School,
+};
 use prikaz::input::source::{read_source, Source};
 use prikaz::layout::text::Measurer;
 use prikaz::pipeline::{build_ir, Parts};
@@ -30,35 +32,52 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
         Ok(f) => f,
         Err(e) => return fail(format!("{}: {e}", batch.display())),
     };
-    let list_src = match read_source(schools) {
-        Ok(s) => s,
-        Err(d) => return fail(format!("{}: {}", schools.display(), d.message)),
-    };
-    let list = match read_schools(&list_src.name, &list_src.text) {
+    let list = match read_school_list(schools) {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
+    for note in &list.notes {
+        eprintln!("заметка: {note}");
+    }
+    // A placeholder no column fills would fail every school: said once, before any is built.
+    let missing: Vec<(String, String)> =
+        placeholders(&file.school).into_iter().filter(|(k, _)| !list.columns.contains(k)).collect();
+    if !missing.is_empty() {
+        for (key, _) in &missing {
+            let line = src
+                .text
+                .find(&format!("{{{{{key}"))
+                .or_else(|| src.text.find(key.as_str()))
+                .map_or(0, |at| src.text[..at].matches('\n').count() + 1);
+            eprintln!(
+                "ошибка: {}, строка {line}: подстановку {{{{{key}}}}} нечем заполнить — в списке школ {} нет столбца «{key}» (есть: {})",
+                batch.display(),
+                schools.display(),
+                list.columns.join(", ")
+            );
+        }
+        eprintln!("подсказка: добавьте столбец в список школ или исправьте название в шаблоне; школы не сформированы");
+        return ExitCode::from(EXIT_INVALID);
+    }
     // File names in the inputs (logos) are relative to the batch file.
     let base = batch.parent().unwrap_or(Path::new(""));
     let tpl = match templates.map_or_else(Templates::builtin, Templates::with_folder) {
         Ok(t) => t,
         Err(d) => return fail(d.message),
     };
-    let csv = !schools.to_string_lossy().to_lowercase().ends_with(".json");
-    let row_of = |i: usize| if csv { i + 2 } else { i + 1 };
+    let list_name = schools.display().to_string();
     // File names are decided up front, in list order, so they do not depend on threads.
     let mut taken = HashSet::new();
     let names: Vec<String> = list
+        .rows
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let name = s
-                .fields
-                .get("short_name")
-                .or(s.fields.get("name"))
-                .cloned()
-                .unwrap_or_else(|| format!("школа-{}", i + 1));
-            file_name(&name, &mut taken)
+        .map(|(line, s)| match s {
+            Ok(s) => {
+                let name = s.fields.get("short_name").or(s.fields.get("name")).cloned();
+                file_name(&name.unwrap_or_else(|| format!("строка {line}")), &mut taken)
+            }
+            // A row that could not be read has no name (and no file).
+            Err(_) => String::new(),
         })
         .collect();
     // One thread more than the cores by default: each document ends in two fsyncs, and
@@ -68,7 +87,7 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
         eprintln!("предупреждение: -j {threads}: {e}");
     }
     let bar = if std::io::stderr().is_terminal() {
-        indicatif::ProgressBar::new(list.len() as u64)
+        indicatif::ProgressBar::new(list.rows.len() as u64)
     } else {
         indicatif::ProgressBar::hidden()
     };
@@ -83,27 +102,30 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
         }
     }
     let results: Vec<Result<(), Failure>> = list
+        .rows
         .par_iter()
         .enumerate()
-        .map(|(i, school)| {
-            let r = school_doc(&file.school, school).and_then(|doc| {
-                let origin = format!("{}, строка {}", list_src.name, row_of(i));
+        .map(|(i, (line, school))| {
+            let r = school.clone().and_then(|school| school_doc(&file.school, &school)).and_then(|doc| {
+                let origin = format!("{list_name}, строка {line}");
                 MEASURER.with(|m| produce(&doc, &origin, &names[i], output, &tpl, m, base))
             });
             bar.inc(1);
-            r.map_err(|reason| Failure { row: row_of(i), school: names[i].clone(), reason })
+            r.map_err(|reason| Failure { row: *line, school: names[i].clone(), reason })
         })
         .collect();
     bar.finish_and_clear();
     failures.extend(results.into_iter().filter_map(Result::err));
-    let done = list.len() - failures.iter().filter(|f| f.row > 0).count();
-    outln!("{}: готово школ {done} из {}", output.display(), list.len());
+    let done = list.rows.len() - failures.iter().filter(|f| f.row > 0).count();
+    outln!("{}: готово школ {done} из {}", output.display(), list.rows.len());
     if failures.is_empty() {
         return ExitCode::SUCCESS;
     }
     eprintln!("не сформированы:");
     for f in &failures {
-        if f.row > 0 {
+        if f.row > 0 && f.school.is_empty() {
+            eprintln!("  строка {}: {}", f.row, f.reason);
+        } else if f.row > 0 {
             eprintln!("  строка {} ({}): {}", f.row, f.school, f.reason);
         } else {
             eprintln!("  {}: {}", f.school, f.reason);

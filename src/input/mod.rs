@@ -40,9 +40,13 @@ impl Loaded {
 /// Reads, parses and checks one input file. Files the input names (the logo) are found
 /// next to it and checked here, so a missing one is an error at its line.
 pub fn load(path: &Path) -> Loaded {
-    match source::read_source(path) {
-        Ok(src) => {
+    match source::read_source_noted(path) {
+        Ok((src, encoding)) => {
             let mut loaded = load_source(src);
+            if let Some(enc) = encoding {
+                loaded.diagnostics.insert(0, crate::diag::Diagnostic::warning(format!("файл прочитан в кодировке {enc}"))
+                    .hint("сохраните его в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8): так его одинаково прочтут все программы"));
+            }
             resolve_files(&mut loaded, path.parent().unwrap_or(Path::new("")));
             loaded
         }

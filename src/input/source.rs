@@ -18,8 +18,14 @@ pub struct Source {
     pub text: String,
 }
 
-/// Reads a file, refusing what is too large, not UTF-8 or empty.
+/// Reads a file, refusing what is too large, in UTF-16 or empty; text that is not UTF-8 is
+/// read as Windows-1251 (see [`read_source_noted`] to learn so).
 pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
+    read_source_noted(path).map(|(s, _)| s)
+}
+
+/// Reads a file as [`read_source`] does, and names the encoding when it was not UTF-8.
+pub fn read_source_noted(path: &Path) -> Result<(Source, Option<&'static str>), Diagnostic> {
     let name = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| {
         Diagnostic::error(format!("не удалось открыть файл: {}", io_reason(&e)))
@@ -41,11 +47,19 @@ pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    decode(name, bytes)
+    decode_noted(name, bytes)
 }
 
-/// Turns bytes into a [`Source`]: strips a UTF-8 BOM, rejects other encodings and empty input.
-pub fn decode(name: String, mut bytes: Vec<u8>) -> Result<Source, Diagnostic> {
+/// Turns bytes into a [`Source`]: strips a UTF-8 BOM, reads text that is not UTF-8 as
+/// Windows-1251, rejects UTF-16 and empty input.
+pub fn decode(name: String, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
+    decode_noted(name, bytes).map(|(s, _)| s)
+}
+
+/// [`decode`], naming the encoding when it was not UTF-8. Windows-1251 is what Excel saves
+/// a CSV in and Notepad used to write on Russian Windows; a byte it does not define (0x98)
+/// is refused with its place.
+pub fn decode_noted(name: String, mut bytes: Vec<u8>) -> Result<(Source, Option<&'static str>), Diagnostic> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }
@@ -53,26 +67,30 @@ pub fn decode(name: String, mut bytes: Vec<u8>) -> Result<Source, Diagnostic> {
         return Err(Diagnostic::error("файл записан в кодировке UTF-16, а нужна UTF-8")
             .hint("пересохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)"));
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
+    let (text, encoding) = match String::from_utf8(bytes) {
+        Ok(t) => (t, None),
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
-            let loc = Location::of_span(&valid, at..at);
-            return Err(Diagnostic::error(format!(
-                "файл не в кодировке UTF-8: недопустимый байт 0x{:02X} в строке {}, столбце {}",
-                e.as_bytes()[at],
-                loc.line,
-                loc.column
-            ))
-            .hint("пересохраните файл в UTF-8; кодировка Windows-1251 не поддерживается"));
+            let bytes = e.into_bytes();
+            match encoding_rs::WINDOWS_1251.decode_without_bom_handling_and_without_replacement(&bytes) {
+                Some(t) => (t.into_owned(), Some("Windows-1251")),
+                None => {
+                    let at = bytes.iter().position(|&b| b == 0x98).unwrap_or(0);
+                    let valid = String::from_utf8_lossy(&bytes[..at]).into_owned();
+                    let loc = Location::of_span(&valid, at..at);
+                    return Err(Diagnostic::error(format!(
+                        "файл ни в UTF-8, ни в Windows-1251: байт 0x{:02X} в строке {}, столбце {}",
+                        bytes[at], loc.line, loc.column
+                    ))
+                    .hint("пересохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)"));
+                }
+            }
         }
     };
     if text.trim().is_empty() {
         return Err(Diagnostic::error("файл пуст")
             .hint("начните с примера: prikaz init ПАПКА, или скопируйте файл из samples/"));
     }
-    Ok(Source { name, text })
+    Ok((Source { name, text }, encoding))
 }
 
 fn too_large(len: u64) -> Diagnostic {
@@ -103,9 +121,15 @@ mod tests {
     }
 
     #[test]
-    fn windows_1251_is_refused_with_position() {
-        let err = decode("x".into(), b"{\n \"a\": \"\xCF\xF0\"}".to_vec()).unwrap_err();
-        assert!(err.message.contains("0xCF в строке 2, столбце 8"), "{}", err.message);
+    fn windows_1251_is_read_and_named() {
+        let (s, enc) = decode_noted("x".into(), b"{\n \"a\": \"\xCF\xF0\"}".to_vec()).unwrap();
+        assert_eq!(s.text, "{\n \"a\": \"Пр\"}");
+        assert_eq!(enc, Some("Windows-1251"));
+        let (_, enc) = decode_noted("x".into(), "{\"a\": \"Пр\"}".as_bytes().to_vec()).unwrap();
+        assert_eq!(enc, None);
+        // 0x98 is the one byte Windows-1251 leaves undefined.
+        let err = decode("x".into(), b"{\n \"a\": \"\xCF\x98\"}".to_vec()).unwrap_err();
+        assert!(err.message.contains("0x98 в строке 2"), "{}", err.message);
     }
 
     #[test]

@@ -116,7 +116,7 @@ fn element(s: &quick_xml::events::BytesStart<'_>, at: usize) -> Result<Element, 
         })?;
         let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
         let value = a
-            .unescape_value()
+            .decode_and_unescape_value(s.decoder())
             .map_err(|e| SyntaxError {
                 message: format!("ошибка в значении атрибута {key}: {e}"), at
             })?

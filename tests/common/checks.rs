@@ -87,7 +87,8 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, String> {
 fn attributes_legal(part: &str, e: &quick_xml::events::BytesStart<'_>) -> Result<(), String> {
     for a in e.attributes() {
         let a = a.map_err(|err| format!("{part}: bad attribute: {err}"))?;
-        let v = a.unescape_value().map_err(|err| format!("{part}: bad attribute value: {err}"))?;
+        let v =
+            a.decode_and_unescape_value(e.decoder()).map_err(|err| format!("{part}: bad attribute value: {err}"))?;
         if let Some(c) = v.chars().find(|c| xml_illegal(*c)) {
             return Err(format!("{part}: attribute with U+{:04X}", c as u32));
         }

@@ -75,6 +75,17 @@ fn forgiving_input_is_accepted_and_rendered_as_meant() {
         let text = String::from_utf8_lossy(&ir.stdout);
         assert!(text.contains("06.10.2020 №~520"), "{f}: {text}");
     }
+    // A file typed in Notepad on Russian Windows: Windows-1251, read with a warning.
+    let utf8 = std::fs::read_to_string(root().join("samples/novocherkassk-2020.json")).unwrap();
+    let path = std::env::temp_dir().join(format!("prikaz-1251-{}.json", std::process::id()));
+    std::fs::write(&path, encoding_rs::WINDOWS_1251.encode(&utf8.replace("–", "-")).0).unwrap();
+    let out = prikaz(&["validate", path.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("прочитан в кодировке Windows-1251"), "{stderr}");
+    let ir = prikaz(&["render", path.to_str().unwrap(), "--emit", "ir"]);
+    std::fs::remove_file(&path).ok();
+    assert!(String::from_utf8_lossy(&ir.stdout).contains("Новочеркасск"));
 }
 
 #[test]

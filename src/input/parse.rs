@@ -60,8 +60,17 @@ fn convert_path(p: &serde_path_to_error::Path) -> JsonPath {
 fn from_serde(src: &Source, e: &serde_json::Error, path: Option<JsonPath>) -> Diagnostic {
     let raw = e.to_string();
     let message = raw.rfind(" at line ").map_or(raw.as_str(), |i| &raw[..i]);
-    let (text, hint) = translate_serde_message(message, e.classify());
-    let serde_loc = serde_location(&src.text, e.line(), e.column());
+    let (mut text, mut hint) = translate_serde_message(message, e.classify());
+    let mut serde_loc = serde_location(&src.text, e.line(), e.column());
+    // Two mistakes serde describes by their consequence: named by their cause, at it.
+    if e.classify() == Category::Syntax {
+        if let Some((t, h, at)) =
+            byte_offset(&src.text, e.line(), e.column()).and_then(|at| cause(&src.text, message, at))
+        {
+            (text, hint) = (t, Some(h));
+            serde_loc = Some(Location::of_span(&src.text, at..at));
+        }
+    }
     let location = match (e.classify(), &path) {
         // serde points past the offending value; the syntax tree points at the value itself.
         (Category::Data, Some(p)) if !p.0.is_empty() => {
@@ -84,12 +93,42 @@ fn from_serde(src: &Source, e: &serde_json::Error, path: Option<JsonPath>) -> Di
 
 /// serde_json counts lines from 1 and columns in bytes from 1 (0 at a line's very start).
 fn serde_location(text: &str, line: usize, column: usize) -> Option<Location> {
+    byte_offset(text, line, column).map(|at| Location::of_span(text, at..at))
+}
+
+fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
     if line == 0 {
         return None;
     }
     let line_start = if line == 1 { 0 } else { text.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)? };
-    let at = (line_start + column.saturating_sub(1)).min(text.len());
-    Some(Location::of_span(text, at..at))
+    Some((line_start + column.saturating_sub(1)).min(text.len()))
+}
+
+/// The cause of a syntax error serde reports at byte `at`, with a hint and where it is:
+/// a straight quote inside a text, which ends the string early (the text goes on where
+/// serde wants a comma); a string with no closing quote, which runs into the next line.
+fn cause(text: &str, message: &str, at: usize) -> Option<(String, String, usize)> {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    if message.starts_with("expected `,` or") && before.ends_with('"') {
+        let next = text[at..].chars().next()?;
+        if next.is_alphanumeric() || matches!(next, '«' | '"' | '(' | '№') {
+            return Some((
+                "кавычка \" внутри текста закончила строку раньше времени".to_owned(),
+                "внутри текста пишите кавычки-«ёлочки» или \\\" (обратная косая черта перед кавычкой)".to_owned(),
+                before.len() - 1,
+            ));
+        }
+    }
+    if message.starts_with("control character") && (text[..at].ends_with('\n') || text[at..].starts_with('\n')) {
+        // The string ran into the line break: it was never closed on its line.
+        let end_of_line = text[..at].trim_end_matches(['\n', '\r']).len();
+        return Some((
+            "строка не закрыта: в конце строки нет закрывающей кавычки \"".to_owned(),
+            "допишите \" в конце текста; перевод строки внутри текста пишите как \\n".to_owned(),
+            end_of_line,
+        ));
+    }
+    None
 }
 
 #[cfg(test)]

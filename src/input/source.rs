@@ -57,8 +57,8 @@ pub fn decode(name: String, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
 }
 
 /// [`decode`], naming the encoding when it was not UTF-8. Windows-1251 is what Excel saves
-/// a CSV in and Notepad used to write on Russian Windows; a byte it does not define (0x98)
-/// is refused with its place.
+/// a CSV in and Notepad used to write on Russian Windows; a UTF-8 file with a piece in
+/// another encoding is refused at the piece.
 pub fn decode_noted(name: String, mut bytes: Vec<u8>) -> Result<(Source, Option<&'static str>), Diagnostic> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
@@ -70,20 +70,29 @@ pub fn decode_noted(name: String, mut bytes: Vec<u8>) -> Result<(Source, Option<
     let (text, encoding) = match String::from_utf8(bytes) {
         Ok(t) => (t, None),
         Err(e) => {
+            let at = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
-            match encoding_rs::WINDOWS_1251.decode_without_bom_handling_and_without_replacement(&bytes) {
-                Some(t) => (t.into_owned(), Some("Windows-1251")),
-                None => {
-                    let at = bytes.iter().position(|&b| b == 0x98).unwrap_or(0);
-                    let valid = String::from_utf8_lossy(&bytes[..at]).into_owned();
-                    let loc = Location::of_span(&valid, at..at);
-                    return Err(Diagnostic::error(format!(
-                        "файл ни в UTF-8, ни в Windows-1251: байт 0x{:02X} в строке {}, столбце {}",
-                        bytes[at], loc.line, loc.column
-                    ))
-                    .hint("пересохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)"));
-                }
+            // More letters in UTF-8 than bytes that are not means a UTF-8 file with a piece in
+            // another encoding pasted in: read as Windows-1251 it would all turn to
+            // «РџСЂРёРєР°Р·». (Windows-1251 text makes a valid UTF-8 pair now and then, «Ш»,
+            // «»» for one, but far fewer than its bytes that are not UTF-8.)
+            let (mut utf8_letters, mut foreign) = (0usize, 0usize);
+            for c in bytes.utf8_chunks() {
+                utf8_letters += c.valid().chars().filter(|ch| !ch.is_ascii()).count();
+                foreign += c.invalid().len();
             }
+            if utf8_letters > foreign {
+                let valid = String::from_utf8_lossy(&bytes[..at]).into_owned();
+                let loc = Location::of_span(&valid, at..at);
+                return Err(Diagnostic::error(format!(
+                    "файл в UTF-8, но байт 0x{:02X} в строке {}, столбце {} — в другой кодировке",
+                    bytes[at], loc.line, loc.column
+                ))
+                .hint("часть текста вставлена из файла в Windows-1251? Пересохраните файл целиком в UTF-8"));
+            }
+            // Every byte has a meaning in Windows-1251 (as the WHATWG table reads it).
+            let (text, _) = encoding_rs::WINDOWS_1251.decode_without_bom_handling(&bytes);
+            (text.into_owned(), Some("Windows-1251"))
         }
     };
     if text.trim().is_empty() {
@@ -125,11 +134,14 @@ mod tests {
         let (s, enc) = decode_noted("x".into(), b"{\n \"a\": \"\xCF\xF0\"}".to_vec()).unwrap();
         assert_eq!(s.text, "{\n \"a\": \"Пр\"}");
         assert_eq!(enc, Some("Windows-1251"));
+        // «СОШ»» in Windows-1251 holds a valid UTF-8 pair (Ш, »): still Windows-1251.
+        let (s, _) = decode_noted("x".into(), b"\"\xCC\xC1\xCE\xD3 \xAB\xD1\xCE\xD8\xBB\"".to_vec()).unwrap();
+        assert_eq!(s.text, "\"МБОУ «СОШ»\"");
         let (_, enc) = decode_noted("x".into(), "{\"a\": \"Пр\"}".as_bytes().to_vec()).unwrap();
         assert_eq!(enc, None);
-        // 0x98 is the one byte Windows-1251 leaves undefined.
-        let err = decode("x".into(), b"{\n \"a\": \"\xCF\x98\"}".to_vec()).unwrap_err();
-        assert!(err.message.contains("0x98 в строке 2"), "{}", err.message);
+        // UTF-8 with a piece of Windows-1251 in it is refused, at the piece.
+        let err = decode("x".into(), "{\"a\": \"Пр\", \"b\": \"".bytes().chain(*b"\xCF\"}").collect()).unwrap_err();
+        assert!(err.message.contains("0xCF в строке 1"), "{}", err.message);
     }
 
     #[test]

@@ -25,5 +25,6 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod roll;
+pub mod roll_text;
 pub mod ru;
 pub mod template;

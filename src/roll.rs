@@ -1,6 +1,6 @@
 //! `roll`: the same plan for another school year. Structured dates, months and periods move
-//! by whole years (29 February becomes 28 February in a common year); free text cannot
-//! move and is listed with its JSON path.
+//! by whole years (29 February becomes 28 February in a common year); years in free text
+//! move or are listed by [`crate::roll_text`].
 
 use chrono::{Datelike, NaiveDate};
 
@@ -32,6 +32,17 @@ pub fn base_year(doc: &Document) -> Option<i32> {
         .or_else(|| doc.order.as_ref().map(|o| o.date.0.year()))
 }
 
+/// The years the document's plan covers: its first period's (a school year is two), else
+/// the order's year and the next.
+pub fn plan_years(doc: &Document) -> Option<std::ops::RangeInclusive<i32>> {
+    let from_period = doc.appendices.iter().find_map(|a| a.period).map(|p| match p {
+        Period::SchoolYear(y) => y..=y + 1,
+        Period::Years(s) => s.from..=s.to.max(s.from),
+        Period::Dates(d) => d.from.0.year()..=d.to.0.year().max(d.from.0.year()),
+    });
+    from_period.or_else(|| doc.order.as_ref().map(|o| o.date.0.year()..=o.date.0.year() + 1))
+}
+
 /// Moves the document to the plan year `to`. Returns the new document and warnings.
 pub fn roll(doc: &Document, to: i32, opts: &RollOptions) -> Result<(Document, Vec<Diagnostic>), String> {
     let base = base_year(doc).ok_or("в документе нет ни периода плана, ни даты приказа: не от чего отсчитывать год")?;
@@ -60,7 +71,6 @@ pub fn roll(doc: &Document, to: i32, opts: &RollOptions) -> Result<(Document, Ve
                     .hint("укажите номер: --number «…»"),
             ),
         }
-        year_in_text(&order.title, base, &op.key("title"), &mut warnings);
         if let Some(e) = order.body.as_ref().and_then(|b| b.signatory.e_signature.as_ref()) {
             // A certificate's validity is the certificate's, not the plan's: it is not moved.
             warnings.push(
@@ -94,28 +104,11 @@ pub fn roll(doc: &Document, to: i32, opts: &RollOptions) -> Result<(Document, Ve
                 *d = shift_date(*d, delta);
             }
         }
-        year_in_text(&a.title, base, &ap.key("title"), &mut warnings);
-        if let Some(s) = &a.subtitle {
-            year_in_text(s, base, &ap.key("subtitle"), &mut warnings);
-        }
         if let Some(t) = a.table.as_mut() {
             roll_table(t, delta, &ap.key("table"), &mut warnings);
         }
     }
     Ok((out, warnings))
-}
-
-fn year_in_text(text: &str, base: i32, path: &JsonPath, out: &mut Vec<Diagnostic>) {
-    for y in [base, base + 1] {
-        if text.contains(&y.to_string()) {
-            out.push(
-                Diagnostic::warning(format!("в тексте остался год {y}: текст не сдвигается автоматически"))
-                    .at(path.clone())
-                    .hint("исправьте год в тексте вручную"),
-            );
-            return;
-        }
-    }
 }
 
 fn roll_table(t: &mut Table, delta: i32, path: &JsonPath, out: &mut Vec<Diagnostic>) {
@@ -158,23 +151,14 @@ fn roll_cell(cell: &mut Cell, delta: i32, path: &JsonPath, deadline_column: bool
         Cell::Object(CellObject::Span(s)) => {
             roll_cell(&mut s.value, delta, &path.key("span").key("value"), deadline_column, out)
         }
-        Cell::Text(t) if deadline_column && !t.trim().is_empty() => out.push(free_text(t, path)),
+        // Free text is the text pass's: a year in it moves there, or is listed.
         _ => {}
     }
 }
 
-fn free_text(t: &str, path: &JsonPath) -> Diagnostic {
-    Diagnostic::warning(format!("срок «{t}» — свободный текст, не сдвинут"))
-        .at(path.clone())
-        .hint("запишите срок структурно ({\"month\": \"ГГГГ-ММ\"} и т. п.) или проверьте его вручную")
-}
-
 fn roll_deadline(d: &mut Deadline, delta: i32, path: &JsonPath, out: &mut Vec<Diagnostic>) {
     let spec = match d {
-        Deadline::Text(t) => {
-            out.push(free_text(t, path));
-            return;
-        }
+        Deadline::Text(_) => return,
         Deadline::Spec(s) => s,
     };
     match spec {

@@ -56,11 +56,72 @@ fn roll_moves_every_structured_date_by_one_year_and_the_result_validates() {
         assert!(a.iter().zip(&b).all(|(x, y)| y - x == 1), "{rel}: {a:?} → {b:?}");
         assert!(prikaz(&["validate", out.to_str().unwrap()]).status.success(), "{rel}: the rolled file validates");
     }
-    // Free-text deadlines are listed with their JSON path.
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The paths of the string values of a JSON text that hold `year`, as «a.b[0].c».
+fn paths_with_year(text: &str, year: i64) -> Vec<String> {
+    let mut out = Vec::new();
+    prikaz::input::locate::for_each_value(text, |path, s, _| {
+        let y = year.to_string();
+        let hit = s.match_indices(&y).any(|(i, _)| {
+            let before = s[..i].chars().next_back();
+            let after = s[i + 4..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
+        });
+        if hit {
+            out.push(path.to_string());
+        }
+    });
+    out
+}
+
+#[test]
+fn roll_moves_years_in_text_edits_only_what_changed_and_warns_about_the_rest() {
+    let dir = temp("roll-text");
+    for rel in json_files("samples") {
+        let text = std::fs::read_to_string(common::root().join(&rel)).unwrap();
+        let doc = prikaz::input::load(&common::root().join(&rel)).document.unwrap();
+        let plan = prikaz::roll::plan_years(&doc).unwrap();
+        let from = *plan.start() as i64;
+        let out = dir.join(std::path::Path::new(&rel).file_name().unwrap());
+        let run =
+            prikaz(&["roll", &rel, "--to", &(from + 1).to_string(), "-o", out.to_str().unwrap(), "--number", "1"]);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(run.status.success(), "{rel}: {stderr}");
+        let rolled = std::fs::read_to_string(&out).unwrap();
+        // The author's file, with only values changed: the same lines, each with its key.
+        let (a, b): (Vec<&str>, Vec<&str>) = (text.lines().collect(), rolled.lines().collect());
+        assert_eq!(a.len(), b.len(), "{rel}: lines added or removed");
+        for (x, y) in a.iter().zip(&b).filter(|(x, y)| x != y) {
+            let key = |l: &str| l.split_once("\": ").map(|(k, _)| k.to_owned());
+            assert_eq!(key(x), key(y), "{rel}: a changed line changed its key:\n{x}\n{y}");
+        }
+        // The plan's first year is gone from every text but those the warnings name.
+        for path in paths_with_year(&rolled, from) {
+            let exempt = ["$schema", "number", "certificate", "valid_from", "valid_to", "qr.text"];
+            if exempt.iter().any(|e| path.ends_with(e)) {
+                continue;
+            }
+            assert!(stderr.contains(&path), "{rel}: {from} left in {path} without a warning:\n{stderr}");
+        }
+    }
+    // Free text without a year is not a warning; a year in text is, with its path.
     let out = dir.join("s.json");
     let run = prikaz(&["roll", "samples/solnechnogorsk-2023.json", "--to", "2024", "-o", out.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.contains("«В течение года» — свободный текст") && stderr.contains("values.deadline"), "{stderr}");
+    assert!(!stderr.contains("В течение года"), "{stderr}");
+    assert!(stderr.contains("«2023-2024» → «2024-2025»") && stderr.contains("appendices[0].title"), "{stderr}");
+    let rolled = std::fs::read_to_string(&out).unwrap();
+    assert!(rolled.contains("с 01.09.2024 г.") && rolled.contains("в 2024 - 2025 учебном году"));
+    // The input is not overwritten without --force.
+    let copy = dir.join("copy.json");
+    std::fs::copy(common::root().join("samples/solnechnogorsk-2023.json"), &copy).unwrap();
+    let run = prikaz(&["roll", copy.to_str().unwrap(), "--to", "2024", "-o", copy.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("--force"));
+    let forced = prikaz(&["roll", copy.to_str().unwrap(), "--to", "2024", "-o", copy.to_str().unwrap(), "--force"]);
+    assert!(forced.status.success());
     std::fs::remove_dir_all(&dir).ok();
 }
 

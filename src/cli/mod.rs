@@ -73,6 +73,9 @@ enum Command {
         /// Номер нового приказа; без него остаётся прежний (с предупреждением).
         #[arg(long)]
         number: Option<String>,
+        /// Записать поверх входного файла (без этого флага roll его не перезаписывает).
+        #[arg(long)]
+        force: bool,
     },
     /// Пакет: приказ и дорожная карта для каждой школы из списка.
     Batch {
@@ -157,7 +160,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Batch { file, schools, output, jobs, templates } => {
             batch::run(&file, &schools, &output, jobs, templates.as_deref())
         }
-        Command::Roll { file, to, output, date, number } => roll::run(&file, to, &output, date.as_deref(), number),
+        Command::Roll { file, to, output, date, number, force } => {
+            roll::run(&file, to, &output, date.as_deref(), number, force)
+        }
         Command::Render {
             file,
             output,

@@ -4,18 +4,24 @@ use super::outln;
 use std::path::Path;
 use std::process::ExitCode;
 
+use prikaz::diag::{Diagnostic, Segment};
 use prikaz::input::model::parse_iso_date;
 use prikaz::input::model::IsoDate;
-use prikaz::roll::{roll, RollOptions};
+use prikaz::roll::{base_year, plan_years, roll, RollOptions};
 
 use super::report::print_diagnostics;
 use super::EXIT_INVALID;
 
-pub fn run(file: &Path, to: i32, output: &Path, date: Option<&str>, number: Option<String>) -> ExitCode {
+pub fn run(file: &Path, to: i32, output: &Path, date: Option<&str>, number: Option<String>, force: bool) -> ExitCode {
     let name = file.display().to_string();
+    if !force && same_file(file, output) {
+        eprintln!("ошибка: {name}: roll не перезаписывает свой входной файл");
+        eprintln!("подсказка: укажите другой файл в -o или добавьте --force");
+        return ExitCode::from(EXIT_INVALID);
+    }
     let loaded = prikaz::input::load(file);
     let (errors, _) = print_diagnostics(&name, &loaded, false);
-    let Some(doc) = loaded.document.filter(|_| errors == 0) else {
+    let (Some(doc), Some(source)) = (loaded.document.filter(|_| errors == 0), loaded.source) else {
         return ExitCode::from(EXIT_INVALID);
     };
     let date = match date.map(parse_iso_date).transpose() {
@@ -33,10 +39,12 @@ pub fn run(file: &Path, to: i32, output: &Path, date: Option<&str>, number: Opti
         }
     };
     keep_files_found(&mut new_doc, file, output);
-    let text = match serde_json::to_string_pretty(&new_doc) {
-        Ok(t) => t + "\n",
+    let base = base_year(&doc).unwrap_or(to);
+    let plan = plan_years(&doc).unwrap_or(base..=base + 1);
+    let text = match rewrite(&source.text, &new_doc, plan, to - base, &mut warnings) {
+        Ok(t) => t,
         Err(e) => {
-            eprintln!("ошибка: не удалось записать JSON: {e}");
+            eprintln!("ошибка: {e}");
             return ExitCode::from(EXIT_INVALID);
         }
     };
@@ -60,6 +68,78 @@ pub fn run(file: &Path, to: i32, output: &Path, date: Option<&str>, number: Opti
     let (_, n) = print_diagnostics(&out_name, &shown, false);
     outln!("{out_name}: план перенесён на {to} г.; предупреждений: {n}");
     ExitCode::SUCCESS
+}
+
+/// Whether two paths name one file (the output may not exist yet).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// The input's text with only the changed values rewritten, in place: the values the moved
+/// document holds differently, and years in every other text (see [`prikaz::roll_text`]).
+/// The author's order of fields, formatting and comments stay; defaults the input left out
+/// are not written in.
+fn rewrite(
+    text: &str,
+    new_doc: &prikaz::input::model::Document,
+    plan: std::ops::RangeInclusive<i32>,
+    delta: i32,
+    warnings: &mut Vec<prikaz::diag::Diagnostic>,
+) -> Result<String, String> {
+    use prikaz::roll_text::{shift_years, Found};
+    let moved = serde_json::to_value(new_doc).map_err(|e| format!("не удалось записать JSON: {e}"))?;
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    prikaz::input::locate::for_each_scalar(text, |path, old, range| {
+        let pointer: String = path
+            .0
+            .iter()
+            .map(|s| match s {
+                Segment::Key(k) => format!("/{}", k.replace('~', "~0").replace('/', "~1")),
+                Segment::Index(i) => format!("/{i}"),
+            })
+            .collect();
+        let new = moved.pointer(&pointer);
+        // A number the model holds as a float («6.0») is the same number («6»).
+        let same = |n: &serde_json::Value| *n == old || (n.as_f64().is_some() && n.as_f64() == old.as_f64());
+        if let Some(new) = new.filter(|n| !same(n)) {
+            edits.push((range, serde_json::to_string(new).unwrap_or_default()));
+            return;
+        }
+        let Some(s) = old.as_str() else { return };
+        // Names of files and addresses, numbers, the certificate's own dates, and any date
+        // or month the model kept as it was hold no year of the plan's text.
+        let key = path.0.last().and_then(|s| if let Segment::Key(k) = s { Some(k.as_str()) } else { None });
+        let structured = prikaz::input::model::parse_when(s).is_ok();
+        if structured
+            || s.contains("://")
+            || matches!(key, Some("$schema" | "path" | "number" | "certificate" | "valid_from" | "valid_to"))
+        {
+            return;
+        }
+        let (shifted, found) = shift_years(s, plan.clone(), delta);
+        for f in found {
+            warnings.push(match f {
+                Found::Moved { before, after } => {
+                    Diagnostic::warning(format!("год в тексте сдвинут: «{before}» → «{after}»")).at(path.clone())
+                }
+                Found::Unsure(context) => Diagnostic::warning(format!("год в тексте не сдвинут: «{context}»"))
+                    .at(path.clone())
+                    .hint("это дата другого документа или год без слова «год»: проверьте вручную"),
+            });
+        }
+        if shifted != s {
+            edits.push((range, serde_json::to_string(&shifted).unwrap_or_default()));
+        }
+    });
+    let mut out = text.to_owned();
+    edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    for (range, value) in edits {
+        out.replace_range(range, &value);
+    }
+    Ok(out)
 }
 
 /// File names in the input are relative to its folder; written to another folder, the

@@ -118,6 +118,38 @@ pub fn for_each_value(text: &str, mut f: impl FnMut(&JsonPath, &str, Range<usize
     walk(&root, &mut JsonPath::root(), false, &mut f);
 }
 
+/// Every scalar value (string, number, boolean) with its path, its value and its range.
+pub fn for_each_scalar(text: &str, mut f: impl FnMut(&JsonPath, serde_json::Value, Range<usize>)) {
+    fn go(node: &Value<'_>, path: &mut JsonPath, f: &mut impl FnMut(&JsonPath, serde_json::Value, Range<usize>)) {
+        match node {
+            Value::StringLit(s) => f(path, serde_json::Value::String(s.value.to_string()), s.range.start..s.range.end),
+            Value::NumberLit(n) => {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(n.value) {
+                    f(path, v, n.range.start..n.range.end)
+                }
+            }
+            Value::BooleanLit(b) => f(path, serde_json::Value::Bool(b.value), b.range.start..b.range.end),
+            Value::Object(obj) => {
+                for p in &obj.properties {
+                    path.0.push(Segment::Key(p.name.as_str().to_owned()));
+                    go(&p.value, path, f);
+                    path.0.pop();
+                }
+            }
+            Value::Array(arr) => {
+                for (i, el) in arr.elements.iter().enumerate() {
+                    path.0.push(Segment::Index(i));
+                    go(el, path, f);
+                    path.0.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let Some(root) = parse_bounded(text) else { return };
+    go(&root, &mut JsonPath::root(), &mut f);
+}
+
 fn walk(node: &Value<'_>, path: &mut JsonPath, keys: bool, f: &mut impl FnMut(&JsonPath, &str, Range<usize>)) {
     match node {
         Value::StringLit(s) => f(path, &s.value, s.range.start..s.range.end),

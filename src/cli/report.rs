@@ -19,7 +19,10 @@ pub fn print_list(
 ) -> (usize, usize) {
     let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let (mut errors, mut warnings) = (0, 0);
-    for d in diagnostics {
+    // Errors first: they are what stops the document; warnings after them.
+    let mut ordered: Vec<&prikaz::diag::Diagnostic> = diagnostics.iter().collect();
+    ordered.sort_by_key(|d| d.severity != Severity::Error);
+    for d in ordered {
         let mut d = d.clone();
         if strict && d.severity == Severity::Warning {
             d.severity = Severity::Error;

@@ -190,6 +190,37 @@ fn sections(ctx: &TableCtx<'_>, list: &[Section], path: &JsonPath, depth: usize,
     }
 }
 
+/// A value under a key no column has: the closest key, and a word on Latin keys when the
+/// key was typed in Cyrillic (the columns' titles are Russian, their keys are not).
+fn unknown_column(ctx: &TableCtx<'_>, key: &str) -> Diagnostic {
+    let known: Vec<&str> = ctx.table.columns.iter().map(|c| c.key.as_str()).collect();
+    // «срок» for the column titled «Срок»: the title names the key meant.
+    let lower = key.to_lowercase();
+    let by_title = ctx
+        .table
+        .columns
+        .iter()
+        .find(|c| !lower.is_empty() && c.title.to_lowercase().starts_with(&lower))
+        .map(|c| c.key.as_str());
+    let closest = by_title.or_else(|| {
+        known
+            .iter()
+            .map(|k| (strsim::levenshtein(key, k), *k))
+            .filter(|(d, k)| *d <= 2.max(k.chars().count() / 3))
+            .min()
+            .map(|(_, k)| k)
+    });
+    let list = known.iter().map(|k| format!("«{k}»")).collect::<Vec<_>>().join(", ");
+    let mut hint = match closest {
+        Some(c) => format!("возможно, имелось в виду «{c}»; столбцы таблицы: {list}"),
+        None => format!("столбцы таблицы: {list}"),
+    };
+    if key.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c)) || c == 'ё') {
+        hint.push_str("; ключи пишутся латиницей, как в columns[].key (заголовок столбца — в title)");
+    }
+    Diagnostic::error(format!("неизвестный ключ столбца «{key}»")).hint(hint)
+}
+
 /// Checks one run of activities (a section's own rows), where row spans live.
 fn rows(ctx: &TableCtx<'_>, items: &[Activity], path: &JsonPath, out: &mut Vec<Diagnostic>) {
     let ncols = ctx.table.columns.len();
@@ -200,19 +231,19 @@ fn rows(ctx: &TableCtx<'_>, items: &[Activity], path: &JsonPath, out: &mut Vec<D
         if let Some(n) = &act.number {
             require_text(n, &ap.key("number"), "номер мероприятия", out);
         }
+        if ncols == 0 {
+            // «у таблицы нет столбцов» said it once; every value would repeat it.
+            continue;
+        }
         for key in act.values.0.keys() {
             if !ctx.keys.contains_key(key.as_str()) {
-                let known: Vec<String> = ctx.table.columns.iter().map(|c| format!("«{}»", c.key)).collect();
-                out.push(
-                    Diagnostic::error(format!("неизвестный ключ столбца «{key}»"))
-                        .at(ap.key("values").key(key))
-                        .hint(format!("столбцы таблицы: {}", known.join(", "))),
-                );
+                out.push(unknown_column(ctx, key).at(ap.key("values").key(key)));
             }
         }
         for (c, col) in ctx.table.columns.iter().enumerate() {
             let Some(cell) = act.values.0.get(&col.key) else {
-                if Some(c) == ctx.responsible_col && !covered.contains_key(&(r, c)) {
+                // An empty row is one error below, not a warning per column as well.
+                if Some(c) == ctx.responsible_col && !covered.contains_key(&(r, c)) && !act.values.0.is_empty() {
                     out.push(
                         Diagnostic::warning("у мероприятия не указан ответственный")
                             .at(ap.key("values"))
@@ -300,6 +331,15 @@ fn rows(ctx: &TableCtx<'_>, items: &[Activity], path: &JsonPath, out: &mut Vec<D
                     }
                 }
             }
+        }
+        // A row with nothing in it (and nothing merged into it from above) would be an empty
+        // numbered line in a signed plan.
+        if act.values.0.is_empty() && (0..ncols).any(|c| !covered.contains_key(&(r, c))) {
+            out.push(
+                Diagnostic::error("у мероприятия нет ни одного значения: в таблице была бы пустая строка")
+                    .at(ap.key("values"))
+                    .hint("заполните столбцы мероприятия или удалите его"),
+            );
         }
     }
 }

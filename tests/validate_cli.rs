@@ -63,7 +63,8 @@ fn warnings_pass_unless_strict() {
 }
 
 /// What a hand-editor writes and JSON does not allow, but the input format does: comments,
-/// trailing commas, ДД.ММ.ГГГГ dates, a number without quotes. Accepted, and printed right.
+/// trailing commas, ДД.ММ.ГГГГ dates, a number without quotes, a deadline without its
+/// «deadline» wrapper. Accepted, and printed right.
 #[test]
 fn forgiving_input_is_accepted_and_rendered_as_meant() {
     let files = json_files("tests/fixtures/forgiving");

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_untagged::UntaggedEnumVisitor;
 
-use super::{Deadline, PersonRef};
+use super::{Deadline, DeadlineRange, DeadlineSpec, IsoDate, PersonRef, Recurrence, Several, When, YearMonth};
 
 /// The value of one cell.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -23,7 +23,7 @@ impl<'de> Deserialize<'de> for Cell {
         UntaggedEnumVisitor::new()
             .expecting(
                 "значение ячейки: строка, массив абзацев или объект с одним из ключей \
-                 \"people\", \"list\", \"deadline\", \"span\"",
+                 \"people\", \"list\", \"deadline\", \"span\" (или сроком: \"date\", \"month\", \"until\" …)",
             )
             .string(|s| Ok(Cell::Text(s.to_owned())))
             .seq(|s| s.deserialize().map(Cell::Blocks))
@@ -32,9 +32,10 @@ impl<'de> Deserialize<'de> for Cell {
     }
 }
 
-/// A structured cell value; the object has exactly one of these keys.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+/// A structured cell value; the object has exactly one of these keys. A deadline may also
+/// be written without its wrapper: `{"date": "2024-09-02"}` is `{"deadline": {"date": …}}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CellObject {
     /// Several people (or roles, such as «Руководители ОУ»), one per line.
     People(Vec<PersonRef>),
@@ -44,6 +45,71 @@ pub enum CellObject {
     Deadline(Deadline),
     /// A value that covers several consecutive rows and/or columns.
     Span(Box<Span>),
+}
+
+/// What a structured cell value may be written as: the four kinds, and a deadline's own keys
+/// standing for a deadline.
+#[derive(Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[schemars(rename = "CellObject")]
+enum CellObjectInput {
+    /// Several people (or roles, such as «Руководители ОУ»), one per line.
+    People(Vec<PersonRef>),
+    /// A list inside the cell.
+    List(List),
+    /// A deadline.
+    Deadline(Deadline),
+    /// A value that covers several consecutive rows and/or columns.
+    Span(Box<Span>),
+    /// A deadline on a date (short for `{"deadline": {"date": …}}`).
+    Date(IsoDate),
+    /// A deadline in a month.
+    Month(YearMonth),
+    /// A deadline from–to.
+    Range(DeadlineRange),
+    /// A deadline «до …».
+    Until(When),
+    /// A deadline «на …».
+    AsOf(When),
+    /// «Ежегодно».
+    Yearly(Recurrence),
+    /// «Ежеквартально».
+    Quarterly(Recurrence),
+    /// «Ежемесячно».
+    Monthly(Recurrence),
+    /// Several deadlines.
+    Several(Several),
+}
+
+impl<'de> Deserialize<'de> for CellObject {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use CellObjectInput as I;
+        let spec = |s| CellObject::Deadline(Deadline::Spec(s));
+        Ok(match I::deserialize(d)? {
+            I::People(p) => CellObject::People(p),
+            I::List(l) => CellObject::List(l),
+            I::Deadline(x) => CellObject::Deadline(x),
+            I::Span(x) => CellObject::Span(x),
+            I::Date(x) => spec(DeadlineSpec::Date(x)),
+            I::Month(x) => spec(DeadlineSpec::Month(x)),
+            I::Range(x) => spec(DeadlineSpec::Range(x)),
+            I::Until(x) => spec(DeadlineSpec::Until(x)),
+            I::AsOf(x) => spec(DeadlineSpec::AsOf(x)),
+            I::Yearly(x) => spec(DeadlineSpec::Yearly(x)),
+            I::Quarterly(x) => spec(DeadlineSpec::Quarterly(x)),
+            I::Monthly(x) => spec(DeadlineSpec::Monthly(x)),
+            I::Several(x) => spec(DeadlineSpec::Several(x)),
+        })
+    }
+}
+
+impl JsonSchema for CellObject {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CellObject".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        CellObjectInput::json_schema(g)
+    }
 }
 
 /// A paragraph or a list inside a cell.

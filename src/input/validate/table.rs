@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::order::{check_person, number_collision};
 use super::require_text;
@@ -273,6 +273,12 @@ fn rows(ctx: &TableCtx<'_>, items: &[Activity], path: &JsonPath, out: &mut Vec<D
                 out.push(Diagnostic::warning("у мероприятия не указан ответственный").at(cp.clone()));
             }
             check_cell(ctx, cell, &cp, false, out);
+            // A deadline written as text still says a year: one outside the plan is a slip.
+            if col.role == Some(ColumnRole::Deadline) {
+                if let Cell::Text(t) = cell {
+                    free_text_years(ctx.period, t, &cp, out);
+                }
+            }
             if let Some(span) = cell.span() {
                 let sp = cp.key("span");
                 let (rows, cols) = (span.rows as usize, span.columns as usize);
@@ -389,9 +395,42 @@ fn check_list(items: &[String], path: &JsonPath, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A free-text deadline («до 1 сентября 2023 г.») whose year lies outside the plan's period.
+fn free_text_years(period: Bounds, text: &str, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    let Some((start, end)) = period else { return };
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let digits: String = chars[i..].iter().take_while(|c| c.is_ascii_digit()).collect();
+        if digits.is_empty() {
+            i += 1;
+            continue;
+        }
+        let alone = i == 0 || !chars[i - 1].is_ascii_digit();
+        if let (true, 4, Ok(year)) = (alone, digits.len(), digits.parse::<i32>()) {
+            if (1900..=2200).contains(&year) && (year < start.year() || year > end.year()) {
+                out.push(
+                    Diagnostic::warning(format!(
+                        "в сроке «{text}» год {year} вне периода плана ({} – {})",
+                        start.format("%d.%m.%Y"),
+                        end.format("%d.%m.%Y")
+                    ))
+                    .at(path.clone())
+                    .hint("проверьте год: срок, перенесённый из прошлогоднего плана?"),
+                );
+                return;
+            }
+        }
+        i += digits.chars().count();
+    }
+}
+
 /// Checks a deadline: ranges in order, months that exist, dates inside the plan's period.
 pub(super) fn check_deadline(period: Bounds, d: &Deadline, path: &JsonPath, out: &mut Vec<Diagnostic>) {
-    let Deadline::Spec(spec) = d else { return };
+    let spec = match d {
+        Deadline::Spec(spec) => spec,
+        Deadline::Text(t) => return free_text_years(period, t, path, out),
+    };
     match spec {
         DeadlineSpec::Range(r) => {
             let rp = path.key("range");

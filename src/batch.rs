@@ -405,6 +405,106 @@ pub fn reasons(diags: &[Diagnostic]) -> String {
         .join("; ")
 }
 
+/// Whether a JSON text is a batch file (a school template, perhaps a municipal order) rather
+/// than a document.
+pub fn is_batch(text: &str) -> bool {
+    let json = crate::input::jsonc::to_json(text);
+    serde_json::from_str::<serde_json::Value>(&json)
+        .ok()
+        .and_then(|v| v.as_object().map(|o| o.contains_key("school") && !o.contains_key("order")))
+        .unwrap_or(false)
+}
+
+/// Checks a batch file as far as it can be without the schools: its shape, the municipal
+/// order as a document, and the school template with every placeholder filled by a sample
+/// value (what is said about a value holding a placeholder is left out: the school's own
+/// value will be checked when it is built). Diagnostics carry paths in the batch file.
+pub fn check_batch(text: &str) -> Vec<Diagnostic> {
+    use crate::diag::{JsonPath, Segment};
+    let json = crate::input::jsonc::to_json(text);
+    let file: BatchFile = match serde_json::from_str(&json) {
+        Ok(f) => f,
+        Err(e) => {
+            let message = e.to_string();
+            let message = message.rfind(" at line ").map_or(message.as_str(), |i| &message[..i]).to_owned();
+            let (m, hint) = crate::input::translate::translate_serde_message(&message, e.classify());
+            let mut d = Diagnostic::error(format!("файл пакета: {m}"))
+                .hint(hint.unwrap_or_else(|| "файл пакета — {\"municipal\": {…}, \"school\": {…}}".into()));
+            if e.line() > 0 {
+                let at =
+                    text.lines().take(e.line() - 1).map(|l| l.len() + 1).sum::<usize>() + e.column().saturating_sub(1);
+                d = d.located(crate::diag::Location::of_span(text, at.min(text.len())..at.min(text.len())));
+            }
+            return vec![d];
+        }
+    };
+    let mut out = Vec::new();
+    let prefixed = |d: Diagnostic, part: &str| -> Diagnostic {
+        let mut d = d;
+        let mut path = vec![Segment::Key(part.to_owned())];
+        path.extend(d.path.take().map(|p| p.0).unwrap_or_default());
+        d.path = Some(JsonPath(path));
+        d.location = None;
+        d
+    };
+    if let Some(m) = &file.municipal {
+        let loaded = crate::input::load_source(crate::input::source::Source {
+            name: "municipal".into(),
+            text: serde_json::to_string(m).unwrap_or_default(),
+        });
+        out.extend(loaded.diagnostics.into_iter().map(|d| prefixed(d, "municipal")));
+    }
+    let sample = sample_school(&file.school);
+    if let Ok(filled) = fill(&file.school, &sample) {
+        let loaded = crate::input::load_source(crate::input::source::Source {
+            name: "school".into(),
+            text: serde_json::to_string(&filled).unwrap_or_default(),
+        });
+        for d in loaded.diagnostics {
+            // A misspelt key is wrong whatever its value; a value's fault may be the sample's.
+            let about_key = d.message.starts_with("неизвестное поле");
+            let holds_placeholder =
+                d.path.as_ref().and_then(|p| pointer(&file.school, p)).is_some_and(|v| v.to_string().contains("{{"));
+            if about_key || !holds_placeholder {
+                out.push(prefixed(d, "school"));
+            }
+        }
+    }
+    crate::input::locate_all(text, &mut out);
+    out
+}
+
+/// The value at `path` in `v`.
+fn pointer<'a>(v: &'a serde_json::Value, path: &crate::diag::JsonPath) -> Option<&'a serde_json::Value> {
+    path.0.iter().try_fold(v, |v, s| match s {
+        crate::diag::Segment::Key(k) => v.get(k),
+        crate::diag::Segment::Index(i) => v.get(i),
+    })
+}
+
+/// A school whose fields hold sample values fitting their names: a date for «…date»,
+/// a number for «…number», a name for people, text otherwise.
+fn sample_school(template: &serde_json::Value) -> School {
+    let fields = placeholders(template)
+        .into_iter()
+        .map(|(k, _)| {
+            let lower = k.to_lowercase();
+            let v = if lower.contains("date") || lower.contains("дата") {
+                "2000-09-01"
+            } else if lower.contains("number") || lower.contains("номер") {
+                "1"
+            } else if ["director", "curator", "head", "person", "директор", "куратор"].iter().any(|w| lower.contains(w))
+            {
+                "И.И. Иванова"
+            } else {
+                "Образец"
+            };
+            (k, v.to_owned())
+        })
+        .collect();
+    School { fields, drop: Vec::new() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

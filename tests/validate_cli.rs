@@ -89,6 +89,27 @@ fn forgiving_input_is_accepted_and_rendered_as_meant() {
     assert!(String::from_utf8_lossy(&ir.stdout).contains("Новочеркасск"));
 }
 
+/// A batch file is checked too: its municipal order as a document, its school template with
+/// sample values for the placeholders; faults are located in the batch file.
+#[test]
+fn batch_files_are_validated_with_their_faults_located() {
+    let ok = prikaz(&["validate", "samples/batch/municipal.json"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    let text = std::fs::read_to_string(root().join("samples/batch/municipal.json")).unwrap();
+    let broken = text.replacen("\"person\": \"{{director}}\"", "\"persn\": \"{{director}}\"", 1);
+    assert_ne!(broken, text);
+    let path = std::env::temp_dir().join(format!("prikaz-batch-validate-{}.json", std::process::id()));
+    std::fs::write(&path, broken).unwrap();
+    let out = prikaz(&["validate", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).ok();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("неизвестное поле «persn»") && stderr.contains("school.order.body.signatory.persn"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(prikaz(&["validate"]).status.code(), Some(2));

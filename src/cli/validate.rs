@@ -11,6 +11,10 @@ pub fn run(files: &[PathBuf], strict: bool, explain: bool) -> ExitCode {
     let mut failed = 0;
     for file in files {
         let name = file.display().to_string();
+        if let Some(code) = batch_file(file, &name, strict) {
+            failed += code;
+            continue;
+        }
         let loaded = prikaz::input::load(file);
         let (mut errors, mut warnings) = print_diagnostics(&name, &loaded, strict);
         if errors == 0 {
@@ -35,6 +39,24 @@ pub fn run(files: &[PathBuf], strict: bool, explain: bool) -> ExitCode {
         ExitCode::from(EXIT_INVALID)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// A batch file checked as such (see [`prikaz::batch::check_batch`]); `None` when the file
+/// is not one. Returns 1 when it has errors.
+fn batch_file(file: &std::path::Path, name: &str, strict: bool) -> Option<usize> {
+    let source = prikaz::input::source::read_source(file).ok()?;
+    if !prikaz::batch::is_batch(&source.text) {
+        return None;
+    }
+    let diagnostics = prikaz::batch::check_batch(&source.text);
+    let (errors, warnings) = print_list(name, Some(&source.text), &diagnostics, strict);
+    if errors > 0 {
+        outln!("{name}: пакет: ошибок: {errors}, предупреждений: {warnings}");
+        Some(1)
+    } else {
+        outln!("{name}: пакет корректен (шаблон школы проверен с образцами значений подстановок), предупреждений: {warnings}");
+        Some(0)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Command-line interface: clap types and one module per subcommand.
 
 mod batch;
+mod import;
 mod init;
 mod render;
 mod report;
@@ -103,6 +104,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = init::Kind::Order)]
         kind: init::Kind,
     },
+    /// Взять план мероприятий из таблицы Excel/Calc (.xlsx, .xls, .ods) или CSV: строка — мероприятие,
+    /// первая строка — заголовки столбцов (№, Мероприятие, Срок, Ответственные, Раздел …).
+    Import {
+        /// Файл таблицы.
+        file: PathBuf,
+        /// Куда записать входной файл .json.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Заголовок приложения; без него — имя файла таблицы.
+        #[arg(long)]
+        title: Option<String>,
+        /// Перезаписать существующий файл.
+        #[arg(long)]
+        force: bool,
+    },
     /// Напечатать JSON Schema входного формата.
     Schema {
         /// Записать в файл вместо стандартного вывода.
@@ -156,6 +172,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Validate { files, strict, explain } => validate::run(&files, strict, explain),
         Command::Schema { output } => schema::run(output.as_deref()),
+        Command::Import { file, output, title, force } => import::run(&file, &output, title.as_deref(), force),
         Command::Init { dir, kind } => init::run(&dir, kind),
         Command::Batch { file, schools, output, jobs, templates } => {
             batch::run(&file, &schools, &output, jobs, templates.as_deref())

@@ -1,0 +1,119 @@
+//! Tables users keep: CSV as Excel saves it (UTF-8 or Windows-1251; «;», «,» or tab) and
+//! the first sheet of a spreadsheet (.xlsx, .xls, .ods), as rows of text with the row
+//! numbers the file shows. Used by `batch` (school lists) and `import` (plans).
+
+/// A table's rows, each with its line or row number, and notes on how it was read.
+pub type Rows = Vec<(usize, Vec<String>)>;
+
+/// Reads a table file by its extension: a spreadsheet's first sheet, else CSV.
+pub fn read_table(path: &std::path::Path) -> Result<(Rows, Vec<String>), String> {
+    let name = path.display().to_string();
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
+        return spreadsheet_rows(path).map(|r| (r, Vec::new())).map_err(|e| format!("{name}: {e}"));
+    }
+    let (src, encoding) =
+        crate::input::source::read_source_noted(path).map_err(|d| format!("{name}: {}", d.message))?;
+    let (rows, mut notes) = csv_rows(&name, &src.text)?;
+    if let Some(enc) = encoding {
+        notes.insert(0, format!("{name} прочитан в кодировке {enc}"));
+    }
+    Ok((rows, notes))
+}
+
+/// The records of a CSV text, with the line each starts on, and a note on the separator.
+pub fn csv_rows(name: &str, text: &str) -> Result<(Rows, Vec<String>), String> {
+    let text = text.trim_start_matches('\u{feff}');
+    let sep = sniff_separator(text);
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(sep).flexible(true).has_headers(false).from_reader(text.as_bytes());
+    let mut table: Vec<(usize, Vec<String>)> = Vec::new();
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| format!("{name}: CSV не читается: {}", csv_reason(&e)))?;
+        // The line a record starts on, counted in the text (a quoted value may hold breaks).
+        // (With CRLF endings the reader's position can stand on the previous line's «\n».)
+        let line = rec.position().map_or(table.len() + 1, |p| {
+            let b = text.as_bytes();
+            let mut at = (p.byte() as usize).min(b.len());
+            while at < b.len() && matches!(b[at], b'\r' | b'\n') {
+                at += 1;
+            }
+            b[..at].iter().filter(|&&c| c == b'\n').count() + 1
+        });
+        table.push((line, rec.iter().map(str::to_owned).collect()));
+    }
+    let notes = match sep {
+        b',' => Vec::new(),
+        b';' => vec![format!("{name}: столбцы разделены «;», как сохраняет Excel")],
+        _ => vec![format!("{name}: столбцы разделены табуляцией")],
+    };
+    Ok((table, notes))
+}
+
+/// The separator of a CSV's header line: «;» (Russian Excel), tab, or «,», whichever
+/// occurs most outside quotes.
+pub fn sniff_separator(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    match counts.iter().enumerate().max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i))) {
+        Some((1, n)) if *n > 0 => b';',
+        Some((2, n)) if *n > 0 => b'\t',
+        _ => b',',
+    }
+}
+
+fn csv_reason(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { pos, .. } => {
+            format!("не UTF-8 в строке {}", pos.as_ref().map_or(0, |p| p.line()))
+        }
+        csv::ErrorKind::Io(e) => e.to_string(),
+        _ => "файл повреждён".to_owned(),
+    }
+}
+
+/// The first sheet of a spreadsheet as rows of text (row numbers as the program shows
+/// them). Dates come out as ДД.ММ.ГГГГ, whole numbers without «.0».
+pub fn spreadsheet_rows(path: &std::path::Path) -> Result<Vec<(usize, Vec<String>)>, String> {
+    use calamine::{open_workbook_auto, Data, Reader};
+    let mut book = open_workbook_auto(path).map_err(|e| format!("таблица не открывается: {e}"))?;
+    let sheet = book.sheet_names().first().cloned().ok_or("в книге нет листов")?;
+    let range = book.worksheet_range(&sheet).map_err(|e| format!("лист «{sheet}» не читается: {e}"))?;
+    let first = range.start().map_or(0, |(r, _)| r as usize);
+    let cell = |d: &Data| -> String {
+        match d {
+            Data::Empty => String::new(),
+            Data::String(s) => s.clone(),
+            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+            Data::Float(f) => f.to_string(),
+            Data::Int(i) => i.to_string(),
+            Data::Bool(b) => if *b { "да" } else { "нет" }.to_owned(),
+            Data::DateTime(dt) => {
+                dt.as_datetime().map(|t| t.format("%d.%m.%Y").to_string()).unwrap_or_else(|| dt.to_string())
+            }
+            Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+            Data::Error(e) => format!("#{e:?}"),
+        }
+    };
+    Ok(range
+        .rows()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut cells: Vec<String> = r.iter().map(cell).collect();
+            while cells.last().is_some_and(|c| c.trim().is_empty()) {
+                cells.pop();
+            }
+            (first + i + 1, cells)
+        })
+        .collect())
+}

@@ -105,62 +105,39 @@ pub fn roll(doc: &Document, to: i32, opts: &RollOptions) -> Result<(Document, Ve
             }
         }
         if let Some(t) = a.table.as_mut() {
-            roll_table(t, delta, &ap.key("table"), &mut warnings);
+            roll_table(t, delta);
         }
     }
     Ok((out, warnings))
 }
 
-fn roll_table(t: &mut Table, delta: i32, path: &JsonPath, out: &mut Vec<Diagnostic>) {
-    let deadline_keys: Vec<String> = t
-        .columns
-        .iter()
-        .filter(|c| c.role == Some(crate::input::model::ColumnRole::Deadline))
-        .map(|c| c.key.clone())
-        .collect();
-    roll_items(&mut t.items, delta, &path.key("items"), &deadline_keys, out);
-    roll_sections(&mut t.sections, delta, &path.key("sections"), &deadline_keys, out);
-}
-
-fn roll_sections(list: &mut [Section], delta: i32, path: &JsonPath, keys: &[String], out: &mut Vec<Diagnostic>) {
-    for (i, s) in list.iter_mut().enumerate() {
-        let sp = path.index(i);
-        roll_items(&mut s.items, delta, &sp.key("items"), keys, out);
-        roll_sections(&mut s.sections, delta, &sp.key("sections"), keys, out);
-    }
-}
-
-fn roll_items(
-    items: &mut [crate::input::model::Activity],
-    delta: i32,
-    path: &JsonPath,
-    keys: &[String],
-    out: &mut Vec<Diagnostic>,
-) {
-    for (i, a) in items.iter_mut().enumerate() {
-        for (k, cell) in a.values.0.iter_mut() {
-            let cp = path.index(i).key("values").key(k.as_str());
-            roll_cell(cell, delta, &cp, keys.contains(k), out);
+/// Moves the structured deadlines of a table (free text is the text pass's).
+fn roll_table(t: &mut Table, delta: i32) {
+    fn items(list: &mut [crate::input::model::Activity], delta: i32) {
+        for cell in list.iter_mut().flat_map(|a| a.values.0.values_mut()) {
+            roll_cell(cell, delta);
         }
     }
+    fn sections(list: &mut [Section], delta: i32) {
+        for s in list {
+            items(&mut s.items, delta);
+            sections(&mut s.sections, delta);
+        }
+    }
+    items(&mut t.items, delta);
+    sections(&mut t.sections, delta);
 }
 
-fn roll_cell(cell: &mut Cell, delta: i32, path: &JsonPath, deadline_column: bool, out: &mut Vec<Diagnostic>) {
+fn roll_cell(cell: &mut Cell, delta: i32) {
     match cell {
-        Cell::Object(CellObject::Deadline(d)) => roll_deadline(d, delta, &path.key("deadline"), out),
-        Cell::Object(CellObject::Span(s)) => {
-            roll_cell(&mut s.value, delta, &path.key("span").key("value"), deadline_column, out)
-        }
-        // Free text is the text pass's: a year in it moves there, or is listed.
+        Cell::Object(CellObject::Deadline(d)) => roll_deadline(d, delta),
+        Cell::Object(CellObject::Span(s)) => roll_cell(&mut s.value, delta),
         _ => {}
     }
 }
 
-fn roll_deadline(d: &mut Deadline, delta: i32, path: &JsonPath, out: &mut Vec<Diagnostic>) {
-    let spec = match d {
-        Deadline::Text(_) => return,
-        Deadline::Spec(s) => s,
-    };
+fn roll_deadline(d: &mut Deadline, delta: i32) {
+    let Deadline::Spec(spec) = d else { return };
     match spec {
         DeadlineSpec::Date(x) => *x = shift_date(*x, delta),
         DeadlineSpec::Month(m) => *m = shift_month(*m, delta),
@@ -170,11 +147,7 @@ fn roll_deadline(d: &mut Deadline, delta: i32, path: &JsonPath, out: &mut Vec<Di
         }
         DeadlineSpec::Until(w) | DeadlineSpec::AsOf(w) => *w = shift_when(*w, delta),
         DeadlineSpec::Yearly(_) | DeadlineSpec::Quarterly(_) | DeadlineSpec::Monthly(_) => {}
-        DeadlineSpec::Several(s) => {
-            for (i, item) in s.items.iter_mut().enumerate() {
-                roll_deadline(item, delta, &path.key("several").key("items").index(i), out);
-            }
-        }
+        DeadlineSpec::Several(s) => s.items.iter_mut().for_each(|item| roll_deadline(item, delta)),
     }
 }
 

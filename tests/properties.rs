@@ -550,6 +550,7 @@ impl Builder {
         let mut out = Vec::new();
         for (r, row) in rows.iter().enumerate() {
             let mut values = Map::new();
+            let mut span_written = false;
             let span = row.span.as_ref().filter(|_| !data_cols.is_empty()).and_then(|(at, rs, cs)| {
                 let first = at.index(data_cols.len());
                 let col = data_cols[first];
@@ -570,6 +571,7 @@ impl Builder {
                     Some((col, rs, cs, _)) if *col == c => {
                         let v = self.cell(value);
                         values.insert(key.clone(), json!({"span": {"rows": rs, "columns": cs, "value": v}}));
+                        span_written = true;
                     }
                     Some((col, _, cs, _)) if c > *col && c < col + cs => {}
                     _ => {
@@ -578,7 +580,15 @@ impl Builder {
                     }
                 }
             }
-            if let Some((_, _, _, cells)) = span {
+            // An activity with nothing in it (and nothing merged into it) is invalid input:
+            // the first open data cell gets a word.
+            if values.is_empty() {
+                if let Some(c) = data_cols.iter().find(|c| !covered.contains(&(r, **c))) {
+                    values.insert(keys[*c].clone(), json!("Мероприятие"));
+                }
+            }
+            // Only a span that was written covers cells below it.
+            if let Some((_, _, _, cells)) = span.filter(|_| span_written) {
                 covered.extend(cells);
             }
             out.push(json!({ "values": values }));

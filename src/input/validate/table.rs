@@ -340,7 +340,8 @@ fn rows(ctx: &TableCtx<'_>, items: &[Activity], path: &JsonPath, out: &mut Vec<D
         }
         // A row with nothing in it (and nothing merged into it from above) would be an empty
         // numbered line in a signed plan.
-        if act.values.0.is_empty() && (0..ncols).any(|c| !covered.contains_key(&(r, c))) {
+        let open_data_cell = (0..ncols).any(|c| Some(c) != ctx.number_col && !covered.contains_key(&(r, c)));
+        if act.values.0.is_empty() && open_data_cell {
             out.push(
                 Diagnostic::error("у мероприятия нет ни одного значения: в таблице была бы пустая строка")
                     .at(ap.key("values"))

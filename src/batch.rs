@@ -392,6 +392,12 @@ fn pointer<'a>(v: &'a serde_json::Value, path: &crate::diag::JsonPath) -> Option
     })
 }
 
+/// The school template with every placeholder filled by a sample value (see
+/// [`sample_school`]): a document the checks and `roll` can read.
+pub fn with_samples(template: &serde_json::Value) -> Result<serde_json::Value, String> {
+    fill(template, &sample_school(template))
+}
+
 /// A school whose fields hold sample values fitting their names: a date for «…date»,
 /// a number for «…number», a name for people, text otherwise.
 fn sample_school(template: &serde_json::Value) -> School {

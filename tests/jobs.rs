@@ -178,3 +178,29 @@ fn init_makes_a_project_that_renders_and_refuses_to_overwrite() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("уже есть"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn roll_moves_a_batch_file_each_part_from_its_own_plan_and_keeps_the_placeholders() {
+    let dir = temp("roll-batch");
+    let out = dir.join("batch-2024.json");
+    let run = prikaz(&["roll", "samples/batch/municipal.json", "--to", "2024", "-o", out.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let before = std::fs::read_to_string(common::root().join("samples/batch/municipal.json")).unwrap();
+    let after = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(before.lines().count(), after.lines().count(), "only values change");
+    assert_eq!(before.matches("{{").count(), after.matches("{{").count(), "placeholders stay");
+    // The municipal order was a 2020 one, the school template a 2023–2024 plan: both moved.
+    assert!(before.contains("2023–2024") && !after.contains("2023"), "{after}");
+    assert!(after.contains("\"date\": \"2024-10-06\"") && after.contains("на 2024–2025 учебный год"));
+    assert!(prikaz(&["validate", out.to_str().unwrap()]).status.success());
+    let built = prikaz(&[
+        "batch",
+        out.to_str().unwrap(),
+        "--schools",
+        "samples/batch/schools.csv",
+        "-o",
+        dir.join("schools").to_str().unwrap(),
+    ]);
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -19,6 +19,9 @@ pub fn run(file: &Path, to: i32, output: &Path, date: Option<&str>, number: Opti
         eprintln!("подсказка: укажите другой файл в -o или добавьте --force");
         return ExitCode::from(EXIT_INVALID);
     }
+    if let Some(code) = batch(file, to, output) {
+        return code;
+    }
     let loaded = prikaz::input::load(file);
     let (errors, _) = print_diagnostics(&name, &loaded, false);
     let (Some(doc), Some(source)) = (loaded.document.filter(|_| errors == 0), loaded.source) else {
@@ -41,7 +44,14 @@ pub fn run(file: &Path, to: i32, output: &Path, date: Option<&str>, number: Opti
     keep_files_found(&mut new_doc, file, output);
     let base = base_year(&doc).unwrap_or(to);
     let plan = plan_years(&doc).unwrap_or(base..=base + 1);
-    let text = match rewrite(&source.text, &new_doc, plan, to - base, &mut warnings) {
+    let moved = match serde_json::to_value(&new_doc) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("ошибка: не удалось записать JSON: {e}");
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    let text = match rewrite(&source.text, &moved, &|_| (plan.clone(), to - base), &mut warnings) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("ошибка: {e}");
@@ -70,6 +80,72 @@ pub fn run(file: &Path, to: i32, output: &Path, date: Option<&str>, number: Opti
     ExitCode::SUCCESS
 }
 
+/// A batch file rolled: its municipal order as a document, its school template as one with
+/// sample values in the placeholders (which stay as they are); `None` when the file is not
+/// a batch file.
+fn batch(file: &Path, to: i32, output: &Path) -> Option<ExitCode> {
+    let source = prikaz::input::source::read_source(file).ok()?;
+    if !prikaz::batch::is_batch(&source.text) {
+        return None;
+    }
+    let name = file.display().to_string();
+    let fail = |msg: String| {
+        eprintln!("ошибка: {name}: {msg}");
+        Some(ExitCode::from(EXIT_INVALID))
+    };
+    let value: serde_json::Value = match serde_json::from_str(&prikaz::input::jsonc::to_json(&source.text)) {
+        Ok(v) => v,
+        Err(e) => return fail(e.to_string()),
+    };
+    let mut moved = value.clone();
+    let mut warnings = Vec::new();
+    // Each part moves from its own plan: the municipal order may be years older than the
+    // school template.
+    let mut plans: Vec<(&str, std::ops::RangeInclusive<i32>, i32)> = Vec::new();
+    for part in ["municipal", "school"] {
+        let Some(v) = value.get(part) else { continue };
+        let v = if part == "school" { prikaz::batch::with_samples(v).ok()? } else { v.clone() };
+        let doc = match serde_json::from_value::<prikaz::input::model::Document>(v) {
+            Ok(d) => d,
+            Err(e) => return fail(format!("{part}: {e} (проверьте файл: prikaz validate {name})")),
+        };
+        // The municipal order's plan sets the years (the template's own when it has none).
+        let years = plan_years(&doc);
+        let base = base_year(&doc).unwrap_or(to);
+        let (new_doc, w) = match roll(&doc, to, &RollOptions::default()) {
+            Ok(r) => r,
+            Err(e) => return fail(e),
+        };
+        if part == "municipal" {
+            warnings.extend(w.into_iter().map(|mut d| {
+                d.path = d.path.map(|p| prikaz::diag::JsonPath([vec![Segment::Key(part.into())], p.0].concat()));
+                d
+            }));
+        }
+        plans.push((part, years.unwrap_or(base..=base + 1), to - base));
+        moved[part] = serde_json::to_value(&new_doc).ok()?;
+    }
+    let plan_of = |path: &prikaz::diag::JsonPath| {
+        let part = match path.0.first() {
+            Some(Segment::Key(k)) => k.as_str(),
+            _ => "",
+        };
+        plans.iter().find(|(p, _, _)| *p == part).map_or((to..=to + 1, 0), |(_, y, d)| (y.clone(), *d))
+    };
+    let text = match rewrite(&source.text, &moved, &plan_of, &mut warnings) {
+        Ok(t) => t,
+        Err(e) => return fail(e),
+    };
+    if let Err(e) = prikaz::output::write_atomic(output, text.as_bytes()) {
+        return fail(e.to_string());
+    }
+    prikaz::input::locate_all(&text, &mut warnings);
+    let out_name = output.display().to_string();
+    let (_, n) = super::report::print_list(&out_name, Some(&text), &warnings, false);
+    outln!("{out_name}: пакет перенесён на {to} г.; предупреждений: {n}");
+    Some(ExitCode::SUCCESS)
+}
+
 /// Whether two paths name one file (the output may not exist yet).
 fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
@@ -84,13 +160,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// are not written in.
 fn rewrite(
     text: &str,
-    new_doc: &prikaz::input::model::Document,
-    plan: std::ops::RangeInclusive<i32>,
-    delta: i32,
+    moved: &serde_json::Value,
+    plan_of: &dyn Fn(&prikaz::diag::JsonPath) -> (std::ops::RangeInclusive<i32>, i32),
     warnings: &mut Vec<prikaz::diag::Diagnostic>,
 ) -> Result<String, String> {
     use prikaz::roll_text::{shift_years, Found};
-    let moved = serde_json::to_value(new_doc).map_err(|e| format!("не удалось записать JSON: {e}"))?;
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     prikaz::input::locate::for_each_scalar(text, |path, old, range| {
         let pointer: String = path
@@ -104,7 +178,10 @@ fn rewrite(
         let new = moved.pointer(&pointer);
         // A number the model holds as a float («6.0») is the same number («6»).
         let same = |n: &serde_json::Value| *n == old || (n.as_f64().is_some() && n.as_f64() == old.as_f64());
-        if let Some(new) = new.filter(|n| !same(n)) {
+        // A placeholder of a batch template is each school's value, not the sample's that
+        // the template was rolled with: only the years of its text move (below).
+        let placeholder = old.as_str().is_some_and(|s| s.contains("{{"));
+        if let Some(new) = new.filter(|n| !same(n) && !placeholder) {
             edits.push((range, serde_json::to_string(new).unwrap_or_default()));
             return;
         }
@@ -119,7 +196,8 @@ fn rewrite(
         {
             return;
         }
-        let (shifted, found) = shift_years(s, plan.clone(), delta);
+        let (plan, delta) = plan_of(path);
+        let (shifted, found) = shift_years(s, plan, delta);
         for f in found {
             warnings.push(match f {
                 Found::Moved { before, after } => {

@@ -132,7 +132,8 @@ pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
         }
     }
     let unused = drop_unused_parts(&mut x).map_err(|e| part("document.xml.rels", e))?;
-    if !unused.contains(&"numbering.xml") {
+    // Our own numbering part is written in schema order already; only docx-rs's needs mending.
+    if !fx.numbering.is_used() && !unused.contains(&"numbering.xml") {
         x.numberings = fix_numbering(&x.numberings).map_err(|e| part("numbering.xml", e))?;
     }
     // HACK: docx-rs writes no theme; validators (and some Word versions) expect one.

@@ -61,22 +61,12 @@ pub struct SchoolList {
 /// alone; only a file with no usable header fails as a whole.
 pub fn read_school_list(path: &std::path::Path) -> Result<SchoolList, String> {
     let name = path.display().to_string();
-    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    match ext.as_str() {
-        "xlsx" | "xlsm" | "xls" | "ods" => {
-            let table = crate::sheet::spreadsheet_rows(path).map_err(|e| format!("{name}: {e}"))?;
-            Ok(table_schools(&name, table, Vec::new(), true))
-        }
-        _ => {
-            let (src, encoding) =
-                crate::input::source::read_source_noted(path).map_err(|d| format!("{name}: {}", d.message))?;
-            let mut list = read_schools(&name, &src.text)?;
-            if let Some(enc) = encoding {
-                list.notes.insert(0, format!("{name} прочитан в кодировке {enc}"));
-            }
-            Ok(list)
-        }
+    if name.to_lowercase().ends_with(".json") {
+        let src = crate::input::source::read_source(path).map_err(|d| format!("{name}: {}", d.message))?;
+        return read_schools(&name, &src.text);
     }
+    let (table, notes) = crate::sheet::read_table(path)?;
+    Ok(table_schools(&name, table, notes, crate::sheet::is_spreadsheet(path)))
 }
 
 /// Reads schools from the text of a CSV or JSON list (see [`read_school_list`]).

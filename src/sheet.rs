@@ -5,11 +5,16 @@
 /// A table's rows, each with its line or row number, and notes on how it was read.
 pub type Rows = Vec<(usize, Vec<String>)>;
 
+/// Whether the file is a spreadsheet (by its extension), not a CSV.
+pub fn is_spreadsheet(path: &std::path::Path) -> bool {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods")
+}
+
 /// Reads a table file by its extension: a spreadsheet's first sheet, else CSV.
 pub fn read_table(path: &std::path::Path) -> Result<(Rows, Vec<String>), String> {
     let name = path.display().to_string();
-    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
+    if is_spreadsheet(path) {
         return spreadsheet_rows(path).map(|r| (r, Vec::new())).map_err(|e| format!("{name}: {e}"));
     }
     let (src, encoding) =

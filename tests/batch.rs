@@ -153,13 +153,7 @@ fn a_list_saved_by_russian_excel_gives_every_school_and_a_short_row_fails_alone(
 
 #[test]
 fn a_list_kept_in_excel_gives_every_school() {
-    let ok = std::process::Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(std::env::var_os("CI").is_none(), "openpyxl is required in CI (.ci/run installs it)");
-        eprintln!("SKIPPED: openpyxl is not installed");
+    if !common::python_modules("openpyxl") {
         return;
     }
     let dir = temp("xlsx");

@@ -55,13 +55,7 @@ fn a_plan_in_an_excel_csv_imports_and_renders() {
 
 #[test]
 fn a_plan_in_an_xlsx_written_by_openpyxl_imports_and_renders() {
-    let ok = std::process::Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(std::env::var_os("CI").is_none(), "openpyxl is required in CI (.ci/run installs it)");
-        eprintln!("SKIPPED: openpyxl is not installed");
+    if !common::python_modules("openpyxl") {
         return;
     }
     let dir = temp("xlsx");

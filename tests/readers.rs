@@ -8,16 +8,6 @@ use std::process::Command;
 
 use common::{json_files, root, tool};
 
-/// mammoth and python-docx are there (pip); in CI their absence fails.
-fn python_readers() -> bool {
-    let ok = Command::new("python3").args(["-c", "import mammoth, docx"]).output().is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(std::env::var_os("CI").is_none(), "mammoth and python-docx are required in CI (.ci/run installs them)");
-        eprintln!("SKIPPED: mammoth or python-docx is not installed");
-    }
-    ok
-}
-
 fn render_all(dir: &std::path::Path) -> Vec<(String, std::path::PathBuf)> {
     json_files("samples")
         .into_iter()
@@ -48,7 +38,7 @@ fn count(html: &str, tag: &str) -> usize {
 #[test]
 fn pandoc_mammoth_and_python_docx_see_headings_lists_and_styles() {
     let pandoc = tool("pandoc");
-    let python = python_readers();
+    let python = common::python_modules("mammoth, docx");
     if !pandoc && !python {
         return;
     }

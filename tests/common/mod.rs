@@ -126,6 +126,22 @@ pub fn missing_words(rel: &str, pdf: &Path) -> Vec<String> {
 }
 
 /// A tool is needed: in CI its absence is a failure, locally the check is skipped loudly.
+/// Python modules the test needs are importable (pip); in CI their absence fails.
+pub fn python_modules(modules: &str) -> bool {
+    let ok = std::process::Command::new("python3")
+        .args(["-c", &format!("import {modules}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python modules {modules} are required in CI (.ci/run installs them)"
+        );
+        eprintln!("SKIPPED: python modules {modules} are not installed");
+    }
+    ok
+}
+
 pub fn tool(name: &str) -> bool {
     let found = std::process::Command::new("sh")
         .arg("-c")

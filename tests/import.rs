@@ -1,6 +1,8 @@
-//! `import`: a plan kept in a spreadsheet becomes an input file that validates and renders
-//! with every cell's words in its cell: from a CSV as Russian Excel saves it (Windows-1251,
-//! «;») and from an .xlsx written by openpyxl.
+//! `import`: a plan kept in a spreadsheet or a Word document becomes an input file that
+//! validates and renders with every cell's words in its cell: from a CSV as Russian Excel
+//! saves it (Windows-1251, «;»), an .xlsx written by openpyxl, an order typed in Word
+//! (python-docx), a DOCX LibreOffice saved, and every sample's own DOCX (render → import →
+//! render).
 
 mod common;
 
@@ -80,8 +82,179 @@ fn a_plan_in_an_xlsx_written_by_openpyxl_imports_and_renders() {
 }
 
 #[test]
-fn a_word_document_is_refused_with_what_to_do() {
-    let run = prikaz(&["import", "plan.docx", "-o", "/tmp/never.json"]);
+fn an_old_word_file_is_refused_with_what_to_do() {
+    let run = prikaz(&["import", "plan.doc", "-o", "/tmp/never.json"]);
     assert_eq!(run.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&run.stderr).contains("сохраните как .xlsx"));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("сохраните как .docx"));
+}
+
+/// An order made by hand in Word (python-docx writes what Word does: typed numbers,
+/// `vMerge`, `gridSpan`, an even `tblGrid` under the cells' own widths, typed dashes).
+#[test]
+fn an_order_typed_in_word_imports_with_its_table_structure() {
+    if !common::python_modules("docx") {
+        return;
+    }
+    let dir = temp("word");
+    let docx = dir.join("приказ.docx");
+    let made = std::process::Command::new("python3")
+        .arg(root().join("tests/excel/word_plan.py"))
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let json = dir.join("приказ.json");
+    let run = prikaz(&["import", docx.to_str().unwrap(), "-o", json.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(stdout.contains("нумерация автоматическая (1, 1.1, 1.1.1)"), "{stdout}");
+    assert!(stdout.contains("сроков распознано как даты: 7 из 8"), "{stdout}");
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let order = &v["order"];
+    assert_eq!((order["date"].as_str(), order["number"].as_str()), (Some("2024-09-02"), Some("118")));
+    assert_eq!(order["body"]["points"].as_array().unwrap().len(), 2);
+    assert_eq!(order["body"]["signatory"]["person"], "А.Б. Смирнова");
+    assert_eq!(v["blank"]["organization"]["short_name"], "МБОУ «СШ № 7»");
+    let a = &v["appendices"][0];
+    assert_eq!(a["period"]["school_year"], 2024);
+    let t = &a["table"];
+    let titles: Vec<&str> = t["columns"].as_array().unwrap().iter().map(|c| c["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["№ п/п", "Мероприятие", "Начало", "Окончание", "Ответственный"]);
+    assert_eq!(t["columns"][2]["group"], "Срок");
+    // The cells' own widths (1.5 cm for №, 7 cm for the activity), not python-docx's even grid.
+    let w = |i: usize| t["columns"][i]["width"].as_f64().unwrap();
+    assert!((w(1) / w(0) - 7.0 / 1.5).abs() < 0.01, "{} {}", w(0), w(1));
+    let s0 = &t["sections"][0];
+    assert_eq!(s0["title"], "Организационная работа");
+    assert_eq!(s0["items"][0]["values"]["deadline"]["deadline"]["until"], "2024-09-02");
+    assert_eq!(s0["items"][1]["values"]["responsible"]["span"]["rows"], 2);
+    assert_eq!(s0["items"][2]["values"]["activity"][1]["list"]["marker"], "dash");
+    assert_eq!(t["sections"][1]["items"][1]["values"]["deadline"]["deadline"]["yearly"]["month"], 5);
+    assert_eq!(t["sections"][1]["items"][0]["values"]["deadline"], "В течение года");
+    let out = dir.join("out");
+    let run = prikaz(&["render", json.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let cells = table_cells(&out.join("приказ.docx"));
+    let words: Vec<&str> = cells.iter().flat_map(|r| r.iter().map(|c| c.3.as_str())).collect();
+    for w in ["1.1. | Издание приказа о наставничестве", "| 1. Организационная работа |", "2.2. | Итоговая конференция"] {
+        assert!(words.join(" | ").contains(w), "«{w}» in {words:?}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// LibreOffice rewrites numbering, styles and widths its own way; the import reads its
+/// DOCX back to the same table as ours.
+#[test]
+fn a_docx_saved_by_libreoffice_imports_like_ours() {
+    if !common::tool("soffice") {
+        return;
+    }
+    let dir = temp("lo");
+    let first = dir.join("first");
+    let saved = dir.join("saved");
+    for sample in ["solnechnogorsk-2023", "stages-2024", "dubna-2021"] {
+        assert!(prikaz(&["render", &format!("samples/{sample}.json"), "-o", first.to_str().unwrap()]).status.success());
+    }
+    let docs: Vec<String> = ["solnechnogorsk-2023", "stages-2024", "dubna-2021"]
+        .iter()
+        .map(|s| first.join(format!("{s}.docx")).to_string_lossy().into_owned())
+        .collect();
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display());
+    let run = std::process::Command::new("soffice")
+        .args([profile.as_str(), "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir"])
+        .arg(&saved)
+        .args(&docs)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    for sample in ["solnechnogorsk-2023", "stages-2024", "dubna-2021"] {
+        let lo = saved.join(format!("{sample}.docx"));
+        assert_ne!(std::fs::read(&lo).unwrap(), std::fs::read(first.join(format!("{sample}.docx"))).unwrap());
+        let json = dir.join(format!("{sample}.json"));
+        let run = prikaz(&["import", lo.to_str().unwrap(), "-o", json.to_str().unwrap()]);
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        let again = dir.join("again");
+        assert!(prikaz(&["render", json.to_str().unwrap(), "-o", again.to_str().unwrap()]).status.success());
+        assert_eq!(
+            table_cells(&first.join(format!("{sample}.docx"))),
+            table_cells(&again.join(format!("{sample}.docx"))),
+            "{sample}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The roadmap tables of a DOCX as rows of cells: where each starts, how far it reaches,
+/// and its words (Word's numbers included).
+fn table_cells(docx: &std::path::Path) -> Vec<Vec<(usize, usize, usize, String)>> {
+    use prikaz::import::docx::{read, Block};
+    let mut out = Vec::new();
+    for b in read(docx).unwrap() {
+        let Block::Table(g) = b.block else { continue };
+        if !prikaz::import::is_roadmap(&g) {
+            continue;
+        }
+        for r in &g.rows {
+            out.push(
+                r.cells
+                    .iter()
+                    .map(|c| {
+                        let words: Vec<String> = c
+                            .paras
+                            .iter()
+                            .flat_map(|p| p.label.iter().chain(std::iter::once(&p.text)))
+                            .flat_map(|t| t.split_whitespace().map(str::to_owned))
+                            .collect();
+                        (c.col, c.colspan, c.rowspan, words.join(" "))
+                    })
+                    .collect(),
+            );
+        }
+    }
+    out
+}
+
+/// Render → import the DOCX → render again, for every sample: the same words in the same
+/// table cells (merges and Word's numbers included), and the same page count.
+#[test]
+fn every_sample_survives_render_import_render() {
+    let dir = temp("roundtrip");
+    let mut failures = Vec::new();
+    for sample in common::json_files("samples") {
+        let name = std::path::Path::new(&sample).file_stem().unwrap().to_string_lossy().into_owned();
+        let first = dir.join("first");
+        let second = dir.join("second");
+        assert!(prikaz(&["render", &sample, "-o", first.to_str().unwrap()]).status.success(), "{sample}");
+        let docx = first.join(format!("{name}.docx"));
+        let json = dir.join(format!("{name}.json"));
+        let run = prikaz(&["import", docx.to_str().unwrap(), "-o", json.to_str().unwrap(), "--force"]);
+        if !run.status.success() {
+            failures.push(format!("{name}: import failed: {}", String::from_utf8_lossy(&run.stderr)));
+            continue;
+        }
+        let run = prikaz(&["render", json.to_str().unwrap(), "-o", second.to_str().unwrap()]);
+        if !run.status.success() {
+            failures.push(format!("{name}: render of the import failed: {}", String::from_utf8_lossy(&run.stderr)));
+            continue;
+        }
+        let (a, b) = (table_cells(&docx), table_cells(&second.join(format!("{name}.docx"))));
+        if a != b {
+            let row = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+            failures.push(format!(
+                "{name}: table cells differ ({} rows vs {}), first at row {row}:\n  {:?}\n  {:?}",
+                a.len(),
+                b.len(),
+                a.get(row),
+                b.get(row)
+            ));
+        }
+        let pages = |d: &std::path::Path| {
+            common::checks::pdf_pages(&std::fs::read(d.join(format!("{name}.pdf"))).unwrap()).unwrap()
+        };
+        if pages(&first) != pages(&second) {
+            failures.push(format!("{name}: {} pages, after import {}", pages(&first), pages(&second)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    std::fs::remove_dir_all(&dir).ok();
 }

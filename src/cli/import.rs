@@ -1,4 +1,4 @@
-//! `prikaz import TABLE -o PLAN.json`: a plan kept in a spreadsheet or CSV as an input file,
+//! `prikaz import FILE -o PLAN.json`: a Word document, a spreadsheet or a CSV as an input file,
 //! with a summary of what was recognised.
 
 use super::outln;
@@ -15,31 +15,33 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, force: bool) -> Exit
     };
     let name = file.display().to_string();
     let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    if matches!(ext.as_str(), "docx" | "doc" | "odt") {
+    if matches!(ext.as_str(), "doc" | "odt" | "rtf") {
         return fail(format!(
-            "{name}: импорт из документа Word пока не поддерживается; скопируйте таблицу плана в Excel или \
-             LibreOffice Calc, сохраните как .xlsx и импортируйте этот файл"
+            "{name}: формат .{ext} не читается; откройте файл в Word или LibreOffice и сохраните как .docx"
         ));
     }
     if output.exists() && !force {
         return fail(format!("{} уже есть; чтобы перезаписать его, добавьте --force", output.display()));
     }
-    let (rows, notes) = match prikaz::sheet::read_table(file) {
-        Ok(t) => t,
-        Err(e) => return fail(e),
-    };
-    for n in notes {
-        eprintln!("заметка: {n}");
-    }
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let imported = match prikaz::import::from_rows(&rows, title.unwrap_or(&stem)) {
+    let imported = if ext == "docx" || ext == "docm" {
+        prikaz::import::from_docx(file, title.unwrap_or(&stem))
+    } else {
+        match prikaz::sheet::read_table(file) {
+            Ok((rows, notes)) => {
+                for n in notes {
+                    eprintln!("заметка: {n}");
+                }
+                prikaz::import::from_rows(&rows, title.unwrap_or(&stem))
+            }
+            Err(e) => return fail(e),
+        }
+    };
+    let imported = match imported {
         Ok(i) => i,
         Err(e) => return fail(format!("{name}: {e}")),
     };
-    let text = match serde_json::to_string_pretty(&imported.document) {
-        Ok(t) => t + "\n",
-        Err(e) => return fail(format!("не удалось записать JSON: {e}")),
-    };
+    let text = prikaz::import::to_json_text(&imported.document);
     let out_name = output.display().to_string();
     let check =
         prikaz::input::load_source(prikaz::input::source::Source { name: out_name.clone(), text: text.clone() });

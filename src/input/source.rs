@@ -111,7 +111,8 @@ fn too_large(len: u64) -> Diagnostic {
     .hint("это не похоже на описание приказа; проверьте, тот ли файл указан")
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// An OS error reading a file, in Russian.
+pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "файл не найден".to_owned(),
         std::io::ErrorKind::PermissionDenied => "нет прав на чтение".to_owned(),

@@ -1,0 +1,142 @@
+//! Deadlines read back from text: «До 01.09.2024», «Сентябрь 2024 г.», «Октябрь 2024 г. –
+//! март 2025 г.», «Ежегодно, май». A reading is kept only when printing it gives the very
+//! text it came from, so nothing a reader sees changes; anything else («В течение года»,
+//! «По графику») stays text.
+
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+
+use crate::input::model::{Deadline, DeadlineSpec};
+use crate::ru::dates::{month_genitive, month_nominative};
+use crate::ru::deadline::{format_deadline, DateStyle};
+
+/// The deadline as data (the value of a `deadline` cell object), if the text is one.
+pub fn recognise(text: &str) -> Option<Value> {
+    let text = text.trim();
+    let spec = if text.contains('\n') {
+        let items: Option<Vec<Value>> = text.split('\n').map(|l| Some(item(l.trim()))).collect();
+        let items = items?;
+        if items.iter().all(Value::is_string) {
+            return None;
+        }
+        json!({ "several": { "items": items } })
+    } else {
+        guess(text)?
+    };
+    let parsed: DeadlineSpec = serde_json::from_value(spec.clone()).ok()?;
+    let printed = format_deadline(&Deadline::Spec(parsed), DateStyle::Numeric).replace('\u{a0}', " ");
+    (printed == text).then_some(spec)
+}
+
+/// One line of several: structured where it can be, else its text.
+fn item(line: &str) -> Value {
+    match guess(line) {
+        Some(v) if recognise(line).is_some() => v,
+        _ => json!(line),
+    }
+}
+
+fn guess(t: &str) -> Option<Value> {
+    if let Some(w) = when(t) {
+        return Some(match w {
+            W::Day(d) => json!({ "date": d }),
+            W::Month(m) => json!({ "month": m }),
+        });
+    }
+    for (prefix, key) in [("До ", "until"), ("до ", "until"), ("на ", "as_of")] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            return when(rest).map(|w| json!({ key: w.text() }));
+        }
+    }
+    for (word, key) in [("Ежегодно", "yearly"), ("Ежеквартально", "quarterly"), ("Ежемесячно", "monthly")] {
+        if let Some(rest) = t.strip_prefix(word) {
+            let rest = rest.trim();
+            if rest.is_empty() {
+                return Some(json!({ key: {} }));
+            }
+            if let Some(m) = rest.strip_prefix(", ").and_then(month_of) {
+                return Some(json!({ key: { "month": m } }));
+            }
+            return Some(json!({ key: { "note": rest } }));
+        }
+    }
+    // Ranges: «Сентябрь–октябрь 2023 г.», «01.09.2023–15.09.2023», «A – B».
+    if let Some((a, b)) = t.split_once(" – ") {
+        let (a, b) = (when(a)?, when(b)?);
+        return Some(json!({ "range": { "from": a.text(), "to": b.text() } }));
+    }
+    if let Some((a, b)) = t.split_once('–') {
+        if let (Some(a), Some(b)) = (when(a), when(b)) {
+            return Some(json!({ "range": { "from": a.text(), "to": b.text() } }));
+        }
+        // «Сентябрь–октябрь 2023 г.»: the year is written once, after the second month.
+        if let (Some(ma), Some(W::Month(mb))) = (month_of(a), when(b)) {
+            let year = &mb[..4];
+            return Some(json!({ "range": { "from": format!("{year}-{ma:02}"), "to": mb } }));
+        }
+    }
+    None
+}
+
+enum W {
+    Day(String),
+    Month(String),
+}
+
+impl W {
+    fn text(&self) -> &str {
+        match self {
+            W::Day(s) | W::Month(s) => s,
+        }
+    }
+}
+
+/// «01.09.2024» or «сентябрь 2024 г.» / «сентября 2024 г.».
+fn when(t: &str) -> Option<W> {
+    let t = t.trim();
+    let parts: Vec<&str> = t.split('.').collect();
+    if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        let (d, m, y) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
+        return NaiveDate::from_ymd_opt(y, m, d).map(|d| W::Day(d.format("%Y-%m-%d").to_string()));
+    }
+    let mut words = t.split(' ');
+    let month = month_of(words.next()?)?;
+    let year: i32 = words.next()?.parse().ok()?;
+    if words.next() != Some("г.") || words.next().is_some() || !(1900..=2200).contains(&year) {
+        return None;
+    }
+    Some(W::Month(format!("{year}-{month:02}")))
+}
+
+/// A month's name in the nominative or genitive, any case.
+fn month_of(word: &str) -> Option<u32> {
+    let w = word.trim().to_lowercase();
+    (1..=12).find(|&m| month_nominative(m) == w || month_genitive(m) == w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadlines_are_read_back_only_when_they_print_the_same() {
+        assert_eq!(recognise("До 01.09.2024"), Some(json!({ "until": "2024-09-01" })));
+        assert_eq!(recognise("Сентябрь 2024 г."), Some(json!({ "month": "2024-09" })));
+        assert_eq!(recognise("До декабря 2022 г."), Some(json!({ "until": "2022-12" })));
+        assert_eq!(recognise("Ежегодно, май"), Some(json!({ "yearly": { "month": 5 } })));
+        assert_eq!(
+            recognise("Октябрь 2024 г. – март 2025 г."),
+            Some(json!({ "range": { "from": "2024-10", "to": "2025-03" } }))
+        );
+        assert_eq!(
+            recognise("Сентябрь–октябрь 2023 г."),
+            Some(json!({ "range": { "from": "2023-09", "to": "2023-10" } }))
+        );
+        assert_eq!(recognise("20.10.2020"), Some(json!({ "date": "2020-10-20" })));
+        // Text that would print differently stays text.
+        assert_eq!(recognise("сентябрь 2024 г."), None);
+        assert_eq!(recognise("В течение года"), None);
+        assert_eq!(recognise("31.02.2024"), None);
+        assert_eq!(recognise("До 1.09.2024"), None);
+    }
+}

@@ -1,0 +1,812 @@
+//! A Word document's body into an input document: the order (бланк, requisites, title,
+//! preamble, points, signature, acquaintance) when the document has one, and each
+//! appendix — its mark, its title and its roadmap table, or its numbered list, or its
+//! prose. Every part it cannot carry over is named in the summary, never dropped quietly.
+
+use serde_json::{json, Map, Value};
+
+use super::docx::{Block, Grid, Para, Placed};
+use super::table::{self, Options};
+use super::Imported;
+
+/// Order kinds as the бланк prints them.
+const KINDS: [&str; 5] = ["ПРИКАЗ", "РАСПОРЯЖЕНИЕ", "ПОСТАНОВЛЕНИЕ", "РЕШЕНИЕ", "ПРИКАЗЫВАЮ"];
+
+fn letters(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn order_kind(p: &Para) -> Option<String> {
+    let w = letters(&p.text);
+    KINDS[..4].iter().find(|k| w == **k).map(|k| (*k).to_owned())
+}
+
+/// The first line of an appendix's mark.
+fn mark_start(p: &Para) -> bool {
+    let t = p.text.trim_start();
+    let head: String = t.chars().take(12).collect::<String>().to_lowercase();
+    (head.starts_with("приложение") || head.starts_with("утвержден")) && t.chars().count() < 200
+}
+
+fn is_grif(g: &Grid) -> bool {
+    g.rows.iter().flat_map(|r| &r.cells).any(|c| {
+        let t = c.text();
+        t.starts_with("УТВЕРЖДАЮ") || t.starts_with("СОГЛАСОВАНО") || t.starts_with("ПРИНЯТО") || t.starts_with("УТВЕРЖДЕН")
+    })
+}
+
+/// Builds the document; `title` names a plan whose title the document does not give.
+pub fn build(blocks: &[Placed], title: &str) -> Result<Imported, String> {
+    let mut summary = Vec::new();
+    let kind_at = blocks.iter().position(|b| matches!(&b.block, Block::Para(p) if order_kind(p).is_some()));
+    // Where appendices start: a mark's first line, or a гриф, each opening a part.
+    let mut starts: Vec<usize> = Vec::new();
+    let mut in_mark = false;
+    for (i, b) in blocks.iter().enumerate() {
+        match &b.block {
+            Block::Para(p) if mark_start(p) && kind_at.is_none_or(|k| i > k) => {
+                if !in_mark && !starts.last().is_some_and(|&s| grif_then_mark(blocks, s, i)) {
+                    starts.push(i);
+                }
+                in_mark = true;
+            }
+            Block::Para(p) if p.text.is_empty() => {}
+            Block::Table(g) if is_grif(g) && kind_at.is_none_or(|k| i > k) => {
+                if !starts.last().is_some_and(|&s| only_marks_between(blocks, s, i)) {
+                    starts.push(i);
+                }
+                in_mark = false;
+            }
+            _ => in_mark = false,
+        }
+    }
+    // A roadmap table with no mark before it: its part starts after the order (at the last
+    // page break before it), or at the top.
+    let first_roadmap = blocks.iter().position(|b| matches!(&b.block, Block::Table(g) if table::is_roadmap(g)));
+    if let Some(t) = first_roadmap {
+        if starts.first().is_none_or(|&s| s > t) {
+            let s = match kind_at {
+                Some(_) => blocks[..t].iter().rposition(|b| b.block == Block::PageBreak).map_or(t, |p| p + 1),
+                None => 0,
+            };
+            starts.insert(0, s);
+        }
+    }
+    let order_end = starts.first().copied().unwrap_or(blocks.len());
+    let mut doc = Map::new();
+    doc.insert("$schema".into(), json!("prikaz.schema.json"));
+    let mut order = None;
+    if let Some(k) = kind_at.filter(|&k| k < order_end) {
+        let (blank, o) = order_from(&blocks[..order_end], k, &mut summary);
+        if let Some(b) = blank {
+            doc.insert("blank".into(), b);
+        }
+        order = Some(o);
+    }
+    let mut appendices = Vec::new();
+    for (n, &s) in starts.iter().enumerate() {
+        let e = starts.get(n + 1).copied().unwrap_or(blocks.len());
+        if let Some(a) = appendix_from(&blocks[s..e], n, title, order.is_some(), &mut doc, &mut summary)? {
+            appendices.push(a);
+        }
+    }
+    if order.is_none() && appendices.is_empty() {
+        return Err("в документе не найдены ни приказ (слово «ПРИКАЗ» отдельной строкой), ни таблица плана \
+                    (столбец «Мероприятие» или «Наименование мероприятия»)"
+            .to_owned());
+    }
+    // Explicit appendix numbers only where they differ from the automatic ones.
+    let count = appendices.len();
+    for (i, a) in appendices.iter_mut().enumerate() {
+        let auto = (count > 1).then_some(i as u64 + 1);
+        if let Some(Value::Number(n)) = a.get("number") {
+            if n.as_u64() == auto {
+                a.remove("number");
+            }
+        }
+    }
+    if let Some(mut o) = order {
+        // A point that names the single appendix refers to it.
+        if count == 1 {
+            appendices[0].insert("id".into(), json!("plan"));
+        }
+        o.remove("_points_refer");
+        doc.insert("order".into(), Value::Object(o));
+    }
+    if !appendices.is_empty() {
+        doc.insert("appendices".into(), Value::Array(appendices.into_iter().map(Value::Object).collect()));
+    }
+    Ok(Imported { document: Value::Object(doc), summary })
+}
+
+fn grif_then_mark(blocks: &[Placed], s: usize, i: usize) -> bool {
+    matches!(&blocks[s].block, Block::Table(g) if is_grif(g)) && only_marks_between(blocks, s, i)
+}
+
+fn only_marks_between(blocks: &[Placed], s: usize, i: usize) -> bool {
+    blocks[s..i].iter().all(|b| match &b.block {
+        Block::Para(p) => p.text.is_empty() || p.right || mark_start(p),
+        Block::Table(g) => is_grif(g),
+        Block::PageBreak => false,
+    })
+}
+
+fn paras(blocks: &[Placed]) -> impl Iterator<Item = &Para> {
+    blocks.iter().filter_map(|b| match &b.block {
+        Block::Para(p) => Some(p),
+        _ => None,
+    })
+}
+
+// ---------------------------------------------------------------- the order
+
+fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (Option<Value>, Map<String, Value>) {
+    let Block::Para(kind_para) = &blocks[kind_at].block else { unreachable!("found as a paragraph") };
+    let mut order = Map::new();
+    order.insert("kind".into(), json!(order_kind(kind_para).unwrap_or_default()));
+    let blank = blank_from(paras(&blocks[..kind_at]).filter(|p| !p.text.is_empty()).collect());
+    // Requisites: the first paragraphs after the kind hold the date and the number (and a place).
+    let lines = lines_of(&blocks[kind_at + 1..]);
+    let rest: Vec<&Para> = lines.iter().filter(|p| !p.text.is_empty()).collect();
+    let mut i = 0;
+    let mut found_date = false;
+    while i < rest.len().min(3) {
+        let t = &rest[i].text;
+        if let Some((date, words)) = find_date(t) {
+            order.insert("date".into(), json!(date));
+            if words {
+                order.insert("date_format".into(), json!("words"));
+            }
+            found_date = true;
+            if let Some(num) = t.split_once('№').map(|(_, n)| n.trim()) {
+                order.insert("number".into(), json!(num));
+            }
+            if rest[i].parts.len() >= 3 {
+                order.insert("date_line".into(), json!("spread"));
+                order.insert("place".into(), json!(rest[i].parts[1]));
+            }
+            i += 1;
+            continue;
+        }
+        if found_date && (t.starts_with("г.") || t.starts_with("с.") || t.starts_with("п.") || t.starts_with("пгт")) {
+            order.insert("place".into(), json!(t));
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    if !found_date {
+        summary.push("дата и номер приказа не найдены: впишите order.date и order.number".to_owned());
+        order.insert("date".into(), json!("2000-01-01"));
+        order.insert("number".into(), json!("—"));
+    } else if !order.contains_key("number") {
+        order.insert("number".into(), json!("—"));
+        summary.push("номер приказа не найден: впишите order.number".to_owned());
+    }
+    let rest = &rest[i..];
+    let title = rest.first().map(|p| p.text.clone()).unwrap_or_default();
+    order.insert("title".into(), json!(title));
+    // Preamble up to the decree word; points; then the signature and the acquaintance.
+    let mut preamble = Vec::new();
+    let mut decree = None;
+    let mut k = 1;
+    while k < rest.len() {
+        let t = rest[k].text.trim();
+        if let Some(word) = decree_word(t) {
+            decree = Some((word, false, t.ends_with(':')));
+            k += 1;
+            break;
+        }
+        if rest[k].label.is_some() {
+            break;
+        }
+        // «… приказываю:» closing the preamble's last paragraph.
+        if let Some(stem) = t.strip_suffix("приказываю:").or_else(|| t.strip_suffix("ПРИКАЗЫВАЮ:")) {
+            preamble.push(stem.trim_end().trim_end_matches(',').to_owned());
+            decree = Some(("ПРИКАЗЫВАЮ".to_owned(), true, true));
+            k += 1;
+            break;
+        }
+        preamble.push(t.to_owned());
+        k += 1;
+    }
+    let mut points: Vec<Value> = Vec::new();
+    let mut markers = None;
+    while k < rest.len() {
+        let p = rest[k];
+        let (level, text, marker) = match (&p.label, super::table::typed_point(&p.text)) {
+            (Some(l), _) => (p.level as usize, p.text.clone(), Some((l.clone(), p.bullet))),
+            (None, Some((num, text))) => (num.trim_end_matches('.').split('.').count() - 1, text, Some((num, false))),
+            (None, None) => (0, String::new(), None),
+        };
+        let Some((label, bullet)) = marker else { break };
+        if markers.is_none() {
+            markers = Some(if !bullet { "numbers" } else if label.contains('•') { "bullets" } else { "dashes" });
+        }
+        let point = json!({ "text": text });
+        push_point(&mut points, level.min(2), point);
+        k += 1;
+    }
+    if points.is_empty() {
+        summary.push("пункты приказа не найдены (нумерованные абзацы после «ПРИКАЗЫВАЮ:»)".to_owned());
+    }
+    // Signature: the lines up to the acquaintance label; the name is the last part of the last line.
+    let mut sig: Vec<&Para> = Vec::new();
+    while k < rest.len() && !rest[k].text.starts_with("С приказом") {
+        sig.push(rest[k]);
+        k += 1;
+    }
+    let signatory = signatory_from(&sig, summary);
+    let mut body = Map::new();
+    if !preamble.is_empty() {
+        body.insert("preamble".into(), json!(preamble));
+    }
+    if let Some((word, inline, colon)) = decree {
+        let mut d = Map::new();
+        d.insert("word".into(), json!(word));
+        if inline {
+            d.insert("placement".into(), json!("inline"));
+        }
+        if !colon {
+            d.insert("colon".into(), json!(false));
+        }
+        body.insert("decree".into(), Value::Object(d));
+    }
+    body.insert("points".into(), json!(points));
+    if let Some(m) = markers.filter(|m| *m != "numbers") {
+        body.insert("markers".into(), json!(m));
+    }
+    body.insert("signatory".into(), signatory);
+    if k < rest.len() {
+        let label = rest[k].text.trim().to_owned();
+        let people: Vec<Value> = rest[k + 1..]
+            .iter()
+            .filter_map(|p| p.parts.last())
+            .filter(|name| looks_like_name(name))
+            .map(|n| json!(n))
+            .collect();
+        if !people.is_empty() {
+            let mut a = Map::new();
+            let auto = ["С приказом ознакомлен:", "С приказом ознакомлена:", "С приказом ознакомлены:"];
+            if !auto.contains(&label.as_str()) {
+                a.insert("label".into(), json!(label));
+            }
+            a.insert("people".into(), json!(people));
+            body.insert("acquaintance".into(), Value::Object(a));
+        }
+    }
+    order.insert("body".into(), Value::Object(body));
+    summary.push(format!(
+        "приказ: «{}», пунктов {}{}",
+        cut(&title, 60),
+        points.len(),
+        if blank.is_some() { ", бланк" } else { "" }
+    ));
+    (blank, order)
+}
+
+/// Paragraphs, and the rows of layout tables (a requisites line, a signature with an
+/// e-signature mark) as lines whose parts are their cells.
+fn lines_of(blocks: &[Placed]) -> Vec<Para> {
+    let mut out = Vec::new();
+    for b in blocks {
+        match &b.block {
+            Block::Para(p) => out.push(p.clone()),
+            Block::Table(g) => {
+                for r in &g.rows {
+                    let parts: Vec<String> = r.cells.iter().map(|c| c.text()).filter(|t| !t.is_empty()).collect();
+                    out.push(Para { text: parts.join(" "), parts, ..Para::default() });
+                }
+            }
+            Block::PageBreak => {}
+        }
+    }
+    out
+}
+
+/// The e-signature mark's text: «ДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИСЬЮ / Сертификат … /
+/// Владелец … / Действителен с … по …».
+fn e_signature(text: &str) -> Option<Value> {
+    if !text.starts_with("ДОКУМЕНТ ПОДПИСАН") {
+        return None;
+    }
+    let field = |label: &str| {
+        text.lines().find_map(|l| l.trim().strip_prefix(label)).map(|v| v.trim().to_owned())
+    };
+    let valid = field("Действителен с ")?;
+    let (from, to) = valid.split_once(" по ")?;
+    let mut e = Map::new();
+    e.insert("certificate".into(), json!(field("Сертификат ")?));
+    if let Some(owner) = field("Владелец ") {
+        e.insert("owner".into(), json!(owner));
+    }
+    e.insert("valid_from".into(), json!(find_date(from)?.0));
+    e.insert("valid_to".into(), json!(find_date(to)?.0));
+    Some(Value::Object(e))
+}
+
+fn cut(s: &str, n: usize) -> String {
+    let c: String = s.chars().take(n).collect();
+    if c.len() < s.len() {
+        c + "…"
+    } else {
+        c
+    }
+}
+
+fn push_point(points: &mut Vec<Value>, level: usize, point: Value) {
+    if level == 0 || points.is_empty() {
+        points.push(point);
+        return;
+    }
+    let last = points.last_mut().expect("not empty");
+    let subs = last.as_object_mut().expect("a point").entry("points").or_insert_with(|| json!([]));
+    push_point(subs.as_array_mut().expect("an array"), level - 1, point);
+}
+
+fn decree_word(t: &str) -> Option<String> {
+    let w = t.trim_end_matches(':').trim();
+    let caps = !w.is_empty() && w.chars().all(|c| c.is_uppercase() || c == ' ') && w.chars().count() < 30;
+    (caps && (w.ends_with("Ю") || w.ends_with("ЕТ") || w.ends_with("ИЛ"))).then(|| letters(w))
+}
+
+/// «И.О. Фамилия», «Фамилия И.О.» or a full name: two or three words, one with an initial.
+fn looks_like_name(s: &str) -> bool {
+    let s = s.trim();
+    let has_initial = s.contains('.') && s.chars().next().is_some_and(char::is_uppercase);
+    has_initial && s.split_whitespace().count() <= 3 && !s.contains('_')
+}
+
+fn signatory_from(lines: &[&Para], summary: &mut Vec<String>) -> Value {
+    let mut position: Vec<String> = Vec::new();
+    let mut person = String::new();
+    let mut esign = None;
+    for (i, p) in lines.iter().enumerate() {
+        let last = i + 1 == lines.len();
+        if let Some(at) = p.parts.iter().position(|t| t.starts_with("ДОКУМЕНТ ПОДПИСАН")) {
+            esign = e_signature(&p.parts[at]);
+            if esign.is_none() {
+                summary.push("отметка об электронной подписи не разобрана: опишите signatory.e_signature".to_owned());
+            }
+            position.extend(p.parts[..at].iter().flat_map(|t| t.split('\n').map(str::to_owned)));
+            person = p.parts.get(at + 1..).and_then(|r| r.last()).cloned().unwrap_or_default();
+        } else if last && p.parts.len() >= 2 {
+            position.extend(p.parts[..p.parts.len() - 1].iter().cloned());
+            person = p.parts.last().cloned().unwrap_or_default();
+        } else if last && looks_like_name(&p.text) && !position.is_empty() {
+            person = p.text.clone();
+        } else {
+            position.extend(p.text.split('\n').map(str::to_owned));
+        }
+    }
+    if person.is_empty() {
+        summary.push("подпись не распознана: впишите order.body.signatory".to_owned());
+        person = "—".to_owned();
+    }
+    if position.is_empty() {
+        position.push("—".to_owned());
+    }
+    let mut sig = json!({ "position": position, "person": person });
+    if let Some(e) = esign {
+        sig["e_signature"] = e;
+    }
+    sig
+}
+
+/// A date in a requisites line: «28.08.2023» or «28 августа 2023 г.» (ISO, and whether in words).
+pub(super) fn find_date(t: &str) -> Option<(String, bool)> {
+    let words: Vec<&str> = t.split(|c: char| c.is_whitespace() || c == '\t').filter(|w| !w.is_empty()).collect();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        let parts: Vec<&str> = w.split('.').collect();
+        if parts.len() == 3 && parts[0].len() <= 2 && parts[1].len() == 2 && parts[2].len() == 4 {
+            if let (Ok(d), Ok(m), Ok(y)) = (parts[0].parse(), parts[1].parse(), parts[2].parse()) {
+                if let Some(date) = chrono::NaiveDate::from_ymd_opt(y, m, d) {
+                    return Some((date.format("%Y-%m-%d").to_string(), false));
+                }
+            }
+        }
+        // «28 августа 2023 г.» and «"28" августа 2023 г.»
+        if let (Ok(d), Some(m), Some(y)) = (
+            w.parse::<u32>(),
+            words.get(i + 1).and_then(|m| (1..=12u32).find(|&k| crate::ru::dates::month_genitive(k) == m.to_lowercase())),
+            words.get(i + 2).and_then(|y| y.parse::<i32>().ok()),
+        ) {
+            if let Some(date) = chrono::NaiveDate::from_ymd_opt(y, m, d) {
+                return Some((date.format("%Y-%m-%d").to_string(), true));
+            }
+        }
+    }
+    None
+}
+
+fn blank_from(lines: Vec<&Para>) -> Option<Value> {
+    if lines.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut b = Map::new();
+    for p in lines {
+        let t = p.text.trim();
+        let lower = t.to_lowercase();
+        let mut contact = false;
+        for part in t.split(", ") {
+            let pl = part.to_lowercase();
+            let value = |prefixes: &[&str]| {
+                prefixes.iter().find_map(|pre| pl.strip_prefix(pre).map(|_| part[pre.len()..].trim().to_owned()))
+            };
+            if let Some(v) = value(&["телефон ", "тел. ", "тел.: ", "телефон: "]) {
+                b.insert("phone".into(), json!(v));
+                contact = true;
+            } else if let Some(v) = value(&["факс ", "факс: "]) {
+                b.insert("fax".into(), json!(v));
+                contact = true;
+            } else if let Some(v) = value(&["e-mail: ", "e-mail ", "email: "]) {
+                b.insert("email".into(), json!(v));
+                contact = true;
+            } else if pl.starts_with("http") || pl.starts_with("www.") {
+                b.insert("site".into(), json!(part.trim()));
+                contact = true;
+            }
+        }
+        if contact {
+            continue;
+        }
+        let postcode = t.len() > 6 && t.chars().take(6).all(|c| c.is_ascii_digit());
+        if postcode || lower.contains("ул.") || lower.contains("улица") {
+            b.insert("address".into(), json!(t));
+            continue;
+        }
+        names.push(t.to_owned());
+    }
+    let full = names.pop()?;
+    if !names.is_empty() {
+        b.insert("parents".into(), json!(names));
+    }
+    b.insert("organization".into(), json!({ "full_name": full }));
+    Some(Value::Object(b))
+}
+
+// ---------------------------------------------------------------- appendices
+
+fn appendix_from(
+    blocks: &[Placed],
+    index: usize,
+    fallback_title: &str,
+    has_order: bool,
+    doc: &mut Map<String, Value>,
+    summary: &mut Vec<String>,
+) -> Result<Option<Map<String, Value>>, String> {
+    let mut a = Map::new();
+    let mut i = 0;
+    let mut approvals: Vec<Value> = Vec::new();
+    // Грифы before the mark.
+    while i < blocks.len() {
+        match &blocks[i].block {
+            Block::Table(g) if is_grif(g) => {
+                for cell in g.rows.iter().flat_map(|r| &r.cells).map(|c| c.text()).filter(|t| !t.is_empty()) {
+                    match approval_from(&cell) {
+                        Some(v) => approvals.push(v),
+                        None => summary.push(format!(
+                            "гриф «{}» не разобран: опишите его в appendices[{index}].approvals",
+                            cut(cell.lines().next().unwrap_or(""), 30)
+                        )),
+                    }
+                }
+                i += 1;
+            }
+            Block::Para(p) if p.text.is_empty() => i += 1,
+            _ => break,
+        }
+    }
+    // The mark: lines from its start while they read as a mark.
+    let mut mark_lines: Vec<String> = Vec::new();
+    while let Some(Block::Para(p)) = blocks.get(i).map(|b| &b.block) {
+        let t = p.text.trim();
+        let markish = mark_start(p)
+            || (!mark_lines.is_empty()
+                && (p.right || t.starts_with("к ") || t.starts_with("от ") || t.starts_with("приказом")))
+                && p.heading.is_none();
+        if !markish || t.is_empty() && mark_lines.is_empty() {
+            break;
+        }
+        if !t.is_empty() {
+            mark_lines.extend(t.split('\n').map(str::to_owned));
+        }
+        i += 1;
+    }
+    let mark = mark_from(&mark_lines, has_order, doc, &mut a);
+    a.insert("mark".into(), Value::Object(mark));
+    if !approvals.is_empty() {
+        summary.push(format!("приложение {}: грифов {}", index + 1, approvals.len()));
+        a.insert("approvals".into(), Value::Array(approvals));
+    }
+    let rest = &blocks[i..];
+    let table_at = rest.iter().position(|b| matches!(&b.block, Block::Table(g) if table::is_roadmap(g)));
+    // The title: headings before the table (or the content), else the first paragraphs.
+    let before = &rest[..table_at.unwrap_or(rest.len())];
+    let title_paras: Vec<&Para> = {
+        let headed: Vec<&Para> = paras(before).filter(|p| p.heading == Some(1) && !p.text.is_empty()).collect();
+        if !headed.is_empty() {
+            headed
+        } else {
+            paras(before).filter(|p| !p.text.is_empty() && p.centered).take(3).collect()
+        }
+    };
+    let mut title = title_paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+    // A line under a heading title («Период 2021–2024 гг.») is its subtitle.
+    let subtitle = title_paras.last().and_then(|last| {
+        paras(before)
+            .skip_while(|p| !std::ptr::eq(*p, *last))
+            .skip(1)
+            .find(|p| !p.text.is_empty())
+            .filter(|p| p.heading.is_none() && last.heading == Some(1))
+    });
+    if let Some(sub) = subtitle {
+        a.insert("subtitle".into(), json!(sub.text));
+    }
+    if let Some(period) = period_of(&format!("{title} {}", subtitle.map_or("", |p| p.text.as_str()))) {
+        a.insert("period".into(), period);
+    }
+    match table_at {
+        Some(t) => {
+            let Block::Table(grid) = &rest[t].block else { unreachable!("found as a table") };
+            let converted =
+                table::convert(grid, &Options { section_column: false, one_filled_is_section: false })?;
+            if title.is_empty() {
+                title = if converted.caption.is_empty() { fallback_title.to_owned() } else { converted.caption.join("\n") };
+            }
+            a.insert("kind".into(), json!("roadmap"));
+            a.insert("title".into(), json!(title));
+            a.insert("orientation".into(), json!(if rest[t].landscape { "landscape" } else { "portrait" }));
+            a.insert("table".into(), converted.table);
+            summary.push(format!("приложение {}: план «{}»", index + 1, cut(&title.replace('\n', " "), 60)));
+            summary.extend(converted.summary.into_iter().map(|s| format!("  {s}")));
+            let more = rest[t + 1..].iter().filter(|b| matches!(&b.block, Block::Table(g) if table::is_roadmap(g))).count();
+            if more > 0 {
+                summary.push(format!("  ещё таблиц плана в этом приложении: {more}; перенесена только первая"));
+            }
+        }
+        None => {
+            let body: Vec<&Para> = paras(rest)
+                .filter(|p| !p.text.is_empty() && !title_paras.contains(p) && !subtitle.is_some_and(|s| std::ptr::eq(*p, s)))
+                .collect();
+            if body.is_empty() && title.is_empty() {
+                return Ok(None);
+            }
+            if title.is_empty() {
+                title = fallback_title.to_owned();
+            }
+            a.insert("title".into(), json!(title));
+            let numbered = body.iter().filter(|p| p.label.is_some() && !p.bullet).count();
+            if numbered > 0 && numbered == body.len() {
+                a.insert("kind".into(), json!("list"));
+                // The list prints its own «;» and final «.».
+                let items: Vec<&str> = body.iter().map(|p| p.text.trim_end_matches([';', '.'])).collect();
+                a.insert("items".into(), json!(items));
+                summary.push(format!("приложение {}: список «{}», {} строк", index + 1, cut(&title, 60), numbered));
+            } else {
+                a.insert("kind".into(), json!("text"));
+                a.insert("clauses".into(), clauses_from(&body));
+                summary.push(format!("приложение {}: текст «{}», {} абзацев", index + 1, cut(&title, 60), body.len()));
+            }
+        }
+    }
+    Ok(Some(a))
+}
+
+/// The period a title names: «2023–2024 учебный год» (a school year), «2021–2024 гг.»,
+/// «на 2024 год».
+fn period_of(text: &str) -> Option<Value> {
+    let chars: Vec<char> = text.chars().collect();
+    let year_at = |i: usize| -> Option<i32> {
+        let s: String = chars.get(i..i + 4)?.iter().collect();
+        let ok = s.chars().all(|c| c.is_ascii_digit())
+            && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
+            && !(i > 0 && chars[i - 1].is_ascii_digit());
+        ok.then(|| s.parse().ok()).flatten().filter(|y| (1990..=2100).contains(y))
+    };
+    for i in 0..chars.len() {
+        let Some(a) = year_at(i) else { continue };
+        let mut j = i + 4;
+        while chars.get(j).is_some_and(|c| matches!(c, ' ' | '-' | '–' | '—')) {
+            j += 1;
+        }
+        if let Some(b) = year_at(j).filter(|b| *b > a && j > i + 4) {
+            let after: String = chars[j + 4..].iter().take(12).collect::<String>().to_lowercase();
+            return Some(if b == a + 1 && after.trim_start().starts_with("учебн") {
+                json!({ "school_year": a })
+            } else {
+                json!({ "years": { "from": a, "to": b } })
+            });
+        }
+    }
+    None
+}
+
+/// Prose: clauses at level-2 headings (or bold centred lines), paragraphs, lists and
+/// numbered points as written.
+fn clauses_from(body: &[&Para]) -> Value {
+    let mut clauses: Vec<Map<String, Value>> = Vec::new();
+    let mut blocks: Vec<Value> = Vec::new();
+    let mut title: Option<String> = None;
+    let flush = |clauses: &mut Vec<Map<String, Value>>, title: &mut Option<String>, blocks: &mut Vec<Value>| {
+        if title.is_none() && blocks.is_empty() {
+            return;
+        }
+        let mut c = Map::new();
+        if let Some(t) = title.take() {
+            c.insert("title".into(), json!(t));
+        }
+        c.insert("blocks".into(), Value::Array(std::mem::take(blocks)));
+        clauses.push(c);
+    };
+    let mut i = 0;
+    while i < body.len() {
+        let p = body[i];
+        if p.heading == Some(2) || p.heading.is_none() && p.bold && p.centered {
+            flush(&mut clauses, &mut title, &mut blocks);
+            let t = super::table::typed_point(&p.text).map_or(p.text.clone(), |(_, rest)| rest);
+            title = Some(t);
+        } else if p.bullet {
+            let mut items = Vec::new();
+            let marker = if p.label.as_deref().is_some_and(|l| l.contains('•')) { "bullet" } else { "dash" };
+            while i < body.len() && body[i].bullet {
+                items.push(json!(body[i].text));
+                i += 1;
+            }
+            blocks.push(json!({ "list": { "marker": marker, "items": items } }));
+            continue;
+        } else if let Some(label) = &p.label {
+            blocks.push(json!({ "point": { "number": label.trim_end_matches(['.', ')']), "text": p.text } }));
+        } else {
+            blocks.push(json!(p.text));
+        }
+        i += 1;
+    }
+    flush(&mut clauses, &mut title, &mut blocks);
+    Value::Array(clauses.into_iter().map(Value::Object).collect())
+}
+
+/// One гриф from its cell: «УТВЕРЖДАЮ / Директор … / ________ Е.В. Смирнова / «30» августа
+/// 2024 г.», «СОГЛАСОВАНО / на заседании … / Протокол от 30.08.2024 № 1», «ПРИНЯТО …»,
+/// «УТВЕРЖДЕН приказом … от … № …».
+fn approval_from(text: &str) -> Option<Value> {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let head = *lines.first()?;
+    let kind = match head {
+        "УТВЕРЖДАЮ" => "approve",
+        "СОГЛАСОВАНО" => "agreed",
+        "ПРИНЯТО" => "accepted",
+        h if h.starts_with("УТВЕРЖДЕН") => "approved",
+        _ => return None,
+    };
+    let mut a = Map::new();
+    a.insert("kind".into(), json!(kind));
+    if kind == "approved" {
+        // «УТВЕРЖДЕН приказом <issuer> от <date> № <number>», on one or more lines.
+        let rest = lines[1..].join(" ");
+        let rest = rest.trim();
+        let (word, tail) = rest.split_once(' ')?;
+        let (issuer, after) = tail.split_once(" от ").map_or(("", tail), |(i, r)| (i, r));
+        let (date, number) = after.split_once('№').map(|(d, n)| (d.trim(), n.trim()))?;
+        let mut act = Map::new();
+        if word != "приказом" {
+            act.insert("kind".into(), json!(word));
+        }
+        if !issuer.trim().is_empty() {
+            act.insert("issuer".into(), json!(issuer.trim()));
+        }
+        act.insert("date".into(), json!(find_date(date)?.0));
+        act.insert("number".into(), json!(number));
+        a.insert("act".into(), Value::Object(act));
+        return Some(Value::Object(a));
+    }
+    let mut position = Vec::new();
+    let mut body = Vec::new();
+    let mut signed = false;
+    for line in &lines[1..] {
+        if line.starts_with('_') {
+            signed = true;
+            let name = line.trim_start_matches(['_', ' ']);
+            if !name.is_empty() {
+                a.insert("person".into(), json!(name));
+            }
+        } else if let Some(rest) = line.strip_prefix("Протокол") {
+            let (title, after) = rest.split_once(" от ")?;
+            let (date, number) = after.split_once('№')?;
+            let mut p = Map::new();
+            if !title.trim().is_empty() {
+                p.insert("title".into(), json!(format!("Протокол{title}")));
+            }
+            p.insert("date".into(), json!(find_date(date)?.0));
+            p.insert("number".into(), json!(number.trim()));
+            a.insert("protocol".into(), Value::Object(p));
+        } else if signed {
+            // The date line: a date, or blanks to fill in by hand.
+            if let Some((d, _)) = find_date(&line.replace(['«', '»'], " ")) {
+                a.insert("date".into(), json!(d));
+            }
+        } else {
+            position.push(line.to_string());
+            body.push(*line);
+        }
+    }
+    if signed {
+        a.insert("position".into(), json!(position));
+    } else if !body.is_empty() {
+        a.insert("body".into(), json!(body.join("\n")));
+    }
+    Some(Value::Object(a))
+}
+
+fn mark_from(lines: &[String], has_order: bool, doc: &mut Map<String, Value>, a: &mut Map<String, Value>) -> Map<String, Value> {
+    let mut mark = Map::new();
+    let text = lines.join(" ");
+    let appendix = text.starts_with("Приложение") || text.contains("Приложение");
+    let approved = text.contains("УТВЕРЖД");
+    mark.insert(
+        "style".into(),
+        json!(match (appendix, approved) {
+            (true, true) => "both",
+            (true, false) => "appendix",
+            (false, true) => "approved",
+            (false, false) => "none",
+        }),
+    );
+    if lines.is_empty() {
+        return mark;
+    }
+    if let Some(after) = text.split_once("Приложение").map(|(_, r)| r.trim_start()) {
+        let signed = after.strip_prefix('№').map(str::trim_start);
+        let digits: String = signed.unwrap_or(after).chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(n) = digits.parse::<u64>() {
+            a.insert("number".into(), json!(n));
+            if signed.is_none() {
+                mark.insert("number_sign".into(), json!(false));
+            }
+        }
+    }
+    if text.contains('«') && find_date(&text.replace(['«', '»'], " ")).is_some_and(|(_, w)| w) && text.contains("» ") {
+        mark.insert("date_format".into(), json!("quoted_day"));
+    } else if find_date(&text).is_some_and(|(_, w)| w) {
+        mark.insert("date_format".into(), json!("words"));
+    }
+    // «к приказу МКУ ДПО «…» от …»: who issued the order.
+    let issuer = text
+        .split_once("к приказу ")
+        .or_else(|| text.split_once("приказом "))
+        .map(|(_, r)| r.split(" от ").next().unwrap_or(r).trim().to_owned())
+        .filter(|s| !s.is_empty());
+    if has_order && !text.contains("к приказу") && appendix {
+        mark.insert("to_order".into(), json!(false));
+    }
+    if let Some(iss) = issuer {
+        let org = doc.get_mut("blank").and_then(|b| b.get_mut("organization")).and_then(Value::as_object_mut);
+        match org {
+            Some(org) if !org.contains_key("short_name") => {
+                org.insert("short_name".into(), json!(iss));
+            }
+            Some(org) if org.get("short_name") == Some(&json!(iss)) => {}
+            _ => {
+                mark.insert("issuer".into(), json!(iss));
+            }
+        }
+    }
+    if !has_order {
+        // The mark cites an order this file does not hold: keep its date and number.
+        let (date, number) = (find_date(&text.replace(['«', '»'], " ")), text.rsplit_once('№').map(|(_, n)| n.trim()));
+        match (date, number) {
+            (Some((d, _)), Some(n)) if text.contains(" от ") => {
+                mark.insert("date".into(), json!(d));
+                mark.insert("number".into(), json!(n));
+            }
+            // «Приложение № 3» alone prints as it is; a «УТВЕРЖДЕН» mark needs an order.
+            _ if !appendix => {
+                mark.insert("style".into(), json!("none"));
+            }
+            _ => {}
+        }
+    }
+    mark
+}

@@ -1,0 +1,663 @@
+//! Reads a Word document (ours, Word's, LibreOffice's, python-docx's) into what import
+//! needs: the body's paragraphs and tables in order, each paragraph with its text, its
+//! heading level, its alignment and the number or bullet Word would show for it
+//! (computed from `numbering.xml`, as Word counts), each table as a grid with merged
+//! cells resolved, and whether the page it stands on is landscape.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use super::xml::{self, Node};
+
+/// A paragraph as a reader sees it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Para {
+    /// The text; a line break is `\n`, no-break spaces and hyphens are plain, tabs are spaces.
+    pub text: String,
+    /// The text cut at its tabs (a signature line: position, then the name at the right).
+    pub parts: Vec<String>,
+    /// The number or bullet Word shows before the text («1.», «1.1.», «–»), if any.
+    pub label: Option<String>,
+    /// Whether the label is a bullet or dash rather than a counted number.
+    pub bullet: bool,
+    /// The list level (0 for the top).
+    pub level: u8,
+    /// The list a numbered paragraph belongs to (its `numId`).
+    pub list: Option<String>,
+    /// Heading level (1 for `heading 1` and the title style), from the style or outline level.
+    pub heading: Option<u8>,
+    /// Centred.
+    pub centered: bool,
+    /// Right-aligned, or indented past the page's middle (a mark in the corner).
+    pub right: bool,
+    /// Bold throughout.
+    pub bold: bool,
+}
+
+/// A cell of a table grid: where it starts and how far it reaches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridCell {
+    /// The first grid column it covers.
+    pub col: usize,
+    /// How many grid columns.
+    pub colspan: usize,
+    /// How many rows (vertical merges).
+    pub rowspan: usize,
+    /// Its paragraphs.
+    pub paras: Vec<Para>,
+}
+
+impl GridCell {
+    /// The cell's text: paragraphs joined by line breaks, without list labels.
+    pub fn text(&self) -> String {
+        self.paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n").trim().to_owned()
+    }
+}
+
+/// A row of a grid; only the cells that start in it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GridRow {
+    /// Cells starting in this row, left to right.
+    pub cells: Vec<GridCell>,
+    /// Marked as a header row (repeated on every page).
+    pub header: bool,
+}
+
+/// A table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Grid {
+    /// Column widths (any unit; only their ratios matter).
+    pub widths: Vec<f64>,
+    /// Rows, top to bottom.
+    pub rows: Vec<GridRow>,
+}
+
+impl Grid {
+    /// The number of columns.
+    pub fn columns(&self) -> usize {
+        self.widths.len()
+    }
+}
+
+/// A block of the body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph.
+    Para(Para),
+    /// A table.
+    Table(Grid),
+    /// A page break (a section ends, or an explicit break).
+    PageBreak,
+}
+
+/// A body block with the orientation of its page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// The block.
+    pub block: Block,
+    /// Its section is landscape.
+    pub landscape: bool,
+}
+
+/// Reads `word/document.xml` and the parts it relies on.
+pub fn read(path: &std::path::Path) -> Result<Vec<Placed>, String> {
+    let file = std::fs::File::open(path).map_err(|e| crate::input::source::io_reason(&e))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|_| {
+        "это не документ Word (.docx): файл не открывается как архив; старый .doc сохраните в Word как .docx".to_owned()
+    })?;
+    let mut part = |name: &str| -> Result<Option<String>, String> {
+        let Ok(mut f) = zip.by_name(name) else { return Ok(None) };
+        if f.size() > 200 << 20 {
+            return Err(format!("часть {name} слишком велика"));
+        }
+        let mut s = String::new();
+        f.read_to_string(&mut s).map_err(|e| format!("часть {name} не читается: {e}"))?;
+        Ok(Some(s))
+    };
+    let document = part("word/document.xml")?.ok_or("в архиве нет word/document.xml: это не документ Word")?;
+    let numbering = part("word/numbering.xml")?;
+    let styles = part("word/styles.xml")?;
+    let doc = xml::parse(&document).map_err(|e| format!("word/document.xml: {e}"))?;
+    let mut reader = Reader {
+        numbering: numbering.as_deref().map(xml::parse).transpose()?.map(|n| Numbering::new(&n)).unwrap_or_default(),
+        styles: styles.as_deref().map(xml::parse).transpose()?.map(|s| Styles::new(&s)).unwrap_or_default(),
+        counters: HashMap::new(),
+    };
+    let body = doc.child("body").ok_or("в документе нет тела (w:body)")?;
+    let mut out: Vec<Placed> = Vec::new();
+    let mut section_start = 0;
+    reader.blocks(body, &mut out, &mut section_start);
+    // The body's own section properties cover what is left.
+    let landscape = body.child("sectPr").is_some_and(is_landscape);
+    for p in &mut out[section_start..] {
+        p.landscape = landscape;
+    }
+    Ok(out)
+}
+
+fn is_landscape(sect: &Node) -> bool {
+    let Some(size) = sect.child("pgSz") else { return false };
+    let num = |k| size.attr(k).and_then(|v| v.parse::<f64>().ok());
+    size.attr("orient") == Some("landscape") || matches!((num("w"), num("h")), (Some(w), Some(h)) if w > h)
+}
+
+struct Reader {
+    numbering: Numbering,
+    styles: Styles,
+    /// Counters per list (`numId`), nine levels, as Word counts them.
+    counters: HashMap<String, [i64; 9]>,
+}
+
+impl Reader {
+    fn blocks(&mut self, parent: &Node, out: &mut Vec<Placed>, section_start: &mut usize) {
+        for n in parent.elements() {
+            match n.name.as_str() {
+                "p" => {
+                    let (para, page_break) = self.para(n);
+                    if page_break {
+                        out.push(Placed { block: Block::PageBreak, landscape: false });
+                    }
+                    out.push(Placed { block: Block::Para(para), landscape: false });
+                    if let Some(sect) = n.path(&["pPr", "sectPr"]) {
+                        let landscape = is_landscape(sect);
+                        for p in &mut out[*section_start..] {
+                            p.landscape = landscape;
+                        }
+                        out.push(Placed { block: Block::PageBreak, landscape });
+                        *section_start = out.len();
+                    }
+                }
+                "tbl" => {
+                    let grid = self.table(n);
+                    out.push(Placed { block: Block::Table(grid), landscape: false });
+                }
+                // Content controls and inserted revisions hold body content.
+                "sdt" => {
+                    if let Some(c) = n.child("sdtContent") {
+                        self.blocks(c, out, section_start)
+                    }
+                }
+                "ins" | "customXml" | "smartTag" => self.blocks(n, out, section_start),
+                _ => {}
+            }
+        }
+    }
+
+    /// A paragraph, and whether it starts on a new page.
+    fn para(&mut self, p: &Node) -> (Para, bool) {
+        let ppr = p.child("pPr");
+        let style = ppr.and_then(|x| x.val("pStyle"));
+        let mut para = Para::default();
+        let mut text = String::new();
+        let mut page_break = ppr.is_some_and(|x| x.child("pageBreakBefore").is_some_and(on));
+        let mut bold_runs = (0, 0);
+        runs(p, self.styles.bold(style), &mut text, &mut page_break, &mut bold_runs);
+        para.text = clean(&text);
+        para.parts = text.split('\t').map(clean).filter(|p| !p.is_empty()).collect();
+        para.bold = bold_runs.1 > 0 && bold_runs.0 == bold_runs.1;
+        para.heading = ppr
+            .and_then(|x| x.val("outlineLvl"))
+            .and_then(|v| v.parse::<u8>().ok())
+            .map(|l| l + 1)
+            .or_else(|| self.styles.heading(style));
+        let jc = ppr.and_then(|x| x.val("jc")).or_else(|| self.styles.jc(style));
+        para.centered = jc == Some("center");
+        let indent = ppr
+            .and_then(|x| x.child("ind"))
+            .and_then(|i| i.attr("left").or_else(|| i.attr("start")))
+            .and_then(|v| v.parse::<f64>().ok())
+            .or_else(|| self.styles.indent(style))
+            .unwrap_or(0.0);
+        para.right = matches!(jc, Some("right") | Some("end")) || indent > 4000.0;
+        let num = ppr.and_then(|x| x.child("numPr"));
+        let (num_id, level) = match num {
+            Some(n) => (n.val("numId").map(str::to_owned), n.val("ilvl").and_then(|v| v.parse().ok()).unwrap_or(0)),
+            None => match self.styles.numbering(style) {
+                Some((id, l)) => (Some(id), l),
+                None => (None, 0),
+            },
+        };
+        if let Some(id) = num_id.filter(|id| id != "0") {
+            if let Some((label, bullet)) = self.label(&id, level) {
+                para.label = Some(label);
+                para.bullet = bullet;
+                para.level = level;
+                para.list = Some(id);
+            }
+        }
+        (para, page_break)
+    }
+
+    /// The label Word shows for the next paragraph of list `id` at `level`.
+    fn label(&mut self, id: &str, level: u8) -> Option<(String, bool)> {
+        let def = self.numbering.nums.get(id)?;
+        let levels = self.numbering.abstracts.get(&def.abstract_id)?;
+        let lvl = levels.get(level as usize)?;
+        let level = (level as usize).min(8);
+        let counters = self.counters.entry(id.to_owned()).or_insert_with(|| {
+            let mut c = [0i64; 9];
+            for (i, l) in levels.iter().enumerate().take(9) {
+                c[i] = def.start_override.get(&i).copied().unwrap_or(l.start) - 1;
+            }
+            c
+        });
+        counters[level] += 1;
+        for (i, c) in counters.iter_mut().enumerate().skip(level + 1) {
+            *c = levels.get(i).map_or(0, |l| def.start_override.get(&i).copied().unwrap_or(l.start) - 1);
+        }
+        if lvl.format == "bullet" || !lvl.text.contains('%') && lvl.format != "none" {
+            return Some((clean(&lvl.text), true));
+        }
+        if lvl.format == "none" {
+            return None;
+        }
+        let mut out = String::new();
+        let mut chars = lvl.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek().and_then(|d| d.to_digit(10))) {
+                ('%', Some(d)) if (1..=9).contains(&d) => {
+                    chars.next();
+                    let i = d as usize - 1;
+                    let format = if lvl.legal { "decimal" } else { levels.get(i).map_or("decimal", |l| &l.format) };
+                    // A level above that this list has not used yet shows its start value.
+                    let start = levels.get(i).map_or(1, |l| def.start_override.get(&i).copied().unwrap_or(l.start));
+                    let n = if i < level && counters[i] < start { start } else { counters[i] };
+                    out.push_str(&format_number(n.max(0), format));
+                }
+                _ => out.push(c),
+            }
+        }
+        Some((clean(&out), false))
+    }
+
+    fn table(&mut self, t: &Node) -> Grid {
+        let mut widths: Vec<f64> = t
+            .child("tblGrid")
+            .map(|g| g.elements().filter(|c| c.name == "gridCol").map(|c| twips(c.attr("w"))).collect())
+            .unwrap_or_default();
+        // The cells' own widths, by column (Word keeps them; the grid may be a default).
+        let mut cell_widths: HashMap<usize, f64> = HashMap::new();
+        // Rows as (start column, span, vMerge state, cell), then vertical merges resolved.
+        let mut rows: Vec<(bool, Vec<(usize, usize, Merge, Vec<Para>)>)> = Vec::new();
+        for tr in t.elements().filter(|n| n.name == "tr") {
+            let trpr = tr.child("trPr");
+            let header = trpr.and_then(|x| x.child("tblHeader")).is_some_and(on);
+            let mut col = trpr.and_then(|x| x.val("gridBefore")).and_then(|v| v.parse().ok()).unwrap_or(0usize);
+            let mut cells = Vec::new();
+            for tc in cells_of(tr) {
+                let tcpr = tc.child("tcPr");
+                let span = tcpr.and_then(|x| x.val("gridSpan")).and_then(|v| v.parse().ok()).unwrap_or(1usize).max(1);
+                let width = tcpr
+                    .and_then(|x| x.child("tcW"))
+                    .filter(|w| w.attr("type").is_none_or(|t| t == "dxa"))
+                    .and_then(|w| w.attr("w"))
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .filter(|w| *w > 0.0);
+                if span == 1 {
+                    if let Some(w) = width {
+                        cell_widths.entry(col).or_insert(w);
+                    }
+                }
+                let merge = match tcpr.and_then(|x| x.child("vMerge")) {
+                    None => Merge::None,
+                    Some(m) if m.attr("val") == Some("restart") => Merge::Restart,
+                    Some(_) => Merge::Continue,
+                };
+                let mut paras = Vec::new();
+                self.cell_paras(tc, &mut paras);
+                cells.push((col, span, merge, paras));
+                col += span;
+            }
+            if col > widths.len() {
+                widths.resize(col, widths.last().copied().unwrap_or(1.0));
+            }
+            rows.push((header, cells));
+        }
+        // Where every column has a cell of its own width, those widths are the table's
+        // (python-docx and hand-resized tables leave an even grid behind them).
+        if (0..widths.len()).all(|c| cell_widths.contains_key(&c)) {
+            widths = (0..widths.len()).map(|c| cell_widths[&c]).collect();
+        }
+        let mut grid = Grid { widths, rows: Vec::with_capacity(rows.len()) };
+        // Where each column's open vertical merge started: (row, index in that row).
+        let mut open: HashMap<usize, (usize, usize)> = HashMap::new();
+        for (r, (header, cells)) in rows.into_iter().enumerate() {
+            let mut out = GridRow { cells: Vec::new(), header };
+            for (col, span, merge, paras) in cells {
+                if merge == Merge::Continue {
+                    if let Some(&(row, idx)) = open.get(&col) {
+                        let anchor: &mut GridCell = &mut grid.rows[row].cells[idx];
+                        anchor.rowspan = r - row + 1;
+                        // Text typed into a continued cell is kept, not lost.
+                        anchor.paras.extend(paras.into_iter().filter(|p| !p.text.is_empty()));
+                        continue;
+                    }
+                }
+                // A cell ends the merges open in every column it covers.
+                for c in col..col + span {
+                    open.remove(&c);
+                }
+                if merge == Merge::Restart {
+                    open.insert(col, (r, out.cells.len()));
+                }
+                out.cells.push(GridCell { col, colspan: span, rowspan: 1, paras });
+            }
+            grid.rows.push(out);
+        }
+        grid
+    }
+
+    fn cell_paras(&mut self, tc: &Node, out: &mut Vec<Para>) {
+        for n in tc.elements() {
+            match n.name.as_str() {
+                "p" => out.push(self.para(n).0),
+                // A table inside a cell: its cells' paragraphs, in reading order.
+                "tbl" => {
+                    for row in n.elements().filter(|x| x.name == "tr") {
+                        for c in cells_of(row) {
+                            self.cell_paras(c, out);
+                        }
+                    }
+                }
+                "sdt" => {
+                    if let Some(c) = n.child("sdtContent") {
+                        self.cell_paras(c, out)
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A row's cells, looking through content controls around them.
+fn cells_of(tr: &Node) -> Vec<&Node> {
+    let mut out = Vec::new();
+    for n in tr.elements() {
+        match n.name.as_str() {
+            "tc" => out.push(n),
+            "sdt" => {
+                if let Some(c) = n.child("sdtContent") {
+                    out.extend(cells_of(c));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Merge {
+    None,
+    Restart,
+    Continue,
+}
+
+/// An on/off property: present without `val`, or `val` not false.
+fn on(n: &Node) -> bool {
+    !matches!(n.attr("val"), Some("0" | "false" | "off"))
+}
+
+fn twips(v: Option<&str>) -> f64 {
+    v.and_then(|v| v.parse::<f64>().ok()).filter(|w| *w > 0.0).unwrap_or(1.0)
+}
+
+/// The text of a paragraph's runs, in order; hyperlinks, fields' results and inserted
+/// revisions included, deleted text, field codes and drawings left out.
+fn runs(n: &Node, style_bold: bool, out: &mut String, page_break: &mut bool, bold: &mut (usize, usize)) {
+    for c in n.elements() {
+        match c.name.as_str() {
+            "r" => {
+                let is_bold = c.child("rPr").and_then(|p| p.child("b")).map_or(style_bold, on);
+                let before = out.len();
+                for x in c.elements() {
+                    match x.name.as_str() {
+                        "t" => out.push_str(&x.text()),
+                        "tab" | "ptab" => out.push('\t'),
+                        "br" if x.attr("type") == Some("page") => *page_break = true,
+                        "br" | "cr" => out.push('\n'),
+                        "noBreakHyphen" => out.push('-'),
+                        _ => {}
+                    }
+                }
+                if out[before..].trim().chars().next().is_some() {
+                    bold.1 += 1;
+                    if is_bold {
+                        bold.0 += 1;
+                    }
+                }
+            }
+            "hyperlink" | "ins" | "smartTag" | "fldSimple" | "customXml" | "bdo" | "dir" => runs(c, style_bold, out, page_break, bold),
+            "sdt" => {
+                if let Some(x) = c.child("sdtContent") {
+                    runs(x, style_bold, out, page_break, bold)
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Text as the input format holds it: plain spaces and hyphens (typography puts the
+/// no-break ones back), no soft hyphens, tabs as spaces, no spaces around line breaks.
+fn clean(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .filter(|&c| c != '\u{ad}')
+        .map(|c| match c {
+            '\u{a0}' | '\u{202f}' | '\u{2007}' | '\t' => ' ',
+            '\u{2011}' => '-',
+            c => c,
+        })
+        .collect();
+    s.split('\n').map(|l| l.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n")
+}
+
+fn format_number(n: i64, format: &str) -> String {
+    match format {
+        "upperRoman" => roman(n),
+        "lowerRoman" => roman(n).to_lowercase(),
+        "upperLetter" => letter(n, 'A', 26),
+        "lowerLetter" => letter(n, 'a', 26),
+        "russianUpper" => cyrillic(n).to_uppercase(),
+        "russianLower" => cyrillic(n),
+        "decimalZero" => format!("{n:02}"),
+        _ => n.to_string(),
+    }
+}
+
+fn roman(mut n: i64) -> String {
+    const R: [(i64, &str); 13] = [
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+        (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ];
+    let mut s = String::new();
+    for (v, t) in R {
+        while n >= v {
+            s.push_str(t);
+            n -= v;
+        }
+    }
+    s
+}
+
+fn letter(n: i64, first: char, count: u32) -> String {
+    if n < 1 {
+        return String::new();
+    }
+    let i = ((n - 1) as u32) % count;
+    let times = ((n - 1) as u32 / count + 1) as usize;
+    char::from_u32(first as u32 + i).map(|c| c.to_string().repeat(times)).unwrap_or_default()
+}
+
+fn cyrillic(n: i64) -> String {
+    // Word's Russian lettering skips ё, й, ъ, ы, ь.
+    const A: &str = "абвгдежзиклмнопрстуфхцчшщэюя";
+    if n < 1 {
+        return String::new();
+    }
+    let letters: Vec<char> = A.chars().collect();
+    let i = (n - 1) as usize % letters.len();
+    letters[i].to_string().repeat((n - 1) as usize / letters.len() + 1)
+}
+
+/// The list definitions of `numbering.xml`.
+#[derive(Default)]
+struct Numbering {
+    abstracts: HashMap<String, Vec<Level>>,
+    nums: HashMap<String, Num>,
+}
+
+struct Level {
+    start: i64,
+    format: String,
+    text: String,
+    legal: bool,
+}
+
+struct Num {
+    abstract_id: String,
+    start_override: HashMap<usize, i64>,
+}
+
+impl Numbering {
+    fn new(root: &Node) -> Numbering {
+        let mut n = Numbering::default();
+        for a in root.elements() {
+            match a.name.as_str() {
+                "abstractNum" => {
+                    let Some(id) = a.attr("abstractNumId") else { continue };
+                    let mut levels: Vec<Level> = Vec::new();
+                    for l in a.elements().filter(|l| l.name == "lvl") {
+                        let i: usize = l.attr("ilvl").and_then(|v| v.parse().ok()).unwrap_or(levels.len());
+                        while levels.len() <= i.min(8) {
+                            levels.push(Level { start: 1, format: "decimal".into(), text: String::new(), legal: false });
+                        }
+                        let lv = &mut levels[i.min(8)];
+                        lv.start = l.val("start").and_then(|v| v.parse().ok()).unwrap_or(1);
+                        lv.format = l.val("numFmt").unwrap_or("decimal").to_owned();
+                        lv.text = l.val("lvlText").unwrap_or("").to_owned();
+                        lv.legal = l.child("isLgl").is_some_and(on);
+                    }
+                    n.abstracts.insert(id.to_owned(), levels);
+                }
+                "num" => {
+                    let Some(id) = a.attr("numId") else { continue };
+                    let Some(abs) = a.val("abstractNumId") else { continue };
+                    let start_override = a
+                        .elements()
+                        .filter(|o| o.name == "lvlOverride")
+                        .filter_map(|o| {
+                            let i = o.attr("ilvl")?.parse().ok()?;
+                            let s = o.val("startOverride")?.parse().ok()?;
+                            Some((i, s))
+                        })
+                        .collect();
+                    n.nums.insert(id.to_owned(), Num { abstract_id: abs.to_owned(), start_override });
+                }
+                _ => {}
+            }
+        }
+        n
+    }
+}
+
+/// What paragraph styles say that import needs: heading level, alignment, numbering, bold.
+#[derive(Default)]
+struct Styles {
+    by_id: HashMap<String, StyleInfo>,
+}
+
+#[derive(Default, Clone)]
+struct StyleInfo {
+    name: String,
+    based_on: Option<String>,
+    outline: Option<u8>,
+    jc: Option<String>,
+    indent: Option<f64>,
+    numbering: Option<(String, u8)>,
+    bold: Option<bool>,
+}
+
+impl Styles {
+    fn new(root: &Node) -> Styles {
+        let mut by_id = HashMap::new();
+        for s in root.elements().filter(|s| s.name == "style") {
+            let Some(id) = s.attr("styleId") else { continue };
+            let ppr = s.child("pPr");
+            let info = StyleInfo {
+                name: s.val("name").unwrap_or("").to_lowercase(),
+                based_on: s.val("basedOn").map(str::to_owned),
+                outline: ppr.and_then(|p| p.val("outlineLvl")).and_then(|v| v.parse().ok()),
+                jc: ppr.and_then(|p| p.val("jc")).map(str::to_owned),
+                indent: ppr
+                    .and_then(|p| p.child("ind"))
+                    .and_then(|i| i.attr("left").or_else(|| i.attr("start")))
+                    .and_then(|v| v.parse().ok()),
+                numbering: ppr.and_then(|p| p.child("numPr")).and_then(|n| {
+                    Some((n.val("numId")?.to_owned(), n.val("ilvl").and_then(|v| v.parse().ok()).unwrap_or(0)))
+                }),
+                bold: s.path(&["rPr", "b"]).map(on),
+            };
+            by_id.insert(id.to_owned(), info);
+        }
+        Styles { by_id }
+    }
+
+    /// The style and the styles it is based on, nearest first.
+    fn chain(&self, id: Option<&str>) -> Vec<&StyleInfo> {
+        let mut out = Vec::new();
+        let mut at = id.map(str::to_owned);
+        while let Some(i) = at {
+            let Some(s) = self.by_id.get(&i) else { break };
+            if out.len() > 20 {
+                break;
+            }
+            out.push(s);
+            at = s.based_on.clone();
+        }
+        out
+    }
+
+    fn heading(&self, id: Option<&str>) -> Option<u8> {
+        self.chain(id).into_iter().find_map(|s| {
+            if s.name == "title" {
+                return Some(1);
+            }
+            if let Some(l) = s.name.strip_prefix("heading ").and_then(|l| l.parse().ok()) {
+                return Some(l);
+            }
+            s.outline.filter(|l| *l < 9).map(|l| l + 1)
+        })
+    }
+
+    fn jc(&self, id: Option<&str>) -> Option<&str> {
+        self.chain(id).into_iter().find_map(|s| s.jc.as_deref())
+    }
+
+    fn indent(&self, id: Option<&str>) -> Option<f64> {
+        self.chain(id).into_iter().find_map(|s| s.indent)
+    }
+
+    fn numbering(&self, id: Option<&str>) -> Option<(String, u8)> {
+        self.chain(id).into_iter().find_map(|s| s.numbering.clone())
+    }
+
+    fn bold(&self, id: Option<&str>) -> bool {
+        self.chain(id).into_iter().find_map(|s| s.bold).unwrap_or(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_formatted_as_word_shows_them() {
+        assert_eq!(roman(14), "XIV");
+        assert_eq!(format_number(3, "russianLower"), "в");
+        assert_eq!(letter(28, 'a', 26), "bb");
+        assert_eq!(clean("До\u{a0}01.09.2024 \n  г.\u{ad}"), "До 01.09.2024\nг.");
+    }
+}

@@ -25,7 +25,8 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, force: bool) -> Exit
     }
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let imported = if ext == "docx" || ext == "docm" {
-        prikaz::import::from_docx(file, title.unwrap_or(&stem))
+        let out_stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        prikaz::import::from_docx(file, title.unwrap_or(&stem), &out_stem)
     } else {
         match prikaz::sheet::read_table(file) {
             Ok((rows, notes)) => {
@@ -43,11 +44,21 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, force: bool) -> Exit
     };
     let text = prikaz::import::to_json_text(&imported.document);
     let out_name = output.display().to_string();
+    // Pictures taken from the document (a logo) go beside the file first: the check reads them.
+    let dir = output.parent().unwrap_or(Path::new(""));
+    let extra: Vec<(std::path::PathBuf, &[u8])> =
+        imported.files.iter().map(|(n, b)| (dir.join(n), b.as_slice())).collect();
+    if let Err(e) = prikaz::output::write_atomic_all(&extra) {
+        return fail(e);
+    }
     let check =
         prikaz::input::load_source(prikaz::input::source::Source { name: out_name.clone(), text: text.clone() });
     if check.has_errors() {
         print_diagnostics(&out_name, &check, false);
-        return fail("план из таблицы не прошёл проверку; файл не записан".to_owned());
+        for (path, _) in &extra {
+            std::fs::remove_file(path).ok();
+        }
+        return fail("документ из импорта не прошёл проверку; файл не записан".to_owned());
     }
     if let Err(e) = prikaz::output::write_atomic(output, text.as_bytes()) {
         return fail(e.to_string());

@@ -10,30 +10,55 @@ use crate::input::model::{Deadline, DeadlineSpec};
 use crate::ru::dates::{month_genitive, month_nominative};
 use crate::ru::deadline::{format_deadline, DateStyle};
 
-/// The deadline as data (the value of a `deadline` cell object), if the text is one.
-pub fn recognise(text: &str) -> Option<Value> {
+/// The deadline as data (the value of a `deadline` cell object), if the text is one
+/// printed with dates in `style`.
+pub fn recognise(text: &str, style: DateStyle) -> Option<Value> {
     let text = text.trim();
-    let spec = if text.contains('\n') {
-        let items: Option<Vec<Value>> = text.split('\n').map(|l| Some(item(l.trim()))).collect();
-        let items = items?;
+    let check = |spec: Value| check_text(spec, text, style);
+    if let Some(v) = guess(text).and_then(check) {
+        return Some(v);
+    }
+    // Several in one cell: one per line, «на 15.12.2020, ежеквартально», or a date and a
+    // remark «До 15.01.2022 с последующим ежегодным обновлением».
+    let several = |parts: Vec<&str>, join: &str| -> Option<Value> {
+        if parts.len() < 2 {
+            return None;
+        }
+        // After a comma or a space a generated form goes on in lower case.
+        let items: Vec<Value> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let p = p.trim();
+                let raised = if i > 0 && join != "lines" { crate::ru::dates::capitalize_first(p) } else { p.to_owned() };
+                recognise(&raised, style).unwrap_or_else(|| json!(p))
+            })
+            .collect();
         if items.iter().all(Value::is_string) {
             return None;
         }
-        json!({ "several": { "items": items } })
-    } else {
-        guess(text)?
+        check(json!({ "several": { "items": items, "join": join } }))
     };
-    let parsed: DeadlineSpec = serde_json::from_value(spec.clone()).ok()?;
-    let printed = format_deadline(&Deadline::Spec(parsed), DateStyle::Numeric).replace('\u{a0}', " ");
-    (printed == text).then_some(spec)
+    if text.contains('\n') {
+        return several(text.split('\n').collect(), "lines");
+    }
+    if let Some(v) = several(text.split(", ").collect(), "comma") {
+        return Some(v);
+    }
+    // A deadline followed by words: the shortest head that is one deadline.
+    let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+    spaces.iter().find_map(|&i| {
+        let (head, tail) = (&text[..i], text[i + 1..].trim());
+        guess(head).and_then(|g| check_text(g, head, style)).filter(|_| !tail.is_empty())?;
+        several(vec![head, tail], "space")
+    })
 }
 
-/// One line of several: structured where it can be, else its text.
-fn item(line: &str) -> Value {
-    match guess(line) {
-        Some(v) if recognise(line).is_some() => v,
-        _ => json!(line),
-    }
+/// The spec if it prints as `text`.
+fn check_text(spec: Value, text: &str, style: DateStyle) -> Option<Value> {
+    let parsed: DeadlineSpec = serde_json::from_value(spec.clone()).ok()?;
+    let printed = format_deadline(&Deadline::Spec(parsed), style).replace('\u{a0}', " ");
+    (printed == text).then_some(spec)
 }
 
 fn guess(t: &str) -> Option<Value> {
@@ -94,6 +119,15 @@ impl W {
 /// «01.09.2024» or «сентябрь 2024 г.» / «сентября 2024 г.».
 fn when(t: &str) -> Option<W> {
     let t = t.trim();
+    // «29 апреля 2022 г.»
+    let words: Vec<&str> = t.split(' ').collect();
+    if words.len() == 4 && words[3] == "г." {
+        if let (Ok(d), Some(m), Ok(y)) = (words[0].parse::<u32>(), month_of(words[1]), words[2].parse::<i32>()) {
+            if month_genitive(m) == words[1] {
+                return NaiveDate::from_ymd_opt(y, m, d).map(|d| W::Day(d.format("%Y-%m-%d").to_string()));
+            }
+        }
+    }
     let parts: Vec<&str> = t.split('.').collect();
     if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
         let (d, m, y) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
@@ -120,6 +154,7 @@ mod tests {
 
     #[test]
     fn deadlines_are_read_back_only_when_they_print_the_same() {
+        let recognise = |t: &str| super::recognise(t, DateStyle::Numeric);
         assert_eq!(recognise("До 01.09.2024"), Some(json!({ "until": "2024-09-01" })));
         assert_eq!(recognise("Сентябрь 2024 г."), Some(json!({ "month": "2024-09" })));
         assert_eq!(recognise("До декабря 2022 г."), Some(json!({ "until": "2022-12" })));
@@ -138,5 +173,15 @@ mod tests {
         assert_eq!(recognise("В течение года"), None);
         assert_eq!(recognise("31.02.2024"), None);
         assert_eq!(recognise("До 1.09.2024"), None);
+        assert_eq!(
+            recognise("на 15.12.2020, ежеквартально"),
+            Some(json!({ "several": { "items": [{ "as_of": "2020-12-15" }, { "quarterly": {} }], "join": "comma" } }))
+        );
+        assert_eq!(
+            recognise("До 15.01.2022 с последующим ежегодным обновлением"),
+            Some(json!({ "several": { "items": [{ "until": "2022-01-15" }, "с последующим ежегодным обновлением"], "join": "space" } }))
+        );
+        assert_eq!(super::recognise("До 29 апреля 2022 г.", DateStyle::Words), Some(json!({ "until": "2022-04-29" })));
+        assert_eq!(recognise("До 29 апреля 2022 г."), None);
     }
 }

@@ -5,9 +5,10 @@
 
 use serde_json::{json, Map, Value};
 
-use super::docx::{Block, Grid, Para, Placed};
+use super::docx::{Block, Grid, Para, Picture, Placed, Read};
 use super::table::{self, Options};
 use super::Imported;
+use crate::ru::deadline::DateStyle;
 
 /// Order kinds as the бланк prints them.
 const KINDS: [&str; 5] = ["ПРИКАЗ", "РАСПОРЯЖЕНИЕ", "ПОСТАНОВЛЕНИЕ", "РЕШЕНИЕ", "ПРИКАЗЫВАЮ"];
@@ -35,9 +36,12 @@ fn is_grif(g: &Grid) -> bool {
     })
 }
 
-/// Builds the document; `title` names a plan whose title the document does not give.
-pub fn build(blocks: &[Placed], title: &str) -> Result<Imported, String> {
+/// Builds the document; `title` names a plan whose title the document does not give,
+/// `stem` the files written beside the input file.
+pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, String> {
+    let blocks = &read.blocks[..];
     let mut summary = Vec::new();
+    let mut files = Vec::new();
     let kind_at = blocks.iter().position(|b| matches!(&b.block, Block::Para(p) if order_kind(p).is_some()));
     // Where appendices start: a mark's first line, or a гриф, each opening a part.
     let mut starts: Vec<usize> = Vec::new();
@@ -78,7 +82,15 @@ pub fn build(blocks: &[Placed], title: &str) -> Result<Imported, String> {
     let mut order = None;
     if let Some(k) = kind_at.filter(|&k| k < order_end) {
         let (blank, o) = order_from(&blocks[..order_end], k, &mut summary);
-        if let Some(b) = blank {
+        if let Some(mut b) = blank {
+            // A picture above the бланк's text is its logo: written beside the input file.
+            let logo = paras(&blocks[..k]).flat_map(|p| &p.pictures).next();
+            if let Some(pic) = logo {
+                let name = format!("{stem}-логотип.{}", pic.extension);
+                b["logo"] = json!({ "path": name, "width_mm": pic.width_mm });
+                summary.push(format!("логотип бланка сохранён в {name}"));
+                files.push((name, pic.bytes.clone()));
+            }
             doc.insert("blank".into(), b);
         }
         order = Some(o);
@@ -86,7 +98,8 @@ pub fn build(blocks: &[Placed], title: &str) -> Result<Imported, String> {
     let mut appendices = Vec::new();
     for (n, &s) in starts.iter().enumerate() {
         let e = starts.get(n + 1).copied().unwrap_or(blocks.len());
-        if let Some(a) = appendix_from(&blocks[s..e], n, title, order.is_some(), &mut doc, &mut summary)? {
+        let has_order = order.is_some() || doc.contains_key("order");
+        if let Some(a) = appendix_from(&blocks[s..e], n, title, has_order, &mut doc, &mut summary)? {
             appendices.push(a);
         }
     }
@@ -116,7 +129,30 @@ pub fn build(blocks: &[Placed], title: &str) -> Result<Imported, String> {
     if !appendices.is_empty() {
         doc.insert("appendices".into(), Value::Array(appendices.into_iter().map(Value::Object).collect()));
     }
-    Ok(Imported { document: Value::Object(doc), summary })
+    for pic in &read.footer_pictures {
+        match qr_from(pic) {
+            Some(qr) => {
+                summary.push(format!("QR-код: {}", qr["text"].as_str().unwrap_or("")));
+                doc.insert("qr".into(), qr);
+            }
+            None => summary.push(format!(
+                "изображение в нижнем колонтитуле ({} мм) не перенесено: это не QR-код, который удалось прочитать",
+                pic.width_mm
+            )),
+        }
+    }
+    Ok(Imported { document: Value::Object(doc), summary, files })
+}
+
+/// A QR code in a picture: what it holds and its printed size.
+fn qr_from(pic: &Picture) -> Option<Value> {
+    let img = image::load_from_memory(&pic.bytes).ok()?.to_luma8();
+    let (w, h) = (img.width() as usize, img.height() as usize);
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| img.get_pixel(x as u32, y as u32).0[0]);
+    let grids = prepared.detect_grids();
+    let (_, text) = grids.first()?.decode().ok()?;
+    let size = pic.width_mm.clamp(15.0, 40.0);
+    Some(if (size - 20.0).abs() < 0.05 { json!({ "text": text }) } else { json!({ "text": text, "size_mm": size }) })
 }
 
 fn grif_then_mark(blocks: &[Placed], s: usize, i: usize) -> bool {
@@ -144,7 +180,13 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
     let Block::Para(kind_para) = &blocks[kind_at].block else { unreachable!("found as a paragraph") };
     let mut order = Map::new();
     order.insert("kind".into(), json!(order_kind(kind_para).unwrap_or_default()));
-    let blank = blank_from(paras(&blocks[..kind_at]).filter(|p| !p.text.is_empty()).collect());
+    let mut blank = blank_from(paras(&blocks[..kind_at]).filter(|p| !p.text.is_empty()).collect());
+    // The угловой бланк is kept to the left 80 mm; the продольный spans the page.
+    if let Some(b) = blank.as_mut() {
+        if !kind_para.narrow {
+            b["layout"] = json!("centered");
+        }
+    }
     // Requisites: the first paragraphs after the kind hold the date and the number (and a place).
     let lines = lines_of(&blocks[kind_at + 1..]);
     let rest: Vec<&Para> = lines.iter().filter(|p| !p.text.is_empty()).collect();
@@ -515,7 +557,25 @@ fn appendix_from(
         }
         i += 1;
     }
-    let mark = mark_from(&mark_lines, has_order, doc, &mut a);
+    let mut cited = None;
+    let mut mark = mark_from(&mark_lines, has_order, doc, &mut a, &mut cited);
+    if let Some(o) = cited {
+        if o.contains_key("title") && !doc.contains_key("order") {
+            // The cited order stands as the document's order (with no text of its own).
+            let mut order = Map::new();
+            order.insert("kind".into(), json!("ПРИКАЗ"));
+            order.extend(o);
+            summary.push(format!("приказ, к которому относится приложение: № {}", order["number"].as_str().unwrap_or("")));
+            doc.insert("order".into(), Value::Object(order));
+        } else {
+            mark.remove("with_order_title");
+            for (k, v) in o {
+                if k != "title" {
+                    mark.insert(k, v);
+                }
+            }
+        }
+    }
     a.insert("mark".into(), Value::Object(mark));
     if !approvals.is_empty() {
         summary.push(format!("приложение {}: грифов {}", index + 1, approvals.len()));
@@ -551,8 +611,17 @@ fn appendix_from(
     match table_at {
         Some(t) => {
             let Block::Table(grid) = &rest[t].block else { unreachable!("found as a table") };
-            let converted =
-                table::convert(grid, &Options { section_column: false, one_filled_is_section: false })?;
+            // Dates in deadlines as the document writes them: in figures, or in words
+            // (a document-wide setting, `style.deadline_dates`).
+            let with = |dates| table::convert(grid, &Options { section_column: false, one_filled_is_section: false, dates });
+            let mut converted = with(DateStyle::Numeric)?;
+            if converted.deadlines.0 < converted.deadlines.1 {
+                let words = with(DateStyle::Words)?;
+                if words.deadlines.0 > converted.deadlines.0 && !doc.contains_key("style") {
+                    doc.insert("style".into(), json!({ "deadline_dates": "words" }));
+                    converted = words;
+                }
+            }
             if title.is_empty() {
                 title = if converted.caption.is_empty() { fallback_title.to_owned() } else { converted.caption.join("\n") };
             }
@@ -657,6 +726,18 @@ fn clauses_from(body: &[&Para]) -> Value {
             }
             blocks.push(json!({ "list": { "marker": marker, "items": items } }));
             continue;
+        } else if p.label.as_deref().is_some_and(|l| title.is_some() && !l.trim_end_matches(['.', ')']).contains('.')) {
+            // «1.», «2)» under a numbered clause: a numbered list, not the clause's points («3.1.»).
+            let paren = p.label.as_deref().is_some_and(|l| l.ends_with(')'));
+            let mut items = Vec::new();
+            while i < body.len()
+                && body[i].label.as_deref().is_some_and(|l| !body[i].bullet && !l.trim_end_matches(['.', ')']).contains('.'))
+            {
+                items.push(json!(body[i].text));
+                i += 1;
+            }
+            blocks.push(json!({ "list": { "marker": if paren { "numbered" } else { "numbered_dot" }, "items": items } }));
+            continue;
         } else if let Some(label) = &p.label {
             blocks.push(json!({ "point": { "number": label.trim_end_matches(['.', ')']), "text": p.text } }));
         } else {
@@ -740,7 +821,14 @@ fn approval_from(text: &str) -> Option<Value> {
     Some(Value::Object(a))
 }
 
-fn mark_from(lines: &[String], has_order: bool, doc: &mut Map<String, Value>, a: &mut Map<String, Value>) -> Map<String, Value> {
+/// The mark; `cited` receives the order it cites when the file holds no order.
+fn mark_from(
+    lines: &[String],
+    has_order: bool,
+    doc: &mut Map<String, Value>,
+    a: &mut Map<String, Value>,
+    cited: &mut Option<Map<String, Value>>,
+) -> Map<String, Value> {
     let mut mark = Map::new();
     let text = lines.join(" ");
     let appendix = text.starts_with("Приложение") || text.contains("Приложение");
@@ -793,13 +881,32 @@ fn mark_from(lines: &[String], has_order: bool, doc: &mut Map<String, Value>, a:
             }
         }
     }
+    // The order's title in «» under the date line.
+    let from_line = lines.iter().position(|l| l.starts_with("от ") || l.contains(" от "));
+    let cited_title = from_line
+        .and_then(|i| lines.get(i + 1))
+        .filter(|l| l.starts_with('«') && l.ends_with('»'))
+        .map(|l| l.trim_start_matches('«').trim_end_matches('»').to_owned());
+    if cited_title.is_some() {
+        mark.insert("with_order_title".into(), json!(true));
+    }
     if !has_order {
-        // The mark cites an order this file does not hold: keep its date and number.
-        let (date, number) = (find_date(&text.replace(['«', '»'], " ")), text.rsplit_once('№').map(|(_, n)| n.trim()));
+        // The mark cites an order this file does not hold: its date, number and title.
+        let line = from_line.map(|i| lines[i].as_str()).unwrap_or("");
+        let date = find_date(&line.replace(['«', '»'], " "));
+        let number = line.rsplit_once('№').map(|(_, n)| n.trim().to_owned());
         match (date, number) {
-            (Some((d, _)), Some(n)) if text.contains(" от ") => {
-                mark.insert("date".into(), json!(d));
-                mark.insert("number".into(), json!(n));
+            (Some((d, _)), Some(n)) => {
+                let mut o = Map::new();
+                o.insert("date".into(), json!(d));
+                o.insert("number".into(), json!(n));
+                if let Some(i) = mark.remove("issuer") {
+                    o.insert("issuer".into(), i);
+                }
+                if let Some(t) = cited_title {
+                    o.insert("title".into(), json!(t));
+                }
+                *cited = Some(o);
             }
             // «Приложение № 3» alone prints as it is; a «УТВЕРЖДЕН» mark needs an order.
             _ if !appendix => {

@@ -5,7 +5,7 @@
 //! cells resolved, and whether the page it stands on is landscape.
 
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::Read as _;
 
 use super::xml::{self, Node};
 
@@ -30,8 +30,33 @@ pub struct Para {
     pub centered: bool,
     /// Right-aligned, or indented past the page's middle (a mark in the corner).
     pub right: bool,
+    /// Kept short of the right margin by more than a third of a page (a corner бланк).
+    pub narrow: bool,
     /// Bold throughout.
     pub bold: bool,
+    /// Pictures in its runs.
+    pub pictures: Vec<Picture>,
+}
+
+/// A picture placed in the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    /// The file's bytes (PNG, JPEG …) as packed.
+    pub bytes: Vec<u8>,
+    /// The file's extension in the package («png»).
+    pub extension: String,
+    /// The printed width in millimetres.
+    pub width_mm: f64,
+    /// Its relationship in the part that places it.
+    rel: String,
+}
+
+/// What `read_all` finds: the body, and the pictures of the footers (a QR code stands there).
+pub struct Read {
+    /// The body's blocks.
+    pub blocks: Vec<Placed>,
+    /// Pictures in the footers.
+    pub footer_pictures: Vec<Picture>,
 }
 
 /// A cell of a table grid: where it starts and how far it reaches.
@@ -101,23 +126,21 @@ pub struct Placed {
 
 /// Reads `word/document.xml` and the parts it relies on.
 pub fn read(path: &std::path::Path) -> Result<Vec<Placed>, String> {
+    read_all(path).map(|r| r.blocks)
+}
+
+/// Reads the body and the footers' pictures.
+pub fn read_all(path: &std::path::Path) -> Result<Read, String> {
     let file = std::fs::File::open(path).map_err(|e| crate::input::source::io_reason(&e))?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|_| {
+    let zip = zip::ZipArchive::new(file).map_err(|_| {
         "это не документ Word (.docx): файл не открывается как архив; старый .doc сохраните в Word как .docx".to_owned()
     })?;
-    let mut part = |name: &str| -> Result<Option<String>, String> {
-        let Ok(mut f) = zip.by_name(name) else { return Ok(None) };
-        if f.size() > 200 << 20 {
-            return Err(format!("часть {name} слишком велика"));
-        }
-        let mut s = String::new();
-        f.read_to_string(&mut s).map_err(|e| format!("часть {name} не читается: {e}"))?;
-        Ok(Some(s))
-    };
-    let document = part("word/document.xml")?.ok_or("в архиве нет word/document.xml: это не документ Word")?;
-    let numbering = part("word/numbering.xml")?;
-    let styles = part("word/styles.xml")?;
+    let mut package = Package { zip };
+    let document = package.text("word/document.xml")?.ok_or("в архиве нет word/document.xml: это не документ Word")?;
+    let numbering = package.text("word/numbering.xml")?;
+    let styles = package.text("word/styles.xml")?;
     let doc = xml::parse(&document).map_err(|e| format!("word/document.xml: {e}"))?;
+    let rels = package.relationships("word/document.xml")?;
     let mut reader = Reader {
         numbering: numbering.as_deref().map(xml::parse).transpose()?.map(|n| Numbering::new(&n)).unwrap_or_default(),
         styles: styles.as_deref().map(xml::parse).transpose()?.map(|s| Styles::new(&s)).unwrap_or_default(),
@@ -132,7 +155,90 @@ pub fn read(path: &std::path::Path) -> Result<Vec<Placed>, String> {
     for p in &mut out[section_start..] {
         p.landscape = landscape;
     }
-    Ok(out)
+    // Pictures: the body's, then each footer's (with the footer's own relationships).
+    for placed in &mut out {
+        if let Block::Para(p) = &mut placed.block {
+            for pic in &mut p.pictures {
+                if let Some(target) = rels.get(&pic.rel) {
+                    let name = format!("word/{target}");
+                    pic.bytes = package.bytes(&name)?.unwrap_or_default();
+                    pic.extension = extension(&name);
+                }
+            }
+            p.pictures.retain(|pic| !pic.bytes.is_empty());
+        }
+    }
+    let mut footer_pictures = Vec::new();
+    for target in rels.values().filter(|t| t.contains("footer")) {
+        let name = format!("word/{target}");
+        let Some(text) = package.text(&name)? else { continue };
+        let footer = xml::parse(&text).map_err(|e| format!("{name}: {e}"))?;
+        let footer_rels = package.relationships(&name)?;
+        let mut found = Vec::new();
+        drawings(&footer, &mut found);
+        for (rel, width_mm) in found {
+            let Some(t) = footer_rels.get(&rel) else { continue };
+            let part = format!("word/{t}");
+            if let Some(bytes) = package.bytes(&part)? {
+                footer_pictures.push(Picture { bytes, extension: extension(&part), width_mm, rel });
+            }
+        }
+    }
+    Ok(Read { blocks: out, footer_pictures })
+}
+
+fn extension(name: &str) -> String {
+    name.rsplit_once('.').map(|(_, e)| e.to_lowercase()).unwrap_or_default()
+}
+
+/// Every picture below `n`: its relationship id and printed width in millimetres.
+fn drawings(n: &Node, out: &mut Vec<(String, f64)>) {
+    for c in n.elements() {
+        if c.name == "drawing" {
+            let rel = c.descendant("blip").and_then(|b| b.attr("embed"));
+            let cx = c.descendant("extent").and_then(|e| e.attr("cx")).and_then(|v| v.parse::<f64>().ok());
+            if let (Some(rel), Some(cx)) = (rel, cx) {
+                out.push((rel.to_owned(), (cx / 36000.0 * 10.0).round() / 10.0));
+            }
+        } else {
+            drawings(c, out);
+        }
+    }
+}
+
+struct Package {
+    zip: zip::ZipArchive<std::fs::File>,
+}
+
+impl Package {
+    fn bytes(&mut self, name: &str) -> Result<Option<Vec<u8>>, String> {
+        let Ok(mut f) = self.zip.by_name(name) else { return Ok(None) };
+        if f.size() > 200 << 20 {
+            return Err(format!("часть {name} слишком велика"));
+        }
+        let mut b = Vec::new();
+        f.read_to_end(&mut b).map_err(|e| format!("часть {name} не читается: {e}"))?;
+        Ok(Some(b))
+    }
+
+    fn text(&mut self, name: &str) -> Result<Option<String>, String> {
+        self.bytes(name)?
+            .map(|b| String::from_utf8(b).map_err(|_| format!("часть {name} не в UTF-8")))
+            .transpose()
+    }
+
+    /// A part's relationships: id → target (relative to `word/`).
+    fn relationships(&mut self, part: &str) -> Result<HashMap<String, String>, String> {
+        let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
+        let name = format!("{dir}/_rels/{file}.rels");
+        let Some(text) = self.text(&name)? else { return Ok(HashMap::new()) };
+        let root = xml::parse(&text).map_err(|e| format!("{name}: {e}"))?;
+        Ok(root
+            .elements()
+            .filter(|r| r.attr("TargetMode") != Some("External"))
+            .filter_map(|r| Some((r.attr("Id")?.to_owned(), r.attr("Target")?.trim_start_matches("/word/").to_owned())))
+            .collect())
+    }
 }
 
 fn is_landscape(sect: &Node) -> bool {
@@ -192,6 +298,13 @@ impl Reader {
         let mut page_break = ppr.is_some_and(|x| x.child("pageBreakBefore").is_some_and(on));
         let mut bold_runs = (0, 0);
         runs(p, self.styles.bold(style), &mut text, &mut page_break, &mut bold_runs);
+        // The pictures' bytes are read from the package afterwards.
+        let mut found = Vec::new();
+        drawings(p, &mut found);
+        para.pictures = found
+            .into_iter()
+            .map(|(rel, width_mm)| Picture { bytes: Vec::new(), extension: String::new(), width_mm, rel })
+            .collect();
         para.text = clean(&text);
         para.parts = text.split('\t').map(clean).filter(|p| !p.is_empty()).collect();
         para.bold = bold_runs.1 > 0 && bold_runs.0 == bold_runs.1;
@@ -209,6 +322,13 @@ impl Reader {
             .or_else(|| self.styles.indent(style))
             .unwrap_or(0.0);
         para.right = matches!(jc, Some("right") | Some("end")) || indent > 4000.0;
+        let right_indent = ppr
+            .and_then(|x| x.child("ind"))
+            .and_then(|i| i.attr("right").or_else(|| i.attr("end")))
+            .and_then(|v| v.parse::<f64>().ok())
+            .or_else(|| self.styles.right_indent(style))
+            .unwrap_or(0.0);
+        para.narrow = right_indent > 3400.0;
         let num = ppr.and_then(|x| x.child("numPr"));
         let (num_id, level) = match num {
             Some(n) => (n.val("numId").map(str::to_owned), n.val("ilvl").and_then(|v| v.parse().ok()).unwrap_or(0)),
@@ -576,6 +696,7 @@ struct StyleInfo {
     outline: Option<u8>,
     jc: Option<String>,
     indent: Option<f64>,
+    right_indent: Option<f64>,
     numbering: Option<(String, u8)>,
     bold: Option<bool>,
 }
@@ -594,6 +715,10 @@ impl Styles {
                 indent: ppr
                     .and_then(|p| p.child("ind"))
                     .and_then(|i| i.attr("left").or_else(|| i.attr("start")))
+                    .and_then(|v| v.parse().ok()),
+                right_indent: ppr
+                    .and_then(|p| p.child("ind"))
+                    .and_then(|i| i.attr("right").or_else(|| i.attr("end")))
                     .and_then(|v| v.parse().ok()),
                 numbering: ppr.and_then(|p| p.child("numPr")).and_then(|n| {
                     Some((n.val("numId")?.to_owned(), n.val("ilvl").and_then(|v| v.parse().ok()).unwrap_or(0)))
@@ -638,6 +763,10 @@ impl Styles {
 
     fn indent(&self, id: Option<&str>) -> Option<f64> {
         self.chain(id).into_iter().find_map(|s| s.indent)
+    }
+
+    fn right_indent(&self, id: Option<&str>) -> Option<f64> {
+        self.chain(id).into_iter().find_map(|s| s.right_indent)
     }
 
     fn numbering(&self, id: Option<&str>) -> Option<(String, u8)> {

@@ -28,6 +28,8 @@ pub struct Imported {
     pub document: Value,
     /// What was recognised and what was left as text.
     pub summary: Vec<String>,
+    /// Files to write beside the input file (a logo taken from the document): name, bytes.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 /// Builds the document from a spreadsheet's rows (the header first; row numbers as the
@@ -39,19 +41,27 @@ pub fn from_rows(rows: &[(usize, Vec<String>)], title: &str) -> Result<Imported,
         return Err("в таблице нет строк".to_owned());
     }
     let grid = table::grid_of_rows(&rows);
-    let converted = table::convert(&grid, &table::Options { section_column: true, one_filled_is_section: true })?;
+    let converted = table::convert(
+        &grid,
+        &table::Options {
+            section_column: true,
+            one_filled_is_section: true,
+            dates: crate::ru::deadline::DateStyle::Numeric,
+        },
+    )?;
     let document = json!({
         "$schema": "prikaz.schema.json",
         "appendices": [{ "kind": "roadmap", "title": title, "table": converted.table }]
     });
-    Ok(Imported { document, summary: converted.summary })
+    Ok(Imported { document, summary: converted.summary, files: Vec::new() })
 }
 
 /// Builds the document from a Word file: the order when it has one, and its appendices.
-/// `title` names a plan whose title the document does not give.
-pub fn from_docx(path: &std::path::Path, title: &str) -> Result<Imported, String> {
-    let blocks = docx::read(path)?;
-    document::build(&blocks, title)
+/// `title` names a plan whose title the document does not give; `stem` names the files
+/// written beside the input file («<stem>-логотип.png»).
+pub fn from_docx(path: &std::path::Path, title: &str, stem: &str) -> Result<Imported, String> {
+    let read = docx::read_all(path)?;
+    document::build(&read, title, stem)
 }
 
 /// The document as JSON text in the order a reader expects (the бланк before the order,
@@ -65,7 +75,7 @@ pub fn to_json_text(v: &Value) -> String {
 
 /// Keys in reading order; others follow alphabetically.
 const KEY_ORDER: &[&str] = &[
-    "$schema", "style", "blank", "parents", "organization", "full_name", "short_name", "address", "phone", "fax",
+    "$schema", "style", "blank", "layout", "logo", "path", "width_mm", "parents", "organization", "full_name", "short_name", "address", "phone", "fax",
     "email", "site", "order", "id", "kind", "number", "date", "date_line", "date_format", "place", "mark",
     "approvals", "title", "subtitle", "period", "orientation", "position", "person", "body", "protocol", "act",
     "preamble", "decree", "points", "addressee", "text", "appendix", "markers", "signatory", "e_signature",

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde_json::{json, Map, Value};
 
 use super::docx::{Grid, GridCell, GridRow, Para};
+use crate::ru::deadline::DateStyle;
 
 /// What a header says a column is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +91,8 @@ pub struct Converted {
     pub summary: Vec<String>,
     /// Rows above the header that span the table (a title typed into the table).
     pub caption: Vec<String>,
+    /// Deadlines recognised as data, of all deadline cells.
+    pub deadlines: (usize, usize),
 }
 
 /// The header: the rows it takes (from `start`), the column titles and groups.
@@ -255,6 +258,8 @@ pub struct Options {
     pub section_column: bool,
     /// A row with only one cell filled is a section (spreadsheets, which have no merged rows).
     pub one_filled_is_section: bool,
+    /// How dates in deadlines are written («01.09.2024» or «1 сентября 2024 г.»).
+    pub dates: DateStyle,
 }
 
 /// Converts a grid whose header names an activity column.
@@ -378,7 +383,7 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, String> {
             }
             let Some(key) = key_of.get(&cell.col) else { continue };
             let is_deadline = role_of.get(&cell.col).is_some_and(|r| r.as_deref() == Some("deadline"));
-            let mut value = cell_value(&cell.paras, is_deadline, &mut deadlines);
+            let mut value = cell_value(&cell.paras, is_deadline, opts.dates, &mut deadlines);
             if value.is_null() && cell.rowspan == 1 && cell.colspan == 1 {
                 continue;
             }
@@ -474,7 +479,7 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, String> {
             deadlines.0 + deadlines.1
         ));
     }
-    Ok(Converted { table: Value::Object(table), summary, caption })
+    Ok(Converted { table: Value::Object(table), summary, caption, deadlines: (deadlines.0, deadlines.0 + deadlines.1) })
 }
 
 fn mode_name(m: &str) -> &'static str {
@@ -574,7 +579,7 @@ impl Node {
 
 /// A cell's value: text, text with line breaks, paragraphs and lists, or a deadline.
 /// `Null` for an empty cell.
-fn cell_value(paras: &[Para], deadline: bool, counted: &mut (usize, usize)) -> Value {
+fn cell_value(paras: &[Para], deadline: bool, style: DateStyle, counted: &mut (usize, usize)) -> Value {
     let paras: Vec<&Para> = {
         // Empty paragraphs at the ends carry nothing.
         let first = paras.iter().position(|p| !p.text.is_empty() || p.label.is_some());
@@ -606,7 +611,7 @@ fn cell_value(paras: &[Para], deadline: bool, counted: &mut (usize, usize)) -> V
         let only = blocks.pop().expect("one");
         if let Value::String(s) = &only {
             if deadline {
-                if let Some(d) = super::deadline::recognise(s) {
+                if let Some(d) = super::deadline::recognise(s, style) {
                     counted.0 += 1;
                     return json!({ "deadline": d });
                 }

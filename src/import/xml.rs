@@ -49,6 +49,11 @@ impl Node {
         names.iter().try_fold(self, |n, name| n.child(name))
     }
 
+    /// The first element with this name at any depth below, in document order.
+    pub fn descendant(&self, name: &str) -> Option<&Node> {
+        self.elements().find_map(|n| if n.name == name { Some(n) } else { n.descendant(name) })
+    }
+
     /// The `val` attribute of the child `name` (`<w:jc w:val="center"/>`).
     pub fn val(&self, name: &str) -> Option<&str> {
         self.child(name).and_then(|n| n.attr("val"))

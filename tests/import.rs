@@ -258,3 +258,43 @@ fn every_sample_survives_render_import_render() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `--into`: the rows of a spreadsheet replace a roadmap appendix's rows; the file's text
+/// outside that table stays byte for byte, the old version is kept as .bak, and a wrong
+/// appendix or a document without a plan is refused with the file untouched.
+#[test]
+fn rows_from_a_spreadsheet_go_into_an_existing_document() {
+    let dir = temp("into");
+    let doc = dir.join("приказ.json");
+    let original = std::fs::read_to_string(root().join("samples/solnechnogorsk-2023.json")).unwrap();
+    std::fs::write(&doc, &original).unwrap();
+    let csv = root().join("tests/fixtures/import/plan.csv");
+    let (csv, doc_s) = (csv.to_str().unwrap(), doc.to_str().unwrap());
+
+    let wrong = prikaz(&["import", csv, "--into", doc_s, "--appendix", "7"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("нет приложения «7»; приложения с таблицей плана: 1 («plan»)"));
+    assert_eq!(std::fs::read_to_string(&doc).unwrap(), original);
+
+    let run = prikaz(&["import", csv, "--into", doc_s, "--appendix", "plan"]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(stdout.contains("столбец «Срок» → «Сроки»"), "{stdout}");
+    assert!(stdout.contains("«Участники мероприятия (организация)» останется пустым"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(dir.join("приказ.json.bak")).unwrap(), original);
+    let merged = std::fs::read_to_string(&doc).unwrap();
+    // Everything before the table's columns and after its rows is the author's text.
+    let head = original.find("\"columns\"").unwrap();
+    assert_eq!(merged[..head], original[..head]);
+    let tail = original.len() - original.rfind("\n  ]\n}").unwrap();
+    assert_eq!(merged[merged.len() - tail..], original[original.len() - tail..]);
+    let ir = String::from_utf8_lossy(&prikaz(&["render", doc_s, "--emit", "ir"]).stdout).replace('~', " ");
+    assert!(ir.contains("Издание приказа о внедрении целевой модели наставничества"), "{ir}");
+    assert!(ir.contains("Наименование групп мероприятий и мероприятия"), "the appendix keeps its columns");
+    assert!(!ir.contains("Подготовка и утверждение документов, регламентирующих"), "the old rows are gone");
+
+    let none = prikaz(&["import", csv, "--into", "samples/kindergarten-2024.json"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("нет приложения с таблицей плана"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -77,3 +77,72 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, force: bool) -> Exit
     outln!("{out_name}: план взят из {name}; проверьте его: prikaz render {out_name}");
     ExitCode::SUCCESS
 }
+
+/// `import TABLE --into DOC.json [--appendix ID]`: the table's rows replace the rows of a
+/// roadmap appendix; the file is checked before it is written, and the previous version
+/// is kept as `DOC.json.bak`.
+pub fn run_into(file: &Path, into: &Path, appendix: Option<&str>) -> ExitCode {
+    let fail = |msg: String| {
+        eprintln!("ошибка: {msg}");
+        ExitCode::from(EXIT_INVALID)
+    };
+    let name = file.display().to_string();
+    let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let imported = if ext == "docx" || ext == "docm" {
+        prikaz::import::from_docx(file, "", "")
+    } else {
+        match prikaz::sheet::read_table(file) {
+            Ok((rows, notes)) => {
+                for n in notes {
+                    eprintln!("заметка: {n}");
+                }
+                prikaz::import::from_rows(&rows, "")
+            }
+            Err(e) => return fail(e),
+        }
+    };
+    let imported = match imported {
+        Ok(i) => i,
+        Err(e) => return fail(format!("{name}: {e}")),
+    };
+    let Some(table) = imported.document["appendices"]
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["table"].is_object()))
+        .map(|a| a["table"].clone())
+    else {
+        return fail(format!("{name}: в файле нет таблицы плана"));
+    };
+    let source = match prikaz::input::source::read_source_noted(into) {
+        Ok((s, _)) => s,
+        Err(d) => return fail(format!("{}: {}", into.display(), d.message)),
+    };
+    let merged = match prikaz::import::into::merge(&source.text, &table, appendix) {
+        Ok(m) => m,
+        Err(e) => return fail(format!("{}: {e}", into.display())),
+    };
+    let out_name = into.display().to_string();
+    let check = prikaz::input::load_source(prikaz::input::source::Source {
+        name: out_name.clone(),
+        text: merged.text.clone(),
+    });
+    if check.has_errors() {
+        print_diagnostics(&out_name, &check, false);
+        return fail(format!("после замены строк {out_name} не прошёл бы проверку; файл не изменён"));
+    }
+    let backup = into.with_file_name(format!(
+        "{}.bak",
+        into.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    ));
+    if let Err(e) = prikaz::output::write_atomic_all(&[
+        (backup.clone(), source.text.as_bytes()),
+        (into.to_path_buf(), merged.text.as_bytes()),
+    ]) {
+        return fail(e);
+    }
+    print_diagnostics(&out_name, &check, false);
+    for line in imported.summary.iter().chain(&merged.summary) {
+        outln!("  {line}");
+    }
+    outln!("{out_name}: строки плана заменены строками из {name}; прежняя версия — {}", backup.display());
+    ExitCode::SUCCESS
+}

@@ -107,11 +107,17 @@ enum Command {
     /// Взять план мероприятий из таблицы Excel/Calc (.xlsx, .xls, .ods) или CSV: строка — мероприятие,
     /// первая строка — заголовки столбцов (№, Мероприятие, Срок, Ответственные, Раздел …).
     Import {
-        /// Файл таблицы.
+        /// Документ Word (.docx), таблица (.xlsx, .xls, .ods) или CSV.
         file: PathBuf,
         /// Куда записать входной файл .json.
-        #[arg(short, long)]
-        output: PathBuf,
+        #[arg(short, long, required_unless_present = "into", conflicts_with = "into")]
+        output: Option<PathBuf>,
+        /// Заменить строки плана в существующем входном файле (прежняя версия сохраняется как .bak).
+        #[arg(long, value_name = "ФАЙЛ")]
+        into: Option<PathBuf>,
+        /// С --into: какое приложение заменить — его id или номер.
+        #[arg(long, value_name = "ID", requires = "into")]
+        appendix: Option<String>,
         /// Заголовок приложения; без него — имя файла таблицы.
         #[arg(long)]
         title: Option<String>,
@@ -172,7 +178,11 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Validate { files, strict, explain } => validate::run(&files, strict, explain),
         Command::Schema { output } => schema::run(output.as_deref()),
-        Command::Import { file, output, title, force } => import::run(&file, &output, title.as_deref(), force),
+        Command::Import { file, output, into, appendix, title, force } => match (output, into) {
+            (_, Some(into)) => import::run_into(&file, &into, appendix.as_deref()),
+            (Some(output), None) => import::run(&file, &output, title.as_deref(), force),
+            (None, None) => unreachable!("clap requires -o or --into"),
+        },
         Command::Init { dir, kind } => init::run(&dir, kind),
         Command::Batch { file, schools, output, jobs, templates } => {
             batch::run(&file, &schools, &output, jobs, templates.as_deref())

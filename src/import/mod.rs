@@ -14,6 +14,7 @@
 pub mod docx;
 mod deadline;
 mod document;
+pub mod into;
 mod table;
 
 pub use table::is_roadmap;

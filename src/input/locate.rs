@@ -51,6 +51,22 @@ impl<'a> Locator<'a> {
     }
 }
 
+impl Locator<'_> {
+    /// The whole value at `path` (an object from `{` to `}`), if the path exists.
+    pub fn value_span(&self, path: &JsonPath) -> Option<Range<usize>> {
+        let mut node = self.root.as_ref()?;
+        for seg in &path.0 {
+            node = match (seg, node) {
+                (Segment::Key(k), Value::Object(obj)) => &obj.properties.iter().rev().find(|p| p.name.as_str() == k)?.value,
+                (Segment::Index(i), Value::Array(arr)) => arr.elements.get(*i)?,
+                _ => return None,
+            };
+        }
+        let r = node.range();
+        Some(r.start..r.end)
+    }
+}
+
 /// The deepest nesting the syntax tree is built for. serde_json refuses more than 128
 /// levels; the tree builder recurses, so deeper text must never reach it.
 const MAX_TREE_DEPTH: usize = 200;

@@ -1,0 +1,147 @@
+//! `import TABLE --into DOC.json`: a plan's rows from a spreadsheet (or a Word table) put
+//! into an existing document's roadmap appendix. The appendix keeps its columns, its
+//! title, its mark and its numbering; only its rows (`items` and `sections`) are replaced,
+//! and only the text of its `table` is rewritten — the rest of the file, comments and
+//! formatting included, stays as it was.
+
+use serde_json::{Map, Value};
+
+use crate::diag::JsonPath;
+use crate::input::locate::Locator;
+
+/// The document's new text, and what was done (in Russian).
+pub struct Merged {
+    /// The whole file with the appendix's rows replaced.
+    pub text: String,
+    /// What was mapped to what, and which columns stay empty.
+    pub summary: Vec<String>,
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Puts the rows of `table` (an imported `table` object) into the roadmap appendix
+/// `appendix` (its `id`, or its number from 1) of the document `text`.
+pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged, String> {
+    let doc: Value = serde_json::from_str(&crate::input::jsonc::to_json(text))
+        .map_err(|e| format!("файл документа не читается как JSON ({e}); сначала исправьте его: prikaz validate"))?;
+    let appendices = doc["appendices"].as_array().cloned().unwrap_or_default();
+    let roadmaps: Vec<usize> =
+        (0..appendices.len()).filter(|&i| appendices[i]["kind"] == "roadmap" && appendices[i]["table"].is_object()).collect();
+    let describe = |i: usize| match appendices[i]["id"].as_str() {
+        Some(id) => format!("{} («{id}»)", i + 1),
+        None => (i + 1).to_string(),
+    };
+    let index = match appendix {
+        Some(a) => {
+            let by_id = appendices.iter().position(|x| x["id"].as_str() == Some(a));
+            let by_number = a.parse::<usize>().ok().filter(|n| (1..=appendices.len()).contains(n)).map(|n| n - 1);
+            by_id.or(by_number).ok_or_else(|| {
+                format!(
+                    "в документе нет приложения «{a}»; приложения с таблицей плана: {}",
+                    roadmaps.iter().map(|&i| describe(i)).collect::<Vec<_>>().join(", ")
+                )
+            })?
+        }
+        None => match roadmaps.as_slice() {
+            [one] => *one,
+            [] => return Err("в документе нет приложения с таблицей плана (kind: roadmap)".to_owned()),
+            many => {
+                return Err(format!(
+                    "в документе несколько планов ({}); укажите, в какой: --appendix ID или номер",
+                    many.iter().map(|&i| describe(i)).collect::<Vec<_>>().join(", ")
+                ))
+            }
+        },
+    };
+    if !roadmaps.contains(&index) {
+        return Err(format!("приложение {} — не таблица плана (kind: roadmap)", describe(index)));
+    }
+    let mut target = appendices[index]["table"].as_object().cloned().unwrap_or_default();
+    let existing: Vec<Map<String, Value>> =
+        target["columns"].as_array().map(|a| a.iter().filter_map(|c| c.as_object().cloned()).collect()).unwrap_or_default();
+    let mut summary = Vec::new();
+    // Each imported column to a column of the appendix: by title, else by a role only one column has.
+    let mut renames: Vec<(String, String)> = Vec::new();
+    let mut unmatched = Vec::new();
+    let mut used = Vec::new();
+    for col in table["columns"].as_array().into_iter().flatten() {
+        let (key, title, role) = (col["key"].as_str().unwrap_or(""), col["title"].as_str().unwrap_or(""), col["role"].as_str());
+        if role == Some("number") {
+            continue;
+        }
+        let by_title = existing.iter().find(|c| norm(c["title"].as_str().unwrap_or("")) == norm(title));
+        let by_role = role.and_then(|r| {
+            let same: Vec<&Map<String, Value>> = existing.iter().filter(|c| c["role"].as_str() == Some(r)).collect();
+            (same.len() == 1).then(|| same[0])
+        });
+        match by_title.or(by_role) {
+            Some(c) => {
+                let to = c["key"].as_str().unwrap_or("").to_owned();
+                summary.push(format!("столбец «{}» → «{}»", title.replace('\n', " "), c["title"].as_str().unwrap_or("").replace('\n', " ")));
+                used.push(to.clone());
+                renames.push((key.to_owned(), to));
+            }
+            None => unmatched.push(format!("«{}»", title.replace('\n', " "))),
+        }
+    }
+    if !unmatched.is_empty() {
+        return Err(format!(
+            "столбцы {} из таблицы не найдены в приложении {} (его столбцы: {}); назовите их как в приложении",
+            unmatched.join(", "),
+            describe(index),
+            existing.iter().map(|c| format!("«{}»", c["title"].as_str().unwrap_or("").replace('\n', " "))).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    for c in &existing {
+        let key = c["key"].as_str().unwrap_or("");
+        if c["role"].as_str() != Some("number") && !used.iter().any(|u| u == key) {
+            summary.push(format!("столбец приложения «{}» останется пустым", c["title"].as_str().unwrap_or("").replace('\n', " ")));
+        }
+    }
+    let rename = |v: &Value| -> Value { rename_rows(v, &renames) };
+    target.remove("items");
+    target.remove("sections");
+    for k in ["items", "sections"] {
+        if let Some(rows) = table.get(k) {
+            target.insert(k.to_owned(), rename(rows));
+        }
+    }
+    // The table's text, indented as the key it stands under.
+    let path = JsonPath::root().key("appendices").index(index).key("table");
+    let span = Locator::new(text).value_span(&path).ok_or("таблица приложения не найдена в тексте файла")?;
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let indent: String = text[line_start..].chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let body = super::to_json_text(&Value::Object(target));
+    let body = body.trim_end().replace('\n', &format!("\n{indent}"));
+    let mut out = String::with_capacity(text.len() + body.len());
+    out.push_str(&text[..span.start]);
+    out.push_str(&body);
+    out.push_str(&text[span.end..]);
+    Ok(Merged { text: out, summary })
+}
+
+/// Rows with their value keys renamed (`items` and `sections`, at any depth).
+fn rename_rows(v: &Value, renames: &[(String, String)]) -> Value {
+    match v {
+        Value::Array(a) => Value::Array(a.iter().map(|x| rename_rows(x, renames)).collect()),
+        Value::Object(m) => {
+            let mut out = Map::new();
+            for (k, x) in m {
+                if k == "values" {
+                    let mut values = Map::new();
+                    for (key, val) in x.as_object().into_iter().flatten() {
+                        let to = renames.iter().find(|(from, _)| from == key).map_or(key.as_str(), |(_, to)| to);
+                        values.insert(to.to_owned(), val.clone());
+                    }
+                    out.insert(k.clone(), Value::Object(values));
+                } else {
+                    out.insert(k.clone(), rename_rows(x, renames));
+                }
+            }
+            Value::Object(out)
+        }
+        other => other.clone(),
+    }
+}

@@ -13,9 +13,18 @@ pub fn is_spreadsheet(path: &std::path::Path) -> bool {
 
 /// Reads a table file by its extension: a spreadsheet's first sheet, else CSV.
 pub fn read_table(path: &std::path::Path) -> Result<(Rows, Vec<String>), String> {
+    read_table_sheet(path, None)
+}
+
+/// Reads a table file; of a spreadsheet, the sheet named `sheet` (or numbered from 1), else
+/// the first.
+pub fn read_table_sheet(path: &std::path::Path, sheet: Option<&str>) -> Result<(Rows, Vec<String>), String> {
     let name = path.display().to_string();
     if is_spreadsheet(path) {
-        return spreadsheet_rows(path).map(|r| (r, Vec::new())).map_err(|e| format!("{name}: {e}"));
+        return spreadsheet_rows(path, sheet).map(|r| (r, Vec::new())).map_err(|e| format!("{name}: {e}"));
+    }
+    if sheet.is_some() {
+        return Err(format!("{name}: --sheet относится к книгам Excel и Calc, а это CSV — у него один лист"));
     }
     let (src, encoding) =
         crate::input::source::read_source_noted(path).map_err(|d| format!("{name}: {}", d.message))?;
@@ -89,10 +98,24 @@ fn csv_reason(e: &csv::Error) -> String {
 
 /// The first sheet of a spreadsheet as rows of text (row numbers as the program shows
 /// them). Dates come out as ДД.ММ.ГГГГ, whole numbers without «.0».
-pub fn spreadsheet_rows(path: &std::path::Path) -> Result<Vec<(usize, Vec<String>)>, String> {
+pub fn spreadsheet_rows(path: &std::path::Path, sheet: Option<&str>) -> Result<Vec<(usize, Vec<String>)>, String> {
     use calamine::{open_workbook_auto, Data, Reader};
     let mut book = open_workbook_auto(path).map_err(|e| format!("таблица не открывается: {e}"))?;
-    let sheet = book.sheet_names().first().cloned().ok_or("в книге нет листов")?;
+    let names = book.sheet_names();
+    let sheet = match sheet {
+        None => names.first().cloned().ok_or("в книге нет листов")?,
+        Some(want) => names
+            .iter()
+            .find(|n| n.as_str() == want)
+            .or_else(|| want.parse::<usize>().ok().and_then(|i| i.checked_sub(1)).and_then(|i| names.get(i)))
+            .cloned()
+            .ok_or_else(|| {
+                format!(
+                    "листа «{want}» нет; листы книги: {}",
+                    names.iter().map(|n| format!("«{n}»")).collect::<Vec<_>>().join(", ")
+                )
+            })?,
+    };
     let range = book.worksheet_range(&sheet).map_err(|e| format!("лист «{sheet}» не читается: {e}"))?;
     let first = range.start().map_or(0, |(r, _)| r as usize);
     let cell = |d: &Data| -> String {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use super::report::print_diagnostics;
 use super::EXIT_INVALID;
 
-pub fn run(file: &Path, output: &Path, title: Option<&str>, force: bool) -> ExitCode {
+pub fn run(file: &Path, output: &Path, title: Option<&str>, sheet: Option<&str>, force: bool) -> ExitCode {
     let fail = |msg: String| {
         eprintln!("ошибка: {msg}");
         ExitCode::from(EXIT_INVALID)
@@ -24,11 +24,14 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, force: bool) -> Exit
         return fail(format!("{} уже есть; чтобы перезаписать его, добавьте --force", output.display()));
     }
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    if sheet.is_some() && matches!(ext.as_str(), "docx" | "docm") {
+        return fail(format!("{name}: --sheet относится к книгам Excel и Calc, а это документ Word"));
+    }
     let imported = if ext == "docx" || ext == "docm" {
         let out_stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         prikaz::import::from_docx(file, title.unwrap_or(&stem), &out_stem)
     } else {
-        match prikaz::sheet::read_table(file) {
+        match prikaz::sheet::read_table_sheet(file, sheet) {
             Ok((rows, notes)) => {
                 for n in notes {
                     eprintln!("заметка: {n}");
@@ -81,17 +84,20 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, force: bool) -> Exit
 /// `import TABLE --into DOC.json [--appendix ID]`: the table's rows replace the rows of a
 /// roadmap appendix; the file is checked before it is written, and the previous version
 /// is kept as `DOC.json.bak`.
-pub fn run_into(file: &Path, into: &Path, appendix: Option<&str>) -> ExitCode {
+pub fn run_into(file: &Path, into: &Path, appendix: Option<&str>, sheet: Option<&str>) -> ExitCode {
     let fail = |msg: String| {
         eprintln!("ошибка: {msg}");
         ExitCode::from(EXIT_INVALID)
     };
     let name = file.display().to_string();
     let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    if sheet.is_some() && matches!(ext.as_str(), "docx" | "docm") {
+        return fail(format!("{name}: --sheet относится к книгам Excel и Calc, а это документ Word"));
+    }
     let imported = if ext == "docx" || ext == "docm" {
         prikaz::import::from_docx(file, "", "")
     } else {
-        match prikaz::sheet::read_table(file) {
+        match prikaz::sheet::read_table_sheet(file, sheet) {
             Ok((rows, notes)) => {
                 for n in notes {
                     eprintln!("заметка: {n}");

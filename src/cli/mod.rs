@@ -118,6 +118,9 @@ enum Command {
         /// С --into: какое приложение заменить — его id или номер.
         #[arg(long, value_name = "ID", requires = "into")]
         appendix: Option<String>,
+        /// Лист книги Excel или Calc: имя или номер с 1 (по умолчанию первый).
+        #[arg(long, value_name = "ЛИСТ")]
+        sheet: Option<String>,
         /// Заголовок приложения; без него — имя файла таблицы.
         #[arg(long)]
         title: Option<String>,
@@ -178,9 +181,9 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Validate { files, strict, explain } => validate::run(&files, strict, explain),
         Command::Schema { output } => schema::run(output.as_deref()),
-        Command::Import { file, output, into, appendix, title, force } => match (output, into) {
-            (_, Some(into)) => import::run_into(&file, &into, appendix.as_deref()),
-            (Some(output), None) => import::run(&file, &output, title.as_deref(), force),
+        Command::Import { file, output, into, appendix, sheet, title, force } => match (output, into) {
+            (_, Some(into)) => import::run_into(&file, &into, appendix.as_deref(), sheet.as_deref()),
+            (Some(output), None) => import::run(&file, &output, title.as_deref(), sheet.as_deref(), force),
             (None, None) => unreachable!("clap requires -o or --into"),
         },
         Command::Init { dir, kind } => init::run(&dir, kind),

@@ -2,7 +2,26 @@
 //!
 //! Turns a structured description of a Russian official order (приказ) and its
 //! appendices — above all the roadmap table «План мероприятий (дорожная карта)» — into
-//! documents ready to sign.
+//! documents ready to sign: a DOCX to edit and a PDF to sign.
+//!
+//! ```
+//! // One engine (templates, fonts, measurers) for any number of documents and threads.
+//! let engine = prikaz::Engine::builtin().unwrap();
+//! let text = std::fs::read_to_string("samples/solnechnogorsk-2023.json").unwrap();
+//! let out = prikaz::render(&engine, "solnechnogorsk-2023.json", &text, None, &prikaz::Options::default())
+//!     .expect("the sample is valid");
+//! assert!(out.docx.unwrap().starts_with(b"PK"));
+//! assert!(out.pdf.unwrap().starts_with(b"%PDF"));
+//! ```
+//!
+//! A document with mistakes gives every error, located and in Russian:
+//!
+//! ```
+//! let engine = prikaz::Engine::builtin().unwrap();
+//! let errors = prikaz::render(&engine, "x.json", r#"{"order": {"date": "2024-02-30"}}"#, None, &Default::default())
+//!     .unwrap_err();
+//! assert!(errors[0].message.contains("2024-02-30"));
+//! ```
 //!
 //! The pipeline reads as a story:
 //!
@@ -11,7 +30,15 @@
 //!    ranges, colliding numbers, spans across sections, characters XML cannot carry).
 //!    Every problem is a [`diag::Diagnostic`] that names the file, the JSON path and the
 //!    line and column, in Russian.
-//! 2. Templates, the document model and the two writers (DOCX, PDF) follow in later stages.
+//! 2. [`template`] renders the Tera templates over a view of the input into markup, which
+//!    [`markup`] reads into one document model ([`doc`]), normalised by [`normalize`]
+//!    (typography, no-break spaces) — [`pipeline`].
+//! 3. [`render::docx`] writes the model as a DOCX; [`layout`] sets it on pages with our own
+//!    line and page breaking, and [`render::pdf`] writes those pages with krilla.
+//! 4. [`engine`] runs 2–3 for a checked input; `batch`, `roll`, `import` build on it.
+
+pub mod engine;
+pub use engine::{render, Engine, Options, Rendered};
 
 pub mod batch;
 pub mod diag;

@@ -13,8 +13,6 @@ use prikaz::batch::{
     drop_activities, file_name, fill, placeholders, read_school_list, reasons, BatchFile, Failure, School,
 };
 use prikaz::input::source::{read_source, Source};
-use prikaz::layout::text::Measurer;
-use prikaz::pipeline::{build_ir, Parts};
 use prikaz::template::Templates;
 
 use super::EXIT_INVALID;
@@ -61,8 +59,8 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
     }
     // File names in the inputs (logos) are relative to the batch file.
     let base = batch.parent().unwrap_or(Path::new(""));
-    let tpl = match templates.map_or_else(Templates::builtin, Templates::with_folder) {
-        Ok(t) => t,
+    let engine = match templates.map_or_else(Templates::builtin, Templates::with_folder) {
+        Ok(t) => prikaz::Engine::with_templates(t),
         Err(d) => return fail(d.message),
     };
     let list_name = schools.display().to_string();
@@ -95,9 +93,7 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
     if let Some(m) = &file.municipal {
         let mut muni_taken = taken.clone();
         let stem = file_name("Муниципальный приказ", &mut muni_taken);
-        if let Err(reason) = MEASURER.with(|measurer| {
-            produce(m, &format!("{} (municipal)", batch.display()), &stem, output, &tpl, measurer, base)
-        }) {
+        if let Err(reason) = produce(m, &format!("{} (municipal)", batch.display()), &stem, output, &engine, base) {
             failures.push(Failure { row: 0, school: "муниципальный приказ".into(), reason });
         }
     }
@@ -108,7 +104,7 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
         .map(|(i, (line, school))| {
             let r = school.clone().and_then(|school| school_doc(&file.school, &school)).and_then(|doc| {
                 let origin = format!("{list_name}, строка {line}");
-                MEASURER.with(|m| produce(&doc, &origin, &names[i], output, &tpl, m, base))
+                produce(&doc, &origin, &names[i], output, &engine, base)
             });
             bar.inc(1);
             r.map_err(|reason| Failure { row: *line, school: names[i].clone(), reason })
@@ -140,20 +136,13 @@ fn school_doc(template: &serde_json::Value, school: &School) -> Result<serde_jso
     Ok(doc)
 }
 
-thread_local! {
-    /// One measurer per worker thread for the whole batch, so words shaped for one school
-    /// are not shaped again for the next (rayon's `map_init` would start afresh per split).
-    static MEASURER: Measurer = Measurer::bundled();
-}
-
 /// Validates one document and writes its DOCX and PDF (atomically, both built first).
 fn produce(
     doc: &serde_json::Value,
     origin: &str,
     stem: &str,
     output: &Path,
-    tpl: &Templates,
-    m: &Measurer,
+    engine: &prikaz::Engine,
     base: &Path,
 ) -> Result<(), String> {
     let text = serde_json::to_string(doc).map_err(|e| e.to_string())?;
@@ -163,13 +152,12 @@ fn produce(
     let Some(input) = loaded.document.filter(|_| !failed) else {
         return Err(reasons(&loaded.diagnostics));
     };
-    let mut ir = build_ir(&input, tpl, Parts::All).map_err(|d| d.message)?;
-    for w in prikaz::layout::columns::messages(&prikaz::layout::columns::fit(&mut ir, m)) {
-        eprintln!("предупреждение: {stem}: {w}");
+    // Each worker renders one school at a time, both files in turn: the pool keeps the cores busy.
+    let out = engine.render_in_turn(&input, &prikaz::Options::default()).map_err(|d| d.message)?;
+    for w in &out.warnings {
+        eprintln!("предупреждение: {stem}: {}", w.message);
     }
-    let docx = prikaz::render::docx::write_docx(&ir, &Default::default())?;
-    let pages = prikaz::layout::layout(&ir, m);
-    let pdf = prikaz::render::pdf::write_pdf(&ir, &pages, m)?;
+    let (docx, pdf) = (out.docx.unwrap_or_default(), out.pdf.unwrap_or_default());
     prikaz::output::write_atomic_all(&[
         (output.join(format!("{stem}.docx")), docx.as_slice()),
         (output.join(format!("{stem}.pdf")), pdf.as_slice()),

@@ -55,77 +55,90 @@ pub enum Emit {
 pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Emit>, opts: Options) -> ExitCode {
     std::thread::scope(|scope| {
         // What does not depend on the input starts at once on other cores while this one
-        // reads and checks the input: compiling the templates, and preparing the two faces
-        // most documents use (regular and bold) for the PDF.
+        // reads and checks the input: compiling the templates (the engine), and preparing
+        // the two faces most documents use (regular and bold) for the PDF.
         // One helper thread, not two: on two cores a third runnable thread would take turns
         // with this one. The templates come first (needed right after the input is read),
         // the faces after (needed only when the PDF is drawn).
         let prepare_fonts =
             opts.font_dir.is_none() && opts.format != Some(Format::Docx) && !matches!(emit, Some(Emit::Ir));
         let (sender, receiver) = std::sync::mpsc::channel();
+        let font_dir = opts.font_dir.clone();
         scope.spawn(move || {
-            let _ = sender.send(templates.map_or_else(Templates::builtin, Templates::with_folder));
+            let engine = templates
+                .map_or_else(Templates::builtin, Templates::with_folder)
+                .map_err(|d| ("шаблоны", d))
+                .and_then(|t| prikaz::Engine::new(t, font_dir.as_deref()).map_err(|d| ("шрифты", d)));
+            let _ = sender.send(engine);
             if prepare_fonts {
                 prikaz::render::pdf::PdfFonts::bundled().prepare(&[0, 1]);
             }
         });
-        let templates = move || {
-            receiver.recv().unwrap_or_else(|_| Err(prikaz::diag::Diagnostic::error("сбой при сборке шаблонов")))
+        let engine = move || {
+            receiver
+                .recv()
+                .unwrap_or_else(|_| Err(("шаблоны", prikaz::diag::Diagnostic::error("сбой при сборке шаблонов"))))
         };
-        render(file, output, templates, emit, opts)
+        render(file, output, engine, emit, opts)
     })
 }
 
-fn render(
-    file: &Path,
-    output: &Path,
-    templates: impl FnOnce() -> Result<Templates, prikaz::diag::Diagnostic>,
-    emit: Option<Emit>,
-    opts: Options,
-) -> ExitCode {
+type EngineResult = Result<prikaz::Engine, (&'static str, prikaz::diag::Diagnostic)>;
+
+fn render(file: &Path, output: &Path, engine: impl FnOnce() -> EngineResult, emit: Option<Emit>, opts: Options) -> ExitCode {
     let name = file.display().to_string();
     let loaded = prikaz::input::load(file);
     let (errors, _) = print_diagnostics(&name, &loaded, false);
     let Some(input) = loaded.document.filter(|_| errors == 0) else {
         return ExitCode::from(EXIT_INVALID);
     };
-    let templates = match templates() {
-        Ok(t) => t,
-        Err(d) => {
-            eprintln!("{}", d.render("шаблоны", None, false));
+    let engine = match engine() {
+        Ok(e) => e,
+        Err((what, d)) => {
+            eprintln!("{}", d.render(what, None, false));
             return ExitCode::from(EXIT_INVALID);
         }
     };
-    let ir = match build_ir(&input, &templates, opts.parts) {
+    if let Some(Emit::Ir) = emit {
+        return match build_ir(&input, engine.templates(), opts.parts) {
+            Ok(ir) => {
+                super::out(format_args!("{}", prikaz::doc::dump(&ir)));
+                ExitCode::SUCCESS
+            }
+            Err(d) => fail_with(&name, &d),
+        };
+    }
+    let mut warnings = Vec::new();
+    let ir = match engine.ir(&input, opts.parts, &mut warnings) {
         Ok(ir) => ir,
-        Err(d) => {
-            eprintln!("{}", d.render(&name, None, false));
-            return ExitCode::from(EXIT_INVALID);
-        }
+        Err(d) => return fail_with(&name, &d),
     };
     match emit {
-        Some(Emit::Ir) => {
-            super::out(format_args!("{}", prikaz::doc::dump(&ir)));
-            ExitCode::SUCCESS
-        }
         Some(Emit::Layout) => {
-            let book = match font_book(&opts) {
-                Ok(b) => b,
-                Err(code) => return code,
-            };
-            let m = prikaz::layout::text::Measurer::new(&book);
-            let mut ir = ir;
-            warn_narrow_columns(&mut ir, &m);
-            super::out(format_args!("{}", prikaz::layout::dump(&prikaz::layout::layout(&ir, &m))));
+            print_warnings(&warnings);
+            engine.with_measurer(|m| super::out(format_args!("{}", prikaz::layout::dump(&prikaz::layout::layout(&ir, m)))));
             ExitCode::SUCCESS
         }
-        None => write_files(file, output, ir, opts),
+        _ => write_files(&engine, file, output, &ir, warnings, opts),
+    }
+}
+
+fn print_warnings(warnings: &[prikaz::diag::Diagnostic]) {
+    for w in warnings {
+        eprintln!("предупреждение: {}", w.message);
     }
 }
 
 /// Writes `<stem>.docx` and `<stem>.pdf` into the output folder, each atomically; both
 /// are built before either is written, so a failure leaves earlier files as they were.
-fn write_files(file: &Path, output: &Path, mut ir: prikaz::doc::Document, opts: Options) -> ExitCode {
+fn write_files(
+    engine: &prikaz::Engine,
+    file: &Path,
+    output: &Path,
+    ir: &prikaz::doc::Document,
+    warnings: Vec<prikaz::diag::Diagnostic>,
+    opts: Options,
+) -> ExitCode {
     let mut stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
     // Partial renders get their own names, so they never overwrite the full document.
     match opts.parts {
@@ -133,99 +146,40 @@ fn write_files(file: &Path, output: &Path, mut ir: prikaz::doc::Document, opts: 
         Parts::Appendices => stem.push_str("-приложения"),
         Parts::Appendix(n) => stem.push_str(&format!("-приложение-{n}")),
     }
-    let book = match font_book(&opts) {
-        Ok(b) => b,
-        Err(code) => return code,
+    let engine_opts = prikaz::Options {
+        parts: opts.parts,
+        docx: opts.format != Some(Format::Pdf),
+        pdf: opts.format != Some(Format::Docx),
+        pdfa: opts.pdfa,
+        tagged: opts.tagged,
+        embed_fonts: opts.embed_fonts,
     };
-    // The columns are fitted to their content once, before either writer starts, so the
-    // DOCX grid and the PDF layout get the same widths.
-    let m = prikaz::layout::text::Measurer::new(&book);
-    warn_narrow_columns(&mut ir, &m);
-    let ir = &ir;
-    let path_of = |ext: &str| output.join(format!("{stem}.{ext}"));
-    let (docx_path, pdf_path) = (path_of("docx"), path_of("pdf"));
-    // The DOCX is built on a second thread while this one lays out the PDF; each thread
-    // writes its file to a temporary as soon as it is ready. Only when both are written
-    // are they renamed into place: a full disk while writing the PDF keeps the earlier
-    // DOCX too.
-    let stage = |path: &Path, bytes: Result<Vec<u8>, String>| bytes.and_then(|b| prikaz::output::stage(path, &b));
-    let (docx, pdf) = std::thread::scope(|scope| {
-        let docx =
-            (opts.format != Some(Format::Pdf)).then(|| scope.spawn(|| stage(&docx_path, docx_bytes(ir, &book, &opts))));
-        let pdf = (opts.format != Some(Format::Docx)).then(|| stage(&pdf_path, pdf_bytes(ir, &book, &m, &opts)));
-        (docx.map(|h| h.join().unwrap_or_else(|_| Err("сбой при сборке DOCX".into()))), pdf)
-    });
-    let mut staged = Vec::new();
-    let mut files = Vec::new();
-    for (path, result) in [(&docx_path, docx), (&pdf_path, pdf)] {
-        match result {
-            Some(Ok(s)) => {
-                staged.push(s);
-                files.push(path);
-            }
-            Some(Err(e)) => return fail(&e),
-            None => {}
-        }
+    let rendered = match engine.render_ir(ir, &engine_opts, warnings) {
+        Ok(r) => r,
+        Err(d) => return fail(&d.message),
+    };
+    print_warnings(&rendered.warnings);
+    // Both files are written before either is renamed into place: a full disk while
+    // writing the PDF keeps the earlier DOCX too.
+    let mut files: Vec<(std::path::PathBuf, &[u8])> = Vec::new();
+    if let Some(d) = &rendered.docx {
+        files.push((output.join(format!("{stem}.docx")), d));
     }
-    if let Err(e) = prikaz::output::commit_all(staged) {
+    if let Some(p) = &rendered.pdf {
+        files.push((output.join(format!("{stem}.pdf")), p));
+    }
+    if let Err(e) = prikaz::output::write_atomic_all(&files) {
         return fail(&e);
     }
-    for path in &files {
+    for (path, _) in &files {
         outln!("{}", path.display());
     }
     ExitCode::SUCCESS
 }
 
-fn docx_bytes(ir: &prikaz::doc::Document, book: &prikaz::fonts::FontBook, opts: &Options) -> Result<Vec<u8>, String> {
-    let docx_opts = prikaz::render::docx::DocxOptions { embed_fonts: opts.embed_fonts };
-    if opts.font_dir.is_none() {
-        return prikaz::render::docx::write_docx(ir, &docx_opts);
-    }
-    // With --font-dir the DOCX names the user's family, so Word uses the same face.
-    let mut docx_ir = ir.clone();
-    docx_ir.fonts.family = book.family.clone();
-    prikaz::render::docx::write_docx(&docx_ir, &docx_opts)
-}
-
-/// Fits the tables' columns to their content and says which cannot hold their text.
-fn warn_narrow_columns(ir: &mut prikaz::doc::Document, m: &prikaz::layout::text::Measurer) {
-    for w in prikaz::layout::columns::messages(&prikaz::layout::columns::fit(ir, m)) {
-        eprintln!("предупреждение: {w}");
-    }
-}
-
-fn pdf_bytes(
-    ir: &prikaz::doc::Document,
-    book: &prikaz::fonts::FontBook,
-    m: &prikaz::layout::text::Measurer,
-    opts: &Options,
-) -> Result<Vec<u8>, String> {
-    for g in prikaz::layout::missing_glyphs(ir, m) {
-        eprintln!(
-            "предупреждение: знака U+{:04X} («{}») нет в шрифте; в PDF он заменён на «{}»; место: «{}»",
-            g.ch as u32,
-            g.ch,
-            prikaz::layout::text::REPLACEMENT,
-            g.context
-        );
-    }
-    let pages = prikaz::layout::layout(ir, m);
-    let pdf_opts = prikaz::render::pdf::PdfOptions { pdfa: opts.pdfa, tagged: opts.tagged };
-    let own;
-    let fonts = if opts.font_dir.is_none() {
-        prikaz::render::pdf::PdfFonts::bundled()
-    } else {
-        own = prikaz::render::pdf::PdfFonts::new(book);
-        &own
-    };
-    prikaz::render::pdf::write_pdf_with(ir, &pages, m, fonts, pdf_opts)
-}
-
-fn font_book(opts: &Options) -> Result<prikaz::fonts::FontBook, ExitCode> {
-    match &opts.font_dir {
-        None => Ok(prikaz::fonts::FontBook::bundled()),
-        Some(dir) => prikaz::fonts::FontBook::from_dir(dir).map_err(|e| fail(&e)),
-    }
+fn fail_with(name: &str, d: &prikaz::diag::Diagnostic) -> ExitCode {
+    eprintln!("{}", d.render(name, None, false));
+    ExitCode::from(EXIT_INVALID)
 }
 
 fn fail(e: &str) -> ExitCode {

@@ -1,0 +1,223 @@
+//! The one entry point of the pipeline: an input document in, DOCX and PDF bytes out.
+//!
+//! An [`Engine`] holds what does not depend on the document — the compiled templates, the
+//! fonts and the text measurers with their shaping caches — so a batch or a server builds
+//! it once and renders many documents, from any number of threads. The command line, the
+//! batch and `prikaz serve` all call it; none of them orchestrates the pipeline itself.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use crate::diag::Diagnostic;
+use crate::doc::Document;
+use crate::fonts::FontBook;
+use crate::input::model::Document as Input;
+use crate::layout::text::Measurer;
+use crate::pipeline::{build_ir, Parts};
+use crate::render::docx::DocxOptions;
+use crate::render::pdf::{PdfFonts, PdfOptions};
+use crate::template::Templates;
+
+/// What to render and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The whole document, the appendices, or one appendix.
+    pub parts: Parts,
+    /// Build the DOCX.
+    pub docx: bool,
+    /// Build the PDF.
+    pub pdf: bool,
+    /// PDF/A (2b, or 2a when tagged).
+    pub pdfa: bool,
+    /// A tagged PDF (headings, lists and tables for screen readers).
+    pub tagged: bool,
+    /// The fonts packed into the DOCX.
+    pub embed_fonts: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { parts: Parts::All, docx: true, pdf: true, pdfa: false, tagged: false, embed_fonts: false }
+    }
+}
+
+/// The files of one document.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The DOCX, when asked for.
+    pub docx: Option<Vec<u8>>,
+    /// The PDF, when asked for.
+    pub pdf: Option<Vec<u8>>,
+    /// What the reader should know, in Russian: the input's warnings (located), columns too
+    /// narrow for a word, characters the font lacks.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Templates, fonts and measurers, built once.
+pub struct Engine {
+    templates: Templates,
+    book: FontBook,
+    /// The PDF's faces when they are not the bundled ones (`--font-dir`).
+    own_fonts: Option<PdfFonts>,
+    /// Measurers not in use; a render takes one and gives it back, keeping its caches warm.
+    measurers: Mutex<Vec<Measurer>>,
+}
+
+impl Engine {
+    /// The built-in templates and the bundled fonts.
+    pub fn builtin() -> Result<Engine, Diagnostic> {
+        Ok(Engine::with(Templates::builtin()?, FontBook::bundled(), false))
+    }
+
+    /// Given templates and the bundled fonts.
+    pub fn with_templates(templates: Templates) -> Engine {
+        Engine::with(templates, FontBook::bundled(), false)
+    }
+
+    /// Given templates; the faces of `font_dir` instead of the bundled ones, when given.
+    pub fn new(templates: Templates, font_dir: Option<&Path>) -> Result<Engine, Diagnostic> {
+        match font_dir {
+            None => Ok(Engine::with(templates, FontBook::bundled(), false)),
+            Some(dir) => {
+                let book = FontBook::from_dir(dir)
+                    .map_err(|e| Diagnostic::error(e).hint("укажите папку с файлами шрифта: обычный, полужирный, курсив"))?;
+                Ok(Engine::with(templates, book, true))
+            }
+        }
+    }
+
+    fn with(templates: Templates, book: FontBook, own: bool) -> Engine {
+        let own_fonts = own.then(|| PdfFonts::new(&book));
+        Engine { templates, book, own_fonts, measurers: Mutex::new(Vec::new()) }
+    }
+
+    /// The compiled templates.
+    pub fn templates(&self) -> &Templates {
+        &self.templates
+    }
+
+    /// The font family the documents are set in.
+    pub fn font_family(&self) -> &str {
+        &self.book.family
+    }
+
+    /// Runs `f` with a measurer of this engine's fonts (one per concurrent caller).
+    pub fn with_measurer<T>(&self, f: impl FnOnce(&Measurer) -> T) -> T {
+        let taken = self.measurers.lock().map(|mut v| v.pop()).unwrap_or(None);
+        let m = taken.unwrap_or_else(|| Measurer::new(&self.book));
+        let out = f(&m);
+        if let Ok(mut v) = self.measurers.lock() {
+            v.push(m);
+        }
+        out
+    }
+
+    /// The document model of a checked input, its columns fitted to their content (the
+    /// DOCX grid and the PDF layout then share the widths); warnings go to `warnings`.
+    pub fn ir(&self, input: &Input, parts: Parts, warnings: &mut Vec<Diagnostic>) -> Result<Document, Diagnostic> {
+        let mut ir = build_ir(input, &self.templates, parts)?;
+        self.with_measurer(|m| {
+            let fitted = crate::layout::columns::fit(&mut ir, m);
+            warnings.extend(crate::layout::columns::messages(&fitted).into_iter().map(Diagnostic::warning));
+        });
+        Ok(ir)
+    }
+
+    /// Renders a checked input: the DOCX on a second thread while this one lays out the PDF.
+    pub fn render(&self, input: &Input, opts: &Options) -> Result<Rendered, Diagnostic> {
+        let mut warnings = Vec::new();
+        let ir = self.ir(input, opts.parts, &mut warnings)?;
+        self.write(&ir, opts, warnings, true)
+    }
+
+    /// Renders a checked input with both writers on the calling thread, one after the
+    /// other: for callers that already run one document per core (`batch`).
+    pub fn render_in_turn(&self, input: &Input, opts: &Options) -> Result<Rendered, Diagnostic> {
+        let mut warnings = Vec::new();
+        let ir = self.ir(input, opts.parts, &mut warnings)?;
+        self.write(&ir, opts, warnings, false)
+    }
+
+    /// Renders a document model whose columns are already fitted.
+    pub fn render_ir(&self, ir: &Document, opts: &Options, warnings: Vec<Diagnostic>) -> Result<Rendered, Diagnostic> {
+        self.write(ir, opts, warnings, true)
+    }
+
+    fn write(&self, ir: &Document, opts: &Options, mut warnings: Vec<Diagnostic>, side_by_side: bool) -> Result<Rendered, Diagnostic> {
+        let (docx, pdf) = if side_by_side {
+            std::thread::scope(|scope| {
+                let docx = opts.docx.then(|| scope.spawn(|| self.docx(ir, opts)));
+                let pdf = opts.pdf.then(|| self.with_measurer(|m| self.pdf(ir, m, opts, &mut warnings)));
+                let docx = docx.map(|h| h.join().unwrap_or_else(|_| Err("сбой при сборке DOCX".to_owned())));
+                (docx, pdf)
+            })
+        } else {
+            let docx = opts.docx.then(|| self.docx(ir, opts));
+            (docx, opts.pdf.then(|| self.with_measurer(|m| self.pdf(ir, m, opts, &mut warnings))))
+        };
+        // Writers' errors are sentences already; they become diagnostics here, in one place.
+        let fail = |e: String| Diagnostic::error(e);
+        Ok(Rendered { docx: docx.transpose().map_err(fail)?, pdf: pdf.transpose().map_err(fail)?, warnings })
+    }
+
+    fn docx(&self, ir: &Document, opts: &Options) -> Result<Vec<u8>, String> {
+        let docx_opts = DocxOptions { embed_fonts: opts.embed_fonts };
+        if self.own_fonts.is_none() {
+            return crate::render::docx::write_docx(ir, &docx_opts);
+        }
+        // With faces of its own the DOCX names their family, so Word uses the same face.
+        let mut own = ir.clone();
+        own.fonts.family = self.book.family.clone();
+        crate::render::docx::write_docx(&own, &docx_opts)
+    }
+
+    fn pdf(&self, ir: &Document, m: &Measurer, opts: &Options, warnings: &mut Vec<Diagnostic>) -> Result<Vec<u8>, String> {
+        for g in crate::layout::missing_glyphs(ir, m) {
+            warnings.push(Diagnostic::warning(format!(
+                "знака U+{:04X} («{}») нет в шрифте; в PDF он заменён на «{}»; место: «{}»",
+                g.ch as u32,
+                g.ch,
+                crate::layout::text::REPLACEMENT,
+                g.context
+            )));
+        }
+        let pages = crate::layout::layout(ir, m);
+        let fonts = self.own_fonts.as_ref().unwrap_or_else(|| PdfFonts::bundled());
+        crate::render::pdf::write_pdf_with(ir, &pages, m, fonts, PdfOptions { pdfa: opts.pdfa, tagged: opts.tagged })
+    }
+}
+
+/// Checks an input text and renders it with the built-in templates and fonts: the
+/// shortest way from a JSON text to the two files. `name` is how messages call the file.
+///
+/// ```
+/// let text = std::fs::read_to_string("samples/kindergarten-2024.json").unwrap();
+/// let engine = prikaz::Engine::builtin().unwrap();
+/// let out = prikaz::render(&engine, "kindergarten-2024.json", &text, Some(std::path::Path::new("samples")),
+///     &prikaz::Options::default()).unwrap();
+/// assert!(out.pdf.unwrap().starts_with(b"%PDF"));
+/// assert!(out.docx.unwrap().starts_with(b"PK"));
+/// ```
+pub fn render(
+    engine: &Engine,
+    name: &str,
+    text: &str,
+    base_dir: Option<&Path>,
+    opts: &Options,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let mut loaded = crate::input::load_source(crate::input::source::Source { name: name.to_owned(), text: text.to_owned() });
+    if let Some(base) = base_dir {
+        crate::input::resolve_files(&mut loaded, base);
+    }
+    let failed = loaded.has_errors();
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        loaded.diagnostics.into_iter().partition(|d| d.severity == crate::diag::Severity::Error);
+    match loaded.document.filter(|_| !failed) {
+        Some(input) => {
+            let mut out = engine.render(&input, opts).map_err(|d| vec![d])?;
+            out.warnings.splice(0..0, warnings);
+            Ok(out)
+        }
+        None => Err(errors),
+    }
+}

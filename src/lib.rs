@@ -55,5 +55,7 @@ pub mod render;
 pub mod roll;
 pub mod roll_text;
 pub mod ru;
+pub mod samples;
+pub mod serve;
 pub mod sheet;
 pub mod template;

@@ -28,15 +28,16 @@ pub enum Kind {
 impl Kind {
     /// The sample's text and the files it names beside it.
     fn example(self) -> (&'static str, &'static [(&'static str, &'static [u8])]) {
-        const LOGO: &[(&str, &[u8])] = &[("logo-sad.png", include_bytes!("../../samples/logo-sad.png"))];
-        match self {
-            Kind::Order => (include_str!("../../samples/solnechnogorsk-2023.json"), &[]),
-            Kind::SchoolPlan => (include_str!("../../samples/school-plan-2024.json"), &[]),
-            Kind::Kindergarten => (include_str!("../../samples/kindergarten-2024.json"), LOGO),
-            Kind::Polozhenie => (include_str!("../../samples/region-polozhenie-2024.json"), &[]),
-            Kind::EsignQr => (include_str!("../../samples/esign-qr-2025.json"), &[]),
-            Kind::StagePlan => (include_str!("../../samples/stages-2024.json"), &[]),
-        }
+        let id = match self {
+            Kind::Order => "order",
+            Kind::SchoolPlan => "school-plan",
+            Kind::Kindergarten => "kindergarten",
+            Kind::Polozhenie => "polozhenie",
+            Kind::EsignQr => "esign-qr",
+            Kind::StagePlan => "stage-plan",
+        };
+        let s = prikaz::samples::by_id(id).expect("every kind is a built-in sample");
+        (s.text, s.files)
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod batch;
 mod import;
+mod serve;
 mod init;
 mod render;
 mod report;
@@ -128,6 +129,20 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Открыть редактор в браузере: текст документа и его страницы рядом, с проверкой на лету.
+    Serve {
+        /// Входной файл .json, который редактор откроет и будет сохранять.
+        file: Option<PathBuf>,
+        /// Порт.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Адрес, на котором слушать (по умолчанию только этот компьютер, 127.0.0.1).
+        #[arg(long, value_name = "АДРЕС")]
+        listen: Option<std::net::IpAddr>,
+        /// Открыть редактор в браузере.
+        #[arg(long)]
+        open: bool,
+    },
     /// Напечатать JSON Schema входного формата.
     Schema {
         /// Записать в файл вместо стандартного вывода.
@@ -187,6 +202,7 @@ pub fn run(cli: Cli) -> ExitCode {
             (None, None) => unreachable!("clap requires -o or --into"),
         },
         Command::Init { dir, kind } => init::run(&dir, kind),
+        Command::Serve { file, port, listen, open } => serve::run(file, port, listen, open),
         Command::Batch { file, schools, output, jobs, templates } => {
             batch::run(&file, &schools, &output, jobs, templates.as_deref())
         }

@@ -1,0 +1,61 @@
+//! `prikaz serve`: a local web editor with a live preview, on the library's [`Engine`].
+//!
+//! An HTTP server on 127.0.0.1 (another address only when asked, with a warning) serves
+//! the editor page and its front-end files — embedded in the binary, nothing from the
+//! network — and a JSON API the page uses:
+//!
+//! | request | answer |
+//! |---|---|
+//! | `GET /api/schema` | the input format's JSON Schema |
+//! | `GET /api/samples`, `GET /api/samples/{id}` | the built-in samples, one sample's text |
+//! | `POST /api/validate` (body: the document) | 200 `{"errors": […], "warnings": […]}` |
+//! | `POST /api/render?format=pdf\|docx` | 200 with the file; 422 with the errors |
+//! | `GET /api/file` | the opened file: `{"name", "text", "version"}` |
+//! | `PUT /api/file` (`{"text", "version"}`) | saves it (a `.bak` of the previous version); 409 if the file changed since `version` |
+//!
+//! A body over 20 MB gets 413; a render that takes over 30 s is answered with 503 (its
+//! thread finishes in the background; the next requests are served meanwhile); at most
+//! as many renders run at once as there are cores, the rest wait their turn.
+
+mod api;
+mod assets;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::Engine;
+
+/// How the server is started.
+pub struct Config {
+    /// Where to listen.
+    pub addr: SocketAddr,
+    /// The file the editor opens and saves, if any.
+    pub file: Option<PathBuf>,
+    /// Called with the address once the server listens (to open a browser, to print it).
+    pub on_ready: Box<dyn FnOnce(SocketAddr) + Send>,
+}
+
+/// The largest request body (as for input files).
+pub const MAX_BODY: usize = 20 << 20;
+
+/// Runs the server until the process is stopped.
+pub fn run(engine: Engine, config: Config) -> Result<(), String> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("не удалось запустить сервер: {e}"))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|e| match e.kind() {
+            std::io::ErrorKind::AddrInUse => {
+                format!("адрес {} занят другой программой; укажите другой порт: --port 8081", config.addr)
+            }
+            _ => format!("не удалось занять адрес {}: {e}", config.addr),
+        })?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        let state = Arc::new(api::State::new(engine, config.file));
+        let app = api::router(state);
+        (config.on_ready)(addr);
+        axum::serve(listener, app).await.map_err(|e| format!("сервер остановился: {e}"))
+    })
+}

@@ -45,11 +45,37 @@ function goTo(line, column) {
   text.scrollTop = Math.max(0, (line - 5) * lineHeight);
 }
 
-async function drawPdf(bytes) {
+// The page the reader looks at: the one at the middle of the preview.
+function visiblePage() {
+  const middle = preview.scrollTop + preview.clientHeight / 2;
+  let n = 1;
+  for (const c of pages.children) {
+    if (c.offsetTop <= middle) n = +c.dataset.page || n;
+  }
+  return n;
+}
+
+// Draws the PDF over the current pages: the page in view first (the preview is then
+// fresh where the reader looks), the others after; a newer render stops this one.
+async function drawPdf(bytes, mine, onFirst) {
   const doc = await pdfjs.getDocument({ data: bytes }).promise;
-  const keep = preview.scrollTop; // the view stays where the reader was
-  const canvases = [];
-  for (let n = 1; n <= doc.numPages; n++) {
+  const count = doc.numPages;
+  const words = await (await doc.getPage(1)).getTextContent();
+  pages.dataset.firstPageText = words.items.map((i) => i.str).join(" ");
+  const keep = preview.scrollTop;
+  while (pages.children.length > count) pages.lastChild.remove();
+  while (pages.children.length < count) {
+    const c = document.createElement("canvas");
+    const last = pages.lastElementChild;
+    c.width = last ? last.width : 800;
+    c.height = last ? last.height : 1100;
+    pages.append(c);
+  }
+  pages.dataset.count = count;
+  const first = Math.min(visiblePage(), count);
+  const order = [first, ...Array.from({ length: count }, (_, i) => i + 1).filter((n) => n !== first)];
+  for (const n of order) {
+    if (mine !== generation) return count;
     const page = await doc.getPage(n);
     const viewport = page.getViewport({ scale: 1.3 });
     const canvas = document.createElement("canvas");
@@ -57,15 +83,14 @@ async function drawPdf(bytes) {
     canvas.height = viewport.height;
     canvas.dataset.page = n;
     await page.render({ canvasContext: canvas.getContext("2d"), viewport }).promise;
-    canvases.push(canvas);
+    pages.replaceChild(canvas, pages.children[n - 1]);
+    if (n === first) {
+      preview.scrollTop = keep; // the view stays where the reader was
+      onFirst();
+    }
   }
-  pages.replaceChildren(...canvases);
-  pages.dataset.count = doc.numPages;
-  preview.scrollTop = keep;
-  // The first page's words, for whoever checks what the preview shows (the tests).
-  const words = await (await doc.getPage(1)).getTextContent();
-  pages.dataset.firstPageText = words.items.map((i) => i.str).join(" ");
-  return doc.numPages;
+  document.body.dataset.drawn = mine;
+  return count;
 }
 
 async function refresh() {
@@ -88,19 +113,21 @@ async function refresh() {
   const warnings = JSON.parse(decodeURIComponent(response.headers.get("x-prikaz-warnings") || "%5B%5D"));
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (mine !== generation) return;
-  const count = await drawPdf(bytes);
   showMessages(warnings);
-  const ms = Math.round(performance.now() - started);
-  document.body.dataset.previewMs = ms;
-  if (lastInput) document.body.dataset.sinceInputMs = Math.round(performance.now() - lastInput);
-  document.body.dataset.generation = mine;
-  say(`Страниц: ${count} · ${ms} мс${warnings.length ? ` · предупреждений: ${warnings.length}` : ""}`);
+  const count = await drawPdf(bytes, mine, () => {
+    const ms = Math.round(performance.now() - started);
+    document.body.dataset.previewMs = ms;
+    if (lastInput) document.body.dataset.sinceInputMs = Math.round(performance.now() - lastInput);
+    document.body.dataset.generation = mine;
+    say(`Страниц: ${pages.dataset.count} · ${ms} мс${warnings.length ? ` · предупреждений: ${warnings.length}` : ""}`);
+  });
+  if (mine === generation) document.body.dataset.pages = count;
 }
 
 function schedule() {
   lastInput = performance.now();
   clearTimeout(timer);
-  timer = setTimeout(refresh, 150);
+  timer = setTimeout(refresh, 100);
 }
 
 async function download(format) {

@@ -37,6 +37,8 @@
 //!    line and page breaking, and [`render::pdf`] writes those pages with krilla.
 //! 4. [`engine`] runs 2–3 for a checked input; `batch`, `roll`, `import` build on it.
 
+#![deny(missing_docs)]
+
 pub mod engine;
 pub use engine::{render, Engine, Options, Rendered};
 

@@ -8,7 +8,12 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
     /// Moved: the words before and after.
-    Moved { before: String, after: String },
+    Moved {
+        /// The text as it was: «2023-2024», «в 2023 году».
+        before: String,
+        /// The text as it now reads: «2024-2025», «в 2024 году».
+        after: String,
+    },
     /// Left as it was, to be checked by hand: the words around the year.
     Unsure(String),
 }

@@ -2,6 +2,8 @@
 // redrawn by pdf.js a moment after the last keystroke; the server's messages below the
 // text, each taking you to its line. Everything comes from the local server.
 import * as pdfjs from "/static/pdfjs/pdf.min.mjs";
+import { buildForm, showFieldMessages } from "/static/form.js";
+import { buildGrid, plans, addRow, addSection, moveRow, deleteRow } from "/static/grid.js";
 
 pdfjs.GlobalWorkerOptions.workerSrc = "/static/pdfjs/pdf.worker.min.mjs";
 
@@ -16,7 +18,12 @@ function say(message, error = false) {
   status.className = error ? "error" : "";
 }
 
+let lastMessages = [];
+let tab = "form";
+
 function showMessages(list) {
+  lastMessages = list;
+  showFieldMessages($("form"), list);
   messages.replaceChildren();
   for (const m of list) {
     const li = document.createElement("li");
@@ -35,6 +42,7 @@ function showMessages(list) {
 
 function goTo(line, column) {
   if (!line) return;
+  if (tab !== "json") switchTab("json");
   const lines = text.value.split("\n");
   let at = 0;
   for (let i = 0; i < line - 1 && i < lines.length; i++) at += lines[i].length + 1;
@@ -124,6 +132,49 @@ async function refresh() {
   if (mine === generation) document.body.dataset.pages = count;
 }
 
+// The document as an object, for the form and the grid; the text stays the source.
+function parsed() {
+  try {
+    return JSON.parse(text.value);
+  } catch {
+    return null;
+  }
+}
+
+function fromViews(doc, rebuild) {
+  text.value = JSON.stringify(doc, null, 2) + "\n";
+  schedule();
+  if (rebuild) showTab();
+}
+
+function showTab() {
+  const doc = parsed();
+  if (tab === "form") {
+    buildForm($("form"), doc, fromViews);
+    showFieldMessages($("form"), lastMessages);
+  } else if (tab === "grid") {
+    const list = doc ? plans(doc) : [];
+    const select = $("plan");
+    const keep = select.value;
+    select.replaceChildren(...list.map(([i, title]) => {
+      const o = document.createElement("option");
+      o.value = i;
+      o.textContent = title;
+      return o;
+    }));
+    if (list.some(([i]) => String(i) === keep)) select.value = keep;
+    if (list.length) buildGrid($("grid"), doc, +select.value, fromViews);
+    else $("grid").textContent = doc ? "В документе нет приложения с планом." : "Документ не читается как JSON: исправьте его на вкладке JSON.";
+  }
+}
+
+function switchTab(name) {
+  tab = name;
+  for (const b of document.querySelectorAll("#tabs button")) b.classList.toggle("active", b.dataset.tab === name);
+  for (const t of document.querySelectorAll(".tab")) t.classList.toggle("active", t.id === `tab-${name}`);
+  showTab();
+}
+
 function schedule() {
   lastInput = performance.now();
   clearTimeout(timer);
@@ -190,6 +241,7 @@ async function start() {
   } else {
     text.value = await (await fetch("/api/samples/order")).text();
   }
+  switchTab("form");
   refresh();
 }
 
@@ -197,14 +249,23 @@ $("new").addEventListener("change", async (e) => {
   if (!e.target.value) return;
   text.value = await (await fetch(`/api/samples/${e.target.value}`)).text();
   e.target.value = "";
+  showTab();
   refresh();
 });
 $("open").addEventListener("change", async (e) => {
   const file = e.target.files[0];
   if (!file) return;
   text.value = await file.text();
+  showTab();
   refresh();
 });
+for (const b of document.querySelectorAll("#tabs button")) b.addEventListener("click", () => switchTab(b.dataset.tab));
+$("plan").addEventListener("change", showTab);
+$("add-row").addEventListener("click", addRow);
+$("add-section").addEventListener("click", addSection);
+$("row-up").addEventListener("click", () => moveRow(-1));
+$("row-down").addEventListener("click", () => moveRow(1));
+$("row-delete").addEventListener("click", deleteRow);
 text.addEventListener("input", schedule);
 $("save").addEventListener("click", saveFile);
 $("dl-docx").addEventListener("click", () => download("docx"));

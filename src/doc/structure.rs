@@ -23,17 +23,33 @@ pub enum Kind {
     /// A heading of level 1 or 2 (the title, appendix and clause titles).
     Heading(u8),
     /// A list; `numbered` when its markers count.
-    List { numbered: bool },
+    List {
+        /// The markers count («1)», «1.»): not dashes or bullets.
+        numbered: bool,
+    },
     /// One item: its marker and its text.
     ListItem,
     /// A table.
     Table,
     /// A row (`header`: of the repeated header).
-    Row { header: bool },
+    Row {
+        /// The row belongs to the repeated table header.
+        header: bool,
+    },
     /// A header cell, spanning rows and columns.
-    HeaderCell { rows: u32, cols: u32 },
+    HeaderCell {
+        /// Rows spanned, at least 1.
+        rows: u32,
+        /// Columns spanned, at least 1.
+        cols: u32,
+    },
     /// A data cell, spanning rows and columns.
-    Cell { rows: u32, cols: u32 },
+    Cell {
+        /// Rows spanned, at least 1.
+        rows: u32,
+        /// Columns spanned, at least 1.
+        cols: u32,
+    },
 }
 
 /// A node of the structure.

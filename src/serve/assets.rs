@@ -12,6 +12,14 @@ pub fn file(path: &str) -> Option<(&'static str, &'static [u8])> {
         "pdfjs/pdf.worker.min.mjs" => {
             ("text/javascript; charset=utf-8", include_bytes!("../../web/vendor/pdfjs/pdf.worker.min.mjs"))
         }
+        "tabulator/tabulator.min.mjs" => {
+            ("text/javascript; charset=utf-8", include_bytes!("../../web/vendor/tabulator/tabulator_esm.min.mjs"))
+        }
+        "tabulator/tabulator.min.css" => {
+            ("text/css; charset=utf-8", include_bytes!("../../web/vendor/tabulator/tabulator.min.css"))
+        }
+        "form.js" => ("text/javascript; charset=utf-8", include_bytes!("../../web/form.js")),
+        "grid.js" => ("text/javascript; charset=utf-8", include_bytes!("../../web/grid.js")),
         _ => return None,
     })
 }

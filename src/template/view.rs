@@ -15,61 +15,94 @@ use crate::ru::{agree, dates, deadline, people};
 /// appendix being rendered.
 #[derive(Debug, Serialize)]
 pub struct View<'a> {
+    /// Lengths and sizes of the style, with their units («14pt», «12.5mm»).
     pub style: StyleView,
+    /// The бланк's requisites as the input gives them; absent for a document without a бланк.
     pub blank: Option<&'a m::Blank>,
     /// The бланк's logo with its path found from the input file's folder.
     pub logo: Option<LogoView>,
+    /// The order's requisites and text; absent when the input has no order.
     pub order: Option<OrderView>,
+    /// All appendices in input order; an appendix template takes its own by `index`.
     pub appendices: Vec<AppendixView>,
 }
 
+/// The logo that stands centred above the бланк.
 #[derive(Debug, Serialize)]
 pub struct LogoView {
+    /// The image file's path, joined to the input file's folder when that is known.
     pub path: String,
+    /// The printed width in millimetres, 15 when the input gives none.
     pub width_mm: f64,
 }
 
+/// The style's lengths and sizes, written as the markup's attributes take them.
 #[derive(Debug, Serialize)]
 pub struct StyleView {
+    /// The first-line indent of body paragraphs («12.5mm»).
     pub indent: String,
     /// The width between the margins of a portrait page («180mm»).
     pub text_width: String,
+    /// Page margins in millimetres: top, right, bottom, left («20 10 20 20»).
     pub margins: String,
+    /// Body text size («14pt»).
     pub body_size: String,
+    /// Table text size («12pt»).
     pub table_size: String,
 }
 
+/// The order's requisites and its text.
 #[derive(Debug, Serialize)]
 pub struct OrderView {
+    /// Вид документа as the input writes it («ПРИКАЗ»); the template prints it in capitals.
     pub kind: String,
+    /// The order's date in ISO form: «2023-08-28».
     pub date: String,
+    /// The order's date in figures: «28.08.2023».
     pub date_numeric: String,
+    /// The order's date in words: «28 августа 2023 г.».
     pub date_words: String,
     /// The date as `order.date_format` asks.
     pub date_shown: String,
     /// «stacked» or «spread».
     pub date_line: &'static str,
+    /// Регистрационный номер as written: «520», «175/1.1 – 08».
     pub number: String,
+    /// Место составления («г. Новочеркасск»), when given.
     pub place: Option<String>,
+    /// Заголовок к тексту, without a final period; `\n` forces a line break.
     pub title: String,
+    /// Who issued the order, in the genitive: the order's `issuer`, or else the бланк's short
+    /// name.
     pub issuer: Option<String>,
+    /// The text of the order; absent when only the appendices are rendered.
     pub body: Option<BodyView>,
 }
 
+/// The text of the order: preamble, decree word, points, signature, acquaintance.
 #[derive(Debug, Serialize)]
 pub struct BodyView {
+    /// Paragraphs of the констатирующая часть, before the decree word.
     pub preamble: Vec<String>,
+    /// The decree word without its colon («ПРИКАЗЫВАЮ»).
     pub decree_word: String,
+    /// The decree word ends the last preamble paragraph («… приказываю:») instead of standing
+    /// on its own line.
     pub decree_inline: bool,
     /// «:» or nothing.
     pub decree_colon: &'static str,
+    /// The order's points, their sub-points nested inside.
     pub points: Vec<PointView>,
+    /// Who signs.
     pub signatory: SignatoryView,
+    /// The acquaintance list, when the order has one.
     pub acquaintance: Option<AcquaintanceView>,
 }
 
+/// One point of the order or of a clause, with its sub-points.
 #[derive(Debug, Serialize, Clone)]
 pub struct PointView {
+    /// The point's number without a final dot («2.1»).
     pub number: String,
     /// What the point prints before its text: «1.», «–», «•», or nothing.
     pub marker: String,
@@ -82,24 +115,36 @@ pub struct PointView {
     /// The numbered sequence for the DOCX's list: 0 for the order's points, the appendix's
     /// own for the points of a Положение's clauses.
     pub list: u32,
+    /// To whom the point is addressed, in the dative: «Руководителям МБОУ СОШ»,
+    /// «М.В. Васильевой, заместителю директора».
     pub addressee: Option<String>,
     /// Empty for a point that only holds sub-points («Утвердить:» may be left out).
     pub text: String,
+    /// Sub-points.
     pub points: Vec<PointView>,
 }
 
+/// Who signs the order.
 #[derive(Debug, Serialize)]
 pub struct SignatoryView {
+    /// The position, one entry per printed line («Директор МКУ ДПО»).
     pub position: Vec<String>,
+    /// The name as printed at the right margin: «Н.П. Клюева».
     pub name: String,
+    /// The mark of the electronic signature, when the order is signed electronically.
     pub e_signature: Option<ESignatureView>,
 }
 
+/// The mark of an electronic signature, its values ready to print.
 #[derive(Debug, Serialize)]
 pub struct ESignatureView {
+    /// The certificate's serial number as the signing tool shows it.
     pub certificate: String,
+    /// The owner's full name («Иванова Мария Петровна»): as given, or the signatory's.
     pub owner: String,
+    /// First day of validity: «01.09.2023».
     pub valid_from: String,
+    /// Last day of validity: «31.08.2024».
     pub valid_to: String,
 }
 
@@ -116,96 +161,150 @@ pub struct ApprovalView {
     pub date: Option<String>,
 }
 
+/// The acquaintance list under the signature.
 #[derive(Debug, Serialize)]
 pub struct AcquaintanceView {
+    /// The line above the names: as given, or «С приказом ознакомлен(а/ы):» agreeing with the
+    /// people.
     pub label: String,
+    /// The people as «Н.П. Клюева», one line to sign for each.
     pub people: Vec<String>,
 }
 
+/// One appendix, as its template reads it.
 #[derive(Debug, Serialize)]
 pub struct AppendixView {
+    /// The appendix's position among the appendices, from 0.
     pub index: usize,
     /// The numbered sequence of the appendix's entries or clauses (the DOCX's list).
     pub list: u32,
+    /// «roadmap», «list» or «text»; it picks the template.
     pub kind: &'static str,
+    /// The printed number: explicit, or the position when there are several appendices; none
+    /// for a single one.
     pub number: Option<u32>,
+    /// «Приложение», «Приложение № 2» or «Приложение 2».
     pub label: String,
+    /// The appendix is set on landscape pages.
     pub landscape: bool,
+    /// Грифы at the top of the first page, in input order (left to right).
     pub approvals: Vec<ApprovalView>,
+    /// The mark in the top-right corner of the first page.
     pub mark: MarkView,
+    /// The title, centred; `\n` forces a line break.
     pub title: String,
+    /// A line under the title («Период 2021 - 2024 г.г.»), when given.
     pub subtitle: Option<String>,
+    /// The table of a roadmap.
     pub table: Option<TableView>,
+    /// The entries of a list appendix; a person reads «Фамилия И.О., должность».
     pub items: Vec<String>,
+    /// The clauses of a text appendix.
     pub clauses: Vec<ClauseView>,
 }
 
+/// The mark on an appendix's first page: «Приложение … к приказу …», «УТВЕРЖДЕН …» or both.
 #[derive(Debug, Serialize)]
 pub struct MarkView {
+    /// The «Приложение … к приказу …» part is printed.
     pub appendix: bool,
     /// «к приказу <issuer>» is printed.
     pub to_order: bool,
     /// The mark stands under the title.
     pub below_title: bool,
+    /// The «УТВЕРЖДЕН приказом …» part is printed.
     pub approved: bool,
+    /// The appendix's label: «Приложение № 1».
     pub label: String,
+    /// «УТВЕРЖДЕН», «УТВЕРЖДЕНА», «УТВЕРЖДЕНО» or «УТВЕРЖДЕНЫ», agreeing with the title.
     pub approved_word: &'static str,
+    /// Who issued the order, in the genitive, after «к приказу» / «приказом».
     pub issuer: Option<String>,
+    /// The order's date as the mark writes it: «28.08.2023», «28 августа 2023 г.».
     pub date: Option<String>,
+    /// The order's number as the mark cites it.
     pub number: Option<String>,
+    /// The order's title, printed in «» when the mark asks for it.
     pub order_title: Option<String>,
 }
 
+/// One clause of a text appendix.
 #[derive(Debug, Serialize)]
 pub struct ClauseView {
+    /// The clause's heading, printed after its number; none for an untitled clause.
     pub title: Option<String>,
+    /// The clause's number, without a dot («2»).
     pub number: String,
+    /// Paragraphs of text from the input's `paragraphs`.
     pub paragraphs: Vec<String>,
+    /// Points from the input's `points`, numbered under the clause («2.1»).
     pub points: Vec<PointView>,
     /// Paragraphs, points and lists in reading order (`paragraphs` then `points` when the
     /// input gives those).
     pub blocks: Vec<ClauseBlockView>,
 }
 
+/// One block of a clause; `kind` tells which: «p», «point» or «list».
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ClauseBlockView {
+    /// A paragraph.
     P {
+        /// The paragraph's text.
         text: String,
     },
     /// One point with its sub-points, as a list of one for the `points` component.
     Point {
+        /// The point, the only element.
         points: Vec<PointView>,
     },
+    /// A list with markers.
     List {
+        /// «dash», «bullet», «numbered» or «numbered-dot».
         marker: &'static str,
+        /// The items' texts.
         items: Vec<String>,
     },
 }
 
+/// A roadmap's table: header, optional row of column numbers, body rows.
 #[derive(Debug, Serialize)]
 pub struct TableView {
+    /// Relative column widths, left to right (scaled to the page).
     pub widths: Vec<f64>,
+    /// The number of columns.
     pub columns: usize,
+    /// Header rows: one, or two when columns share a group title.
     pub head: Vec<Vec<CellView>>,
+    /// «1», «2», … one per column, when a row under the header numbers the columns.
     pub number_row: Option<Vec<String>>,
+    /// Section and activity rows in reading order, sub-sections included.
     pub rows: Vec<RowView>,
 }
 
+/// One row of a table's body: a section's title or an activity.
 #[derive(Debug, Serialize)]
 pub struct RowView {
     /// «section» or «activity».
     pub kind: &'static str,
+    /// Depth: 0 outside sections, 1 in a top-level section (its own row too), and so on.
     pub level: usize,
+    /// The row's number without a final dot («1.2»), if it has one.
     pub number: Option<String>,
+    /// A section's title; none for an activity.
     pub title: Option<String>,
+    /// The cells that start in this row (those merged from rows above are left out).
     pub cells: Vec<CellView>,
 }
 
+/// One table cell, its spans resolved.
 #[derive(Debug, Serialize, Default)]
 pub struct CellView {
+    /// Columns the cell spans, at least 1.
     pub colspan: usize,
+    /// Rows the cell spans, at least 1.
     pub rowspan: usize,
+    /// The cell holds a row's or section's number (the «№ п/п» column).
     pub number: bool,
     /// The cell's text starts with an automatic number: the DOCX makes it list numbering,
     /// so a row inserted in Word is numbered. `None` for explicit numbers and other cells.
@@ -213,6 +312,7 @@ pub struct CellView {
     /// Words are not hyphenated: header cells, section rows, and the columns of names and
     /// deadlines («Классные руководители», «ежеквартально»).
     pub whole_words: bool,
+    /// The cell's content: paragraphs and lists.
     pub blocks: Vec<BlockView>,
 }
 
@@ -289,11 +389,22 @@ impl Sequences {
     }
 }
 
+/// A paragraph or a list in a table cell; `kind` tells which: «p» or «list».
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum BlockView {
-    P { text: String },
-    List { marker: &'static str, items: Vec<String> },
+    /// A paragraph.
+    P {
+        /// The paragraph's text.
+        text: String,
+    },
+    /// A list with markers.
+    List {
+        /// «dash», «bullet», «numbered» or «numbered-dot».
+        marker: &'static str,
+        /// The items' texts.
+        items: Vec<String>,
+    },
 }
 
 /// Builds the view of a validated input.

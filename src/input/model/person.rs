@@ -52,7 +52,9 @@ pub struct Person {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
+    /// Masculine: «ознакомлен».
     Male,
+    /// Feminine: «ознакомлена».
     Female,
 }
 

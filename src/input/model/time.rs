@@ -17,6 +17,7 @@ pub struct IsoDate(pub NaiveDate);
 /// A month of a year written as `YYYY-MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct YearMonth {
+    /// The year, 1900..=2200.
     pub year: i32,
     /// 1..=12
     pub month: u32,
@@ -25,7 +26,9 @@ pub struct YearMonth {
 /// A point in time with the precision the author gave: a day or a whole month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum When {
+    /// A day: `2023-09-01`.
     Day(IsoDate),
+    /// A whole month: `2023-09`.
     Month(YearMonth),
 }
 

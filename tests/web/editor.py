@@ -1,6 +1,7 @@
 """Drives the editor of `prikaz serve` in headless Chromium (Debian's chromium and
 chromedriver, through selenium), as a methodist would: the opened file's preview, a new
-title, more rows in the plan, a wrong date, the downloads, saving, and a conflicting save.
+title typed in the form, rows added in the plan's grid, a wrong date with its message
+under the field, the downloads, saving, and a conflicting save.
 Writes a screenshot of each state.
 
 Usage: editor.py URL FILE OUT_DIR   (FILE: the file the server opened)
@@ -75,46 +76,60 @@ try:
     assert "Об утверждении Плана мероприятий" in first_page_text(), first_page_text()[:200]
     driver.save_screenshot(os.path.join(out, "1-opened.png"))
 
-    # A new title: the preview's first page shows it.
+    # A new title typed in the form: the preview's first page shows it.
     g = generation()
-    set_text(text().replace("Об утверждении Плана мероприятий", "Об утверждении обновлённого Плана мероприятий", 1))
-    wait("новый заголовок в предпросмотре", lambda: generation() > g and "обновлённого" in first_page_text())
+    title = driver.find_element(By.CSS_SELECTOR, 'textarea[data-path="order.title"]')
+    title.click()
+    driver.execute_script("arguments[0].setSelectionRange(0, 0)", title)
+    title.send_keys("Новое: ")
+    wait("новый заголовок в предпросмотре", lambda: generation() > g and "Новое:" in first_page_text())
     driver.save_screenshot(os.path.join(out, "2-title.png"))
 
-    # Rows added to the plan: more pages.
-    doc = json.loads(text())
-    section = doc["appendices"][0]["table"]["sections"][0]
-    for k in range(25):
-        section["items"].append({"values": {
-            "activity": f"Дополнительное мероприятие № {k + 1}: методический семинар для наставников и наставляемых",
-            "deadline": {"deadline": {"month": "2024-03"}},
-            "responsible": "МКУ ДПО «Учебно-методический Центр»",
-        }})
+    # Rows added in the plan's grid: more pages.
+    driver.find_element(By.CSS_SELECTOR, '#tabs button[data-tab="grid"]').click()
+    wait("таблица плана", lambda: driver.find_elements(By.CSS_SELECTOR, "#grid .tabulator-row"))
     g = generation()
-    set_text(json.dumps(doc, ensure_ascii=False, indent=2))
+    for _ in range(30):
+        driver.find_element(By.ID, "add-row").click()
+    wait("новые строки в документе", lambda: text().count("Новое мероприятие") == 30)
+    # The grid shows them (it draws the rows in view: scrolled to the end).
+    driver.execute_script("document.querySelector('#grid .tabulator-tableholder').scrollTop = 1e9")
+    wait("новые строки в таблице", lambda: any(c.text == "Новое мероприятие"
+                                               for c in driver.find_elements(By.CSS_SELECTOR, "#grid .tabulator-cell")))
     wait("больше страниц", lambda: generation() > g and pages() > start_pages)
     grown = pages()
     driver.save_screenshot(os.path.join(out, "3-rows.png"))
 
-    # A wrong date: a Russian message naming the field and its line.
+    # A wrong date in the form: the Russian message stands under the date field.
+    driver.find_element(By.CSS_SELECTOR, '#tabs button[data-tab="form"]').click()
+    date = driver.find_element(By.CSS_SELECTOR, 'input[data-path="order.date"]')
     good = text()
-    set_text(good.replace('"date": "2023-08-28"', '"date": "2023-02-30"', 1))
+    date.clear()
+    date.send_keys("2023-02-30")
     message = wait(
-        "сообщение о дате",
-        lambda: next((li.text for li in driver.find_elements(By.CSS_SELECTOR, "#messages li.error")
-                      if "несуществующая дата" in li.text), None),
+        "сообщение под полем даты",
+        lambda: (lambda m: m.text if "несуществующая дата" in m.text else None)(
+            driver.find_element(By.CSS_SELECTOR, '.field-msg[data-for="order.date"]')),
     )
-    assert "order.date" in message and "строка" in message, message
+    assert "invalid" in date.get_attribute("class"), "the field is marked"
+    listed = driver.find_element(By.CSS_SELECTOR, "#messages li.error").text
+    assert "order.date" in listed and "строка" in listed, listed
+    driver.save_screenshot(os.path.join(out, "4-error.png"))
+
+    # The message in the list leads to its line in the JSON.
     driver.find_element(By.CSS_SELECTOR, "#messages li.error").click()
     line = driver.execute_script(
         "const t = document.getElementById('text'); return t.value.slice(0, t.selectionStart).split('\\n').length")
     assert '"2023-02-30"' in text().split("\n")[line - 1], f"the message leads to line {line}"
-    driver.save_screenshot(os.path.join(out, "4-error.png"))
-
-    # Back to the good text; the downloads.
+    driver.find_element(By.CSS_SELECTOR, '#tabs button[data-tab="form"]').click()
+    date = driver.find_element(By.CSS_SELECTOR, 'input[data-path="order.date"]')
     g = generation()
-    set_text(good)
+    date.clear()
+    date.send_keys("2023-08-28")
     wait("предпросмотр после исправления", lambda: generation() > g and pages() == grown)
+    good = text()
+
+    # The downloads.
     for button in ["dl-docx", "dl-pdf", "dl-json"]:
         driver.find_element(By.ID, button).click()
     wait("три файла скачаны", lambda: len([f for f in os.listdir(downloads) if not f.endswith(".crdownload")]) == 3)

@@ -59,11 +59,10 @@ export function buildForm(form, doc, changed) {
   }
   if (!doc.order) {
     const p = document.createElement("p");
-    p.textContent = "В документе нет приказа (только приложения): реквизиты плана — на вкладках «План» и JSON.";
+    p.textContent = "В документе нет приказа (только приложения): план — на вкладке «План».";
     form.append(p);
-    return;
   }
-  for (const [legend, fields] of FIELDS) {
+  for (const [legend, fields] of doc.order ? FIELDS : []) {
     const set_ = document.createElement("fieldset");
     const l = document.createElement("legend");
     l.textContent = legend;
@@ -74,6 +73,70 @@ export function buildForm(form, doc, changed) {
     }
     form.append(set_);
   }
+  (doc.appendices || []).forEach((a, i) => form.append(approvals(doc, a, i, changed)));
+}
+
+const GRIF = { approve: "УТВЕРЖДАЮ", approved: "УТВЕРЖДЕН(А/О/Ы) приказом", agreed: "СОГЛАСОВАНО", accepted: "ПРИНЯТО" };
+
+// The грифы of appendix `i`: kind, position, person, date, body — each a field of its own path.
+function approvals(doc, a, i, changed) {
+  const set_ = document.createElement("fieldset");
+  const l = document.createElement("legend");
+  l.textContent = `Грифы: ${(a.title || `приложение ${i + 1}`).split("\n")[0]}`;
+  set_.append(l);
+  const list = a.approvals || [];
+  list.forEach((g, k) => {
+    const base = `appendices.${i}.approvals.${k}`;
+    const kind = document.createElement("select");
+    kind.dataset.path = `${base}.kind`;
+    for (const [value, text] of Object.entries(GRIF)) {
+      const o = document.createElement("option");
+      o.value = value;
+      o.textContent = text;
+      kind.append(o);
+    }
+    kind.value = g.kind;
+    kind.addEventListener("change", () => {
+      g.kind = kind.value;
+      changed(doc);
+    });
+    const head = document.createElement("div");
+    head.className = "point";
+    const del = document.createElement("button");
+    del.type = "button";
+    del.className = "small";
+    del.textContent = "×";
+    del.title = "Удалить гриф";
+    del.addEventListener("click", () => {
+      list.splice(k, 1);
+      if (!list.length) delete a.approvals;
+      changed(doc, true);
+    });
+    head.append(kind, del);
+    set_.append(head);
+    for (const [key, label, kindOf] of [
+      ["position", "Должность (по строке)", "lines"],
+      ["person", "Кто подписывает (И.О. Фамилия)", "person"],
+      ["date", "Дата (пусто — строка для даты от руки)", "text"],
+      ["body", "Коллегиальный орган («на заседании педагогического совета»)", "textarea"],
+    ]) {
+      set_.append(field(doc, `${base}.${key}`, label, kindOf, changed));
+    }
+  });
+  const add = document.createElement("button");
+  add.type = "button";
+  add.textContent = "+ гриф";
+  add.addEventListener("click", () => {
+    a.approvals = list;
+    list.push({ kind: "approve", position: ["Директор"], person: "И.О. Фамилия" });
+    changed(doc, true);
+  });
+  set_.append(add);
+  const msg = document.createElement("div");
+  msg.className = "field-msg";
+  msg.dataset.for = `appendices.${i}.approvals`;
+  set_.append(msg);
+  return set_;
 }
 
 function field(doc, path, label, kind, changed) {

@@ -14,33 +14,12 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, sheet: Option<&str>,
         ExitCode::from(EXIT_INVALID)
     };
     let name = file.display().to_string();
-    let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    if matches!(ext.as_str(), "doc" | "odt" | "rtf") {
-        return fail(format!(
-            "{name}: формат .{ext} не читается; откройте файл в Word или LibreOffice и сохраните как .docx"
-        ));
-    }
     if output.exists() && !force {
         return fail(format!("{} уже есть; чтобы перезаписать его, добавьте --force", output.display()));
     }
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    if sheet.is_some() && matches!(ext.as_str(), "docx" | "docm") {
-        return fail(format!("{name}: --sheet относится к книгам Excel и Calc, а это документ Word"));
-    }
-    let imported = if ext == "docx" || ext == "docm" {
-        let out_stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        prikaz::import::from_docx(file, title.unwrap_or(&stem), &out_stem)
-    } else {
-        match prikaz::sheet::read_table_sheet(file, sheet) {
-            Ok((rows, notes)) => {
-                for n in notes {
-                    eprintln!("заметка: {n}");
-                }
-                prikaz::import::from_rows(&rows, title.unwrap_or(&stem))
-            }
-            Err(e) => return fail(e),
-        }
-    };
+    let out_stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let imported = read_any(file, title.unwrap_or(&stem), sheet, &out_stem);
     let imported = match imported {
         Ok(i) => i,
         Err(e) => return fail(format!("{name}: {e}")),
@@ -90,23 +69,7 @@ pub fn run_into(file: &Path, into: &Path, appendix: Option<&str>, sheet: Option<
         ExitCode::from(EXIT_INVALID)
     };
     let name = file.display().to_string();
-    let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    if sheet.is_some() && matches!(ext.as_str(), "docx" | "docm") {
-        return fail(format!("{name}: --sheet относится к книгам Excel и Calc, а это документ Word"));
-    }
-    let imported = if ext == "docx" || ext == "docm" {
-        prikaz::import::from_docx(file, "", "")
-    } else {
-        match prikaz::sheet::read_table_sheet(file, sheet) {
-            Ok((rows, notes)) => {
-                for n in notes {
-                    eprintln!("заметка: {n}");
-                }
-                prikaz::import::from_rows(&rows, "")
-            }
-            Err(e) => return fail(e),
-        }
-    };
+    let imported = read_any(file, "", sheet, "");
     let imported = match imported {
         Ok(i) => i,
         Err(e) => return fail(format!("{name}: {e}")),
@@ -151,4 +114,28 @@ pub fn run_into(file: &Path, into: &Path, appendix: Option<&str>, sheet: Option<
     }
     outln!("{out_name}: строки плана заменены строками из {name}; прежняя версия — {}", backup.display());
     ExitCode::SUCCESS
+}
+
+/// The file as an input document, by its kind: a Word document (files it holds, a logo,
+/// named after `files_stem`) or a table (`sheet` of a book); notes on how it was read are
+/// printed. `title` names a plan the file gives no title.
+fn read_any(file: &Path, title: &str, sheet: Option<&str>, files_stem: &str) -> Result<prikaz::import::Imported, String> {
+    let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "doc" | "odt" | "rtf" => {
+            Err(format!("формат .{ext} не читается; откройте файл в Word или LibreOffice и сохраните как .docx"))
+        }
+        "docx" | "docm" if sheet.is_some() => Err("--sheet относится к книгам Excel и Calc, а это документ Word".to_owned()),
+        "docx" | "docm" => prikaz::import::from_docx(file, title, files_stem),
+        _ => {
+            // The reader names the file; the caller does too.
+            let prefix = format!("{}: ", file.display());
+            let (rows, notes) = prikaz::sheet::read_table_sheet(file, sheet)
+                .map_err(|e| e.strip_prefix(&prefix).map_or_else(|| e.clone(), str::to_owned))?;
+            for n in notes {
+                eprintln!("заметка: {n}");
+            }
+            prikaz::import::from_rows(&rows, title)
+        }
+    }
 }

@@ -44,6 +44,10 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
         sections.extend(read);
         Ok(first)
     };
+    if parts == Parts::Appendices && input.appendices.is_empty() {
+        return Err(Diagnostic::error("в документе нет приложений: собирать только приложения нечего")
+            .hint("уберите --only appendices, чтобы собрать приказ"));
+    }
     let with_order = parts == Parts::All && input.order.as_ref().is_some_and(|o| o.body.is_some());
     // Bookmarks: the order by its kind and requisites, each appendix by its label and title.
     let mut marks: Vec<(usize, String)> = Vec::new();

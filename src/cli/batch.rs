@@ -59,6 +59,11 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
     }
     // File names in the inputs (logos) are relative to the batch file.
     let base = batch.parent().unwrap_or(Path::new(""));
+    if let Some(dir) = templates {
+        for w in Templates::unused_files(dir) {
+            eprintln!("предупреждение: {w}");
+        }
+    }
     let engine = match templates.map_or_else(Templates::builtin, Templates::with_folder) {
         Ok(t) => prikaz::Engine::with_templates(t),
         Err(d) => return fail(d.message),

@@ -68,6 +68,12 @@ pub fn run(dir: &Path, kind: Kind) -> ExitCode {
     outln!("  prikaz.json        — ваш приказ (заполнен примером, замените данные своими)");
     outln!("  prikaz.schema.json — схема: редактор подскажет поля и ошибки");
     outln!("  templates/         — шаблоны; правьте и передавайте: --templates {}", dir.join("templates").display());
-    outln!("Дальше: prikaz render {} -o {}", dir.join("prikaz.json").display(), dir.join("out").display());
+    outln!(
+        "Дальше: prikaz render {} -o {} --templates {}",
+        dir.join("prikaz.json").display(),
+        dir.join("out").display(),
+        dir.join("templates").display()
+    );
+    outln!("  или в браузере: prikaz serve {} --open", dir.join("prikaz.json").display());
     ExitCode::SUCCESS
 }

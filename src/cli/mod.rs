@@ -191,6 +191,17 @@ enum Command {
     },
 }
 
+/// `-o` of render and batch is a folder: a name like a file's is most likely a mistake.
+fn warn_if_file_like(output: &std::path::Path) {
+    let ext = output.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    if matches!(ext.as_str(), "docx" | "pdf" | "json" | "doc") && !output.is_dir() {
+        eprintln!(
+            "предупреждение: -o — это папка для файлов, а «{}» похоже на имя файла; файлы будут записаны в папку с этим именем",
+            output.display()
+        );
+    }
+}
+
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
@@ -204,6 +215,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init { dir, kind } => init::run(&dir, kind),
         Command::Serve { file, port, listen, open } => serve::run(file, port, listen, open),
         Command::Batch { file, schools, output, jobs, templates } => {
+            warn_if_file_like(&output);
             batch::run(&file, &schools, &output, jobs, templates.as_deref())
         }
         Command::Roll { file, to, output, date, number, force } => {
@@ -227,6 +239,9 @@ pub fn run(cli: Cli) -> ExitCode {
                 (Some(render::Only::Appendices), None) => prikaz::pipeline::Parts::Appendices,
                 (None, None) => prikaz::pipeline::Parts::All,
             };
+            if emit.is_none() {
+                warn_if_file_like(&output);
+            }
             let opts = render::Options { format, pdfa, tagged, embed_fonts, font_dir, parts };
             render::run(&file, &output, templates.as_deref(), emit, opts)
         }

@@ -64,6 +64,11 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
             opts.font_dir.is_none() && opts.format != Some(Format::Docx) && !matches!(emit, Some(Emit::Ir));
         let (sender, receiver) = std::sync::mpsc::channel();
         let font_dir = opts.font_dir.clone();
+        if let Some(dir) = templates {
+            for w in Templates::unused_files(dir) {
+                eprintln!("предупреждение: {w}");
+            }
+        }
         scope.spawn(move || {
             let engine = templates
                 .map_or_else(Templates::builtin, Templates::with_folder)

@@ -68,6 +68,38 @@ impl Templates {
         Self::compile(sources)
     }
 
+    /// Files of a templates folder that no template reads: names that differ from the
+    /// built-in ones only by case or by an extra extension («Order.xml», «order.xml.txt»),
+    /// and other files, each with what to do. Files a template includes by name count as read.
+    pub fn unused_files(dir: &Path) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+        let names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        let known: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+        // Everything the templates say, to find the files they include.
+        let mut said: String = BUILTIN.iter().map(|(_, t)| *t).collect();
+        for n in names.iter().filter(|n| n.ends_with(".xml")) {
+            said.push_str(&std::fs::read_to_string(dir.join(n)).unwrap_or_default());
+        }
+        let mut out = Vec::new();
+        for name in names {
+            if known.contains(&name.as_str()) || (name.ends_with(".xml") && said.contains(&format!("\"{name}\""))) {
+                continue;
+            }
+            let lower = name.to_lowercase();
+            let like = known.iter().find(|k| lower == **k || lower.starts_with(&format!("{k}.")));
+            out.push(match like {
+                Some(k) => format!("файл шаблона «{name}» не используется: назовите его «{k}»"),
+                None if name.ends_with(".xml") => format!(
+                    "файл «{name}» в папке шаблонов не используется: встроенные шаблоны — {}; свой файл подключается через {{% include \"{name}\" %}}",
+                    known.join(", ")
+                ),
+                None => format!("файл «{name}» в папке шаблонов не используется: шаблоны — это файлы .xml"),
+            });
+        }
+        out.sort();
+        out
+    }
+
     fn compile(sources: BTreeMap<String, String>) -> Result<Self, Diagnostic> {
         let mut tera = Tera::new();
         tera.autoescape_on([".xml"]);

@@ -4,7 +4,7 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 // mimalloc instead of glibc malloc: the pipeline is allocation-heavy and runs on two
 // threads, where glibc's per-thread arenas grow and shrink with mprotect on every document.
@@ -20,6 +20,12 @@ fn main() -> ExitCode {
     // peak of a 100-school batch at 41 MiB instead of 29 MiB, with no gain in speed.
     // SAFETY: sets a plain integer option; mimalloc reads options atomically.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) };
-    let args = cli::Cli::parse();
-    cli::run(args)
+    let matches = match cli::clap_ru::command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => return cli::clap_ru::report(e),
+    };
+    match cli::Cli::from_arg_matches(&matches) {
+        Ok(args) => cli::run(args),
+        Err(e) => cli::clap_ru::report(e),
+    }
 }

@@ -1,6 +1,7 @@
 //! Command-line interface: clap types and one module per subcommand.
 
 mod batch;
+pub mod clap_ru;
 mod import;
 mod serve;
 mod init;
@@ -105,8 +106,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = init::Kind::Order)]
         kind: init::Kind,
     },
-    /// Взять план мероприятий из таблицы Excel/Calc (.xlsx, .xls, .ods) или CSV: строка — мероприятие,
-    /// первая строка — заголовки столбцов (№, Мероприятие, Срок, Ответственные, Раздел …).
+    /// Взять приказ и план из документа Word (.docx) или план из таблицы Excel/Calc (.xlsx, .xls,
+    /// .ods) или CSV; --into — заменить строки плана в готовом файле.
     Import {
         /// Документ Word (.docx), таблица (.xlsx, .xls, .ods) или CSV.
         file: PathBuf,

@@ -1,0 +1,60 @@
+//! The command line speaks Russian (issue 16 item 1): every command's help and a set of
+//! wrong invocations carry no English scaffolding from clap; help has examples and exit
+//! codes; wrong invocations exit with 2 and say where to read more.
+
+mod common;
+
+use common::prikaz;
+
+/// Words clap (or Rust's parse errors) would print in English.
+const ENGLISH: &[&str] = &[
+    "Usage", "Options", "Arguments", "Commands", "Print help", "Print version", "[default", "Possible values",
+    "error:", "unexpected", "invalid", "expected", "found", "required", "provided", "[OPTIONS]", "<FILE>",
+    "<OUTPUT>", "For more information", "tip:", "cannot be used", "digit", "The document",
+];
+
+fn english_in(text: &str) -> Vec<&'static str> {
+    ENGLISH.iter().copied().filter(|w| text.contains(w)).collect()
+}
+
+const COMMANDS: &[&str] = &["validate", "render", "serve", "import", "init", "roll", "batch", "schema"];
+
+#[test]
+fn every_help_is_russian_with_examples_and_exit_codes() {
+    let top = prikaz(&["--help"]);
+    assert!(top.status.success());
+    let text = String::from_utf8_lossy(&top.stdout);
+    assert!(english_in(&text).is_empty(), "{:?} in\n{text}", english_in(&text));
+    assert!(text.contains("Использование: prikaz КОМАНДА"));
+    for c in COMMANDS {
+        let run = prikaz(&[c, "--help"]);
+        let text = String::from_utf8_lossy(&run.stdout);
+        assert!(run.status.success(), "{c}");
+        assert!(english_in(&text).is_empty(), "{c}: {:?} in\n{text}", english_in(&text));
+        assert!(text.contains("Пример"), "{c}: no example\n{text}");
+        assert!(text.contains("Коды выхода"), "{c}: no exit codes\n{text}");
+    }
+}
+
+#[test]
+fn wrong_invocations_are_told_in_russian() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["rendr"], "нет команды «rendr»"),
+        (&["render"], "не хватает: ФАЙЛ"),
+        (&["render", "x.json", "--bogus"], "неизвестный параметр «--bogus»"),
+        (&["roll", "x.json", "--to", "abc", "-o", "y.json"], "нужно целое число"),
+        (&["render", "x.json", "--format", "odt"], "можно: «docx», «pdf»"),
+        (&["import", "x.csv", "-o", "a.json", "--into", "b.json"], "нельзя указывать вместе"),
+        (&["serve", "--listen", "nonsense"], "нужен адрес"),
+        (&["batch", "b.json"], "не хватает"),
+        (&["init", "d", "--kind", "школа"], "можно:"),
+        (&[], "Использование: prikaz КОМАНДА"),
+    ];
+    for (args, expect) in cases {
+        let run = prikaz(args);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(expect), "{args:?}: «{expect}» not in\n{err}");
+        assert!(english_in(&err).is_empty(), "{args:?}: {:?} in\n{err}", english_in(&err));
+    }
+}

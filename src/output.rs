@@ -13,6 +13,33 @@ use tempfile::NamedTempFile;
 const TEMP_PREFIX: &str = ".prikaz-";
 const TEMP_SUFFIX: &str = ".tmp";
 
+/// A write error in Russian, with what to do where there is something to do.
+pub fn os_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    // Windows: ERROR_SHARING_VIOLATION (32), ERROR_LOCK_VIOLATION (33) — Word holds the file.
+    if matches!(e.raw_os_error(), Some(32 | 33)) && cfg!(windows) {
+        return "файл занят другой программой — закройте его в Word или в программе просмотра PDF".to_owned();
+    }
+    match e.kind() {
+        K::NotFound => "нет такого файла или папки".to_owned(),
+        K::PermissionDenied => {
+            "нет прав на запись (файл только для чтения или открыт в другой программе — закройте его)".to_owned()
+        }
+        K::StorageFull => "на диске нет места".to_owned(),
+        K::ReadOnlyFilesystem => "диск доступен только для чтения".to_owned(),
+        K::AlreadyExists => "файл уже есть".to_owned(),
+        K::IsADirectory => "это папка, а не файл".to_owned(),
+        K::NotADirectory => "в пути стоит файл там, где нужна папка".to_owned(),
+        K::InvalidFilename => "недопустимое имя файла".to_owned(),
+        K::QuotaExceeded => "превышена квота на диске".to_owned(),
+        K::FileTooLarge => "файл слишком велик для этого диска".to_owned(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("ошибка ввода-вывода (код системы {code})"),
+            None => "ошибка ввода-вывода".to_owned(),
+        },
+    }
+}
+
 /// Writes `bytes` to `path` atomically. The error says what failed and where, in Russian.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     write_atomic_all(&[(path.to_path_buf(), bytes)])
@@ -41,31 +68,31 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, String> {
 /// Renames staged files into place.
 pub fn commit_all(staged: Vec<Staged>) -> Result<(), String> {
     for Staged { tmp, path } in staged {
-        tmp.persist(&path).map_err(|e| format!("не удалось сохранить {}: {}", path.display(), e.error))?;
+        tmp.persist(&path).map_err(|e| format!("не удалось сохранить {}: {}", path.display(), os_error(&e.error)))?;
     }
     Ok(())
 }
 
 fn write_temporary(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, String> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| format!("не удалось создать папку {}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("не удалось создать папку {}: {}", dir.display(), os_error(&e)))?;
     remove_stale_temporaries_once(dir);
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
-        .map_err(|e| format!("не удалось создать временный файл в {}: {e}", dir.display()))?;
+        .map_err(|e| format!("не удалось создать временный файл в {}: {}", dir.display(), os_error(&e)))?;
     // Temporary files are private (0600); the result is an ordinary document.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(|e| format!("не удалось задать права файла в {}: {e}", dir.display()))?;
+            .map_err(|e| format!("не удалось задать права файла в {}: {}", dir.display(), os_error(&e)))?;
     }
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| format!("не удалось записать {}: {e}", path.display()))?;
+        .map_err(|e| format!("не удалось записать {}: {}", path.display(), os_error(&e)))?;
     Ok(tmp)
 }
 

@@ -58,3 +58,42 @@ fn wrong_invocations_are_told_in_russian() {
         assert!(english_in(&err).is_empty(), "{args:?}: {:?} in\n{err}", english_in(&err));
     }
 }
+
+/// Template mistakes are told in Russian with the template's file and line.
+#[test]
+fn template_errors_are_russian_with_their_place() {
+    let dir = std::env::temp_dir().join(format!("prikaz-cli-ru-tpl-{}", std::process::id()));
+    let out = dir.join("out");
+    let cases: &[(&str, &str)] = &[
+        ("{{ order.nonexistent | upper }}", "значение не того вида: ожидается «строка», получено «ничего (переменной нет)»"),
+        ("{{ order.title | frobnicate }}", "фильтра «frobnicate» нет"),
+        ("{% if order %}", "шаблон обрывается"),
+    ];
+    let order = std::fs::read_to_string(common::root().join("templates/order.xml")).unwrap();
+    for (line, expect) in cases {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("order.xml"), format!("{order}{line}\n")).unwrap();
+        let run = prikaz(&["render", "samples/kindergarten-2024.json", "--templates", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{err}");
+        assert!(err.contains(expect), "«{expect}» not in\n{err}");
+        assert!(err.contains("order.xml:"), "the template's place: {err}");
+        assert!(english_in(&err).is_empty() && !err.contains("Unknown") && !err.contains("Invalid"), "{err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The system's errors in Russian: a missing input, an output folder that is a file.
+#[test]
+fn system_errors_are_russian() {
+    let run = prikaz(&["render", "нет-такого.json", "-o", "/tmp/x"]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("файл не найден") && !err.contains("os error"), "{err}");
+    let file = std::env::temp_dir().join(format!("prikaz-cli-ru-file-{}", std::process::id()));
+    std::fs::write(&file, "").unwrap();
+    let run = prikaz(&["render", "samples/kindergarten-2024.json", "-o", file.join("out").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(err.contains("в пути стоит файл там, где нужна папка") && !err.contains("os error"), "{err}");
+    std::fs::remove_file(&file).ok();
+}

@@ -116,7 +116,8 @@ pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "файл не найден".to_owned(),
         std::io::ErrorKind::PermissionDenied => "нет прав на чтение".to_owned(),
-        _ => e.to_string(),
+        std::io::ErrorKind::IsADirectory => "это папка, а не файл".to_owned(),
+        _ => crate::output::os_error(e),
     }
 }
 

@@ -146,9 +146,20 @@ fn template_error(e: &tera::Error, sources: &BTreeMap<String, String>) -> Diagno
             msg.push_str(&s.to_string());
             source = s.source();
         }
-        return Diagnostic::error(format!("ошибка шаблона: {msg}"));
+        // «error: Unknown filter `x`» and its own snippet: the first line in Russian when
+        // known, the snippet (file:line and the line) kept.
+        let (first, rest) = msg.split_once('\n').unwrap_or((msg.as_str(), ""));
+        let first = first.trim_start_matches("error: ");
+        return match tera_message_ru(first) {
+            Some(ru) => Diagnostic::error(format!("ошибка шаблона: {ru}\n{rest}")),
+            None => Diagnostic::error("ошибка шаблона").hint(format!("сообщение Tera: {msg}")),
+        };
     };
     let span = r.span();
+    let (message, original) = match tera_message_ru(r.message()) {
+        Some(ru) => (ru, None),
+        None => ("синтаксическая ошибка шаблона".to_owned(), Some(r.message().to_owned())),
+    };
     let line_text =
         sources.get(r.filename()).and_then(|s| s.lines().nth(span.start_line.saturating_sub(1))).unwrap_or("");
     Diagnostic::error(format!(
@@ -156,9 +167,56 @@ fn template_error(e: &tera::Error, sources: &BTreeMap<String, String>) -> Diagno
         r.filename(),
         span.start_line,
         span.start_col + 1,
-        r.message(),
+        message,
         line_text,
         " ".repeat(line_text.chars().take(span.start_col).count())
     ))
-    .hint("исправьте шаблон или удалите его из папки --templates, чтобы вернуть встроенный")
+    .hint(match original {
+        Some(o) => format!(
+            "исправьте шаблон или удалите его из папки --templates, чтобы вернуть встроенный (сообщение Tera: {o})"
+        ),
+        None => "исправьте шаблон или удалите его из папки --templates, чтобы вернуть встроенный".to_owned(),
+    })
+}
+
+/// Tera's messages in Russian, by their known forms; `None` for others.
+fn tera_message_ru(m: &str) -> Option<String> {
+    let quoted = |m: &str| m.split('`').nth(1).map(str::to_owned).unwrap_or_default();
+    let kind = |t: &str| match t {
+        "undefined" | "none" | "null" => "ничего (переменной нет)".to_owned(),
+        "string" => "строка".to_owned(),
+        "number" | "integer" | "float" => "число".to_owned(),
+        "bool" | "boolean" => "логическое значение".to_owned(),
+        "array" | "list" => "список".to_owned(),
+        "map" | "object" => "объект".to_owned(),
+        other => other.to_owned(),
+    };
+    if m.contains("Unexpected end of input") || m.contains("unexpected end of input") {
+        return Some("шаблон обрывается: не закрыт тег {% … %}, {{ … }} или блок {% if %}/{% for %}".to_owned());
+    }
+    if let Some(rest) = m.strip_prefix("Invalid type for the value, expected `") {
+        let expected = rest.split('`').next().unwrap_or("");
+        let got = rest.split('`').nth(2).unwrap_or("");
+        return Some(format!(
+            "значение не того вида: ожидается «{}», получено «{}» — проверьте имя переменной",
+            kind(expected),
+            kind(got)
+        ));
+    }
+    if m.contains("not found in context") || m.starts_with("Variable") && m.contains("not found") {
+        return Some(format!("переменной «{}» нет в данных шаблона — проверьте её имя", quoted(m)));
+    }
+    if m.contains("Filter") && m.contains("not found") || m.contains("Unknown filter") {
+        return Some(format!("фильтра «{}» нет", quoted(m)));
+    }
+    if m.contains("Function") && m.contains("not found") || m.contains("Unknown function") {
+        return Some(format!("функции «{}» нет", quoted(m)));
+    }
+    if m.contains("Template") && m.contains("not found") {
+        return Some(format!("шаблона «{}» нет — проверьте имя в include", quoted(m)));
+    }
+    if m.contains("Unknown tag") || m.contains("unknown tag") {
+        return Some(format!("неизвестный тег «{}»", quoted(m)));
+    }
+    None
 }

@@ -94,9 +94,10 @@ fn localize(cmd: Command, path: &str) -> Command {
             if !defaults.is_empty() && a.get_action().takes_values() {
                 sentence(&mut help, format!("По умолчанию: {}.", defaults.join(", ")));
             }
-            let a = a.help(help).hide_default_value(true).hide_possible_values(true);
+            let a = a.help(help);
+            // Only arguments that take values may hide them (clap asserts it in debug builds).
             if a.get_action().takes_values() {
-                a.value_name(value_name(&name, id))
+                a.hide_default_value(true).hide_possible_values(true).value_name(value_name(&name, id))
             } else {
                 a
             }

@@ -152,7 +152,7 @@ fn template_error(e: &tera::Error, sources: &BTreeMap<String, String>) -> Diagno
         let first = first.trim_start_matches("error: ");
         return match tera_message_ru(first) {
             Some(ru) => Diagnostic::error(format!("ошибка шаблона: {ru}\n{rest}")),
-            None => Diagnostic::error("ошибка шаблона").hint(format!("сообщение Tera: {msg}")),
+            None => Diagnostic::error(format!("ошибка шаблона\n{rest}")).hint(format!("сообщение Tera: {first}")),
         };
     };
     let span = r.span();
@@ -212,7 +212,7 @@ fn tera_message_ru(m: &str) -> Option<String> {
     if m.contains("Function") && m.contains("not found") || m.contains("Unknown function") {
         return Some(format!("функции «{}» нет", quoted(m)));
     }
-    if m.contains("Template") && m.contains("not found") {
+    if m.contains("Template") && m.contains("not found") || m.starts_with("Unknown template") {
         return Some(format!("шаблона «{}» нет — проверьте имя в include", quoted(m)));
     }
     if m.contains("Unknown tag") || m.contains("unknown tag") {

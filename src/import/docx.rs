@@ -206,18 +206,28 @@ fn drawings(n: &Node, out: &mut Vec<(String, f64)>) {
     }
 }
 
+/// The largest part read (a document of thousands of pages is a few megabytes).
+const MAX_PART: u64 = 200 << 20;
+
+/// The widest table read, in grid columns; a span reaches no further.
+const MAX_COLUMNS: usize = 64;
+
 struct Package {
     zip: zip::ZipArchive<std::fs::File>,
 }
 
 impl Package {
     fn bytes(&mut self, name: &str) -> Result<Option<Vec<u8>>, String> {
-        let Ok(mut f) = self.zip.by_name(name) else { return Ok(None) };
-        if f.size() > 200 << 20 {
+        let Ok(f) = self.zip.by_name(name) else { return Ok(None) };
+        // The declared size may lie (a zip bomb): the read itself is bounded too.
+        if f.size() > MAX_PART {
             return Err(format!("часть {name} слишком велика"));
         }
         let mut b = Vec::new();
-        f.read_to_end(&mut b).map_err(|e| format!("часть {name} не читается: {e}"))?;
+        f.take(MAX_PART + 1).read_to_end(&mut b).map_err(|e| format!("часть {name} не читается: {e}"))?;
+        if b.len() as u64 > MAX_PART {
+            return Err(format!("часть {name} слишком велика"));
+        }
         Ok(Some(b))
     }
 
@@ -357,13 +367,13 @@ impl Reader {
         let counters = self.counters.entry(id.to_owned()).or_insert_with(|| {
             let mut c = [0i64; 9];
             for (i, l) in levels.iter().enumerate().take(9) {
-                c[i] = def.start_override.get(&i).copied().unwrap_or(l.start) - 1;
+                c[i] = def.start_override.get(&i).copied().unwrap_or(l.start).saturating_sub(1);
             }
             c
         });
-        counters[level] += 1;
+        counters[level] = counters[level].saturating_add(1);
         for (i, c) in counters.iter_mut().enumerate().skip(level + 1) {
-            *c = levels.get(i).map_or(0, |l| def.start_override.get(&i).copied().unwrap_or(l.start) - 1);
+            *c = levels.get(i).map_or(0, |l| def.start_override.get(&i).copied().unwrap_or(l.start).saturating_sub(1));
         }
         if lvl.format == "bullet" || !lvl.text.contains('%') && lvl.format != "none" {
             return Some((clean(&lvl.text), true));
@@ -393,7 +403,7 @@ impl Reader {
     fn table(&mut self, t: &Node) -> Grid {
         let mut widths: Vec<f64> = t
             .child("tblGrid")
-            .map(|g| g.elements().filter(|c| c.name == "gridCol").map(|c| twips(c.attr("w"))).collect())
+            .map(|g| g.elements().filter(|c| c.name == "gridCol").take(MAX_COLUMNS).map(|c| twips(c.attr("w"))).collect())
             .unwrap_or_default();
         // The cells' own widths, by column (Word keeps them; the grid may be a default).
         let mut cell_widths: HashMap<usize, f64> = HashMap::new();
@@ -402,17 +412,28 @@ impl Reader {
         for tr in t.elements().filter(|n| n.name == "tr") {
             let trpr = tr.child("trPr");
             let header = trpr.and_then(|x| x.child("tblHeader")).is_some_and(on);
-            let mut col = trpr.and_then(|x| x.val("gridBefore")).and_then(|v| v.parse().ok()).unwrap_or(0usize);
+            let mut col = trpr
+                .and_then(|x| x.val("gridBefore"))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0usize)
+                .min(MAX_COLUMNS);
             let mut cells = Vec::new();
             for tc in cells_of(tr) {
                 let tcpr = tc.child("tcPr");
-                let span = tcpr.and_then(|x| x.val("gridSpan")).and_then(|v| v.parse().ok()).unwrap_or(1usize).max(1);
+                let span = tcpr
+                    .and_then(|x| x.val("gridSpan"))
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(1usize)
+                    .clamp(1, MAX_COLUMNS);
+                if col >= MAX_COLUMNS {
+                    break;
+                }
                 let width = tcpr
                     .and_then(|x| x.child("tcW"))
                     .filter(|w| w.attr("type").is_none_or(|t| t == "dxa"))
                     .and_then(|w| w.attr("w"))
                     .and_then(|v| v.parse::<f64>().ok())
-                    .filter(|w| *w > 0.0);
+                    .filter(|w| w.is_finite() && *w > 0.0);
                 if span == 1 {
                     if let Some(w) = width {
                         cell_widths.entry(col).or_insert(w);
@@ -520,7 +541,7 @@ fn on(n: &Node) -> bool {
 }
 
 fn twips(v: Option<&str>) -> f64 {
-    v.and_then(|v| v.parse::<f64>().ok()).filter(|w| *w > 0.0).unwrap_or(1.0)
+    v.and_then(|v| v.parse::<f64>().ok()).filter(|w| w.is_finite() && *w > 0.0).unwrap_or(1.0)
 }
 
 /// The text of a paragraph's runs, in order; hyperlinks, fields' results and inserted
@@ -575,6 +596,10 @@ fn clean(s: &str) -> String {
 }
 
 fn format_number(n: i64, format: &str) -> String {
+    // Letters and Roman numerals grow with the number; past these a list is not a list.
+    if n > 3999 {
+        return n.to_string();
+    }
     match format {
         "upperRoman" => roman(n),
         "lowerRoman" => roman(n).to_lowercase(),

@@ -86,6 +86,9 @@ fn element(s: &BytesStart<'_>) -> Result<Node, String> {
     Ok(Node { name: local(s.name().as_ref()), attrs, children: Vec::new() })
 }
 
+/// The deepest nesting of elements accepted.
+const MAX_DEPTH: usize = 256;
+
 /// Parses a part into its root element.
 pub fn parse(text: &str) -> Result<Node, String> {
     let mut reader = Reader::from_str(text);
@@ -95,7 +98,14 @@ pub fn parse(text: &str) -> Result<Node, String> {
         let at = reader.buffer_position();
         let fail = |e: &dyn std::fmt::Display| format!("XML испорчен (байт {at}): {e}");
         match reader.read_event().map_err(|e| fail(&e))? {
-            Event::Start(s) => stack.push(element(&s)?),
+            Event::Start(s) => {
+                // Word nests a few dozen levels; a deeper part is not a document (and the
+                // walks over the tree are recursive).
+                if stack.len() > MAX_DEPTH {
+                    return Err(fail(&format!("элементы вложены глубже {MAX_DEPTH} уровней")));
+                }
+                stack.push(element(&s)?)
+            }
             Event::Empty(s) => {
                 let n = element(&s)?;
                 add(&mut stack, Child::El(n));

@@ -14,6 +14,7 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 url, opened, out = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -32,7 +33,11 @@ driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opti
 def wait(what, check, seconds=30):
     end = time.time() + seconds
     while time.time() < end:
-        value = check()
+        try:
+            value = check()
+        except StaleElementReferenceException:
+            # The page redrew the element between finding and reading it: look again.
+            value = None
         if value:
             return value
         time.sleep(0.05)
@@ -94,8 +99,10 @@ try:
     wait("новые строки в документе", lambda: text().count("Новое мероприятие") == 30)
     # The grid shows them (it draws the rows in view: scrolled to the end).
     driver.execute_script("document.querySelector('#grid .tabulator-tableholder').scrollTop = 1e9")
-    wait("новые строки в таблице", lambda: any(c.text == "Новое мероприятие"
-                                               for c in driver.find_elements(By.CSS_SELECTOR, "#grid .tabulator-cell")))
+    # Checked in the page: the grid redraws its rows while it scrolls.
+    wait("новые строки в таблице", lambda: driver.execute_script(
+        "return [...document.querySelectorAll('#grid .tabulator-cell')]"
+        ".some((c) => c.textContent === 'Новое мероприятие')"))
     wait("больше страниц", lambda: generation() > g and pages() > start_pages)
     grown = pages()
     driver.save_screenshot(os.path.join(out, "3-rows.png"))

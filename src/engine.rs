@@ -79,8 +79,9 @@ impl Engine {
         match font_dir {
             None => Ok(Engine::with(templates, FontBook::bundled(), false)),
             Some(dir) => {
-                let book = FontBook::from_dir(dir)
-                    .map_err(|e| Diagnostic::error(e).hint("укажите папку с файлами шрифта: обычный, полужирный, курсив"))?;
+                let book = FontBook::from_dir(dir).map_err(|e| {
+                    Diagnostic::error(e).hint("укажите папку с файлами шрифта: обычный, полужирный, курсив")
+                })?;
                 Ok(Engine::with(templates, book, true))
             }
         }
@@ -143,7 +144,13 @@ impl Engine {
         self.write(ir, opts, warnings, true)
     }
 
-    fn write(&self, ir: &Document, opts: &Options, mut warnings: Vec<Diagnostic>, side_by_side: bool) -> Result<Rendered, Diagnostic> {
+    fn write(
+        &self,
+        ir: &Document,
+        opts: &Options,
+        mut warnings: Vec<Diagnostic>,
+        side_by_side: bool,
+    ) -> Result<Rendered, Diagnostic> {
         let (docx, pdf) = if side_by_side {
             std::thread::scope(|scope| {
                 let docx = opts.docx.then(|| scope.spawn(|| self.docx(ir, opts)));
@@ -171,7 +178,13 @@ impl Engine {
         crate::render::docx::write_docx(&own, &docx_opts)
     }
 
-    fn pdf(&self, ir: &Document, m: &Measurer, opts: &Options, warnings: &mut Vec<Diagnostic>) -> Result<Vec<u8>, String> {
+    fn pdf(
+        &self,
+        ir: &Document,
+        m: &Measurer,
+        opts: &Options,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<Vec<u8>, String> {
         for g in crate::layout::missing_glyphs(ir, m) {
             warnings.push(Diagnostic::warning(format!(
                 "знака U+{:04X} («{}») нет в шрифте; в PDF он заменён на «{}»; место: «{}»",
@@ -205,7 +218,8 @@ pub fn render(
     base_dir: Option<&Path>,
     opts: &Options,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let mut loaded = crate::input::load_source(crate::input::source::Source { name: name.to_owned(), text: text.to_owned() });
+    let mut loaded =
+        crate::input::load_source(crate::input::source::Source { name: name.to_owned(), text: text.to_owned() });
     if let Some(base) = base_dir {
         crate::input::resolve_files(&mut loaded, base);
     }

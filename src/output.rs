@@ -75,7 +75,8 @@ pub fn commit_all(staged: Vec<Staged>) -> Result<(), String> {
 
 fn write_temporary(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, String> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| format!("не удалось создать папку {}: {}", dir.display(), os_error(&e)))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("не удалось создать папку {}: {}", dir.display(), os_error(&e)))?;
     remove_stale_temporaries_once(dir);
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))

@@ -14,7 +14,8 @@ fn temp(name: &str) -> std::path::PathBuf {
 #[test]
 fn only_appendices_of_a_document_without_any_is_an_error() {
     let dir = temp("only");
-    let run = prikaz(&["render", "samples/kindergarten-2024.json", "--only", "appendices", "-o", dir.to_str().unwrap()]);
+    let run =
+        prikaz(&["render", "samples/kindergarten-2024.json", "--only", "appendices", "-o", dir.to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("в документе нет приложений"));
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "no empty page written");
@@ -41,7 +42,10 @@ fn template_files_no_template_reads_are_named() {
     own("_mine.xml", "");
     own("_used.xml", "");
     let order = std::fs::read_to_string(common::root().join("templates/order.xml")).unwrap();
-    own("order.xml", &format!("{{# uses _used.xml #}}{{% if false %}}{{% include \"_used.xml\" %}}{{% endif %}}{order}"));
+    own(
+        "order.xml",
+        &format!("{{# uses _used.xml #}}{{% if false %}}{{% include \"_used.xml\" %}}{{% endif %}}{order}"),
+    );
     let out = dir.join("out");
     let run = prikaz(&[
         "render",

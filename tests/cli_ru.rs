@@ -8,9 +8,29 @@ use common::prikaz;
 
 /// Words clap (or Rust's parse errors) would print in English.
 const ENGLISH: &[&str] = &[
-    "Usage", "Options", "Arguments", "Commands", "Print help", "Print version", "[default", "Possible values",
-    "error:", "unexpected", "invalid", "expected", "found", "required", "provided", "[OPTIONS]", "<FILE>",
-    "<OUTPUT>", "For more information", "tip:", "cannot be used", "digit", "The document",
+    "Usage",
+    "Options",
+    "Arguments",
+    "Commands",
+    "Print help",
+    "Print version",
+    "[default",
+    "Possible values",
+    "error:",
+    "unexpected",
+    "invalid",
+    "expected",
+    "found",
+    "required",
+    "provided",
+    "[OPTIONS]",
+    "<FILE>",
+    "<OUTPUT>",
+    "For more information",
+    "tip:",
+    "cannot be used",
+    "digit",
+    "The document",
 ];
 
 fn english_in(text: &str) -> Vec<&'static str> {
@@ -65,7 +85,10 @@ fn template_errors_are_russian_with_their_place() {
     let dir = std::env::temp_dir().join(format!("prikaz-cli-ru-tpl-{}", std::process::id()));
     let out = dir.join("out");
     let cases: &[(&str, &str)] = &[
-        ("{{ order.nonexistent | upper }}", "значение не того вида: ожидается «строка», получено «ничего (переменной нет)»"),
+        (
+            "{{ order.nonexistent | upper }}",
+            "значение не того вида: ожидается «строка», получено «ничего (переменной нет)»",
+        ),
         ("{{ order.title | frobnicate }}", "фильтра «frobnicate» нет"),
         ("{% if order %}", "шаблон обрывается"),
     ];
@@ -73,7 +96,14 @@ fn template_errors_are_russian_with_their_place() {
     for (line, expect) in cases {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("order.xml"), format!("{order}{line}\n")).unwrap();
-        let run = prikaz(&["render", "samples/kindergarten-2024.json", "--templates", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        let run = prikaz(&[
+            "render",
+            "samples/kindergarten-2024.json",
+            "--templates",
+            dir.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
         let err = String::from_utf8_lossy(&run.stderr);
         assert_eq!(run.status.code(), Some(1), "{err}");
         assert!(err.contains(expect), "«{expect}» not in\n{err}");

@@ -81,7 +81,11 @@ fn a_plan_in_an_xlsx_written_by_openpyxl_imports_and_renders() {
     // A sheet that is not there is named with the ones that are.
     let run = prikaz(&["import", xlsx.to_str().unwrap(), "-o", dir.join("x.json").to_str().unwrap(), "--sheet", "2"]);
     assert_eq!(run.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&run.stderr).contains("листа «2» нет; листы книги: «"), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        String::from_utf8_lossy(&run.stderr).contains("листа «2» нет; листы книги: «"),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -101,11 +105,8 @@ fn an_order_typed_in_word_imports_with_its_table_structure() {
     }
     let dir = temp("word");
     let docx = dir.join("приказ.docx");
-    let made = std::process::Command::new("python3")
-        .arg(root().join("tests/excel/word_plan.py"))
-        .arg(&docx)
-        .output()
-        .unwrap();
+    let made =
+        std::process::Command::new("python3").arg(root().join("tests/excel/word_plan.py")).arg(&docx).output().unwrap();
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     let json = dir.join("приказ.json");
     let run = prikaz(&["import", docx.to_str().unwrap(), "-o", json.to_str().unwrap()]);
@@ -140,7 +141,8 @@ fn an_order_typed_in_word_imports_with_its_table_structure() {
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let cells = table_cells(&out.join("приказ.docx"));
     let words: Vec<&str> = cells.iter().flat_map(|r| r.iter().map(|c| c.3.as_str())).collect();
-    for w in ["1.1. | Издание приказа о наставничестве", "| 1. Организационная работа |", "2.2. | Итоговая конференция"] {
+    for w in ["1.1. | Издание приказа о наставничестве", "| 1. Организационная работа |", "2.2. | Итоговая конференция"]
+    {
         assert!(words.join(" | ").contains(w), "«{w}» in {words:?}");
     }
     std::fs::remove_dir_all(&dir).ok();
@@ -287,7 +289,9 @@ fn rows_from_a_spreadsheet_go_into_an_existing_document() {
 
     let wrong = prikaz(&["import", csv, "--into", doc_s, "--appendix", "7"]);
     assert_eq!(wrong.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&wrong.stderr).contains("нет приложения «7»; приложения с таблицей плана: 1 («plan»)"));
+    assert!(
+        String::from_utf8_lossy(&wrong.stderr).contains("нет приложения «7»; приложения с таблицей плана: 1 («plan»)")
+    );
     assert_eq!(std::fs::read_to_string(&doc).unwrap(), original);
 
     let run = prikaz(&["import", csv, "--into", doc_s, "--appendix", "plan"]);
@@ -334,7 +338,11 @@ fn hostile_word_files_are_answered_not_crashed() {
         path
     };
     let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
-    let deep = format!("<w:document {w}><w:body>{}{}</w:body></w:document>", "<w:sdt>".repeat(10_000), "</w:sdt>".repeat(10_000));
+    let deep = format!(
+        "<w:document {w}><w:body>{}{}</w:body></w:document>",
+        "<w:sdt>".repeat(10_000),
+        "</w:sdt>".repeat(10_000)
+    );
     let wide = format!(
         "<w:document {w}><w:body><w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"999999999\"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>"
     );

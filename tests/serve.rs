@@ -35,7 +35,8 @@ fn start(file: Option<&std::path::Path>) -> Server {
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
     // «редактор: http://127.0.0.1:PORT/ (остановить: Ctrl+C)»
-    let addr = line.split("http://").nth(1).and_then(|r| r.split('/').next()).expect("the address is printed").to_owned();
+    let addr =
+        line.split("http://").nth(1).and_then(|r| r.split('/').next()).expect("the address is printed").to_owned();
     Server { child, addr }
 }
 
@@ -53,8 +54,12 @@ impl Answer {
 
 fn request(addr: &str, method: &str, path: &str, body: &[u8]) -> Answer {
     let mut s = TcpStream::connect(addr).unwrap();
-    write!(s, "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n", body.len())
-        .unwrap();
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .unwrap();
     // A body the server refuses may be cut short: the answer is still read.
     let _ = s.write_all(body);
     let mut raw = Vec::new();
@@ -204,12 +209,7 @@ fn the_editor_works_in_a_real_browser() {
         .arg(&shots)
         .output()
         .unwrap();
-    assert!(
-        run.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert!(run.status.success(), "{}\n{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
     // {"pages": [before, after adding rows], …}
     let report: serde_json::Value =
         serde_json::from_str(String::from_utf8_lossy(&run.stdout).lines().last().unwrap_or("{}")).unwrap();

@@ -58,9 +58,9 @@ fn after_help(command: &str) -> &'static str {
 
 fn localize(cmd: Command, path: &str) -> Command {
     let name = cmd.get_name().to_owned();
-    let mut cmd = cmd.disable_help_flag(true).arg(
-        Arg::new("help").short('h').long("help").action(ArgAction::Help).help("Показать эту справку"),
-    );
+    let mut cmd = cmd
+        .disable_help_flag(true)
+        .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help("Показать эту справку"));
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
     for id in &ids {
         if id == "help" || id == "version" {
@@ -81,7 +81,10 @@ fn localize(cmd: Command, path: &str) -> Command {
                 .filter(|v| !v.is_hide_set())
                 // A value's own help is shown when it is Russian (some are code docs).
                 .map(|v| match v.get_help().map(|h| h.to_string()) {
-                    Some(h) if h.chars().any(|c| ('а'..='я').contains(&c.to_ascii_lowercase()) || ('А'..='Я').contains(&c)) => {
+                    Some(h)
+                        if h.chars()
+                            .any(|c| ('а'..='я').contains(&c.to_ascii_lowercase()) || ('А'..='Я').contains(&c)) =>
+                    {
                         format!("{} — {}", v.get_name(), h.trim_end_matches('.'))
                     }
                     _ => v.get_name().to_owned(),
@@ -90,7 +93,8 @@ fn localize(cmd: Command, path: &str) -> Command {
             if !values.is_empty() && a.get_action().takes_values() {
                 sentence(&mut help, format!("Значения: {}.", values.join("; ")));
             }
-            let defaults: Vec<String> = a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+            let defaults: Vec<String> =
+                a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
             if !defaults.is_empty() && a.get_action().takes_values() {
                 sentence(&mut help, format!("По умолчанию: {}.", defaults.join(", ")));
             }
@@ -180,9 +184,9 @@ pub fn report(e: clap::Error) -> std::process::ExitCode {
     let arg_s = arg.clone().unwrap_or_default();
     let mut message = match e.kind() {
         ErrorKind::UnknownArgument => format!("неизвестный параметр «{arg_s}»"),
-        ErrorKind::InvalidSubcommand => format!(
-            "нет команды «{arg_s}»; команды: validate, render, serve, import, init, roll, batch, schema"
-        ),
+        ErrorKind::InvalidSubcommand => {
+            format!("нет команды «{arg_s}»; команды: validate, render, serve, import, init, roll, batch, schema")
+        }
         ErrorKind::InvalidValue => match quoted(e.get(ContextKind::ValidValue)) {
             Some(valid) => format!("«{}» не подходит для {arg_s}; можно: {valid}", value.clone().unwrap_or_default()),
             None => format!("у {arg_s} нет значения; укажите его после параметра"),
@@ -222,7 +226,10 @@ pub fn report(e: clap::Error) -> std::process::ExitCode {
     if let Some(u) = &usage {
         eprintln!("\nИспользование: {u}");
     }
-    let command = usage.as_deref().and_then(|u| u.split_whitespace().nth(1)).filter(|c| !c.starts_with(['[', '-']) && *c != "КОМАНДА");
+    let command = usage
+        .as_deref()
+        .and_then(|u| u.split_whitespace().nth(1))
+        .filter(|c| !c.starts_with(['[', '-']) && *c != "КОМАНДА");
     match command {
         Some(c) => eprintln!("Справка: prikaz {c} --help"),
         None => eprintln!("Справка: prikaz --help"),

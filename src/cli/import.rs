@@ -90,10 +90,8 @@ pub fn run_into(file: &Path, into: &Path, appendix: Option<&str>, sheet: Option<
         Err(e) => return fail(format!("{}: {e}", into.display())),
     };
     let out_name = into.display().to_string();
-    let check = prikaz::input::load_source(prikaz::input::source::Source {
-        name: out_name.clone(),
-        text: merged.text.clone(),
-    });
+    let check =
+        prikaz::input::load_source(prikaz::input::source::Source { name: out_name.clone(), text: merged.text.clone() });
     if check.has_errors() {
         print_diagnostics(&out_name, &check, false);
         return fail(format!("после замены строк {out_name} не прошёл бы проверку; файл не изменён"));
@@ -119,13 +117,20 @@ pub fn run_into(file: &Path, into: &Path, appendix: Option<&str>, sheet: Option<
 /// The file as an input document, by its kind: a Word document (files it holds, a logo,
 /// named after `files_stem`) or a table (`sheet` of a book); notes on how it was read are
 /// printed. `title` names a plan the file gives no title.
-fn read_any(file: &Path, title: &str, sheet: Option<&str>, files_stem: &str) -> Result<prikaz::import::Imported, String> {
+fn read_any(
+    file: &Path,
+    title: &str,
+    sheet: Option<&str>,
+    files_stem: &str,
+) -> Result<prikaz::import::Imported, String> {
     let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     match ext.as_str() {
         "doc" | "odt" | "rtf" => {
             Err(format!("формат .{ext} не читается; откройте файл в Word или LibreOffice и сохраните как .docx"))
         }
-        "docx" | "docm" if sheet.is_some() => Err("--sheet относится к книгам Excel и Calc, а это документ Word".to_owned()),
+        "docx" | "docm" if sheet.is_some() => {
+            Err("--sheet относится к книгам Excel и Calc, а это документ Word".to_owned())
+        }
         "docx" | "docm" => prikaz::import::from_docx(file, title, files_stem),
         _ => {
             // The reader names the file; the caller does too.

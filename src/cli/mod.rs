@@ -3,12 +3,12 @@
 mod batch;
 pub mod clap_ru;
 mod import;
-mod serve;
 mod init;
 mod render;
 mod report;
 mod roll;
 mod schema;
+mod serve;
 mod validate;
 
 use std::path::PathBuf;

@@ -90,7 +90,13 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
 
 type EngineResult = Result<prikaz::Engine, (&'static str, prikaz::diag::Diagnostic)>;
 
-fn render(file: &Path, output: &Path, engine: impl FnOnce() -> EngineResult, emit: Option<Emit>, opts: Options) -> ExitCode {
+fn render(
+    file: &Path,
+    output: &Path,
+    engine: impl FnOnce() -> EngineResult,
+    emit: Option<Emit>,
+    opts: Options,
+) -> ExitCode {
     let name = file.display().to_string();
     let loaded = prikaz::input::load(file);
     let (errors, _) = print_diagnostics(&name, &loaded, false);
@@ -121,7 +127,9 @@ fn render(file: &Path, output: &Path, engine: impl FnOnce() -> EngineResult, emi
     match emit {
         Some(Emit::Layout) => {
             print_warnings(&warnings);
-            engine.with_measurer(|m| super::out(format_args!("{}", prikaz::layout::dump(&prikaz::layout::layout(&ir, m)))));
+            engine.with_measurer(|m| {
+                super::out(format_args!("{}", prikaz::layout::dump(&prikaz::layout::layout(&ir, m))))
+            });
             ExitCode::SUCCESS
         }
         _ => write_files(&engine, file, output, &ir, warnings, opts),

@@ -30,7 +30,8 @@ pub fn recognise(text: &str, style: DateStyle) -> Option<Value> {
             .enumerate()
             .map(|(i, p)| {
                 let p = p.trim();
-                let raised = if i > 0 && join != "lines" { crate::ru::dates::capitalize_first(p) } else { p.to_owned() };
+                let raised =
+                    if i > 0 && join != "lines" { crate::ru::dates::capitalize_first(p) } else { p.to_owned() };
                 recognise(&raised, style).unwrap_or_else(|| json!(p))
             })
             .collect();
@@ -73,7 +74,8 @@ fn guess(t: &str) -> Option<Value> {
             return when(rest).map(|w| json!({ key: w.text() }));
         }
     }
-    for (word, key) in [("Ежегодно", "yearly"), ("Ежеквартально", "quarterly"), ("Ежемесячно", "monthly")] {
+    for (word, key) in [("Ежегодно", "yearly"), ("Ежеквартально", "quarterly"), ("Ежемесячно", "monthly")]
+    {
         if let Some(rest) = t.strip_prefix(word) {
             let rest = rest.trim();
             if rest.is_empty() {
@@ -179,7 +181,9 @@ mod tests {
         );
         assert_eq!(
             recognise("До 15.01.2022 с последующим ежегодным обновлением"),
-            Some(json!({ "several": { "items": [{ "until": "2022-01-15" }, "с последующим ежегодным обновлением"], "join": "space" } }))
+            Some(
+                json!({ "several": { "items": [{ "until": "2022-01-15" }, "с последующим ежегодным обновлением"], "join": "space" } })
+            )
         );
         assert_eq!(super::recognise("До 29 апреля 2022 г.", DateStyle::Words), Some(json!({ "until": "2022-04-29" })));
         assert_eq!(recognise("До 29 апреля 2022 г."), None);

@@ -32,7 +32,10 @@ fn mark_start(p: &Para) -> bool {
 fn is_grif(g: &Grid) -> bool {
     g.rows.iter().flat_map(|r| &r.cells).any(|c| {
         let t = c.text();
-        t.starts_with("УТВЕРЖДАЮ") || t.starts_with("СОГЛАСОВАНО") || t.starts_with("ПРИНЯТО") || t.starts_with("УТВЕРЖДЕН")
+        t.starts_with("УТВЕРЖДАЮ")
+            || t.starts_with("СОГЛАСОВАНО")
+            || t.starts_with("ПРИНЯТО")
+            || t.starts_with("УТВЕРЖДЕН")
     })
 }
 
@@ -210,7 +213,8 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
             i += 1;
             continue;
         }
-        if found_date && (t.starts_with("г.") || t.starts_with("с.") || t.starts_with("п.") || t.starts_with("пгт")) {
+        if found_date && (t.starts_with("г.") || t.starts_with("с.") || t.starts_with("п.") || t.starts_with("пгт"))
+        {
             order.insert("place".into(), json!(t));
             i += 1;
             continue;
@@ -243,7 +247,8 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
             break;
         }
         // «… приказываю:» closing the preamble's last paragraph.
-        if let Some(stem) = t.strip_suffix("приказываю:").or_else(|| t.strip_suffix("ПРИКАЗЫВАЮ:")) {
+        if let Some(stem) = t.strip_suffix("приказываю:").or_else(|| t.strip_suffix("ПРИКАЗЫВАЮ:"))
+        {
             preamble.push(stem.trim_end().trim_end_matches(',').to_owned());
             decree = Some(("ПРИКАЗЫВАЮ".to_owned(), true, true));
             k += 1;
@@ -263,7 +268,13 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
         };
         let Some((label, bullet)) = marker else { break };
         if markers.is_none() {
-            markers = Some(if !bullet { "numbers" } else if label.contains('•') { "bullets" } else { "dashes" });
+            markers = Some(if !bullet {
+                "numbers"
+            } else if label.contains('•') {
+                "bullets"
+            } else {
+                "dashes"
+            });
         }
         let point = json!({ "text": text });
         push_point(&mut points, level.min(2), point);
@@ -352,9 +363,7 @@ fn e_signature(text: &str) -> Option<Value> {
     if !text.starts_with("ДОКУМЕНТ ПОДПИСАН") {
         return None;
     }
-    let field = |label: &str| {
-        text.lines().find_map(|l| l.trim().strip_prefix(label)).map(|v| v.trim().to_owned())
-    };
+    let field = |label: &str| text.lines().find_map(|l| l.trim().strip_prefix(label)).map(|v| v.trim().to_owned());
     let valid = field("Действителен с ")?;
     let (from, to) = valid.split_once(" по ")?;
     let mut e = Map::new();
@@ -451,7 +460,9 @@ pub(super) fn find_date(t: &str) -> Option<(String, bool)> {
         // «28 августа 2023 г.» and «"28" августа 2023 г.»
         if let (Ok(d), Some(m), Some(y)) = (
             w.parse::<u32>(),
-            words.get(i + 1).and_then(|m| (1..=12u32).find(|&k| crate::ru::dates::month_genitive(k) == m.to_lowercase())),
+            words
+                .get(i + 1)
+                .and_then(|m| (1..=12u32).find(|&k| crate::ru::dates::month_genitive(k) == m.to_lowercase())),
             words.get(i + 2).and_then(|y| y.parse::<i32>().ok()),
         ) {
             if let Some(date) = chrono::NaiveDate::from_ymd_opt(y, m, d) {
@@ -565,7 +576,8 @@ fn appendix_from(
             let mut order = Map::new();
             order.insert("kind".into(), json!("ПРИКАЗ"));
             order.extend(o);
-            summary.push(format!("приказ, к которому относится приложение: № {}", order["number"].as_str().unwrap_or("")));
+            summary
+                .push(format!("приказ, к которому относится приложение: № {}", order["number"].as_str().unwrap_or("")));
             doc.insert("order".into(), Value::Object(order));
         } else {
             mark.remove("with_order_title");
@@ -613,7 +625,8 @@ fn appendix_from(
             let Block::Table(grid) = &rest[t].block else { unreachable!("found as a table") };
             // Dates in deadlines as the document writes them: in figures, or in words
             // (a document-wide setting, `style.deadline_dates`).
-            let with = |dates| table::convert(grid, &Options { section_column: false, one_filled_is_section: false, dates });
+            let with =
+                |dates| table::convert(grid, &Options { section_column: false, one_filled_is_section: false, dates });
             let mut converted = with(DateStyle::Numeric)?;
             if converted.deadlines.0 < converted.deadlines.1 {
                 let words = with(DateStyle::Words)?;
@@ -623,7 +636,8 @@ fn appendix_from(
                 }
             }
             if title.is_empty() {
-                title = if converted.caption.is_empty() { fallback_title.to_owned() } else { converted.caption.join("\n") };
+                title =
+                    if converted.caption.is_empty() { fallback_title.to_owned() } else { converted.caption.join("\n") };
             }
             a.insert("kind".into(), json!("roadmap"));
             a.insert("title".into(), json!(title));
@@ -631,14 +645,17 @@ fn appendix_from(
             a.insert("table".into(), converted.table);
             summary.push(format!("приложение {}: план «{}»", index + 1, cut(&title.replace('\n', " "), 60)));
             summary.extend(converted.summary.into_iter().map(|s| format!("  {s}")));
-            let more = rest[t + 1..].iter().filter(|b| matches!(&b.block, Block::Table(g) if table::is_roadmap(g))).count();
+            let more =
+                rest[t + 1..].iter().filter(|b| matches!(&b.block, Block::Table(g) if table::is_roadmap(g))).count();
             if more > 0 {
                 summary.push(format!("  ещё таблиц плана в этом приложении: {more}; перенесена только первая"));
             }
         }
         None => {
             let body: Vec<&Para> = paras(rest)
-                .filter(|p| !p.text.is_empty() && !title_paras.contains(p) && !subtitle.is_some_and(|s| std::ptr::eq(*p, s)))
+                .filter(|p| {
+                    !p.text.is_empty() && !title_paras.contains(p) && !subtitle.is_some_and(|s| std::ptr::eq(*p, s))
+                })
                 .collect();
             if body.is_empty() && title.is_empty() {
                 return Ok(None);
@@ -731,12 +748,16 @@ fn clauses_from(body: &[&Para]) -> Value {
             let paren = p.label.as_deref().is_some_and(|l| l.ends_with(')'));
             let mut items = Vec::new();
             while i < body.len()
-                && body[i].label.as_deref().is_some_and(|l| !body[i].bullet && !l.trim_end_matches(['.', ')']).contains('.'))
+                && body[i]
+                    .label
+                    .as_deref()
+                    .is_some_and(|l| !body[i].bullet && !l.trim_end_matches(['.', ')']).contains('.'))
             {
                 items.push(json!(body[i].text));
                 i += 1;
             }
-            blocks.push(json!({ "list": { "marker": if paren { "numbered" } else { "numbered_dot" }, "items": items } }));
+            blocks
+                .push(json!({ "list": { "marker": if paren { "numbered" } else { "numbered_dot" }, "items": items } }));
             continue;
         } else if let Some(label) = &p.label {
             blocks.push(json!({ "point": { "number": label.trim_end_matches(['.', ')']), "text": p.text } }));
@@ -855,7 +876,8 @@ fn mark_from(
             }
         }
     }
-    if text.contains('«') && find_date(&text.replace(['«', '»'], " ")).is_some_and(|(_, w)| w) && text.contains("» ") {
+    if text.contains('«') && find_date(&text.replace(['«', '»'], " ")).is_some_and(|(_, w)| w) && text.contains("» ")
+    {
         mark.insert("date_format".into(), json!("quoted_day"));
     } else if find_date(&text).is_some_and(|(_, w)| w) {
         mark.insert("date_format".into(), json!("words"));

@@ -232,9 +232,7 @@ impl Package {
     }
 
     fn text(&mut self, name: &str) -> Result<Option<String>, String> {
-        self.bytes(name)?
-            .map(|b| String::from_utf8(b).map_err(|_| format!("часть {name} не в UTF-8")))
-            .transpose()
+        self.bytes(name)?.map(|b| String::from_utf8(b).map_err(|_| format!("часть {name} не в UTF-8"))).transpose()
     }
 
     /// A part's relationships: id → target (relative to `word/`).
@@ -403,7 +401,9 @@ impl Reader {
     fn table(&mut self, t: &Node) -> Grid {
         let mut widths: Vec<f64> = t
             .child("tblGrid")
-            .map(|g| g.elements().filter(|c| c.name == "gridCol").take(MAX_COLUMNS).map(|c| twips(c.attr("w"))).collect())
+            .map(|g| {
+                g.elements().filter(|c| c.name == "gridCol").take(MAX_COLUMNS).map(|c| twips(c.attr("w"))).collect()
+            })
             .unwrap_or_default();
         // The cells' own widths, by column (Word keeps them; the grid may be a default).
         let mut cell_widths: HashMap<usize, f64> = HashMap::new();
@@ -412,11 +412,8 @@ impl Reader {
         for tr in t.elements().filter(|n| n.name == "tr") {
             let trpr = tr.child("trPr");
             let header = trpr.and_then(|x| x.child("tblHeader")).is_some_and(on);
-            let mut col = trpr
-                .and_then(|x| x.val("gridBefore"))
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0usize)
-                .min(MAX_COLUMNS);
+            let mut col =
+                trpr.and_then(|x| x.val("gridBefore")).and_then(|v| v.parse().ok()).unwrap_or(0usize).min(MAX_COLUMNS);
             let mut cells = Vec::new();
             for tc in cells_of(tr) {
                 let tcpr = tc.child("tcPr");
@@ -569,7 +566,9 @@ fn runs(n: &Node, style_bold: bool, out: &mut String, page_break: &mut bool, bol
                     }
                 }
             }
-            "hyperlink" | "ins" | "smartTag" | "fldSimple" | "customXml" | "bdo" | "dir" => runs(c, style_bold, out, page_break, bold),
+            "hyperlink" | "ins" | "smartTag" | "fldSimple" | "customXml" | "bdo" | "dir" => {
+                runs(c, style_bold, out, page_break, bold)
+            }
             "sdt" => {
                 if let Some(x) = c.child("sdtContent") {
                     runs(x, style_bold, out, page_break, bold)
@@ -592,7 +591,10 @@ fn clean(s: &str) -> String {
             c => c,
         })
         .collect();
-    s.split('\n').map(|l| l.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n")
+    s.split('\n')
+        .map(|l| l.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn format_number(n: i64, format: &str) -> String {
@@ -614,8 +616,19 @@ fn format_number(n: i64, format: &str) -> String {
 
 fn roman(mut n: i64) -> String {
     const R: [(i64, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-        (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ];
     let mut s = String::new();
     for (v, t) in R {
@@ -677,7 +690,12 @@ impl Numbering {
                     for l in a.elements().filter(|l| l.name == "lvl") {
                         let i: usize = l.attr("ilvl").and_then(|v| v.parse().ok()).unwrap_or(levels.len());
                         while levels.len() <= i.min(8) {
-                            levels.push(Level { start: 1, format: "decimal".into(), text: String::new(), legal: false });
+                            levels.push(Level {
+                                start: 1,
+                                format: "decimal".into(),
+                                text: String::new(),
+                                legal: false,
+                            });
                         }
                         let lv = &mut levels[i.min(8)];
                         lv.start = l.val("start").and_then(|v| v.parse().ok()).unwrap_or(1);

@@ -27,8 +27,9 @@ pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged
     let doc: Value = serde_json::from_str(&crate::input::jsonc::to_json(text))
         .map_err(|e| format!("файл документа не читается как JSON ({e}); сначала исправьте его: prikaz validate"))?;
     let appendices = doc["appendices"].as_array().cloned().unwrap_or_default();
-    let roadmaps: Vec<usize> =
-        (0..appendices.len()).filter(|&i| appendices[i]["kind"] == "roadmap" && appendices[i]["table"].is_object()).collect();
+    let roadmaps: Vec<usize> = (0..appendices.len())
+        .filter(|&i| appendices[i]["kind"] == "roadmap" && appendices[i]["table"].is_object())
+        .collect();
     let describe = |i: usize| match appendices[i]["id"].as_str() {
         Some(id) => format!("{} («{id}»)", i + 1),
         None => (i + 1).to_string(),
@@ -59,15 +60,18 @@ pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged
         return Err(format!("приложение {} — не таблица плана (kind: roadmap)", describe(index)));
     }
     let mut target = appendices[index]["table"].as_object().cloned().unwrap_or_default();
-    let existing: Vec<Map<String, Value>> =
-        target["columns"].as_array().map(|a| a.iter().filter_map(|c| c.as_object().cloned()).collect()).unwrap_or_default();
+    let existing: Vec<Map<String, Value>> = target["columns"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|c| c.as_object().cloned()).collect())
+        .unwrap_or_default();
     let mut summary = Vec::new();
     // Each imported column to a column of the appendix: by title, else by a role only one column has.
     let mut renames: Vec<(String, String)> = Vec::new();
     let mut unmatched = Vec::new();
     let mut used = Vec::new();
     for col in table["columns"].as_array().into_iter().flatten() {
-        let (key, title, role) = (col["key"].as_str().unwrap_or(""), col["title"].as_str().unwrap_or(""), col["role"].as_str());
+        let (key, title, role) =
+            (col["key"].as_str().unwrap_or(""), col["title"].as_str().unwrap_or(""), col["role"].as_str());
         if role == Some("number") {
             continue;
         }
@@ -79,7 +83,11 @@ pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged
         match by_title.or(by_role) {
             Some(c) => {
                 let to = c["key"].as_str().unwrap_or("").to_owned();
-                summary.push(format!("столбец «{}» → «{}»", title.replace('\n', " "), c["title"].as_str().unwrap_or("").replace('\n', " ")));
+                summary.push(format!(
+                    "столбец «{}» → «{}»",
+                    title.replace('\n', " "),
+                    c["title"].as_str().unwrap_or("").replace('\n', " ")
+                ));
                 used.push(to.clone());
                 renames.push((key.to_owned(), to));
             }
@@ -91,13 +99,20 @@ pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged
             "столбцы {} из таблицы не найдены в приложении {} (его столбцы: {}); назовите их как в приложении",
             unmatched.join(", "),
             describe(index),
-            existing.iter().map(|c| format!("«{}»", c["title"].as_str().unwrap_or("").replace('\n', " "))).collect::<Vec<_>>().join(", ")
+            existing
+                .iter()
+                .map(|c| format!("«{}»", c["title"].as_str().unwrap_or("").replace('\n', " ")))
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     for c in &existing {
         let key = c["key"].as_str().unwrap_or("");
         if c["role"].as_str() != Some("number") && !used.iter().any(|u| u == key) {
-            summary.push(format!("столбец приложения «{}» останется пустым", c["title"].as_str().unwrap_or("").replace('\n', " ")));
+            summary.push(format!(
+                "столбец приложения «{}» останется пустым",
+                c["title"].as_str().unwrap_or("").replace('\n', " ")
+            ));
         }
     }
     let rename = |v: &Value| -> Value { rename_rows(v, &renames) };

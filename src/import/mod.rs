@@ -11,9 +11,9 @@
 //! as written. Deadlines become data when printing the data gives back their text
 //! (`deadline`).
 
-pub mod docx;
 mod deadline;
 mod document;
+pub mod docx;
 pub mod into;
 mod table;
 
@@ -76,12 +76,68 @@ pub fn to_json_text(v: &Value) -> String {
 
 /// Keys in reading order; others follow alphabetically.
 const KEY_ORDER: &[&str] = &[
-    "$schema", "style", "blank", "layout", "logo", "path", "width_mm", "parents", "organization", "full_name", "short_name", "address", "phone", "fax",
-    "email", "site", "order", "id", "kind", "number", "date", "date_line", "date_format", "place", "mark",
-    "approvals", "title", "subtitle", "period", "orientation", "position", "person", "body", "protocol", "act",
-    "preamble", "decree", "points", "addressee", "text", "appendix", "markers", "signatory", "e_signature",
-    "acquaintance", "table", "columns", "key", "group", "width", "role", "follows", "number_row", "numbering",
-    "section_numbers", "section_number_in_column", "values", "items", "sections", "clauses", "blocks", "qr",
+    "$schema",
+    "style",
+    "blank",
+    "layout",
+    "logo",
+    "path",
+    "width_mm",
+    "parents",
+    "organization",
+    "full_name",
+    "short_name",
+    "address",
+    "phone",
+    "fax",
+    "email",
+    "site",
+    "order",
+    "id",
+    "kind",
+    "number",
+    "date",
+    "date_line",
+    "date_format",
+    "place",
+    "mark",
+    "approvals",
+    "title",
+    "subtitle",
+    "period",
+    "orientation",
+    "position",
+    "person",
+    "body",
+    "protocol",
+    "act",
+    "preamble",
+    "decree",
+    "points",
+    "addressee",
+    "text",
+    "appendix",
+    "markers",
+    "signatory",
+    "e_signature",
+    "acquaintance",
+    "table",
+    "columns",
+    "key",
+    "group",
+    "width",
+    "role",
+    "follows",
+    "number_row",
+    "numbering",
+    "section_numbers",
+    "section_number_in_column",
+    "values",
+    "items",
+    "sections",
+    "clauses",
+    "blocks",
+    "qr",
 ];
 
 fn write_value(v: &Value, indent: usize, out: &mut String) {

@@ -33,7 +33,8 @@ pub(super) fn kind_of(header: &str) -> Kind {
         Kind::Number
     } else if has(&["раздел", "направлен", "этап", "блок"]) && !has(&["мероприят"]) {
         Kind::Section
-    } else if has(&["мероприят", "наименование", "содержание", "вид работ", "вид деятельности"]) {
+    } else if has(&["мероприят", "наименование", "содержание", "вид работ", "вид деятельности"])
+    {
         Kind::Activity
     } else if has(&["срок", "дата", "период", "когда"]) {
         Kind::Deadline
@@ -110,10 +111,9 @@ fn header(grid: &Grid) -> Option<Header> {
         return None;
     }
     // Rows above the header that span the whole table are a caption.
-    let start = grid
-        .rows
-        .iter()
-        .position(|r| !(r.cells.len() == 1 && r.cells[0].colspan >= n) && r.cells.iter().any(|c| !c.text().is_empty()))?;
+    let start = grid.rows.iter().position(|r| {
+        !(r.cells.len() == 1 && r.cells[0].colspan >= n) && r.cells.iter().any(|c| !c.text().is_empty())
+    })?;
     let first = &grid.rows[start];
     // The header reaches as far as its merged cells do, and a row under a cell over several
     // columns holds their titles (a two-level header).
@@ -274,7 +274,11 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, String> {
             "не найден столбец мероприятий: заголовки {names}; назовите его «Мероприятие» или «Наименование мероприятия»"
         ));
     };
-    let caption: Vec<String> = grid.rows[..h.start].iter().map(|r| r.cells.iter().map(GridCell::text).collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty()).collect();
+    let caption: Vec<String> = grid.rows[..h.start]
+        .iter()
+        .map(|r| r.cells.iter().map(GridCell::text).collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        .collect();
     let mut summary = Vec::new();
     let mut body_start = h.start + h.rows;
     let number_row = grid.rows.get(body_start).is_some_and(|r| is_number_row(r, n));
@@ -447,7 +451,8 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, String> {
         modes
             .into_iter()
             .find(|m| {
-                sections_bare && numbers_of(&table, &tree, m, false).is_some_and(|n| rows_only(&n) == rows_only(&printed))
+                sections_bare
+                    && numbers_of(&table, &tree, m, false).is_some_and(|n| rows_only(&n) == rows_only(&printed))
             })
             .map(|m| (m, true))
     };
@@ -626,7 +631,9 @@ fn cell_value(paras: &[Para], deadline: bool, style: DateStyle, counted: &mut (u
 /// The marker of a list paragraph: Word's own numbering, or a dash typed at its start.
 fn list_marker(p: &Para) -> Option<&'static str> {
     match &p.label {
-        Some(l) if p.bullet => Some(if l.is_empty() || l.contains(['•', '·', '\u{f0b7}', '\u{f0a7}', 'o']) { "bullet" } else { "dash" }),
+        Some(l) if p.bullet => {
+            Some(if l.is_empty() || l.contains(['•', '·', '\u{f0b7}', '\u{f0a7}', 'o']) { "bullet" } else { "dash" })
+        }
         Some(l) if l.ends_with(')') => Some("numbered"),
         Some(_) => Some("numbered_dot"),
         None if p.text.starts_with("- ") || p.text.starts_with("– ") || p.text.starts_with("— ") => Some("dash"),
@@ -671,7 +678,11 @@ pub fn grid_of_rows(rows: &[(usize, Vec<String>)]) -> Grid {
             let longest = lens.iter().copied().max().unwrap_or(0);
             let mean = lens.iter().sum::<usize>() / lens.len().max(1);
             let number = rows.first().is_some_and(|r| kind_of(&r.cells[c].text()) == Kind::Number);
-            if number { 5.0 } else { mean.max(longest / 3).clamp(8, 40) as f64 }
+            if number {
+                5.0
+            } else {
+                mean.max(longest / 3).clamp(8, 40) as f64
+            }
         })
         .collect();
     Grid { widths, rows }

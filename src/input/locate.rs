@@ -57,7 +57,9 @@ impl Locator<'_> {
         let mut node = self.root.as_ref()?;
         for seg in &path.0 {
             node = match (seg, node) {
-                (Segment::Key(k), Value::Object(obj)) => &obj.properties.iter().rev().find(|p| p.name.as_str() == k)?.value,
+                (Segment::Key(k), Value::Object(obj)) => {
+                    &obj.properties.iter().rev().find(|p| p.name.as_str() == k)?.value
+                }
                 (Segment::Index(i), Value::Array(arr)) => arr.elements.get(*i)?,
                 _ => return None,
             };

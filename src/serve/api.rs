@@ -40,20 +40,21 @@ pub struct State {
 
 impl State {
     pub fn new(engine: Engine, file: Option<PathBuf>) -> State {
-        let (base, samples_dir) = match file.as_ref().map(|f| f.parent().unwrap_or(std::path::Path::new("")).to_path_buf()) {
-            Some(dir) => (if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir }, None),
-            None => {
-                let dir = tempfile::tempdir().ok();
-                if let Some(d) = &dir {
-                    for s in crate::samples::ALL {
-                        for (name, bytes) in s.files {
-                            let _ = std::fs::write(d.path().join(name), bytes);
+        let (base, samples_dir) =
+            match file.as_ref().map(|f| f.parent().unwrap_or(std::path::Path::new("")).to_path_buf()) {
+                Some(dir) => (if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir }, None),
+                None => {
+                    let dir = tempfile::tempdir().ok();
+                    if let Some(d) = &dir {
+                        for s in crate::samples::ALL {
+                            for (name, bytes) in s.files {
+                                let _ = std::fs::write(d.path().join(name), bytes);
+                            }
                         }
                     }
+                    (dir.as_ref().map_or_else(|| PathBuf::from("."), |d| d.path().to_path_buf()), dir)
                 }
-                (dir.as_ref().map_or_else(|| PathBuf::from("."), |d| d.path().to_path_buf()), dir)
-            }
-        };
+            };
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         State {
             engine: Arc::new(engine),
@@ -83,7 +84,9 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/api/validate", post(validate))
         .route("/api/render", post(render))
         .route("/api/file", get(get_file).put(put_file))
-        .fallback(|| async { refuse(StatusCode::NOT_FOUND, "такого адреса нет; API описан в README") })
+        .fallback(|| async {
+            refuse(StatusCode::NOT_FOUND, "такого адреса нет; API описан в README")
+        })
         .layer(DefaultBodyLimit::max(super::MAX_BODY))
         .with_state(state)
 }
@@ -121,7 +124,8 @@ fn diagnostic_json(d: &Diagnostic) -> Value {
 }
 
 fn split(diags: &[Diagnostic]) -> Value {
-    let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) = diags.iter().partition(|d| d.severity == Severity::Error);
+    let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        diags.iter().partition(|d| d.severity == Severity::Error);
     json!({
         "errors": errors.into_iter().map(diagnostic_json).collect::<Vec<_>>(),
         "warnings": warnings.into_iter().map(diagnostic_json).collect::<Vec<_>>(),
@@ -203,16 +207,24 @@ async fn render(
         Err(_) => {
             return refuse(
                 StatusCode::SERVICE_UNAVAILABLE,
-                &format!("документ собирается дольше {} с; упростите его или соберите командой prikaz render", RENDER_TIMEOUT.as_secs()),
+                &format!(
+                    "документ собирается дольше {} с; упростите его или соберите командой prikaz render",
+                    RENDER_TIMEOUT.as_secs()
+                ),
             )
         }
     };
     match result {
         Ok(out) => {
             let bytes = if docx { out.docx } else { out.pdf }.unwrap_or_default();
-            let stem = state.file.as_ref().and_then(|f| f.file_stem()).map_or_else(|| "prikaz".into(), |s| s.to_string_lossy().into_owned());
+            let stem = state
+                .file
+                .as_ref()
+                .and_then(|f| f.file_stem())
+                .map_or_else(|| "prikaz".into(), |s| s.to_string_lossy().into_owned());
             let disposition = format!("attachment; filename*=UTF-8''{}.{format}", percent(&stem));
-            let warnings = serde_json::to_string(&out.warnings.iter().map(diagnostic_json).collect::<Vec<_>>()).unwrap_or_default();
+            let warnings = serde_json::to_string(&out.warnings.iter().map(diagnostic_json).collect::<Vec<_>>())
+                .unwrap_or_default();
             (
                 [
                     (header::CONTENT_TYPE, kind.to_owned()),
@@ -249,7 +261,9 @@ async fn get_file(Axum(state): Axum<Arc<State>>) -> Response {
     };
     match std::fs::read(path) {
         Ok(bytes) => match crate::input::source::read_source_noted(path) {
-            Ok((src, _)) => Json(json!({ "name": state.name(), "text": src.text, "version": version_of(&bytes) })).into_response(),
+            Ok((src, _)) => {
+                Json(json!({ "name": state.name(), "text": src.text, "version": version_of(&bytes) })).into_response()
+            }
             Err(d) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &d.message),
         },
         // A file not made yet: the editor starts empty and the first save creates it.

@@ -6,9 +6,7 @@ mod common;
 use common::prikaz;
 
 fn temp(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("prikaz-cli-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::temp_dir(&format!("cli-{name}"))
 }
 
 #[test]

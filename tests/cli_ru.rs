@@ -82,7 +82,7 @@ fn wrong_invocations_are_told_in_russian() {
 /// Template mistakes are told in Russian with the template's file and line.
 #[test]
 fn template_errors_are_russian_with_their_place() {
-    let dir = std::env::temp_dir().join(format!("prikaz-cli-ru-tpl-{}", std::process::id()));
+    let dir = common::temp_dir("cli-ru-tpl");
     let out = dir.join("out");
     let cases: &[(&str, &str)] = &[
         (
@@ -119,11 +119,11 @@ fn system_errors_are_russian() {
     let run = prikaz(&["render", "нет-такого.json", "-o", "/tmp/x"]);
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(err.contains("файл не найден") && !err.contains("os error"), "{err}");
-    let file = std::env::temp_dir().join(format!("prikaz-cli-ru-file-{}", std::process::id()));
+    let file = common::temp_dir("cli-ru-file").join("файл");
     std::fs::write(&file, "").unwrap();
     let run = prikaz(&["render", "samples/kindergarten-2024.json", "-o", file.join("out").to_str().unwrap()]);
     let err = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1));
     assert!(err.contains("в пути стоит файл там, где нужна папка") && !err.contains("os error"), "{err}");
-    std::fs::remove_file(&file).ok();
+    std::fs::remove_dir_all(file.parent().unwrap()).ok();
 }

@@ -9,9 +9,7 @@ mod common;
 use common::{prikaz, root};
 
 fn temp(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("prikaz-import-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::temp_dir(&format!("import-{name}"))
 }
 
 /// Imports `table`, checks the summary, renders the result and returns the IR text.

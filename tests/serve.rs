@@ -165,8 +165,7 @@ fn fifty_renders_at_once_all_complete() {
 
 #[test]
 fn the_opened_file_is_saved_with_a_backup_and_a_stale_save_is_refused() {
-    let dir = std::env::temp_dir().join(format!("prikaz-serve-file-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::temp_dir("serve-file");
     let file = dir.join("приказ.json");
     std::fs::write(&file, sample("solnechnogorsk-2023.json")).unwrap();
     let server = start(Some(&file));
@@ -196,8 +195,7 @@ fn the_editor_works_in_a_real_browser() {
     if !tool("chromium") || !tool("chromedriver") || !common::python_modules("selenium") {
         return;
     }
-    let dir = std::env::temp_dir().join(format!("prikaz-serve-editor-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::temp_dir("serve-editor");
     let file = dir.join("p.json");
     std::fs::write(&file, sample("solnechnogorsk-2023.json")).unwrap();
     let server = start(Some(&file));

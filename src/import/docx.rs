@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::io::Read as _;
 
 use super::xml::{self, Node};
+use crate::ru::roman::to_roman;
 
 /// A paragraph as a reader sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -603,8 +604,8 @@ fn format_number(n: i64, format: &str) -> String {
         return n.to_string();
     }
     match format {
-        "upperRoman" => roman(n),
-        "lowerRoman" => roman(n).to_lowercase(),
+        "upperRoman" => to_roman(n as u32),
+        "lowerRoman" => to_roman(n as u32).to_lowercase(),
         "upperLetter" => letter(n, 'A', 26),
         "lowerLetter" => letter(n, 'a', 26),
         "russianUpper" => cyrillic(n).to_uppercase(),
@@ -612,32 +613,6 @@ fn format_number(n: i64, format: &str) -> String {
         "decimalZero" => format!("{n:02}"),
         _ => n.to_string(),
     }
-}
-
-fn roman(mut n: i64) -> String {
-    const R: [(i64, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (v, t) in R {
-        while n >= v {
-            s.push_str(t);
-            n -= v;
-        }
-    }
-    s
 }
 
 fn letter(n: i64, first: char, count: u32) -> String {
@@ -827,7 +802,7 @@ mod tests {
 
     #[test]
     fn numbers_are_formatted_as_word_shows_them() {
-        assert_eq!(roman(14), "XIV");
+        assert_eq!(format_number(14, "upperRoman"), "XIV");
         assert_eq!(format_number(3, "russianLower"), "в");
         assert_eq!(letter(28, 'a', 26), "bb");
         assert_eq!(clean("До\u{a0}01.09.2024 \n  г.\u{ad}"), "До 01.09.2024\nг.");

@@ -226,29 +226,9 @@ fn typed_number(text: &str) -> Option<(String, String)> {
 fn canonical(label: &str) -> String {
     let l = label.trim().trim_end_matches(['.', ')']);
     if !l.is_empty() && l.chars().all(|c| "IVXLC".contains(c)) {
-        return from_roman(l).to_string();
+        return crate::ru::roman::from_roman(l).to_string();
     }
     l.to_owned()
-}
-
-fn from_roman(s: &str) -> u32 {
-    let v = |c| match c {
-        'I' => 1,
-        'V' => 5,
-        'X' => 10,
-        'L' => 50,
-        _ => 100,
-    };
-    let cs: Vec<u32> = s.chars().map(v).collect();
-    let mut total = 0i64;
-    for (i, &c) in cs.iter().enumerate() {
-        if cs.get(i + 1).is_some_and(|&d| d > c) {
-            total -= c as i64;
-        } else {
-            total += c as i64;
-        }
-    }
-    total.max(0) as u32
 }
 
 /// Options of a conversion.

@@ -1,4 +1,5 @@
-//! Russian language helpers: dates, deadlines, names and cases, agreement, typography.
+//! Russian language helpers: dates, deadlines, names and cases, agreement, typography,
+//! Roman numerals.
 
 pub mod agree;
 pub mod dates;
@@ -7,4 +8,5 @@ pub mod decline;
 pub mod names;
 pub mod people;
 pub mod plural;
+pub mod roman;
 pub mod typography;

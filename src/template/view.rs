@@ -921,7 +921,7 @@ fn walk<'n>(
         let shown = number.as_ref().map(|x| {
             let x = x.trim_end_matches('.');
             match (t.section_numbers, level, x.parse::<u32>()) {
-                (m::SectionNumbers::Roman, 0, Ok(k)) => roman(k),
+                (m::SectionNumbers::Roman, 0, Ok(k)) => crate::ru::roman::to_roman(k),
                 _ => x.to_owned(),
             }
         });
@@ -957,40 +957,6 @@ fn walk<'n>(
         walk(t, &s.items, &s.sections, level + 1, number_col, style, nums, seq, out);
         seq.leave_section(outer);
     }
-}
-
-#[cfg(test)]
-#[test]
-fn roman_numerals() {
-    let got: Vec<String> = [1, 2, 4, 9, 14, 40, 90, 1999].into_iter().map(roman).collect();
-    assert_eq!(got, ["I", "II", "IV", "IX", "XIV", "XL", "XC", "MCMXCIX"]);
-}
-
-/// «I», «IV», «XII»: Roman numerals for section numbers.
-fn roman(mut k: u32) -> String {
-    const DIGITS: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (v, s) in DIGITS {
-        while k >= v {
-            out.push_str(s);
-            k -= v;
-        }
-    }
-    out
 }
 
 fn cell_blocks(v: &InCell, style: deadline::DateStyle) -> Vec<BlockView> {

@@ -13,6 +13,13 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A fresh folder under the system's temporary one, named for the test and this process.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("prikaz-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).expect("a temporary folder");
+    d
+}
+
 /// Runs `prikaz` with arguments from the project root, colour off.
 pub fn prikaz(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_prikaz"))

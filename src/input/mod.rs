@@ -113,7 +113,34 @@ pub fn locate_all(text: &str, diagnostics: &mut [Diagnostic]) {
 
 /// The JSON Schema of the input format, pretty-printed.
 pub fn schema_json() -> String {
-    let mut schema = schemars::schema_for!(Document);
-    schema.insert("title".into(), "prikaz: приказ и приложения".into());
+    let mut schema = schemars::schema_for!(Document).to_value();
+    describe_tagged_variants(&mut schema);
     serde_json::to_string_pretty(&schema).expect("a schema always serializes")
+}
+
+/// A variant written as `{"deadline": …}` is described on the variant; its one key gets the
+/// same title and description, which is what an editor shows when hovering over that key.
+fn describe_tagged_variants(schema: &mut serde_json::Value) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            for union in ["oneOf", "anyOf"] {
+                for variant in map.get_mut(union).and_then(|u| u.as_array_mut()).into_iter().flatten() {
+                    let said: Vec<(String, serde_json::Value)> = ["title", "description"]
+                        .iter()
+                        .filter_map(|k| variant.get(*k).map(|v| (k.to_string(), v.clone())))
+                        .collect();
+                    if let Some(serde_json::Value::Object(props)) = variant.get_mut("properties") {
+                        if let (1, Some(serde_json::Value::Object(only))) = (props.len(), props.values_mut().next()) {
+                            for (k, v) in &said {
+                                only.entry(k.clone()).or_insert_with(|| v.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            map.values_mut().for_each(describe_tagged_variants);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(describe_tagged_variants),
+        _ => {}
+    }
 }

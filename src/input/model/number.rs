@@ -43,7 +43,12 @@ pub fn opt_number_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>
 
 /// The schema of such a number.
 pub fn number_schema(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({ "type": ["string", "integer"], "minimum": 0 })
+    json_schema!({
+        "type": ["string", "integer"],
+        "minimum": 0,
+        "title": "Номер",
+        "description": "Номер в том виде, как он пишется: строкой («15 а», «175/1.1 – 08») или целым числом (`112`). Номер вида «2.1» пишется строкой: `\"2.1\"`."
+    })
 }
 
 #[cfg(test)]

@@ -6,28 +6,60 @@ use serde::{Deserialize, Serialize};
 
 /// Page, type and typography settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Оформление", description = "Параметры страницы, шрифта и типографики.")]
 #[serde(deny_unknown_fields, default)]
 pub struct Style {
     /// The body font family as named in the DOCX.
+    #[schemars(
+        title = "Шрифт",
+        description = "Гарнитура основного текста, как она называется в DOCX. По умолчанию — `Times New Roman`."
+    )]
     pub font: String,
     /// Body text size in points (ГОСТ recommends 12–14).
+    #[schemars(
+        title = "Размер шрифта текста, пт",
+        description = "Размер шрифта основного текста в пунктах (ГОСТ рекомендует 12–14). По умолчанию — 14."
+    )]
     pub body_size_pt: f64,
     /// Table text size in points.
+    #[schemars(
+        title = "Размер шрифта таблиц, пт",
+        description = "Размер шрифта в таблицах в пунктах. По умолчанию — 12."
+    )]
     pub table_size_pt: f64,
     /// Page margins in millimetres.
+    #[schemars(title = "Поля страницы, мм", description = "Поля страницы в миллиметрах.")]
     pub margins_mm: Margins,
     /// First-line indent of body paragraphs, millimetres.
+    #[schemars(
+        title = "Абзацный отступ, мм",
+        description = "Отступ первой строки абзацев основного текста в миллиметрах. По умолчанию — 12,5."
+    )]
     pub first_line_indent_mm: f64,
     /// Automatic hyphenation of body text.
+    #[schemars(
+        title = "Переносы",
+        description = "Автоматическая расстановка переносов в основном тексте. По умолчанию — `true`."
+    )]
     pub hyphenation: bool,
     /// A roadmap goes on landscape pages when it has at least this many columns
     /// (unless the appendix sets `orientation`).
+    #[schemars(
+        title = "Порог альбомной ориентации",
+        description = "План мероприятий располагается на страницах альбомной ориентации, если в нём не меньше этого числа столбцов (если в приложении не задана `orientation`). По умолчанию — 5."
+    )]
     pub landscape_from_columns: usize,
     /// How dates inside deadlines are written: «29.04.2022» or «29 апреля 2022 г.».
+    #[schemars(
+        title = "Даты в сроках",
+        description = "Как записываются даты в сроках: «29.04.2022» или «29 апреля 2022 г.». По умолчанию — `numeric`."
+    )]
     pub deadline_dates: DeadlineDates,
     /// How points refer to appendices.
+    #[schemars(title = "Ссылки на приложения", description = "Как пункты ссылаются на приложения.")]
     pub appendix_refs: AppendixRefs,
     /// Typography corrections applied to the text.
+    #[schemars(title = "Типографика", description = "Типографские исправления, применяемые к тексту.")]
     pub typography: Typography,
 }
 
@@ -50,15 +82,23 @@ impl Default for Style {
 
 /// Page margins in millimetres.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Поля страницы", description = "Поля страницы в миллиметрах.")]
 #[serde(deny_unknown_fields, default)]
 pub struct Margins {
     /// Left (30 for documents kept over 10 years).
+    #[schemars(
+        title = "Левое поле",
+        description = "Левое поле, мм (30 — для документов со сроком хранения более 10 лет). По умолчанию — 20."
+    )]
     pub left: f64,
     /// Right.
+    #[schemars(title = "Правое поле", description = "Правое поле, мм. По умолчанию — 10.")]
     pub right: f64,
     /// Top.
+    #[schemars(title = "Верхнее поле", description = "Верхнее поле, мм. По умолчанию — 20.")]
     pub top: f64,
     /// Bottom.
+    #[schemars(title = "Нижнее поле", description = "Нижнее поле, мм. По умолчанию — 20.")]
     pub bottom: f64,
 }
 
@@ -70,23 +110,51 @@ impl Default for Margins {
 
 /// How a point refers to an appendix: «(приложение 1)», «(Приложение № 1)».
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    title = "Ссылки на приложения",
+    description = "Как пункт ссылается на приложение: «(приложение 1)», «(Приложение № 1)»."
+)]
 #[serde(deny_unknown_fields, default)]
 pub struct AppendixRefs {
     /// «(Приложение)» rather than «(приложение)».
+    #[schemars(
+        title = "С прописной буквы",
+        description = "«(Приложение)» вместо «(приложение)». По умолчанию — `false`."
+    )]
     pub capitalized: bool,
     /// «(приложение № 1)» rather than «(приложение 1)».
+    #[schemars(
+        title = "Знак «№»",
+        description = "«(приложение № 1)» вместо «(приложение 1)». По умолчанию — `false`."
+    )]
     pub number_sign: bool,
 }
 
 /// Typography passes; each can be switched off, since the text is legally the author's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    title = "Типографика",
+    description = "Типографские исправления; каждое можно отключить, поскольку текст юридически принадлежит автору."
+)]
 #[serde(deny_unknown_fields, default)]
 pub struct Typography {
     /// Non-breaking spaces in «Н.П. Клюева», «№ 15», «2023 г.».
+    #[schemars(
+        title = "Неразрывные пробелы",
+        description = "Неразрывные пробелы в «Н.П. Клюева», «№ 15», «2023 г.». По умолчанию — `true`."
+    )]
     pub nbsp: bool,
     /// «Ёлочки» for straight quotes, „лапки“ inside.
+    #[schemars(
+        title = "Кавычки",
+        description = "«Ёлочки» вместо прямых кавычек, „лапки“ — внутри них. По умолчанию — `true`."
+    )]
     pub quotes: bool,
     /// En dash in ranges («2023–2024»), em dash between words.
+    #[schemars(
+        title = "Тире",
+        description = "Короткое тире в диапазонах («2023–2024»), длинное тире между словами. По умолчанию — `true`."
+    )]
     pub dashes: bool,
 }
 
@@ -98,11 +166,14 @@ impl Default for Typography {
 
 /// How dates inside deadlines are written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Даты в сроках", description = "Как записываются даты в сроках.")]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineDates {
     /// «29.04.2022».
+    #[schemars(title = "Цифрами", description = "Цифрами: «29.04.2022».")]
     #[default]
     Numeric,
     /// «29 апреля 2022 г.».
+    #[schemars(title = "Словами", description = "С месяцем словами: «29 апреля 2022 г.».")]
     Words,
 }

@@ -150,7 +150,7 @@ impl fmt::Display for When {
 }
 
 macro_rules! string_value {
-    ($ty:ty, $parse:expr, $expecting:literal, $pattern:literal, $descr:literal) => {
+    ($ty:ty, $parse:expr, $expecting:literal, $pattern:literal, $title:literal, $descr:literal) => {
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 struct V;
@@ -176,7 +176,7 @@ macro_rules! string_value {
                 stringify!($ty).into()
             }
             fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                json_schema!({ "type": "string", "pattern": $pattern, "description": $descr })
+                json_schema!({ "type": "string", "pattern": $pattern, "title": $title, "description": $descr })
             }
         }
     };
@@ -187,21 +187,24 @@ string_value!(
     |s| parse_iso_date(s).map(IsoDate),
     "дата строкой ГГГГ-ММ-ДД или ДД.ММ.ГГГГ",
     "^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}[.][0-9]{2}[.][0-9]{4})$",
-    "Дата в виде ГГГГ-ММ-ДД (2023-08-28) или ДД.ММ.ГГГГ (28.08.2023)."
+    "Дата",
+    "Дата в виде `ГГГГ-ММ-ДД` (`2023-08-28`) или `ДД.ММ.ГГГГ` (`28.08.2023`)."
 );
 string_value!(
     YearMonth,
     parse_year_month,
     "месяц строкой ГГГГ-ММ",
     "^[0-9]{4}-[0-9]{2}$",
-    "Месяц в виде ГГГГ-ММ, например 2023-09."
+    "Месяц",
+    "Месяц года в виде `ГГГГ-ММ`, например `2023-09`."
 );
 string_value!(
     When,
     parse_when,
     "дата ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, или месяц ГГГГ-ММ",
     "^([0-9]{4}-[0-9]{2}(-[0-9]{2})?|[0-9]{2}[.][0-9]{2}[.][0-9]{4})$",
-    "Дата ГГГГ-ММ-ДД (2023-08-28) или ДД.ММ.ГГГГ (28.08.2023), или месяц ГГГГ-ММ (2023-09)."
+    "Дата или месяц",
+    "Момент времени с той точностью, какую указал автор: дата `ГГГГ-ММ-ДД` (`2023-08-28`) или `ДД.ММ.ГГГГ` (`28.08.2023`), либо целый месяц `ГГГГ-ММ` (`2023-09`)."
 );
 
 #[cfg(test)]

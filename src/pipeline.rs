@@ -13,10 +13,36 @@ pub enum Parts {
     /// The order (when it has a body) and all appendices.
     #[default]
     All,
+    /// The order alone, without its appendices.
+    Order,
     /// The appendices only, laid out as inside the full document.
     Appendices,
     /// One appendix, by 1-based position.
     Appendix(usize),
+}
+
+/// The position (from 1) of the appendix `key` names: its `id`, else its number. The
+/// error lists the appendices there are.
+pub fn find_appendix(input: &Input, key: &str) -> Result<usize, Diagnostic> {
+    let by_id = input.appendices.iter().position(|a| a.id.as_deref() == Some(key)).map(|i| i + 1);
+    let by_number = key.trim().parse::<usize>().ok().filter(|n| (1..=input.appendices.len()).contains(n));
+    by_id.or(by_number).ok_or_else(|| {
+        let there: Vec<String> = input
+            .appendices
+            .iter()
+            .enumerate()
+            .map(|(i, a)| match &a.id {
+                Some(id) => format!("{} («{id}»)", i + 1),
+                None => (i + 1).to_string(),
+            })
+            .collect();
+        let error = Diagnostic::error(format!("в документе нет приложения «{key}»"));
+        if there.is_empty() {
+            error.hint("в документе нет приложений")
+        } else {
+            error.hint(format!("укажите номер или id одного из приложений: {}", there.join(", ")))
+        }
+    })
 }
 
 /// Builds the normalised IR of a validated input.
@@ -48,7 +74,12 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
         return Err(Diagnostic::error("в документе нет приложений: собирать только приложения нечего")
             .hint("уберите --only appendices, чтобы собрать приказ"));
     }
-    let with_order = parts == Parts::All && input.order.as_ref().is_some_and(|o| o.body.is_some());
+    let has_body = input.order.as_ref().is_some_and(|o| o.body.is_some());
+    if parts == Parts::Order && !has_body {
+        return Err(Diagnostic::error("в документе нет текста приказа (order.body): собирать только приказ нечего")
+            .hint("уберите --only order, чтобы собрать приложения"));
+    }
+    let with_order = matches!(parts, Parts::All | Parts::Order) && has_body;
     // Bookmarks: the order by its kind and requisites, each appendix by its label and title.
     let mut marks: Vec<(usize, String)> = Vec::new();
     if with_order {
@@ -58,6 +89,9 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
         }
     }
     for (i, a) in input.appendices.iter().enumerate() {
+        if parts == Parts::Order {
+            break;
+        }
         if let Parts::Appendix(n) = parts {
             if n != i + 1 {
                 continue;

@@ -37,7 +37,8 @@ fn english_in(text: &str) -> Vec<&'static str> {
     ENGLISH.iter().copied().filter(|w| text.contains(w)).collect()
 }
 
-const COMMANDS: &[&str] = &["validate", "render", "serve", "import", "init", "roll", "batch", "schema"];
+const COMMANDS: &[&str] =
+    &["validate", "render", "serve", "import", "init", "roll", "batch", "schema", "completions", "man"];
 
 #[test]
 fn every_help_is_russian_with_examples_and_exit_codes() {

@@ -18,11 +18,13 @@ pub fn command() -> Command {
 fn value_name(command: &str, id: &str) -> &'static str {
     match (command, id) {
         (_, "files") => "ФАЙЛ",
-        ("render" | "batch", "output") => "ПАПКА",
+        ("render" | "batch" | "man", "output") => "ПАПКА",
         (_, "output") => "ФАЙЛ",
         (_, "file") if command == "schema" => "ФАЙЛ",
         (_, "file" | "into") => "ФАЙЛ",
         (_, "dir" | "templates" | "font_dir") => "ПАПКА",
+        (_, "shell") => "ОБОЛОЧКА",
+        (_, "name") => "ИМЯ",
         (_, "schools") => "СПИСОК",
         (_, "to") => "ГОД",
         (_, "date") => "ДАТА",
@@ -32,8 +34,7 @@ fn value_name(command: &str, id: &str) -> &'static str {
         (_, "port") => "ПОРТ",
         (_, "listen") => "АДРЕС",
         (_, "sheet") => "ЛИСТ",
-        ("import", "appendix") => "ID",
-        (_, "appendix") => "N",
+        (_, "appendix") => "ID",
         (_, "kind") => "ОБРАЗЕЦ",
         (_, "emit" | "only" | "format") => "ЧТО",
         _ => "ЗНАЧЕНИЕ",
@@ -44,13 +45,15 @@ fn value_name(command: &str, id: &str) -> &'static str {
 fn after_help(command: &str) -> &'static str {
     match command {
         "prikaz" => "Примеры:\n  prikaz init мой-приказ\n  prikaz render мой-приказ/prikaz.json -o out\n  prikaz serve мой-приказ/prikaz.json --open\n\nСправка по команде: prikaz КОМАНДА --help",
-        "validate" => "Примеры:\n  prikaz validate приказ.json\n  prikaz validate samples/*.json --strict\n\nКоды выхода: 0 — ошибок нет, 1 — есть ошибки (или предупреждения с --strict), 2 — неверная команда.",
-        "render" => "Примеры:\n  prikaz render приказ.json -o out\n  prikaz render приказ.json --only appendices -o out\n  prikaz render приказ.json --format pdf --pdfa\n\nКоды выхода: 0 — файлы записаны, 1 — ошибки во входном файле или при записи, 2 — неверная команда.",
+        "validate" => "Примеры:\n  prikaz validate приказ.json\n  prikaz validate samples/*.json --strict\n  prikaz validate samples\\*.json      (Windows: * раскрывается и без оболочки)\n\nКоды выхода: 0 — ошибок нет, 1 — есть ошибки (или предупреждения с --strict), 2 — неверная команда.",
+        "render" => "Примеры:\n  prikaz render приказ.json -o out\n  prikaz render приказ.json --only appendices -o out\n  prikaz render приказ.json --appendix plan --name \"План 2024\"\n  prikaz render приказ.json --format pdf --pdfa\n  prikaz render приказ.json --emit context > данные.json\n\nКоды выхода: 0 — файлы записаны, 1 — ошибки во входном файле или при записи, 2 — неверная команда.",
         "roll" => "Пример:\n  prikaz roll приказ-2023.json --to 2024 --date 2024-08-30 --number 16 -o приказ-2024.json\n\nКоды выхода: 0 — файл записан, 1 — ошибка во входном файле или файл уже есть, 2 — неверная команда.",
         "batch" => "Пример:\n  prikaz batch пакет.json --schools школы.csv -o out/школы\n\nКоды выхода: 0 — собраны все школы, 1 — часть школ не собрана (список причин в конце), 2 — неверная команда.",
         "init" => "Пример:\n  prikaz init мой-приказ --kind kindergarten\n\nКоды выхода: 0 — заготовка создана, 1 — файлы уже есть, 2 — неверная команда.",
         "import" => "Примеры:\n  prikaz import \"Приказ 2023.docx\" -o приказ.json\n  prikaz import план.xlsx -o план.json --sheet 2\n  prikaz import план.xlsx --into приказ.json --appendix plan\n\nКоды выхода: 0 — записано, 1 — не распознано, не прошло проверку или файл уже есть, 2 — неверная команда.",
         "serve" => "Пример:\n  prikaz serve приказ.json --open\n\nКоды выхода: 0 — остановлен, 1 — порт занят или файл — папка, 2 — неверная команда.",
+        "completions" => "Примеры:\n  prikaz completions bash > /etc/bash_completion.d/prikaz\n  prikaz completions powershell >> $PROFILE\n\nКоды выхода: 0 — напечатано, 2 — неверная команда.",
+        "man" => "Примеры:\n  prikaz man | man -l -\n  prikaz man -o /usr/local/share/man/man1\n\nКоды выхода: 0 — напечатано или записано, 1 — ошибка записи, 2 — неверная команда.",
         "schema" => "Пример:\n  prikaz schema -o prikaz.schema.json\n\nКоды выхода: 0 — записано, 1 — ошибка записи, 2 — неверная команда.",
         _ => "",
     }
@@ -69,7 +72,7 @@ fn localize(cmd: Command, path: &str) -> Command {
         cmd = cmd.mut_arg(id, |a| {
             let mut help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
             let sentence = |help: &mut String, more: String| {
-                if !help.is_empty() && !help.ends_with(['.', '!', '?', ')']) {
+                if !help.is_empty() && !help.ends_with(['.', '!', '?']) {
                     help.push('.');
                 }
                 help.push(' ');
@@ -85,7 +88,7 @@ fn localize(cmd: Command, path: &str) -> Command {
                         if h.chars()
                             .any(|c| ('а'..='я').contains(&c.to_ascii_lowercase()) || ('А'..='Я').contains(&c)) =>
                     {
-                        format!("{} — {}", v.get_name(), h.trim_end_matches('.'))
+                        format!("{} — {}", v.get_name(), lower_first(h.trim_end_matches('.')))
                     }
                     _ => v.get_name().to_owned(),
                 })
@@ -140,6 +143,12 @@ fn localize(cmd: Command, path: &str) -> Command {
         cmd = cmd.mut_subcommand(&s, |c| localize(c, &sub_path));
     }
     cmd
+}
+
+/// The text with its first letter in lower case: a value's help inside a sentence.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn text(v: Option<&ContextValue>) -> Option<String> {

@@ -2,14 +2,17 @@
 
 mod batch;
 pub mod clap_ru;
+mod completions;
 mod import;
 mod init;
+mod man;
 mod render;
 mod report;
 mod roll;
 mod schema;
 mod serve;
 mod validate;
+mod wildcard;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +39,9 @@ pub(crate) use outln;
 
 /// Exit code for invalid input.
 pub const EXIT_INVALID: u8 = 1;
+
+/// Exit code for a wrong command line, as clap's own errors.
+pub const EXIT_USAGE: u8 = 2;
 
 /// Приказ и дорожная карта: из JSON-описания в DOCX и PDF.
 #[derive(Debug, Parser)]
@@ -144,6 +150,18 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Напечатать сценарий дополнения команд и параметров по Tab для оболочки.
+    Completions {
+        /// Оболочка.
+        #[arg(value_enum)]
+        shell: completions::Shell,
+    },
+    /// Напечатать страницу руководства (man) или записать в папку страницы всех команд.
+    Man {
+        /// Папка для страниц prikaz.1, prikaz-render.1, …
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Напечатать JSON Schema входного формата.
     Schema {
         /// Записать в файл вместо стандартного вывода.
@@ -160,15 +178,18 @@ enum Command {
         /// Папка со своими шаблонами: файл в ней заменяет встроенный с тем же именем.
         #[arg(long, value_name = "ПАПКА")]
         templates: Option<PathBuf>,
-        /// Вывести промежуточное представление вместо файлов: ir — модель документа.
+        /// Вывести вместо файлов то, что видят шаблоны, или что из них получилось.
         #[arg(long, value_enum)]
         emit: Option<render::Emit>,
-        /// Только приложения (приказ уже подписан, план изменился): appendices.
+        /// Собрать только часть документа.
         #[arg(long, value_enum, conflicts_with = "appendix")]
         only: Option<render::Only>,
-        /// Только приложение с этим порядковым номером (1, 2, …).
-        #[arg(long, value_name = "N")]
-        appendix: Option<usize>,
+        /// Собрать одно приложение: его id из файла или порядковый номер (1, 2, …).
+        #[arg(long)]
+        appendix: Option<String>,
+        /// Имя файлов результата без расширения (по умолчанию — имя входного файла).
+        #[arg(long)]
+        name: Option<String>,
         /// Какие файлы писать: docx, pdf или оба (по умолчанию оба).
         #[arg(long, value_enum)]
         format: Option<render::Format>,
@@ -186,7 +207,7 @@ enum Command {
         #[arg(long, value_name = "ПАПКА")]
         font_dir: Option<PathBuf>,
         /// Встроить шрифты в DOCX (Liberation Serif), чтобы документ выглядел так же на
-        /// машине без них; файл становится больше примерно на 1 МБ.
+        /// машине без них; файл становится больше примерно на 850 КБ.
         #[arg(long)]
         embed_fonts: bool,
     },
@@ -206,8 +227,16 @@ fn warn_if_file_like(output: &std::path::Path) {
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Validate { files, strict, explain } => validate::run(&files, strict, explain),
+        Command::Validate { files, strict, explain } => match wildcard::expand(files) {
+            Ok(files) => validate::run(&files, strict, explain),
+            Err(e) => {
+                eprintln!("ошибка: {e}");
+                ExitCode::from(EXIT_INVALID)
+            }
+        },
         Command::Schema { output } => schema::run(output.as_deref()),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Man { output } => man::run(output.as_deref()),
         Command::Import { file, output, into, appendix, sheet, title, force } => match (output, into) {
             (_, Some(into)) => import::run_into(&file, &into, appendix.as_deref(), sheet.as_deref()),
             (Some(output), None) => import::run(&file, &output, title.as_deref(), sheet.as_deref(), force),
@@ -229,6 +258,7 @@ pub fn run(cli: Cli) -> ExitCode {
             emit,
             only,
             appendix,
+            name,
             format,
             pdfa,
             tagged,
@@ -236,14 +266,19 @@ pub fn run(cli: Cli) -> ExitCode {
             embed_fonts,
         } => {
             let parts = match (only, appendix) {
-                (_, Some(n)) => prikaz::pipeline::Parts::Appendix(n),
-                (Some(render::Only::Appendices), None) => prikaz::pipeline::Parts::Appendices,
-                (None, None) => prikaz::pipeline::Parts::All,
+                (_, Some(key)) => render::Pick::Appendix(key),
+                (Some(render::Only::Order), None) => render::Pick::Parts(prikaz::pipeline::Parts::Order),
+                (Some(render::Only::Appendices), None) => render::Pick::Parts(prikaz::pipeline::Parts::Appendices),
+                (None, None) => render::Pick::Parts(prikaz::pipeline::Parts::All),
             };
+            if let Some(Err(e)) = name.as_deref().map(render::check_name) {
+                eprintln!("ошибка: {e}");
+                return ExitCode::from(EXIT_USAGE);
+            }
             if emit.is_none() {
                 warn_if_file_like(&output);
             }
-            let opts = render::Options { format, pdfa, tagged, embed_fonts, font_dir, parts };
+            let opts = render::Options { format, pdfa, tagged, embed_fonts, font_dir, parts, name };
             render::run(&file, &output, templates.as_deref(), emit, opts)
         }
     }

@@ -22,15 +22,29 @@ pub enum Format {
 /// Parts to render instead of the whole document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Only {
-    /// All appendices, without the order.
+    /// Только приказ, без приложений.
+    Order,
+    /// Только приложения (приказ уже подписан, план изменился).
     Appendices,
+}
+
+/// The parts as the command line names them: an appendix by id is found once the input
+/// is read.
+#[derive(Debug, Clone)]
+pub enum Pick {
+    /// Parts known without the input.
+    Parts(Parts),
+    /// One appendix, by its `id` or number.
+    Appendix(String),
 }
 
 /// Output options.
 #[derive(Debug, Clone)]
 pub struct Options {
     /// Which parts of the document.
-    pub parts: Parts,
+    pub parts: Pick,
+    /// The output files' name without extension, instead of the input's.
+    pub name: Option<String>,
     /// Faces for the PDF from a folder instead of the bundled ones.
     pub font_dir: Option<std::path::PathBuf>,
     /// Only one format, or both when `None`.
@@ -43,12 +57,34 @@ pub struct Options {
     pub embed_fonts: bool,
 }
 
+/// Checks a `--name`: a file name without folder or extension, which Windows accepts too.
+pub fn check_name(name: &str) -> Result<(), String> {
+    let ext = Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase());
+    if name.trim().is_empty() {
+        Err("--name: имя файлов пустое".to_owned())
+    } else if name.contains(['/', '\\']) {
+        Err(format!("--name: «{name}» — имя файла, а не путь; папку задаёт -o"))
+    } else if matches!(ext.as_deref(), Some("docx" | "pdf")) {
+        Err(format!("--name: укажите имя без расширения — .docx и .pdf добавляются сами"))
+    } else if let Some(c) =
+        name.chars().find(|c| matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control())
+    {
+        Err(format!("--name: знак «{c}» недопустим в имени файла в Windows"))
+    } else if name.ends_with(['.', ' ']) {
+        Err("--name: имя не может кончаться точкой или пробелом (Windows их отбрасывает)".to_owned())
+    } else {
+        Ok(())
+    }
+}
+
 /// What to print instead of writing files.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Emit {
-    /// The document model (IR) as text.
+    /// Данные, которые видят шаблоны (JSON).
+    Context,
+    /// Модель документа после шаблонов.
     Ir,
-    /// The page layout: page, baseline, text of each line.
+    /// Вёрстка PDF: страница, строка, текст.
     Layout,
 }
 
@@ -60,8 +96,9 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
         // One helper thread, not two: on two cores a third runnable thread would take turns
         // with this one. The templates come first (needed right after the input is read),
         // the faces after (needed only when the PDF is drawn).
-        let prepare_fonts =
-            opts.font_dir.is_none() && opts.format != Some(Format::Docx) && !matches!(emit, Some(Emit::Ir));
+        let prepare_fonts = opts.font_dir.is_none()
+            && opts.format != Some(Format::Docx)
+            && !matches!(emit, Some(Emit::Ir | Emit::Context));
         let (sender, receiver) = std::sync::mpsc::channel();
         let font_dir = opts.font_dir.clone();
         if let Some(dir) = templates {
@@ -103,6 +140,24 @@ fn render(
     let Some(input) = loaded.document.filter(|_| errors == 0) else {
         return ExitCode::from(EXIT_INVALID);
     };
+    if let Some(Emit::Context) = emit {
+        // The view the templates get; an appendix template also gets its `index`.
+        let view = prikaz::template::view::build(&input);
+        return match serde_json::to_string_pretty(&view) {
+            Ok(text) => {
+                outln!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&format!("данные шаблонов не записываются в JSON: {e}")),
+        };
+    }
+    let parts = match &opts.parts {
+        Pick::Parts(p) => *p,
+        Pick::Appendix(key) => match prikaz::pipeline::find_appendix(&input, key) {
+            Ok(n) => Parts::Appendix(n),
+            Err(d) => return fail_with(&name, &d),
+        },
+    };
     let engine = match engine() {
         Ok(e) => e,
         Err((what, d)) => {
@@ -111,7 +166,7 @@ fn render(
         }
     };
     if let Some(Emit::Ir) = emit {
-        return match build_ir(&input, engine.templates(), opts.parts) {
+        return match build_ir(&input, engine.templates(), parts) {
             Ok(ir) => {
                 super::out(format_args!("{}", prikaz::doc::dump(&ir)));
                 ExitCode::SUCCESS
@@ -120,7 +175,7 @@ fn render(
         };
     }
     let mut warnings = Vec::new();
-    let ir = match engine.ir(&input, opts.parts, &mut warnings) {
+    let ir = match engine.ir(&input, parts, &mut warnings) {
         Ok(ir) => ir,
         Err(d) => return fail_with(&name, &d),
     };
@@ -132,7 +187,7 @@ fn render(
             });
             ExitCode::SUCCESS
         }
-        _ => write_files(&engine, file, output, &ir, warnings, opts),
+        _ => write_files(&engine, file, output, &ir, warnings, parts, opts),
     }
 }
 
@@ -150,17 +205,26 @@ fn write_files(
     output: &Path,
     ir: &prikaz::doc::Document,
     warnings: Vec<prikaz::diag::Diagnostic>,
+    parts: Parts,
     opts: Options,
 ) -> ExitCode {
-    let mut stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
-    // Partial renders get their own names, so they never overwrite the full document.
-    match opts.parts {
-        Parts::All => {}
-        Parts::Appendices => stem.push_str("-приложения"),
-        Parts::Appendix(n) => stem.push_str(&format!("-приложение-{n}")),
-    }
+    let stem = match opts.name {
+        Some(name) => name,
+        None => {
+            let mut stem =
+                file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
+            // Partial renders get their own names, so they never overwrite the full document.
+            match parts {
+                Parts::All => {}
+                Parts::Order => stem.push_str("-приказ"),
+                Parts::Appendices => stem.push_str("-приложения"),
+                Parts::Appendix(n) => stem.push_str(&format!("-приложение-{n}")),
+            }
+            stem
+        }
+    };
     let engine_opts = prikaz::Options {
-        parts: opts.parts,
+        parts,
         docx: opts.format != Some(Format::Pdf),
         pdf: opts.format != Some(Format::Docx),
         pdfa: opts.pdfa,

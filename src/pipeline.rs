@@ -64,7 +64,8 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
     let mut render = |name: &str, index: Option<usize>| -> Result<usize, Diagnostic> {
         let out = templates.render(name, &mut ctx, index)?;
         let read = markup::read(&out, name, templates.source(name), &defaults).map_err(|e| {
-            Diagnostic::error(e.to_string()).hint("проверьте разметку шаблона: допустимые элементы описаны в README")
+            Diagnostic::error(e.to_string())
+                .hint("проверьте разметку шаблона: допустимые элементы описаны в docs/templates.md")
         })?;
         let first = sections.len();
         sections.extend(read);

@@ -41,10 +41,14 @@ fn template_files_no_template_reads_are_named() {
     own("notes.txt", "");
     own("_mine.xml", "");
     own("_used.xml", "");
+    // A file of components is used when a template calls one of them.
+    own("_parts.xml", "{% component note() %}{% endcomponent %}");
     let order = std::fs::read_to_string(common::root().join("templates/order.xml")).unwrap();
     own(
         "order.xml",
-        &format!("{{# uses _used.xml #}}{{% if false %}}{{% include \"_used.xml\" %}}{{% endif %}}{order}"),
+        &format!(
+            "{{# uses _used.xml #}}{{% if false %}}{{% include '_used.xml' %}}{{{{ <note/> }}}}{{% endif %}}{order}"
+        ),
     );
     let out = dir.join("out");
     let run = prikaz(&[
@@ -62,6 +66,7 @@ fn template_files_no_template_reads_are_named() {
     assert!(err.contains("«notes.txt» в папке шаблонов не используется"), "{err}");
     assert!(err.contains("«_mine.xml»"), "{err}");
     assert!(!err.contains("«_used.xml»"), "an included file is used: {err}");
+    assert!(!err.contains("«_parts.xml»"), "a file of called components is used: {err}");
     std::fs::remove_dir_all(&dir).ok();
 }
 

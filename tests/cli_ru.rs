@@ -92,6 +92,10 @@ fn template_errors_are_russian_with_their_place() {
         ),
         ("{{ order.title | frobnicate }}", "фильтра «frobnicate» нет"),
         ("{% if order %}", "шаблон обрывается"),
+        ("{{ order.titel }}", "поля «titel» у этого объекта нет; есть: "),
+        ("{{ ordr.title }}", "переменной «ordr» нет в данных шаблона"),
+        ("{{ <nosuch/> }}", "компонента «nosuch» нет"),
+        ("{% frobnicate %}", "неизвестный тег"),
     ];
     let order = std::fs::read_to_string(common::root().join("templates/order.xml")).unwrap();
     for (line, expect) in cases {

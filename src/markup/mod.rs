@@ -1,6 +1,6 @@
 //! The reader: template output (a small XML vocabulary) → the document IR.
 //!
-//! Vocabulary (documented for template authors in the README):
+//! Vocabulary (documented for template authors in docs/templates.md):
 //! `<section orientation margins page-numbers>` holding blocks; blocks are `<p>` (with
 //! `align indent left before after keep-next hyphenate size bold italic`, inline `<b> <i> <br/> <tab/>`),
 //! `<list marker><item>…</item></list>`, `<signature before><position/>…<name/></signature>`,

@@ -85,7 +85,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/api/render", post(render))
         .route("/api/file", get(get_file).put(put_file))
         .fallback(|| async {
-            refuse(StatusCode::NOT_FOUND, "такого адреса нет; API описан в README")
+            refuse(StatusCode::NOT_FOUND, "такого адреса нет; API описан в docs/development.md")
         })
         .layer(DefaultBodyLimit::max(super::MAX_BODY))
         .with_state(state)

@@ -80,9 +80,19 @@ impl Templates {
         for n in names.iter().filter(|n| n.ends_with(".xml")) {
             said.push_str(&std::fs::read_to_string(dir.join(n)).unwrap_or_default());
         }
+        let included = |name: &str| said.contains(&format!("\"{name}\"")) || said.contains(&format!("'{name}'"));
+        // Components are global: a file that defines one some template calls is in use.
+        let defines_a_called_component = |name: &str| {
+            let text = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+            let called =
+                component_names(&text).any(|c| said.contains(&format!("<{c} ")) || said.contains(&format!("<{c}/")));
+            called
+        };
         let mut out = Vec::new();
         for name in names {
-            if known.contains(&name.as_str()) || (name.ends_with(".xml") && said.contains(&format!("\"{name}\""))) {
+            if known.contains(&name.as_str())
+                || (name.ends_with(".xml") && (included(&name) || defines_a_called_component(&name)))
+            {
                 continue;
             }
             let lower = name.to_lowercase();
@@ -130,6 +140,16 @@ impl Templates {
         }
         self.tera.render(name, ctx).map_err(|e| template_error(&e, &self.sources))
     }
+}
+
+/// The names a template's `{% component NAME(…) %}` tags define.
+fn component_names(text: &str) -> impl Iterator<Item = &str> {
+    text.split("{%").skip(1).filter_map(|tag| {
+        let tag = tag.trim_start_matches('-').trim_start();
+        let rest = tag.strip_prefix("component")?.trim_start();
+        let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_'))?;
+        (end > 0).then(|| &rest[..end])
+    })
 }
 
 /// A Tera error as a diagnostic naming the template, line and column, and the line itself.
@@ -202,6 +222,49 @@ fn tera_message_ru(m: &str) -> Option<String> {
             kind(expected),
             kind(got)
         ));
+    }
+    // What follows the sentence: «Available fields: a, b» → «есть: a, b».
+    let available = |m: &str| {
+        m.split_once("Available ")
+            .and_then(|(_, rest)| rest.split_once(": "))
+            .map(|(_, names)| format!("; есть: {}", names.trim_end_matches('.')))
+            .unwrap_or_default()
+    };
+    if m.starts_with("Variable") && m.contains("exists but its value is undefined") {
+        return Some(format!("у переменной «{}» нет значения", quoted(m)));
+    }
+    if m.starts_with("Variable") && m.contains("is not defined") {
+        return Some(format!("переменной «{}» нет в данных шаблона{}", quoted(m), available(m)));
+    }
+    if m.starts_with("Field") && m.contains("is not defined") {
+        return Some(format!("поля «{}» у этого объекта нет{}", quoted(m), available(m)));
+    }
+    if m.contains("Tried to render a variable that is undefined") {
+        return Some("выводится значение, которого нет в данных, — проверьте имя переменной".to_owned());
+    }
+    if m.contains("expression is undefined") || m.starts_with("Slice") && m.contains("is undefined") {
+        return Some("индекс или срез без значения — проверьте имя переменной в [ ]".to_owned());
+    }
+    if m.starts_with("Unknown component") {
+        return Some(format!("компонента «{}» нет — проверьте имя или опишите его в _components.xml", quoted(m)));
+    }
+    if m.starts_with("Component") && m.contains("is defined in both") {
+        let names: Vec<&str> = m.split('`').skip(1).step_by(2).collect();
+        return Some(format!(
+            "компонент «{}» описан дважды: в {} и {}",
+            names.first().unwrap_or(&""),
+            names.get(1).unwrap_or(&""),
+            names.get(2).unwrap_or(&"")
+        ));
+    }
+    if m.starts_with("Block") && m.contains("is not defined in any parent") {
+        return Some(format!("блока «{}» нет ни в одном родительском шаблоне", quoted(m)));
+    }
+    if m.contains("expected identifier after it for XML component call") {
+        return Some("после «<» ожидается имя компонента: {{ <mark a={a}/> }}".to_owned());
+    }
+    if m == "Unknown tag" {
+        return Some("неизвестный тег: в {% … %} допустимы if, for, set, include, filter, raw, block".to_owned());
     }
     if m.contains("not found in context") || m.starts_with("Variable") && m.contains("not found") {
         return Some(format!("переменной «{}» нет в данных шаблона — проверьте её имя", quoted(m)));

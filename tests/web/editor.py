@@ -9,6 +9,7 @@ Exit status 0 when every step holds; the failing step is printed otherwise.
 """
 import json
 import os
+import shutil
 import sys
 import time
 
@@ -20,12 +21,18 @@ from selenium.webdriver.common.by import By
 url, opened, out = sys.argv[1], sys.argv[2], sys.argv[3]
 os.makedirs(out, exist_ok=True)
 downloads = os.path.join(out, "downloads")
+# A rerun starts with no downloads: the counts below are of this run's files.
+shutil.rmtree(downloads, ignore_errors=True)
 os.makedirs(downloads, exist_ok=True)
 
 options = webdriver.ChromeOptions()
 for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,900", "--lang=ru"]:
     options.add_argument(a)
-options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
+options.add_experimental_option("prefs", {
+    "download.default_directory": downloads,
+    "download.prompt_for_download": False,
+    "profile.default_content_setting_values.automatic_downloads": 1,
+})
 options.binary_location = "/usr/bin/chromium"
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
@@ -137,9 +144,12 @@ try:
     good = text()
 
     # The downloads.
-    for button in ["dl-docx", "dl-pdf", "dl-json"]:
+    # One click at a time, as a person clicks: Chromium holds back a second download that
+    # a page starts while the first is still on its way (the «multiple downloads» prompt).
+    done = lambda: [f for f in os.listdir(downloads) if not f.endswith(".crdownload")]
+    for n, button in enumerate(["dl-docx", "dl-pdf", "dl-json"], start=1):
         driver.find_element(By.ID, button).click()
-    wait("три файла скачаны", lambda: len([f for f in os.listdir(downloads) if not f.endswith(".crdownload")]) == 3)
+        wait(f"скачан файл {n} ({button})", lambda: len(done()) == n)
 
     # Saving: the file on disk gets the text, the previous one is kept as .bak.
     before = open(opened, encoding="utf-8").read()

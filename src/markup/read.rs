@@ -113,7 +113,11 @@ fn section(el: &Element, d: &Defaults) -> R<Section> {
         }
     };
     let mut page = PageSetup::a4(landscape, margins);
-    page.page_numbers = el.attr("page-numbers") != Some("false");
+    page.page_numbers = match el.attr("page-numbers") {
+        None | Some("true") => true,
+        Some("false") => false,
+        Some(v) => return err(el, format!("page-numbers=\"{v}\": допустимо true или false")),
+    };
     let mut blocks = blocks(el, Place::Section)?;
     resolve_shares(&mut blocks, page.text_width());
     Ok(Section { page, blocks, bookmark: None })
@@ -445,10 +449,14 @@ fn signature(el: &Element) -> R<Signature> {
     allow(el, &["before", "role"])?;
     let role = match el.attr("role") {
         None => None,
-        Some(v) => Some(crate::doc::Role::parse(v).ok_or(ReadError {
-            message: format!("role=\"{v}\" у <signature>: допустимо signature или acquaintance"),
-            at: el.at,
-        })?),
+        Some(v) => Some(
+            crate::doc::Role::parse(v)
+                .filter(|r| matches!(r, crate::doc::Role::Signature | crate::doc::Role::Acquaintance))
+                .ok_or(ReadError {
+                    message: format!("role=\"{v}\" у <signature>: допустимо signature или acquaintance"),
+                    at: el.at,
+                })?,
+        ),
     };
     let mut position = Vec::new();
     let mut name = None;
@@ -658,6 +666,19 @@ mod tests {
         assert!(read("<section><pp/></section>").unwrap_err().message.contains("неизвестный элемент <pp>"));
         assert!(read("<section><p colour=\"red\"/></section>").unwrap_err().message.contains("нет атрибута «colour»"));
         assert!(read("<section>текст</section>").unwrap_err().message.contains("оберните его в <p>"));
+    }
+
+    #[test]
+    fn page_numbers_and_signature_roles_take_only_their_values() {
+        assert!(!read("<section page-numbers=\"false\"></section>").unwrap()[0].page.page_numbers);
+        assert!(read("<section page-numbers=\"true\"></section>").unwrap()[0].page.page_numbers);
+        let e = read("<section page-numbers=\"no\"></section>").unwrap_err();
+        assert!(e.message.contains("page-numbers=\"no\": допустимо true или false"), "{}", e.message);
+        let sig =
+            |role: &str| read(&format!("<section><signature role=\"{role}\"><name>А</name></signature></section>"));
+        assert!(sig("acquaintance").is_ok());
+        // A paragraph's role is no signature's role.
+        assert!(sig("title").unwrap_err().message.contains("допустимо signature или acquaintance"));
     }
 
     #[test]

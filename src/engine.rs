@@ -33,11 +33,22 @@ pub struct Options {
     pub tagged: bool,
     /// The fonts packed into the DOCX.
     pub embed_fonts: bool,
+    /// Files the document names (a logo) must lie inside the base folder: for documents
+    /// that come from a browser, which must not reach the rest of the disk.
+    pub files_within_base: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { parts: Parts::All, docx: true, pdf: true, pdfa: false, tagged: false, embed_fonts: false }
+        Options {
+            parts: Parts::All,
+            docx: true,
+            pdf: true,
+            pdfa: false,
+            tagged: false,
+            embed_fonts: false,
+            files_within_base: false,
+        }
     }
 }
 
@@ -220,8 +231,10 @@ pub fn render(
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let mut loaded =
         crate::input::load_source(crate::input::source::Source { name: name.to_owned(), text: text.to_owned() });
-    if let Some(base) = base_dir {
-        crate::input::resolve_files(&mut loaded, base);
+    match base_dir {
+        Some(base) if opts.files_within_base => crate::input::resolve_files_within(&mut loaded, base),
+        Some(base) => crate::input::resolve_files(&mut loaded, base),
+        None => {}
     }
     let failed = loaded.has_errors();
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =

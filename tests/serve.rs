@@ -16,6 +16,8 @@ use common::{root, tool};
 struct Server {
     child: Child,
     addr: String,
+    /// The address as printed, token included.
+    url: String,
 }
 
 impl Drop for Server {
@@ -34,11 +36,17 @@ fn start(file: Option<&std::path::Path>) -> Server {
     let mut child = cmd.spawn().expect("prikaz serve starts");
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    // «редактор: http://127.0.0.1:PORT/ (остановить: Ctrl+C)»
-    let addr =
-        line.split("http://").nth(1).and_then(|r| r.split('/').next()).expect("the address is printed").to_owned();
-    Server { child, addr }
+    // «редактор: http://127.0.0.1:PORT/?token=… (остановить: Ctrl+C)»
+    let url = line.split_whitespace().find(|w| w.starts_with("http://")).expect("the address is printed").to_owned();
+    let addr = url["http://".len()..].split('/').next().unwrap().to_owned();
+    let token = url.split("token=").nth(1).expect("the address carries the token").to_owned();
+    TOKENS.lock().unwrap().insert(addr.clone(), token);
+    Server { child, addr, url }
 }
+
+/// Each running server's token by its address, sent by `request`.
+static TOKENS: std::sync::Mutex<std::collections::BTreeMap<String, String>> =
+    std::sync::Mutex::new(std::collections::BTreeMap::new());
 
 struct Answer {
     status: u16,
@@ -53,13 +61,17 @@ impl Answer {
 }
 
 fn request(addr: &str, method: &str, path: &str, body: &[u8]) -> Answer {
+    let token = TOKENS.lock().unwrap().get(addr).cloned().unwrap_or_default();
+    raw_request(addr, method, path, &[("Host", addr), ("Authorization", &format!("Bearer {token}"))], body)
+}
+
+/// A request with exactly these headers (an attacker's).
+fn raw_request(addr: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
     let mut s = TcpStream::connect(addr).unwrap();
-    write!(
-        s,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    )
-    .unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(30))).unwrap();
+    let lines: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+    write!(s, "{method} {path} HTTP/1.1\r\n{lines}Connection: close\r\nContent-Length: {}\r\n\r\n", body.len())
+        .unwrap();
     // A body the server refuses may be cut short: the answer is still read.
     let _ = s.write_all(body);
     let mut raw = Vec::new();
@@ -130,6 +142,15 @@ fn the_api_answers_and_refuses_clearly() {
     alive();
     assert_eq!(request(a, "POST", "/api/render?format=odt", b"{}").status, 400);
     alive();
+    // Refusals are Russian JSON, axum's English never reaches the page.
+    for (method, path) in
+        [("POST", "/api/render?format=pdf&format=docx"), ("GET", "/api/samples/%FF"), ("DELETE", "/api/file"), ("GET", "/static/%FF")]
+    {
+        let r = request(a, method, path, b"");
+        assert!((400..500).contains(&r.status), "{method} {path}: {}", r.status);
+        let message = r.json()["error"].as_str().unwrap().to_owned();
+        assert!(message.chars().any(|c| ('а'..='я').contains(&c)), "{method} {path}: {message}");
+    }
     assert_eq!(request(a, "POST", "/api/validate", &[0xff, 0xfe, 0x00]).status, 400);
     alive();
     let huge = request(a, "POST", "/api/validate", &vec![b' '; 21 << 20]);
@@ -188,6 +209,132 @@ fn the_opened_file_is_saved_with_a_backup_and_a_stale_save_is_refused() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// What another web page or another program of this computer can do: nothing. Each
+/// refusal is tried as an attacker would send it, over real HTTP.
+#[test]
+fn only_this_users_browser_may_use_the_server() {
+    let dir = common::temp_dir("serve-guard");
+    let file = dir.join("приказ.json");
+    let original = sample("solnechnogorsk-2023.json");
+    std::fs::write(&file, &original).unwrap();
+    let server = start(Some(&file));
+    let a = server.addr.as_str();
+    let token = server.url.split("token=").nth(1).unwrap().to_owned();
+    let bearer = format!("Bearer {token}");
+    let secret = "Солнечногорск";
+
+    // DNS rebinding: the attacker's page reaches 127.0.0.1 under its own name.
+    for host in ["evil.example", "evil.example:80", &format!("attacker.test:{}", a.split(':').nth(1).unwrap()), ""] {
+        let r = raw_request(a, "GET", "/api/file", &[("Host", host), ("Authorization", &bearer)], b"");
+        assert!((400..500).contains(&r.status), "Host «{host}»: {}", r.status);
+        assert!(!String::from_utf8_lossy(&r.body).contains(secret), "no file text for Host «{host}»");
+        assert!(r.json()["error"].as_str().unwrap().contains("127.0.0.1"), "a Russian refusal");
+    }
+    // Another site's page posting through the user's browser: refused, the file unchanged.
+    let version = request(a, "GET", "/api/file", b"").json()["version"].as_str().unwrap().to_owned();
+    let evil = serde_json::json!({ "text": "{}", "version": version }).to_string();
+    for (name, value) in [("Origin", "http://evil.example"), ("Origin", "null"), ("Sec-Fetch-Site", "cross-site")] {
+        let r = raw_request(a, "PUT", "/api/file", &[("Host", a), ("Authorization", &bearer), (name, value)], evil.as_bytes());
+        assert_eq!(r.status, 403, "{name}: {value}");
+        assert_eq!(std::fs::read(&file).unwrap(), original, "the file is unchanged after {name}: {value}");
+    }
+    // The page's own origin is fine.
+    let own = format!("http://{a}");
+    let r = raw_request(a, "GET", "/api/file", &[("Host", a), ("Authorization", &bearer), ("Origin", &own)], b"");
+    assert_eq!(r.status, 200);
+    // No token, a wrong one, one a character short: refused; in the query it is accepted.
+    for auth in ["", "Bearer ", "Bearer 0123", &bearer[..bearer.len() - 1]] {
+        let r = raw_request(a, "GET", "/api/file", &[("Host", a), ("Authorization", auth)], b"");
+        assert_eq!(r.status, 401, "Authorization «{auth}»");
+        assert!(!String::from_utf8_lossy(&r.body).contains(secret));
+        assert!(r.json()["error"].as_str().unwrap().contains("ключа доступа"));
+    }
+    assert_eq!(raw_request(a, "GET", &format!("/api/file?token={token}"), &[("Host", a)], b"").status, 200);
+    // The page itself needs no token (it carries none) but a right Host.
+    assert_eq!(raw_request(a, "GET", "/", &[("Host", a)], b"").status, 200);
+    assert_eq!(raw_request(a, "GET", "/", &[("Host", "evil.example")], b"").status, 421);
+
+    // A logo path leading out of the document's folder: one located error, whether or not
+    // the file is there (so the answer does not tell what exists on the disk).
+    let real_png = root().join("samples/logo-sad.png");
+    let mut messages = Vec::new();
+    for path in [real_png.to_string_lossy().into_owned(), "/nonexistent/logo.png".into(), "../samples/logo-sad.png".into(),
+                 "../nothing/none.png".into(), "C:\\Windows\\logo.png".into()] {
+        let mut doc: serde_json::Value = serde_json::from_slice(&original).unwrap();
+        doc["blank"]["logo"] = serde_json::json!({ "path": path });
+        let body = serde_json::to_vec(&doc).unwrap();
+        let checked = request(a, "POST", "/api/validate", &body).json();
+        let e = &checked["errors"][0];
+        assert_eq!(e["path"], "blank.logo.path", "{path}: {checked}");
+        assert!(e["line"].is_u64(), "located: {checked}");
+        messages.push(e["message"].as_str().unwrap().to_owned());
+        let rendered = request(a, "POST", "/api/render?format=docx", &body);
+        assert_eq!(rendered.status, 422, "{path}: nothing of the disk is embedded");
+    }
+    assert!(messages.windows(2).all(|w| w[0] == w[1]), "the same words whether the file exists: {messages:?}");
+
+    // A logo sent from the page lands in the document's folder under a plain name.
+    let png = std::fs::read(&real_png).unwrap();
+    let up = |name: &str, body: &[u8]| {
+        raw_request(a, "PUT", "/api/picture", &[("Host", a), ("Authorization", &bearer), ("x-file-name", name)], body)
+    };
+    let stored = up("..%2F..%2F%D0%93%D0%B5%D1%80%D0%B1.png", &png);
+    assert_eq!(stored.status, 200, "{}", String::from_utf8_lossy(&stored.body));
+    let stored = stored.json();
+    assert_eq!(stored["path"], "Герб.png");
+    assert_eq!(std::fs::read(dir.join("Герб.png")).unwrap(), png);
+    assert!(stored["width_px"].as_u64().unwrap() > 0);
+    assert_eq!(up("a.png", b"not a picture").status, 422);
+
+    // Saving: the first save of the run keeps the file as it was in .bak, the next ones
+    // leave that alone; a file replaced by a link is written through to its target.
+    let save = |text: &str| {
+        let version = request(a, "GET", "/api/file", b"").json()["version"].as_str().unwrap().to_owned();
+        let body = serde_json::json!({ "text": text, "version": version }).to_string();
+        assert_eq!(request(a, "PUT", "/api/file", body.as_bytes()).status, 200);
+    };
+    let bak = dir.join("приказ.json.bak");
+    let first = String::from_utf8(original.clone()).unwrap().replace("15 а", "16");
+    save(&first);
+    save(&first.replace("16", "17"));
+    assert_eq!(std::fs::read(&bak).unwrap(), original, "two saves keep the version before them in .bak");
+    #[cfg(unix)]
+    {
+        let target = dir.join("настоящий.json");
+        std::fs::rename(&file, &target).unwrap();
+        std::os::unix::fs::symlink(&target, &file).unwrap();
+        save("{\"через\": \"ссылку\"}");
+        assert!(std::fs::symlink_metadata(&file).unwrap().file_type().is_symlink(), "the link stays a link");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "{\"через\": \"ссылку\"}");
+        // The file turned into a FIFO while the server runs: a refusal, not a hang.
+        std::fs::remove_file(&file).unwrap();
+        assert!(Command::new("mkfifo").arg(&file).status().unwrap().success());
+        let r = request(a, "GET", "/api/file", b"");
+        assert!((400..500).contains(&r.status), "{}", r.status);
+        assert!(r.json()["error"].as_str().unwrap().contains("не обычный файл"));
+        assert_eq!(request(a, "GET", "/api/samples", b"").status, 200, "the server still answers");
+    }
+    drop(server);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A device or a FIFO given as the file: refused at start, with the reason, at once.
+#[cfg(unix)]
+#[test]
+fn serve_refuses_devices_and_fifos_at_start() {
+    let dir = common::temp_dir("serve-fifo");
+    let fifo = dir.join("канал.json");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for path in [std::path::Path::new("/dev/zero"), fifo.as_path()] {
+        let started = std::time::Instant::now();
+        let out = Command::new(env!("CARGO_BIN_EXE_prikaz")).args(["serve", "--port", "0"]).arg(path).output().unwrap();
+        assert!(!out.status.success(), "{}", path.display());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("не обычный файл"), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// The page in headless Chromium: see tests/web/editor.py for the steps. The screenshots
 /// land in target/editor-screenshots/.
 #[test]
@@ -202,7 +349,7 @@ fn the_editor_works_in_a_real_browser() {
     let shots = root().join("target/editor-screenshots");
     let run = Command::new("python3")
         .arg(root().join("tests/web/editor.py"))
-        .arg(format!("http://{}/", server.addr))
+        .arg(&server.url)
         .arg(&file)
         .arg(&shots)
         .output()

@@ -146,6 +146,10 @@ enum Command {
         /// Адрес, на котором слушать (по умолчанию только этот компьютер, 127.0.0.1).
         #[arg(long, value_name = "АДРЕС")]
         listen: Option<std::net::IpAddr>,
+        /// Ещё одно имя, по которому открывают редактор (кроме 127.0.0.1 и localhost), например
+        /// имя этого компьютера в сети вместе с --listen; можно повторять.
+        #[arg(long = "host", value_name = "ИМЯ")]
+        hosts: Vec<String>,
         /// Открыть редактор в браузере.
         #[arg(long)]
         open: bool,
@@ -243,7 +247,7 @@ pub fn run(cli: Cli) -> ExitCode {
             (None, None) => unreachable!("clap requires -o or --into"),
         },
         Command::Init { dir, kind } => init::run(&dir, kind),
-        Command::Serve { file, port, listen, open } => serve::run(file, port, listen, open),
+        Command::Serve { file, port, listen, hosts, open } => serve::run(file, port, listen, hosts, open),
         Command::Batch { file, schools, output, jobs, templates } => {
             warn_if_file_like(&output);
             batch::run(&file, &schools, &output, jobs, templates.as_deref())

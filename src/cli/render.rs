@@ -230,6 +230,7 @@ fn write_files(
         pdfa: opts.pdfa,
         tagged: opts.tagged,
         embed_fonts: opts.embed_fonts,
+        files_within_base: false,
     };
     let rendered = match engine.render_ir(ir, &engine_opts, warnings) {
         Ok(r) => r,

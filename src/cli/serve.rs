@@ -6,19 +6,17 @@ use std::process::ExitCode;
 
 use super::EXIT_INVALID;
 
-pub fn run(file: Option<PathBuf>, port: u16, listen: Option<std::net::IpAddr>, open: bool) -> ExitCode {
+pub fn run(file: Option<PathBuf>, port: u16, listen: Option<std::net::IpAddr>, hosts: Vec<String>, open: bool) -> ExitCode {
     let ip = listen.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
     if !ip.is_loopback() {
         eprintln!(
             "предупреждение: редактор будет доступен с других компьютеров по адресу {ip}; \
-             любой, кто откроет его, сможет читать и сохранять ваш файл"
+             открыть его можно только по адресу с ключом доступа (?token=…), который напечатан ниже"
         );
     }
-    if let Some(f) = &file {
-        if f.is_dir() {
-            eprintln!("ошибка: {} — папка; укажите файл .json (можно ещё не существующий)", f.display());
-            return ExitCode::from(EXIT_INVALID);
-        }
+    if let Some(Err(why)) = file.as_deref().map(prikaz::serve::check_openable) {
+        eprintln!("ошибка: {why}");
+        return ExitCode::from(EXIT_INVALID);
     }
     let engine = match prikaz::Engine::builtin() {
         Ok(e) => e,
@@ -30,11 +28,11 @@ pub fn run(file: Option<PathBuf>, port: u16, listen: Option<std::net::IpAddr>, o
     let config = prikaz::serve::Config {
         addr: std::net::SocketAddr::new(ip, port),
         file,
-        on_ready: Box::new(move |addr| {
-            let url = format!("http://{addr}/");
+        hosts,
+        on_ready: Box::new(move |url| {
             outln!("редактор: {url} (остановить: Ctrl+C)");
             if open {
-                open_browser(&url);
+                open_browser(url);
             }
         }),
     };

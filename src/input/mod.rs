@@ -57,23 +57,57 @@ pub fn load(path: &Path) -> Loaded {
 /// Records the folder the input's file names are relative to, and checks that the logo
 /// there decodes; an error takes the document away, as any other error does.
 pub fn resolve_files(loaded: &mut Loaded, base: &Path) {
+    resolve(loaded, base, false);
+}
+
+/// As [`resolve_files`], but a file named in the document must lie inside `base`: an
+/// absolute path, `..` or a link leading out is an error that does not tell whether the
+/// file exists. For documents that come from a browser (`prikaz serve`), which must not
+/// reach the rest of the disk.
+pub fn resolve_files_within(loaded: &mut Loaded, base: &Path) {
+    resolve(loaded, base, true);
+}
+
+fn resolve(loaded: &mut Loaded, base: &Path, confined: bool) {
     let Some(doc) = loaded.document.as_mut() else { return };
     doc.base_dir = Some(base.to_path_buf());
     let Some(logo) = doc.blank.as_ref().and_then(|b| b.logo.as_ref()) else { return };
-    match crate::doc::picture::read(&base.join(&logo.path)) {
-        Ok(_) => {}
-        Err(why) => {
-            let path = crate::diag::JsonPath::root().key("blank").key("logo").key("path");
-            let mut d = Diagnostic::error(format!("логотип: {why}"))
-                .at(path)
-                .hint("путь считается от папки входного файла; нужен PNG или JPEG");
-            if let Some(src) = &loaded.source {
-                locate_all(&src.text, std::slice::from_mut(&mut d));
-            }
-            loaded.diagnostics.push(d);
-            loaded.document = None;
+    let checked = if confined { within(base, &logo.path) } else { Ok(base.join(&logo.path)) };
+    let (why, hint) = match checked.and_then(|p| crate::doc::picture::read(&p).map(drop)) {
+        Ok(()) => return,
+        Err(why) if confined && why == OUTSIDE => {
+            (why, "положите изображение в папку документа и укажите только его имя, например «logo.png»")
+        }
+        Err(why) => (why, "путь считается от папки входного файла; нужен PNG или JPEG"),
+    };
+    let path = crate::diag::JsonPath::root().key("blank").key("logo").key("path");
+    let mut d = Diagnostic::error(format!("логотип: {why}")).at(path).hint(hint);
+    if let Some(src) = &loaded.source {
+        locate_all(&src.text, std::slice::from_mut(&mut d));
+    }
+    loaded.diagnostics.push(d);
+    loaded.document = None;
+}
+
+const OUTSIDE: &str = "файл должен лежать в папке документа (путь без «..», не от корня диска)";
+
+/// `name` joined to `base` if it stays inside it, by its words and, when it exists, by
+/// where its links lead; the same refusal either way.
+fn within(base: &Path, name: &str) -> Result<std::path::PathBuf, String> {
+    use std::path::Component;
+    let relative = Path::new(name);
+    let plain = relative.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    // A Windows drive or a backslash path is refused on any system.
+    if !plain || name.contains('\\') || name.contains(':') || name.trim().is_empty() {
+        return Err(OUTSIDE.to_owned());
+    }
+    let joined = base.join(relative);
+    if let (Ok(real), Ok(root)) = (std::fs::canonicalize(&joined), std::fs::canonicalize(base)) {
+        if !real.starts_with(&root) {
+            return Err(OUTSIDE.to_owned());
         }
     }
+    Ok(joined)
 }
 
 /// Parses and checks text already in memory.

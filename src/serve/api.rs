@@ -1,15 +1,15 @@
 //! The editor's JSON API: every answer is JSON or a file, every refusal a 4xx with a
 //! Russian message; nothing a request sends can stop the server.
 
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Path, Query, State as Axum};
-use axum::http::{header, StatusCode};
+use axum::extract::rejection::{BytesRejection, PathRejection};
+use axum::extract::{DefaultBodyLimit, Path, RawQuery, State as Axum};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -33,9 +33,11 @@ pub struct State {
     /// Keeps the samples' folder while the server runs.
     _samples_dir: Option<tempfile::TempDir>,
     /// Renders running at once (the cores), the others wait.
-    renders: tokio::sync::Semaphore,
+    renders: Arc<tokio::sync::Semaphore>,
     /// One save at a time.
     saving: tokio::sync::Mutex<()>,
+    /// Whether this run saved the file already (the first save makes the `.bak`).
+    saved_once: AtomicBool,
 }
 
 impl State {
@@ -61,8 +63,9 @@ impl State {
             file,
             base,
             _samples_dir: samples_dir,
-            renders: tokio::sync::Semaphore::new(cores),
+            renders: Arc::new(tokio::sync::Semaphore::new(cores)),
             saving: tokio::sync::Mutex::new(()),
+            saved_once: AtomicBool::new(false),
         }
     }
 
@@ -74,7 +77,7 @@ impl State {
     }
 }
 
-pub fn router(state: Arc<State>) -> Router {
+pub fn router(state: Arc<State>, access: Arc<super::guard::Access>) -> Router {
     Router::new()
         .route("/", get(|| async { super::assets::index() }))
         .route("/static/{*path}", get(asset))
@@ -84,15 +87,20 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/api/validate", post(validate))
         .route("/api/render", post(render))
         .route("/api/file", get(get_file).put(put_file))
+        .route("/api/picture", axum::routing::put(put_picture))
         .fallback(|| async {
             refuse(StatusCode::NOT_FOUND, "такого адреса нет; API описан в docs/development.md")
         })
+        .method_not_allowed_fallback(|| async {
+            refuse(StatusCode::METHOD_NOT_ALLOWED, "этот адрес не принимает такой запрос (метод HTTP)")
+        })
         .layer(DefaultBodyLimit::max(super::MAX_BODY))
+        .layer(axum::middleware::from_fn_with_state(access, super::guard::check))
         .with_state(state)
 }
 
 /// A refusal: `{"error": message}` with the status.
-fn refuse(status: StatusCode, message: &str) -> Response {
+pub(super) fn refuse(status: StatusCode, message: &str) -> Response {
     (status, Json(json!({ "error": message }))).into_response()
 }
 
@@ -132,7 +140,16 @@ fn split(diags: &[Diagnostic]) -> Value {
     })
 }
 
-async fn asset(Path(path): Path<String>) -> Response {
+/// A path segment that is not UTF-8 (`%FF`) gets a Russian refusal, not axum's English.
+fn segment(path: Result<Path<String>, PathRejection>) -> Result<String, Response> {
+    path.map(|Path(p)| p).map_err(|_| refuse(StatusCode::BAD_REQUEST, "в адресе неверные символы"))
+}
+
+async fn asset(path: Result<Path<String>, PathRejection>) -> Response {
+    let path = match segment(path) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
     match super::assets::file(&path) {
         Some((kind, bytes)) => ([(header::CONTENT_TYPE, kind)], bytes).into_response(),
         None => refuse(StatusCode::NOT_FOUND, "такого файла нет"),
@@ -147,7 +164,11 @@ async fn samples() -> Json<Value> {
     Json(Value::Array(crate::samples::ALL.iter().map(|s| json!({ "id": s.id, "title": s.title })).collect()))
 }
 
-async fn sample(Path(id): Path<String>) -> Response {
+async fn sample(id: Result<Path<String>, PathRejection>) -> Response {
+    let id = match segment(id) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
     match crate::samples::by_id(&id) {
         Some(s) => ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], s.text).into_response(),
         None => refuse(StatusCode::NOT_FOUND, &format!("образца «{id}» нет; список: /api/samples")),
@@ -163,7 +184,7 @@ async fn validate(Axum(state): Axum<Arc<State>>, body: Result<Bytes, BytesReject
     let base = state.base.clone();
     let checked = tokio::task::spawn_blocking(move || {
         let mut loaded = crate::input::load_source(Source { name, text });
-        crate::input::resolve_files(&mut loaded, &base);
+        crate::input::resolve_files_within(&mut loaded, &base);
         split(&loaded.diagnostics)
     })
     .await;
@@ -173,32 +194,42 @@ async fn validate(Axum(state): Axum<Arc<State>>, body: Result<Bytes, BytesReject
     }
 }
 
-#[derive(serde::Deserialize)]
-struct RenderQuery {
-    format: Option<String>,
+/// `?format=pdf|docx` (pdf when absent), once; the token may stand beside it.
+fn render_format(query: Option<&str>) -> Result<bool, Response> {
+    let mut formats = form_urlencoded::parse(query.unwrap_or("").as_bytes()).filter(|(k, _)| k == "format");
+    let format = formats.next().map(|(_, v)| v.into_owned());
+    if formats.next().is_some() {
+        return Err(refuse(StatusCode::BAD_REQUEST, "формат указан дважды: оставьте один параметр format"));
+    }
+    match format.as_deref().unwrap_or("pdf") {
+        "pdf" => Ok(false),
+        "docx" => Ok(true),
+        other => Err(refuse(StatusCode::BAD_REQUEST, &format!("формат «{other}» неизвестен: pdf или docx"))),
+    }
 }
 
-async fn render(
-    Axum(state): Axum<Arc<State>>,
-    Query(q): Query<RenderQuery>,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let format = q.format.as_deref().unwrap_or("pdf");
-    let (docx, kind) = match format {
-        "pdf" => (false, "application/pdf"),
-        "docx" => (true, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-        other => return refuse(StatusCode::BAD_REQUEST, &format!("формат «{other}» неизвестен: pdf или docx")),
+async fn render(Axum(state): Axum<Arc<State>>, RawQuery(query): RawQuery, body: Result<Bytes, BytesRejection>) -> Response {
+    let docx = match render_format(query.as_deref()) {
+        Ok(d) => d,
+        Err(r) => return r,
+    };
+    let (format, kind) = if docx {
+        ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    } else {
+        ("pdf", "application/pdf")
     };
     let text = match body_text(body) {
         Ok(t) => t,
         Err(r) => return r,
     };
-    let Ok(_permit) = state.renders.acquire().await else {
+    let Ok(permit) = state.renders.clone().acquire_owned().await else {
         return refuse(StatusCode::SERVICE_UNAVAILABLE, "сервер останавливается");
     };
     let (engine, name, base) = (state.engine.clone(), state.name(), state.base.clone());
     let job = tokio::task::spawn_blocking(move || {
-        let opts = Options { docx, pdf: !docx, ..Options::default() };
+        // The slot is held until the render really ends, even after its request gave up.
+        let _slot = permit;
+        let opts = Options { docx, pdf: !docx, files_within_base: true, ..Options::default() };
         crate::render(&engine, &name, &text, Some(&base), &opts)
     });
     let result = match tokio::time::timeout(RENDER_TIMEOUT, job).await {
@@ -221,7 +252,7 @@ async fn render(
                 .file
                 .as_ref()
                 .and_then(|f| f.file_stem())
-                .map_or_else(|| "prikaz".into(), |s| s.to_string_lossy().into_owned());
+                .map_or_else(|| "документ".into(), |s| s.to_string_lossy().into_owned());
             let disposition = format!("attachment; filename*=UTF-8''{}.{format}", percent(&stem));
             let warnings = serde_json::to_string(&out.warnings.iter().map(diagnostic_json).collect::<Vec<_>>())
                 .unwrap_or_default();
@@ -249,28 +280,26 @@ fn percent(s: &str) -> String {
         .collect()
 }
 
-fn version_of(bytes: &[u8]) -> String {
-    let mut h = std::hash::DefaultHasher::new();
-    bytes.hash(&mut h);
-    format!("{:016x}", h.finish())
+/// Runs blocking file work off the request threads.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, Response> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, "сбой при работе с файлом"))
 }
 
 async fn get_file(Axum(state): Axum<Arc<State>>) -> Response {
-    let Some(path) = &state.file else {
+    let Some(path) = state.file.clone() else {
         return refuse(StatusCode::NOT_FOUND, "файл не открыт: запустите prikaz serve ФАЙЛ.json");
     };
-    match std::fs::read(path) {
-        Ok(bytes) => match crate::input::source::read_source_noted(path) {
-            Ok((src, _)) => {
-                Json(json!({ "name": state.name(), "text": src.text, "version": version_of(&bytes) })).into_response()
-            }
-            Err(d) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &d.message),
-        },
-        // A file not made yet: the editor starts empty and the first save creates it.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Json(json!({ "name": state.name(), "text": "", "version": version_of(b"") })).into_response()
-        }
-        Err(e) => refuse(StatusCode::FORBIDDEN, &crate::input::source::io_reason(&e)),
+    let name = state.name();
+    let read = {
+        let name = name.clone();
+        blocking(move || super::file::read_text(&path, &name)).await
+    };
+    match read {
+        Ok(Ok((text, version))) => Json(json!({ "name": name, "text": text, "version": version })).into_response(),
+        Ok(Err(why)) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &why),
+        Err(r) => r,
     }
 }
 
@@ -292,32 +321,53 @@ async fn put_file(Axum(state): Axum<Arc<State>>, body: Result<Bytes, BytesReject
         return refuse(StatusCode::BAD_REQUEST, "ожидается {\"text\": …, \"version\": …}");
     };
     let _one = state.saving.lock().await;
-    let old = match std::fs::read(&path) {
-        Ok(b) => Some(b),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return refuse(StatusCode::FORBIDDEN, &crate::input::source::io_reason(&e)),
+    let first = !state.saved_once.load(Ordering::SeqCst);
+    let written = blocking(move || {
+        let old = super::file::read_bytes(&path).map_err(|why| (StatusCode::FORBIDDEN, why, None))?;
+        let current = super::file::version_of(old.as_deref().unwrap_or(b""));
+        if current != save.version {
+            let why = "файл изменён в другой вкладке или программе после того, как вы его открыли; \
+                       скачайте свою версию (JSON) и откройте файл заново";
+            return Err((StatusCode::CONFLICT, why.to_owned(), Some(current)));
+        }
+        super::file::save(&path, old.as_deref(), first, &save.text)
+            .map_err(|why| (StatusCode::INTERNAL_SERVER_ERROR, why, None))?;
+        Ok(super::file::version_of(save.text.as_bytes()))
+    })
+    .await;
+    match written {
+        Ok(Ok(version)) => {
+            state.saved_once.store(true, Ordering::SeqCst);
+            Json(json!({ "version": version })).into_response()
+        }
+        Ok(Err((status, why, current))) => {
+            (status, Json(json!({ "error": why, "version": current }))).into_response()
+        }
+        Err(r) => r,
+    }
+}
+
+/// `PUT /api/picture` (header `x-file-name`, percent-encoded; body: the PNG or JPEG):
+/// stores it in the document's folder, answers its name there and its size in pixels.
+async fn put_picture(Axum(state): Axum<Arc<State>>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
+    let bytes = match body {
+        Ok(b) => b.to_vec(),
+        Err(e) => return refuse(e.status(), &format!("изображение не принято: не больше {} МБ", super::MAX_BODY >> 20)),
     };
-    let current = version_of(old.as_deref().unwrap_or(b""));
-    if current != save.version {
-        return (
-            StatusCode::CONFLICT,
-            Json(json!({
-                "error": "файл изменён в другой вкладке или программе после того, как вы его открыли; \
-                          скачайте свою версию (JSON) и откройте файл заново",
-                "version": current,
-            })),
-        )
-            .into_response();
-    }
-    // The previous version as .bak, then the new text, each atomically.
-    let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
-    let bak = path.with_file_name(format!("{}.bak", state.name()));
-    if let Some(old) = &old {
-        files.push((bak, old));
-    }
-    files.push((path.clone(), save.text.as_bytes()));
-    match crate::output::write_atomic_all(&files) {
-        Ok(()) => Json(json!({ "version": version_of(save.text.as_bytes()) })).into_response(),
-        Err(e) => refuse(StatusCode::INTERNAL_SERVER_ERROR, &e),
+    let name = headers
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| form_urlencoded::parse(format!("n={v}").as_bytes()).next().map(|(_, n)| n.into_owned()).unwrap_or_default())
+        .unwrap_or_default();
+    let folder = state.base.clone();
+    match blocking(move || super::picture::store(&folder, &name, bytes)).await {
+        Ok(Ok(stored)) => Json(json!({
+            "path": stored.name,
+            "width_px": stored.pixels.0,
+            "height_px": stored.pixels.1,
+        }))
+        .into_response(),
+        Ok(Err(why)) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &format!("изображение не принято: {why}")),
+        Err(r) => r,
     }
 }

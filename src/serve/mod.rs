@@ -11,7 +11,12 @@
 //! | `POST /api/validate` (body: the document) | 200 `{"errors": […], "warnings": […]}` |
 //! | `POST /api/render?format=pdf\|docx` | 200 with the file; 422 with the errors |
 //! | `GET /api/file` | the opened file: `{"name", "text", "version"}` |
-//! | `PUT /api/file` (`{"text", "version"}`) | saves it (a `.bak` of the previous version); 409 if the file changed since `version` |
+//! | `PUT /api/file` (`{"text", "version"}`) | saves it; 409 if the file changed since `version` |
+//! | `PUT /api/picture` (header `x-file-name`; body: PNG or JPEG) | stores it in the document's folder: `{"path", "width_px", "height_px"}` |
+//!
+//! Only this user's browser may use it (see [`guard`]): a `Host` of this computer, no
+//! foreign `Origin`, and the run's random token on every API call. The first save of a
+//! run keeps the file as it was in `ФАЙЛ.bak`; later saves of the run leave that alone.
 //!
 //! A body over 20 MB gets 413; a render that takes over 30 s is answered with 503 (its
 //! thread finishes in the background; the next requests are served meanwhile); at most
@@ -19,6 +24,11 @@
 
 mod api;
 mod assets;
+mod file;
+pub mod guard;
+mod picture;
+
+pub use file::check_openable;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -32,8 +42,11 @@ pub struct Config {
     pub addr: SocketAddr,
     /// The file the editor opens and saves, if any.
     pub file: Option<PathBuf>,
-    /// Called with the address once the server listens (to open a browser, to print it).
-    pub on_ready: Box<dyn FnOnce(SocketAddr) + Send>,
+    /// Host names the server answers to besides this computer's (`--host`).
+    pub hosts: Vec<String>,
+    /// Called with the editor's address, token included, once the server listens (to
+    /// open a browser, to print it).
+    pub on_ready: Box<dyn FnOnce(&str) + Send>,
 }
 
 /// The largest request body (as for input files).
@@ -53,9 +66,15 @@ pub fn run(engine: Engine, config: Config) -> Result<(), String> {
             _ => format!("не удалось занять адрес {}: {e}", config.addr),
         })?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        let token = guard::new_token()?;
+        let access = Arc::new(guard::Access::new(addr, &config.hosts, token.clone()));
         let state = Arc::new(api::State::new(engine, config.file));
-        let app = api::router(state);
-        (config.on_ready)(addr);
+        let app = api::router(state, access);
+        let host = match addr.ip() {
+            std::net::IpAddr::V6(ip) => format!("[{ip}]"),
+            ip => ip.to_string(),
+        };
+        (config.on_ready)(&format!("http://{host}:{}/?token={token}", addr.port()));
         axum::serve(listener, app).await.map_err(|e| format!("сервер остановился: {e}"))
     })
 }

@@ -1,0 +1,67 @@
+//! A picture (the бланк's logo) sent from the page: checked to be a PNG or JPEG that
+//! decodes, written into the document's folder under a plain name of its own, never
+//! over another file.
+
+use std::path::Path;
+
+/// The name under which it was stored and its size in pixels.
+pub struct Stored {
+    pub name: String,
+    pub pixels: (u32, u32),
+}
+
+/// Stores `bytes` sent as `name` in `folder`.
+pub fn store(folder: &Path, name: &str, bytes: Vec<u8>) -> Result<Stored, String> {
+    let picture = crate::doc::picture::decode(bytes)?;
+    let extension = match picture.format {
+        crate::doc::PictureFormat::Png => "png",
+        crate::doc::PictureFormat::Jpeg => "jpg",
+    };
+    let stem = plain_stem(name);
+    // The same picture sent again is the same file; another one gets «-2», «-3» …
+    for n in 1..=100 {
+        let candidate = if n == 1 { format!("{stem}.{extension}") } else { format!("{stem}-{n}.{extension}") };
+        let path = folder.join(&candidate);
+        match std::fs::read(&path) {
+            Ok(existing) if existing == picture.bytes => return Ok(Stored { name: candidate, pixels: picture.pixels }),
+            Ok(_) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                crate::output::write_atomic(&path, &picture.bytes)?;
+                return Ok(Stored { name: candidate, pixels: picture.pixels });
+            }
+            Err(e) => return Err(format!("папка документа недоступна: {}", crate::output::os_error(&e))),
+        }
+    }
+    Err(format!("в папке документа уже 100 изображений с именем «{stem}»: переименуйте файл"))
+}
+
+/// The file's name without folders and extension, with only letters, digits, spaces, «-»
+/// and «_» (so it is a plain name on every system); «логотип» when nothing is left.
+fn plain_stem(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let stem = last.rsplit_once('.').map_or(last, |(s, _)| s);
+    let clean: String = stem
+        .chars()
+        .map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | ' ') { c } else { '_' })
+        .take(60)
+        .collect();
+    let clean = clean.trim().trim_matches('_').to_owned();
+    if clean.is_empty() {
+        "логотип".to_owned()
+    } else {
+        clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_stem;
+
+    #[test]
+    fn names_are_plain() {
+        assert_eq!(plain_stem("C:\\Users\\a\\Герб школы.PNG"), "Герб школы");
+        assert_eq!(plain_stem("../../etc/passwd"), "passwd");
+        assert_eq!(plain_stem(".."), "логотип");
+        assert_eq!(plain_stem("a:b*c?.jpg"), "a_b_c");
+    }
+}

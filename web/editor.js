@@ -2,6 +2,7 @@
 // redrawn by pdf.js a moment after the last keystroke; the server's messages below the
 // text, each taking you to its line. Everything comes from the local server.
 import * as pdfjs from "/static/pdfjs/pdf.min.mjs";
+import { api } from "/static/api.js";
 import { buildForm, showFieldMessages } from "/static/form.js";
 import { buildGrid, plans, addRow, addSection, moveRow, deleteRow } from "/static/grid.js";
 
@@ -105,7 +106,7 @@ async function refresh() {
   const mine = ++generation;
   const started = performance.now();
   say("Сборка…");
-  const response = await fetch("/api/render?format=pdf", { method: "POST", body: text.value });
+  const response = await api("/api/render?format=pdf", { method: "POST", body: text.value });
   if (mine !== generation) return; // a newer keystroke has its own request
   if (response.status === 422) {
     const r = await response.json();
@@ -186,7 +187,7 @@ async function download(format) {
     save(new Blob([text.value], { type: "application/json" }), `${baseName()}.json`);
     return;
   }
-  const response = await fetch(`/api/render?format=${format}`, { method: "POST", body: text.value });
+  const response = await api(`/api/render?format=${format}`, { method: "POST", body: text.value });
   if (!response.ok) {
     const r = await response.json();
     if (r.errors) showMessages([...r.errors, ...r.warnings]);
@@ -209,7 +210,7 @@ function save(blob, name) {
 }
 
 async function saveFile() {
-  const response = await fetch("/api/file", {
+  const response = await api("/api/file", {
     method: "PUT",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ text: text.value, version }),
@@ -224,14 +225,14 @@ async function saveFile() {
 }
 
 async function start() {
-  const list = await (await fetch("/api/samples")).json();
+  const list = await (await api("/api/samples")).json();
   for (const s of list) {
     const o = document.createElement("option");
     o.value = s.id;
     o.textContent = s.title;
     $("new").append(o);
   }
-  const opened = await fetch("/api/file");
+  const opened = await api("/api/file");
   if (opened.ok) {
     const f = await opened.json();
     text.value = f.text;
@@ -239,7 +240,7 @@ async function start() {
     $("name").textContent = f.name;
     $("save").disabled = false;
   } else {
-    text.value = await (await fetch("/api/samples/order")).text();
+    text.value = await (await api("/api/samples/order")).text();
   }
   switchTab("form");
   refresh();
@@ -247,7 +248,7 @@ async function start() {
 
 $("new").addEventListener("change", async (e) => {
   if (!e.target.value) return;
-  text.value = await (await fetch(`/api/samples/${e.target.value}`)).text();
+  text.value = await (await api(`/api/samples/${e.target.value}`)).text();
   e.target.value = "";
   showTab();
   refresh();

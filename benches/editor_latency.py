@@ -36,13 +36,15 @@ def percentile(xs, p):
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
-driver.get(url)
-wait_generation(0)
-ids = driver.execute_async_script("const done = arguments[0]; fetch('/api/samples').then(r => r.json()).then(l => done(l.map(s => s.id)))")
+driver.get(url)  # the address as printed, with the run's token; no file: the start page
+time.sleep(0.5)
+AUTH = "{headers: {authorization: 'Bearer ' + sessionStorage.getItem('prikaz-token')}}"
+ids = driver.execute_async_script(
+    f"const done = arguments[0]; fetch('/api/samples', {AUTH}).then(r => r.json()).then(l => done(l.map(s => s.id)))")
 everything = []
 for sid in ids:
     text = driver.execute_async_script(
-        "const done = arguments[1]; fetch('/api/samples/' + arguments[0]).then(r => r.text()).then(done)", sid)
+        f"const done = arguments[1]; fetch('/api/samples/' + arguments[0], {AUTH}).then(r => r.text()).then(done)", sid)
     g = generation()
     driver.execute_script("const t = document.getElementById('text'); t.value = arguments[0]; t.dispatchEvent(new Event('input'))", text)
     wait_generation(g)

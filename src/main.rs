@@ -20,6 +20,11 @@ fn main() -> ExitCode {
     // peak of a 100-school batch at 41 MiB instead of 29 MiB, with no gain in speed.
     // SAFETY: sets a plain integer option; mimalloc reads options atomically.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) };
+    // A double-click in Explorer gives no arguments and a console of its own: the user
+    // wants the editor, not the help flashing by.
+    if std::env::args_os().len() == 1 && cli::serve::started_by_double_click() {
+        return cli::serve::run_from_explorer();
+    }
     let matches = match cli::clap_ru::command().try_get_matches() {
         Ok(m) => m,
         Err(e) => return cli::clap_ru::report(e),

@@ -3,7 +3,8 @@
 // text, each taking you to its line. Everything comes from the local server.
 import * as pdfjs from "/static/pdfjs/pdf.min.mjs";
 import { api } from "/static/api.js";
-import { buildForm, showFieldMessages } from "/static/form.js";
+import { buildForm, showFieldMessages, fieldLabel, messageText } from "/static/form.js";
+import { loadDraft, keepDraft, dropDraft, History } from "/static/draft.js";
 import { buildGrid, plans, addRow, addSection, moveRow, deleteRow } from "/static/grid.js";
 
 pdfjs.GlobalWorkerOptions.workerSrc = "/static/pdfjs/pdf.worker.min.mjs";
@@ -11,6 +12,12 @@ pdfjs.GlobalWorkerOptions.workerSrc = "/static/pdfjs/pdf.worker.min.mjs";
 const $ = (id) => document.getElementById(id);
 const text = $("text"), pages = $("pages"), preview = $("preview"), messages = $("messages"), status = $("status");
 let version = null; // the opened file's version, for saving
+let serverFile = false; // `prikaz serve FILE`: saving writes that file
+let fileHandle = null; // a file opened or saved through the browser (Chromium's file access)
+let fileName = ""; // the document's file name, when it has one
+let savedText = ""; // the text as last opened or saved: anything else is unsaved work
+let schema = null;
+const history = new History("");
 let timer = null, generation = 0;
 let lastInput = 0; // when the text last changed, for the keystroke → preview latency
 
@@ -29,13 +36,20 @@ function showMessages(list) {
   for (const m of list) {
     const li = document.createElement("li");
     li.className = m.severity;
-    const where = [m.line ? `строка ${m.line}, столбец ${m.column}` : "", m.path || ""].filter(Boolean).join(" · ");
+    // In the form and the grid a message names the field as the form labels it; the JSON
+    // tab keeps the line and the JSON path.
+    const where = tab === "json"
+      ? [m.line ? `строка ${m.line}, столбец ${m.column}` : "", m.path || ""].filter(Boolean).join(" · ")
+      : (m.path ? fieldLabel(m.path) : "");
     li.innerHTML = "";
-    li.append(`${m.severity === "error" ? "Ошибка" : "Предупреждение"}: ${m.message}`);
+    // Outside the JSON tab a message speaks the form's words, not JSON keys.
+    const words = (t) => (tab === "json" || !t ? t : messageText(t, m.path));
+    li.append(`${m.severity === "error" ? "Ошибка" : "Предупреждение"}: ${words(m.message)}`);
     if (where) { const w = document.createElement("div"); w.className = "where"; w.textContent = where; li.append(w); }
-    if (m.hint) { const h = document.createElement("div"); h.className = "hint"; h.textContent = m.hint; li.append(h); }
+    if (m.hint) { const h = document.createElement("div"); h.className = "hint"; h.textContent = words(m.hint); li.append(h); }
     li.dataset.line = m.line || "";
     li.dataset.column = m.column || "";
+    li.title = "Показать в тексте JSON";
     li.addEventListener("click", () => goTo(+li.dataset.line, +li.dataset.column));
     messages.append(li);
   }
@@ -142,16 +156,54 @@ function parsed() {
   }
 }
 
+// A change made in the form or the grid: the text follows, one undo step is recorded.
 function fromViews(doc, rebuild) {
   text.value = JSON.stringify(doc, null, 2) + "\n";
-  schedule();
+  const active = document.activeElement;
+  // The grid calls once per finished cell, paste or row operation: each is a step. Typing
+  // in one form field within a second is merged into one step.
+  const source = rebuild || tab === "grid" ? null : (active && active.dataset && active.dataset.path) || tab;
+  history.record(text.value, source);
+  changedText();
   if (rebuild) showTab();
+}
+
+// After every change of the text, whoever made it.
+function changedText() {
+  $("start").hidden = true;
+  schedule();
+  kept();
+  showUndo();
+}
+
+function draftKey() {
+  return fileName || "новый документ";
+}
+
+// The draft in the browser, and whether the page has unsaved work.
+function kept() {
+  const ok = keepDraft(draftKey(), text.value, savedText);
+  document.body.dataset.dirty = text.value !== savedText ? "1" : "";
+  if (!ok) say("Браузер не даёт сохранить черновик: сохраните документ в файл", true);
+}
+
+function showUndo() {
+  $("undo").disabled = history.at === 0;
+  $("redo").disabled = history.at >= history.steps.length - 1;
+}
+
+function undoRedo(redo) {
+  const back = redo ? history.redo() : history.undo();
+  if (back == null) return;
+  text.value = back;
+  changedText();
+  showTab();
 }
 
 function showTab() {
   const doc = parsed();
   if (tab === "form") {
-    buildForm($("form"), doc, fromViews);
+    buildForm($("form"), doc, fromViews, schema);
     showFieldMessages($("form"), lastMessages);
   } else if (tab === "grid") {
     const list = doc ? plans(doc) : [];
@@ -174,6 +226,7 @@ function switchTab(name) {
   for (const b of document.querySelectorAll("#tabs button")) b.classList.toggle("active", b.dataset.tab === name);
   for (const t of document.querySelectorAll(".tab")) t.classList.toggle("active", t.id === `tab-${name}`);
   showTab();
+  showMessages(lastMessages);
 }
 
 function schedule() {
@@ -197,8 +250,24 @@ async function download(format) {
   save(await response.blob(), `${baseName()}.${format}`);
 }
 
+// Files are named after the document: the opened file's name, else the kind, date and
+// number («Приказ от 28.08.2023 № 15 а»), else the first appendix's title.
 function baseName() {
-  return ($("name").textContent || "prikaz").replace(/\.json$/, "");
+  if (fileName) return fileName.replace(/\.json$/i, "");
+  const doc = parsed() || {};
+  const o = doc.order;
+  let name = "";
+  if (o) {
+    const kind = String(o.kind || "Приказ");
+    const date = String(o.date || "").replace(/^(\d{4})-(\d{2})-(\d{2})$/, "$3.$2.$1");
+    name = [kind.charAt(0) + kind.slice(1).toLowerCase(), date && `от ${date}`, o.number && `№ ${o.number}`]
+      .filter(Boolean).join(" ");
+  } else if (Array.isArray(doc.appendices) && doc.appendices[0] && doc.appendices[0].title) {
+    name = String(doc.appendices[0].title).split("\n")[0].slice(0, 60);
+  }
+  // Characters Windows refuses in names, and trailing dots and spaces.
+  name = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, " ").replace(/\s+/g, " ").replace(/[. ]+$/, "").trim();
+  return name || "документ";
 }
 
 function save(blob, name) {
@@ -209,57 +278,252 @@ function save(blob, name) {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
+function saved(message) {
+  savedText = text.value;
+  kept();
+  say(message);
+}
+
+// «Сохранить»: the file `serve` opened, else the file opened or saved in this tab, else
+// as «Сохранить как».
 async function saveFile() {
-  const response = await api("/api/file", {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ text: text.value, version }),
+  if (serverFile) {
+    const response = await api("/api/file", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: text.value, version }),
+    });
+    const r = await response.json();
+    if (response.ok) {
+      version = r.version;
+      saved("Сохранено (файл до первого сохранения — .bak)");
+    } else {
+      say(r.error, true);
+    }
+    return;
+  }
+  if (fileHandle) {
+    try {
+      const w = await fileHandle.createWritable();
+      await w.write(text.value);
+      await w.close();
+      saved(`Сохранено в ${fileHandle.name}`);
+      return;
+    } catch (e) {
+      say(`Не удалось сохранить в ${fileHandle.name}: ${e.message}; сохраните как новый файл`, true);
+      return;
+    }
+  }
+  await saveAs();
+}
+
+// «Сохранить как»: a new file chosen by the user (Chromium, Edge), else a download.
+async function saveAs() {
+  if (window.showSaveFilePicker) {
+    try {
+      const handle = await window.showSaveFilePicker({
+        suggestedName: `${baseName()}.json`,
+        types: [{ description: "Документ prikaz (JSON)", accept: { "application/json": [".json"] } }],
+      });
+      const w = await handle.createWritable();
+      await w.write(text.value);
+      await w.close();
+      adopt(handle);
+      saved(`Сохранено в ${handle.name}`);
+    } catch (e) {
+      if (e.name !== "AbortError") say(`Не удалось сохранить: ${e.message}`, true);
+    }
+    return;
+  }
+  download("json");
+  saved(`Скачан ${baseName()}.json — сохраните его в нужную папку`);
+}
+
+// The document now lives in `handle` (opened or saved through the browser).
+function adopt(handle) {
+  const before = draftKey();
+  fileHandle = handle;
+  fileName = handle.name;
+  $("name").textContent = handle.name;
+  if (before !== draftKey()) dropDraft(before);
+  remember(handle);
+}
+
+// Recent files: the browser's file handles, kept in IndexedDB (Chromium, Edge).
+function recentStore(mode, work) {
+  return new Promise((resolve) => {
+    const open = indexedDB.open("prikaz", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("recent");
+    open.onerror = () => resolve(null);
+    open.onsuccess = () => {
+      const tx = open.result.transaction("recent", mode);
+      const request = work(tx.objectStore("recent"));
+      tx.oncomplete = () => resolve(request ? request.result : null);
+      tx.onerror = () => resolve(null);
+    };
   });
-  const r = await response.json();
-  if (response.ok) {
-    version = r.version;
-    say("Сохранено (прежняя версия — .bak)");
-  } else {
-    say(r.error, true);
+}
+
+async function remember(handle) {
+  const list = ((await recentStore("readonly", (s) => s.get("files"))) || []).filter((h) => h.name !== handle.name);
+  list.unshift(handle);
+  await recentStore("readwrite", (s) => s.put(list.slice(0, 8), "files"));
+}
+
+// Replacing the document: asks first when there is unsaved work.
+function mayReplace() {
+  return text.value === savedText || confirm("В документе есть несохранённые изменения. Заменить его и потерять их?");
+}
+
+// Shows a new document: its text, name and whether it is saved.
+function load(newText, { name = "", handle = null, saved: isSaved = false } = {}) {
+  fileHandle = handle;
+  fileName = name;
+  $("name").textContent = name || "Новый документ";
+  text.value = newText;
+  savedText = isSaved ? newText : "";
+  history.reset(newText);
+  $("start").hidden = true;
+  kept();
+  showUndo();
+  showTab();
+  refresh();
+}
+
+async function openSample(id) {
+  if (!mayReplace()) return;
+  const r = await api(`/api/samples/${encodeURIComponent(id)}`);
+  if (!r.ok) return say((await r.json()).error, true);
+  load(await r.text());
+}
+
+async function openFile() {
+  if (!mayReplace()) return;
+  if (window.showOpenFilePicker) {
+    try {
+      const [handle] = await window.showOpenFilePicker({
+        types: [{ description: "Документ prikaz (JSON)", accept: { "application/json": [".json"] } }],
+      });
+      await openHandle(handle);
+    } catch (e) {
+      if (e.name !== "AbortError") say(`Файл не открылся: ${e.message}`, true);
+    }
+    return;
+  }
+  $("open").click();
+}
+
+async function openHandle(handle) {
+  const file = await handle.getFile();
+  load(await file.text(), { name: handle.name, handle, saved: true });
+  remember(handle);
+}
+
+// When the page opens: a draft of the same document, if any, is offered back.
+function offerDraft() {
+  const draft = loadDraft(draftKey());
+  if (!draft || draft.text === text.value) return;
+  const when = new Date(draft.savedAt).toLocaleString("ru-RU");
+  $("draft-text").textContent = `Есть несохранённый черновик этого документа от ${when}.`;
+  $("draft-bar").hidden = false;
+  $("draft-restore").onclick = () => {
+    text.value = draft.text;
+    history.record(text.value, null);
+    $("draft-bar").hidden = true;
+    changedText();
+    showTab();
+  };
+  $("draft-drop").onclick = () => {
+    dropDraft(draftKey());
+    $("draft-bar").hidden = true;
+  };
+}
+
+// The start page of `prikaz serve` without a file: samples, open, the draft, recent files.
+async function showStart(list) {
+  $("start").hidden = false;
+  $("start-samples").replaceChildren(...list.map((s) => {
+    const li = document.createElement("li");
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = s.title;
+    b.dataset.sample = s.id;
+    b.addEventListener("click", () => openSample(s.id));
+    li.append(b);
+    return li;
+  }));
+  const draft = loadDraft("новый документ");
+  if (draft) {
+    $("start-draft").hidden = false;
+    $("start-draft-open").textContent = `Продолжить черновик от ${new Date(draft.savedAt).toLocaleString("ru-RU")}`;
+    $("start-draft-open").onclick = () => {
+      load(draft.text);
+      savedText = draft.base || "";
+      kept();
+    };
+  }
+  const recent = window.showOpenFilePicker ? (await recentStore("readonly", (s) => s.get("files"))) || [] : [];
+  if (recent.length) {
+    $("start-recent").replaceChildren(...recent.map((h) => {
+      const li = document.createElement("li");
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = h.name;
+      b.addEventListener("click", async () => {
+        try {
+          if ((await h.requestPermission({ mode: "readwrite" })) !== "granted") return;
+          await openHandle(h);
+        } catch (e) {
+          say(`Файл ${h.name} не открылся: ${e.message}`, true);
+        }
+      });
+      li.append(b);
+      return li;
+    }));
   }
 }
 
 async function start() {
-  const list = await (await api("/api/samples")).json();
+  switchTab("form");
+  const samples = await api("/api/samples");
+  if (samples.status === 401 || samples.status === 403) {
+    say((await samples.json()).error, true);
+    return;
+  }
+  const list = await samples.json();
   for (const s of list) {
     const o = document.createElement("option");
     o.value = s.id;
     o.textContent = s.title;
     $("new").append(o);
   }
+  schema = await (await api("/api/schema")).json();
   const opened = await api("/api/file");
   if (opened.ok) {
     const f = await opened.json();
-    text.value = f.text;
+    serverFile = true;
     version = f.version;
-    $("name").textContent = f.name;
-    $("save").disabled = false;
+    load(f.text, { name: f.name, saved: true });
+    offerDraft();
+  } else if (opened.status === 404) {
+    showStart(list);
   } else {
-    text.value = await (await api("/api/samples/order")).text();
+    say((await opened.json()).error, true);
   }
-  switchTab("form");
-  refresh();
 }
 
-$("new").addEventListener("change", async (e) => {
-  if (!e.target.value) return;
-  text.value = await (await api(`/api/samples/${e.target.value}`)).text();
+$("new").addEventListener("change", (e) => {
+  const id = e.target.value;
   e.target.value = "";
-  showTab();
-  refresh();
+  if (id) openSample(id);
 });
 $("open").addEventListener("change", async (e) => {
   const file = e.target.files[0];
-  if (!file) return;
-  text.value = await file.text();
-  showTab();
-  refresh();
+  e.target.value = "";
+  if (file) load(await file.text(), { name: file.name, saved: true });
 });
+$("open-file").addEventListener("click", openFile);
+$("start-open").addEventListener("click", openFile);
 for (const b of document.querySelectorAll("#tabs button")) b.addEventListener("click", () => switchTab(b.dataset.tab));
 $("plan").addEventListener("change", showTab);
 $("add-row").addEventListener("click", addRow);
@@ -267,12 +531,41 @@ $("add-section").addEventListener("click", addSection);
 $("row-up").addEventListener("click", () => moveRow(-1));
 $("row-down").addEventListener("click", () => moveRow(1));
 $("row-delete").addEventListener("click", deleteRow);
-text.addEventListener("input", schedule);
+text.addEventListener("input", () => {
+  history.record(text.value, "json");
+  changedText();
+});
 $("save").addEventListener("click", saveFile);
+$("save-as").addEventListener("click", saveAs);
+$("undo").addEventListener("click", () => undoRedo(false));
+$("redo").addEventListener("click", () => undoRedo(true));
 $("dl-docx").addEventListener("click", () => download("docx"));
 $("dl-pdf").addEventListener("click", () => download("pdf"));
 $("dl-json").addEventListener("click", () => download("json"));
+// Ctrl+S saves; Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) undo and redo document changes, except
+// in the JSON text and in a grid cell being edited, where the text's own undo works.
 document.addEventListener("keydown", (e) => {
-  if ((e.ctrlKey || e.metaKey) && e.key === "s" && !$("save").disabled) { e.preventDefault(); saveFile(); }
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+  const key = e.key.toLowerCase();
+  if (key === "s" || key === "ы") {
+    e.preventDefault();
+    saveFile();
+    return;
+  }
+  const undo = (key === "z" || key === "я") && !e.shiftKey;
+  const redo = key === "y" || key === "н" || ((key === "z" || key === "я") && e.shiftKey);
+  if (!undo && !redo) return;
+  const t = e.target;
+  const ownUndo = t === text || (t.closest && t.closest("#grid") && (t.tagName === "TEXTAREA" || t.tagName === "INPUT"));
+  if (ownUndo) return;
+  e.preventDefault();
+  undoRedo(redo);
+});
+// Closing the tab with unsaved work asks first (the draft is kept anyway).
+window.addEventListener("beforeunload", (e) => {
+  if (text.value !== savedText) {
+    e.preventDefault();
+    e.returnValue = "";
+  }
 });
 start();

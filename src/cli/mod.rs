@@ -10,7 +10,7 @@ mod render;
 mod report;
 mod roll;
 mod schema;
-mod serve;
+pub mod serve;
 mod validate;
 mod wildcard;
 

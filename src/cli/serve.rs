@@ -7,6 +7,53 @@ use std::process::ExitCode;
 use super::EXIT_INVALID;
 
 pub fn run(file: Option<PathBuf>, port: u16, listen: Option<std::net::IpAddr>, hosts: Vec<String>, open: bool) -> ExitCode {
+    serve(file, port, listen, hosts, open, false)
+}
+
+/// `prikaz.exe` double-clicked in Explorer: the console window belongs to this process
+/// alone. A command line run from cmd or PowerShell shares it with the shell.
+pub fn started_by_double_click() -> bool {
+    #[cfg(windows)]
+    {
+        #[link(name = "kernel32")]
+        extern "system" {
+            fn GetConsoleProcessList(list: *mut u32, count: u32) -> u32;
+        }
+        let mut ids = [0u32; 4];
+        // SAFETY: the buffer holds `ids.len()` process ids; the call writes at most that many.
+        let attached = unsafe { GetConsoleProcessList(ids.as_mut_ptr(), ids.len() as u32) };
+        attached == 1
+    }
+    #[cfg(not(windows))]
+    {
+        false
+    }
+}
+
+/// The editor's start page in the default browser, for a user who double-clicked the
+/// program: the console says what it is and that closing it stops the editor; if the
+/// editor cannot start, the window waits for Enter so the reason can be read.
+pub fn run_from_explorer() -> ExitCode {
+    outln!("prikaz — редактор приказов. Сейчас он откроется в браузере.");
+    outln!("Не закрывайте это окно, пока работаете: закрыв его, вы остановите редактор.");
+    // The usual port if it is free, any free one otherwise (a second copy still starts).
+    let free = std::net::TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, 8080)).is_ok();
+    let code = serve(None, if free { 8080 } else { 0 }, None, Vec::new(), true, true);
+    if code != ExitCode::SUCCESS {
+        outln!("Нажмите Enter, чтобы закрыть окно.");
+        let _ = std::io::stdin().read_line(&mut String::new());
+    }
+    code
+}
+
+fn serve(
+    file: Option<PathBuf>,
+    port: u16,
+    listen: Option<std::net::IpAddr>,
+    hosts: Vec<String>,
+    open: bool,
+    quiet: bool,
+) -> ExitCode {
     let ip = listen.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
     if !ip.is_loopback() {
         eprintln!(
@@ -30,7 +77,11 @@ pub fn run(file: Option<PathBuf>, port: u16, listen: Option<std::net::IpAddr>, h
         file,
         hosts,
         on_ready: Box::new(move |url| {
-            outln!("редактор: {url} (остановить: Ctrl+C)");
+            if quiet {
+                outln!("Адрес редактора: {url}");
+            } else {
+                outln!("редактор: {url} (остановить: Ctrl+C)");
+            }
             if open {
                 open_browser(url);
             }

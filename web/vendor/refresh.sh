@@ -3,13 +3,9 @@
 # The editor page (prikaz serve) embeds them into the binary: no CDN, no Node to build or run.
 set -eu
 PDFJS=4.10.38
-TABULATOR=6.5.3
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 (cd "$tmp" && npm pack --silent "pdfjs-dist@$PDFJS" >/dev/null && tar xzf pdfjs-dist-$PDFJS.tgz)
 cp "$tmp/package/build/pdf.min.mjs" "$tmp/package/build/pdf.worker.min.mjs" "$tmp/package/LICENSE" "$here/pdfjs/"
 echo "pdfjs-dist $PDFJS" > "$here/pdfjs/VERSION"
-(cd "$tmp" && rm -rf package && npm pack --silent "tabulator-tables@$TABULATOR" >/dev/null && tar xzf tabulator-tables-$TABULATOR.tgz)
-cp "$tmp/package/dist/js/tabulator_esm.min.mjs" "$tmp/package/dist/css/tabulator.min.css" "$tmp/package/LICENSE" "$here/tabulator/"
-echo "tabulator-tables $TABULATOR" > "$here/tabulator/VERSION"

@@ -1072,8 +1072,8 @@ export function fieldLabel(path) {
       const table = getAt(lastDoc, segs.slice(0, 3));
       const column = isObj(table) && Array.isArray(table.columns) && table.columns.find((c) => c && c.key === k);
       words.push(column && column.title ? `«${column.title.replace(/\s+/g, " ")}»` : k);
-      n = null;
-      continue;
+      // The cell is what the user sees: what lies inside its value («deadline») is not named.
+      return words.join(" › ");
     }
     const next = nodeAt(n, [k]);
     if (!next) {

@@ -143,9 +143,12 @@ fn the_api_answers_and_refuses_clearly() {
     assert_eq!(request(a, "POST", "/api/render?format=odt", b"{}").status, 400);
     alive();
     // Refusals are Russian JSON, axum's English never reaches the page.
-    for (method, path) in
-        [("POST", "/api/render?format=pdf&format=docx"), ("GET", "/api/samples/%FF"), ("DELETE", "/api/file"), ("GET", "/static/%FF")]
-    {
+    for (method, path) in [
+        ("POST", "/api/render?format=pdf&format=docx"),
+        ("GET", "/api/samples/%FF"),
+        ("DELETE", "/api/file"),
+        ("GET", "/static/%FF"),
+    ] {
         let r = request(a, method, path, b"");
         assert!((400..500).contains(&r.status), "{method} {path}: {}", r.status);
         let message = r.json()["error"].as_str().unwrap().to_owned();
@@ -234,7 +237,13 @@ fn only_this_users_browser_may_use_the_server() {
     let version = request(a, "GET", "/api/file", b"").json()["version"].as_str().unwrap().to_owned();
     let evil = serde_json::json!({ "text": "{}", "version": version }).to_string();
     for (name, value) in [("Origin", "http://evil.example"), ("Origin", "null"), ("Sec-Fetch-Site", "cross-site")] {
-        let r = raw_request(a, "PUT", "/api/file", &[("Host", a), ("Authorization", &bearer), (name, value)], evil.as_bytes());
+        let r = raw_request(
+            a,
+            "PUT",
+            "/api/file",
+            &[("Host", a), ("Authorization", &bearer), (name, value)],
+            evil.as_bytes(),
+        );
         assert_eq!(r.status, 403, "{name}: {value}");
         assert_eq!(std::fs::read(&file).unwrap(), original, "the file is unchanged after {name}: {value}");
     }
@@ -258,8 +267,13 @@ fn only_this_users_browser_may_use_the_server() {
     // the file is there (so the answer does not tell what exists on the disk).
     let real_png = root().join("samples/logo-sad.png");
     let mut messages = Vec::new();
-    for path in [real_png.to_string_lossy().into_owned(), "/nonexistent/logo.png".into(), "../samples/logo-sad.png".into(),
-                 "../nothing/none.png".into(), "C:\\Windows\\logo.png".into()] {
+    for path in [
+        real_png.to_string_lossy().into_owned(),
+        "/nonexistent/logo.png".into(),
+        "../samples/logo-sad.png".into(),
+        "../nothing/none.png".into(),
+        "C:\\Windows\\logo.png".into(),
+    ] {
         let mut doc: serde_json::Value = serde_json::from_slice(&original).unwrap();
         doc["blank"]["logo"] = serde_json::json!({ "path": path });
         let body = serde_json::to_vec(&doc).unwrap();
@@ -329,7 +343,11 @@ fn serve_refuses_devices_and_fifos_at_start() {
         let started = std::time::Instant::now();
         let out = Command::new(env!("CARGO_BIN_EXE_prikaz")).args(["serve", "--port", "0"]).arg(path).output().unwrap();
         assert!(!out.status.success(), "{}", path.display());
-        assert!(String::from_utf8_lossy(&out.stderr).contains("не обычный файл"), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("не обычный файл"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
     std::fs::remove_dir_all(&dir).ok();

@@ -6,7 +6,13 @@ use std::process::ExitCode;
 
 use super::EXIT_INVALID;
 
-pub fn run(file: Option<PathBuf>, port: u16, listen: Option<std::net::IpAddr>, hosts: Vec<String>, open: bool) -> ExitCode {
+pub fn run(
+    file: Option<PathBuf>,
+    port: u16,
+    listen: Option<std::net::IpAddr>,
+    hosts: Vec<String>,
+    open: bool,
+) -> ExitCode {
     serve(file, port, listen, hosts, open, false)
 }
 

@@ -208,7 +208,11 @@ fn render_format(query: Option<&str>) -> Result<bool, Response> {
     }
 }
 
-async fn render(Axum(state): Axum<Arc<State>>, RawQuery(query): RawQuery, body: Result<Bytes, BytesRejection>) -> Response {
+async fn render(
+    Axum(state): Axum<Arc<State>>,
+    RawQuery(query): RawQuery,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
     let docx = match render_format(query.as_deref()) {
         Ok(d) => d,
         Err(r) => return r,
@@ -340,24 +344,30 @@ async fn put_file(Axum(state): Axum<Arc<State>>, body: Result<Bytes, BytesReject
             state.saved_once.store(true, Ordering::SeqCst);
             Json(json!({ "version": version })).into_response()
         }
-        Ok(Err((status, why, current))) => {
-            (status, Json(json!({ "error": why, "version": current }))).into_response()
-        }
+        Ok(Err((status, why, current))) => (status, Json(json!({ "error": why, "version": current }))).into_response(),
         Err(r) => r,
     }
 }
 
 /// `PUT /api/picture` (header `x-file-name`, percent-encoded; body: the PNG or JPEG):
 /// stores it in the document's folder, answers its name there and its size in pixels.
-async fn put_picture(Axum(state): Axum<Arc<State>>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
+async fn put_picture(
+    Axum(state): Axum<Arc<State>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
     let bytes = match body {
         Ok(b) => b.to_vec(),
-        Err(e) => return refuse(e.status(), &format!("изображение не принято: не больше {} МБ", super::MAX_BODY >> 20)),
+        Err(e) => {
+            return refuse(e.status(), &format!("изображение не принято: не больше {} МБ", super::MAX_BODY >> 20))
+        }
     };
     let name = headers
         .get("x-file-name")
         .and_then(|v| v.to_str().ok())
-        .map(|v| form_urlencoded::parse(format!("n={v}").as_bytes()).next().map(|(_, n)| n.into_owned()).unwrap_or_default())
+        .map(|v| {
+            form_urlencoded::parse(format!("n={v}").as_bytes()).next().map(|(_, n)| n.into_owned()).unwrap_or_default()
+        })
         .unwrap_or_default();
     let folder = state.base.clone();
     match blocking(move || super::picture::store(&folder, &name, bytes)).await {

@@ -14,7 +14,9 @@ pub type Refusal = String;
 pub fn check_openable(path: &Path) -> Result<(), Refusal> {
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => Ok(()),
-        Ok(meta) if meta.is_dir() => Err(format!("{} — папка; укажите файл .json (можно ещё не существующий)", path.display())),
+        Ok(meta) if meta.is_dir() => {
+            Err(format!("{} — папка; укажите файл .json (можно ещё не существующий)", path.display()))
+        }
         Ok(_) => Err(format!(
             "{} — не обычный файл (устройство или канал); редактор открывает только файлы .json",
             path.display()

@@ -114,7 +114,10 @@ pub async fn check(State(access): State<Arc<Access>>, req: Request, next: Next) 
     }
     if req.uri().path().starts_with("/api/") {
         if !access.origin_allowed(req.headers()) {
-            return refuse(StatusCode::FORBIDDEN, "запрос с другого сайта отклонён: редактор принимает запросы только от своей страницы");
+            return refuse(
+                StatusCode::FORBIDDEN,
+                "запрос с другого сайта отклонён: редактор принимает запросы только от своей страницы",
+            );
         }
         if !access.token_given(&req) {
             return refuse(
@@ -158,7 +161,9 @@ mod tests {
         assert!(a.origin_allowed(&with("http://127.0.0.1:8080")));
         assert!(a.origin_allowed(&with("http://localhost:8080")));
         assert!(a.origin_allowed(&with("http://[::1]:8080")));
-        for bad in ["http://evil.example:8080", "http://127.0.0.1:9090", "null", "https://127.0.0.1:8080", "http://localhost"] {
+        for bad in
+            ["http://evil.example:8080", "http://127.0.0.1:9090", "null", "https://127.0.0.1:8080", "http://localhost"]
+        {
             assert!(!a.origin_allowed(&with(bad)), "{bad}");
         }
         let mut cross = HeaderMap::new();

@@ -27,7 +27,10 @@ pub fn read_table_sheet(path: &std::path::Path, sheet: Option<&str>) -> Result<(
         return Err(format!("{name}: --sheet относится к книгам Excel и Calc, а это CSV — у него один лист"));
     }
     let (src, encoding) =
-        crate::input::source::read_source_noted(path).map_err(|d| format!("{name}: {}", d.message))?;
+        crate::input::source::read_source_noted(path).map_err(|d| match &d.hint {
+            Some(hint) => format!("{name}: {}; {hint}", d.message),
+            None => format!("{name}: {}", d.message),
+        })?;
     let (rows, mut notes) = csv_rows(&name, &src.text)?;
     if let Some(enc) = encoding {
         notes.insert(0, format!("{name} прочитан в кодировке {enc}"));

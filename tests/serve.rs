@@ -353,32 +353,51 @@ fn serve_refuses_devices_and_fifos_at_start() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// Whether headless Chromium can be driven here (CI installs it; elsewhere the browser
+/// tests are skipped).
+fn browser() -> bool {
+    tool("chromium") && tool("chromedriver") && common::python_modules("selenium")
+}
+
+/// Runs tests/web/SCRIPT with the server's address, then `args`, then the screenshots'
+/// folder (target/editor-screenshots/); fails with what it printed unless it exits 0.
+/// Its standard output is returned.
+fn browser_script(script: &str, server: &Server, args: &[&std::path::Path]) -> String {
+    let run = Command::new("python3")
+        .arg(root().join("tests/web").join(script))
+        .arg(&server.url)
+        .args(args)
+        .arg(root().join("target/editor-screenshots"))
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert!(run.status.success(), "{script}: {stdout}\n{}", String::from_utf8_lossy(&run.stderr));
+    stdout
+}
+
+/// A server with a copy of the municipal sample opened as `name`, in a folder of its own.
+fn start_with_sample(folder: &str, name: &str) -> (Server, std::path::PathBuf, std::path::PathBuf) {
+    let dir = common::temp_dir(folder);
+    let file = dir.join(name);
+    std::fs::write(&file, sample("solnechnogorsk-2023.json")).unwrap();
+    (start(Some(&file)), dir, file)
+}
+
 /// The page in headless Chromium: see tests/web/editor.py for the steps. The screenshots
 /// land in target/editor-screenshots/.
 #[test]
 fn the_editor_works_in_a_real_browser() {
-    if !tool("chromium") || !tool("chromedriver") || !common::python_modules("selenium") {
+    if !browser() {
         return;
     }
-    let dir = common::temp_dir("serve-editor");
-    let file = dir.join("p.json");
-    std::fs::write(&file, sample("solnechnogorsk-2023.json")).unwrap();
-    let server = start(Some(&file));
-    let shots = root().join("target/editor-screenshots");
-    let run = Command::new("python3")
-        .arg(root().join("tests/web/editor.py"))
-        .arg(&server.url)
-        .arg(&file)
-        .arg(&shots)
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "{}\n{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
+    let (server, dir, file) = start_with_sample("serve-editor", "p.json");
+    let stdout = browser_script("editor.py", &server, &[&file]);
     // {"pages": [before, after adding rows], …}
-    let report: serde_json::Value =
-        serde_json::from_str(String::from_utf8_lossy(&run.stdout).lines().last().unwrap_or("{}")).unwrap();
+    let report: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap_or("{}")).unwrap();
     let grown = report["pages"][1].as_u64().unwrap() as usize;
     assert!(grown > report["pages"][0].as_u64().unwrap() as usize);
-    let downloads = shots.join("downloads");
+    let downloads = root().join("target/editor-screenshots/downloads");
     let pdf = std::fs::read(downloads.join("p.pdf")).unwrap();
     assert_eq!(common::checks::pdf_pages(&pdf).unwrap(), grown, "the downloaded PDF has the added rows");
     if tool("openxml-audit") {
@@ -392,20 +411,12 @@ fn the_editor_works_in_a_real_browser() {
 
 /// `prikaz serve` without a file, in headless Chromium: the start page, a sample opened,
 /// downloads named after the document, the draft back after a reload, «Новый документ»
-/// asking first (tests/web/start.py). Screenshots in target/editor-screenshots/.
+/// asking first (tests/web/start.py).
 #[test]
 fn the_start_page_keeps_unsaved_work_in_a_real_browser() {
-    if !tool("chromium") || !tool("chromedriver") || !common::python_modules("selenium") {
-        return;
+    if browser() {
+        browser_script("start.py", &start(None), &[]);
     }
-    let server = start(None);
-    let run = Command::new("python3")
-        .arg(root().join("tests/web/start.py"))
-        .arg(&server.url)
-        .arg(root().join("target/editor-screenshots"))
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "{}\n{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
 }
 
 /// Every value of every built-in sample is shown in a form control (tests/web/form.py
@@ -413,18 +424,9 @@ fn the_start_page_keeps_unsaved_work_in_a_real_browser() {
 /// point 2's addressee of the municipal sample, retyped and removed in the form.
 #[test]
 fn the_form_shows_every_printed_field_in_a_real_browser() {
-    if !tool("chromium") || !tool("chromedriver") || !common::python_modules("selenium") {
-        return;
+    if browser() {
+        browser_script("form.py", &start(None), &[]);
     }
-    let server = start(None);
-    let run = Command::new("python3")
-        .arg(root().join("tests/web/form.py"))
-        .arg(&server.url)
-        .arg(root().join("target/editor-screenshots"))
-        .current_dir(root())
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "{}\n{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
 }
 
 /// The plan's grid typed into as in Excel, with real keys (tests/web/grid.py): a 4×3 block
@@ -432,21 +434,11 @@ fn the_form_shows_every_printed_field_in_a_real_browser() {
 /// and redone; the saved file has every value in its cell and nowhere else.
 #[test]
 fn the_plan_grid_types_like_excel_in_a_real_browser() {
-    if !tool("chromium") || !tool("chromedriver") || !common::python_modules("selenium") {
+    if !browser() {
         return;
     }
-    let dir = common::temp_dir("serve-grid");
-    let file = dir.join("план.json");
-    std::fs::write(&file, sample("solnechnogorsk-2023.json")).unwrap();
-    let server = start(Some(&file));
-    let run = Command::new("python3")
-        .arg(root().join("tests/web/grid.py"))
-        .arg(&server.url)
-        .arg(&file)
-        .arg(root().join("target/editor-screenshots"))
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "{}\n{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
+    let (server, dir, file) = start_with_sample("serve-grid", "план.json");
+    browser_script("grid.py", &server, &[&file]);
     drop(server);
     std::fs::remove_dir_all(&dir).ok();
 }

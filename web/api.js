@@ -16,9 +16,20 @@ export function token() {
   return sessionStorage.getItem(KEY) || "";
 }
 
-/// `fetch` with the token.
+// Whether the page's document is the file `serve` opened: if not (a sample, a file the
+// browser opened, a new one), the names it holds (a logo) are looked up, and pictures
+// sent, in the server's folder for such documents, not beside the opened file.
+let scratch = true;
+
+/// Says whether the page now shows the opened file.
+export function showingOpenedFile(yes) {
+  scratch = !yes;
+}
+
+/// `fetch` with the token (and `scratch=1` where the folder matters).
 export function api(path, options = {}) {
   const headers = new Headers(options.headers || {});
   headers.set("authorization", `Bearer ${token()}`);
+  if (scratch && /^\/api\/(render|validate|picture)\b/.test(path)) path += (path.includes("?") ? "&" : "?") + "scratch=1";
   return fetch(path, { ...options, headers });
 }

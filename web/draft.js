@@ -5,6 +5,22 @@
 
 const PREFIX = "prikaz-draft:";
 
+/// Every draft kept: [{key, text, base, savedAt}], newest first.
+export function allDrafts() {
+  const out = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (!k || !k.startsWith(PREFIX)) continue;
+      const d = loadDraft(k.slice(PREFIX.length));
+      if (d) out.push({ key: k.slice(PREFIX.length), ...d });
+    }
+  } catch {
+    /* storage switched off: no drafts */
+  }
+  return out.sort((a, b) => b.savedAt - a.savedAt);
+}
+
 /// The draft kept for `key`: {text, savedAt, base} or null.
 export function loadDraft(key) {
   try {
@@ -21,6 +37,8 @@ export function keepDraft(key, text, base) {
   try {
     if (text === base) localStorage.removeItem(PREFIX + key);
     else localStorage.setItem(PREFIX + key, JSON.stringify({ text, base, savedAt: Date.now() }));
+    // Bounded: the 20 newest drafts stay, older ones go.
+    for (const old of allDrafts().slice(20)) localStorage.removeItem(PREFIX + old.key);
     return true;
   } catch {
     // Storage full or switched off: the caller tells the user the draft is not kept.

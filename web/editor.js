@@ -2,9 +2,9 @@
 // redrawn by pdf.js a moment after the last keystroke; the server's messages below the
 // text, each taking you to its line. Everything comes from the local server.
 import * as pdfjs from "/static/pdfjs/pdf.min.mjs";
-import { api } from "/static/api.js";
+import { api, showingOpenedFile } from "/static/api.js";
 import { buildForm, showFieldMessages, fieldLabel, messageText } from "/static/form.js";
-import { loadDraft, keepDraft, dropDraft, History } from "/static/draft.js";
+import { loadDraft, keepDraft, dropDraft, allDrafts, History } from "/static/draft.js";
 import { buildGrid, plans, addRow, addSection, moveRow, deleteRow } from "/static/grid.js";
 
 pdfjs.GlobalWorkerOptions.workerSrc = "/static/pdfjs/pdf.worker.min.mjs";
@@ -12,7 +12,8 @@ pdfjs.GlobalWorkerOptions.workerSrc = "/static/pdfjs/pdf.worker.min.mjs";
 const $ = (id) => document.getElementById(id);
 const text = $("text"), pages = $("pages"), preview = $("preview"), messages = $("messages"), status = $("status");
 let version = null; // the opened file's version, for saving
-let serverFile = false; // `prikaz serve FILE`: saving writes that file
+let serverFile = false; // the page shows the file `prikaz serve FILE` opened: saving writes it
+let firstSave = true; // the server keeps the file as it was before the run's first save
 let fileHandle = null; // a file opened or saved through the browser (Chromium's file access)
 let fileName = ""; // the document's file name, when it has one
 let savedText = ""; // the text as last opened or saved: anything else is unsaved work
@@ -49,10 +50,31 @@ function showMessages(list) {
     if (m.hint) { const h = document.createElement("div"); h.className = "hint"; h.textContent = words(m.hint); li.append(h); }
     li.dataset.line = m.line || "";
     li.dataset.column = m.column || "";
-    li.title = "Показать в тексте JSON";
-    li.addEventListener("click", () => goTo(+li.dataset.line, +li.dataset.column));
+    li.title = tab === "json" ? "Показать в тексте JSON" : "Перейти к полю";
+    li.addEventListener("click", () => {
+      if (tab !== "json" && m.path && focusField(m.path)) return;
+      goTo(+li.dataset.line, +li.dataset.column);
+    });
     messages.append(li);
   }
+}
+
+// The form's control of `path` (or of the nearest path above it that has one), focused
+// and scrolled into view; false when the form has none (the grid's cells, for one).
+function focusField(path) {
+  if (tab !== "form") return false;
+  const segs = path.replace(/\[(\d+)\]/g, ".$1").split(".");
+  for (let n = segs.length; n > 0; n--) {
+    const control = $("form").querySelector(`[data-path="${CSS.escape(segs.slice(0, n).join("."))}"]`);
+    if (control) {
+      const folded = control.closest("details:not([open])");
+      if (folded) folded.open = true;
+      control.scrollIntoView({ block: "center" });
+      control.focus();
+      return true;
+    }
+  }
+  return false;
 }
 
 function goTo(line, column) {
@@ -176,8 +198,19 @@ function changedText() {
   showUndo();
 }
 
+// Each document's draft has a key: its file's name, or for a new document (a sample, a
+// restored draft) a key of its own, kept across reloads of the tab.
+let newKey = sessionStorage.getItem("prikaz-new-key") || "";
+
+function freshNewKey() {
+  newKey = `новый:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  sessionStorage.setItem("prikaz-new-key", newKey);
+}
+
 function draftKey() {
-  return fileName || "новый документ";
+  if (fileName) return `файл:${fileName}`;
+  if (!newKey) freshNewKey();
+  return newKey;
 }
 
 // The draft in the browser, and whether the page has unsaved work.
@@ -254,20 +287,23 @@ async function download(format) {
 // number («Приказ от 28.08.2023 № 15 а»), else the first appendix's title.
 function baseName() {
   if (fileName) return fileName.replace(/\.json$/i, "");
-  const doc = parsed() || {};
-  const o = doc.order;
+  return nameOf(parsed()) || "документ";
+}
+
+// «Приказ от 28.08.2023 № 15 а», or the first appendix's title; "" when neither is there.
+function nameOf(doc) {
+  const o = doc && doc.order;
   let name = "";
   if (o) {
     const kind = String(o.kind || "Приказ");
     const date = String(o.date || "").replace(/^(\d{4})-(\d{2})-(\d{2})$/, "$3.$2.$1");
     name = [kind.charAt(0) + kind.slice(1).toLowerCase(), date && `от ${date}`, o.number && `№ ${o.number}`]
       .filter(Boolean).join(" ");
-  } else if (Array.isArray(doc.appendices) && doc.appendices[0] && doc.appendices[0].title) {
+  } else if (doc && Array.isArray(doc.appendices) && doc.appendices[0] && doc.appendices[0].title) {
     name = String(doc.appendices[0].title).split("\n")[0].slice(0, 60);
   }
   // Characters Windows refuses in names, and trailing dots and spaces.
-  name = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, " ").replace(/\s+/g, " ").replace(/[. ]+$/, "").trim();
-  return name || "документ";
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, " ").replace(/\s+/g, " ").replace(/[. ]+$/, "").trim();
 }
 
 function save(blob, name) {
@@ -296,7 +332,8 @@ async function saveFile() {
     const r = await response.json();
     if (response.ok) {
       version = r.version;
-      saved("Сохранено (файл до первого сохранения — .bak)");
+      saved(firstSave ? `Сохранено; файл, каким он был до правок, — в ${fileName}.bak` : "Сохранено");
+      firstSave = false;
     } else {
       say(r.error, true);
     }
@@ -375,16 +412,21 @@ function mayReplace() {
   return text.value === savedText || confirm("В документе есть несохранённые изменения. Заменить его и потерять их?");
 }
 
-// Shows a new document: its text, name and whether it is saved.
-function load(newText, { name = "", handle = null, saved: isSaved = false } = {}) {
+// Shows a new document: its text, name and whether it is saved. Only the file `serve`
+// opened is saved back to it; anything else loaded is a new document or the browser's file.
+function load(newText, { name = "", handle = null, saved: isSaved = false, server = false } = {}) {
+  serverFile = server;
+  showingOpenedFile(server);
   fileHandle = handle;
   fileName = name;
+  if (!name) freshNewKey();
   $("name").textContent = name || "Новый документ";
   text.value = newText;
   savedText = isSaved ? newText : "";
   history.reset(newText);
   $("start").hidden = true;
-  kept();
+  $("draft-bar").hidden = true;
+  document.body.dataset.dirty = text.value !== savedText ? "1" : "";
   showUndo();
   showTab();
   refresh();
@@ -419,12 +461,14 @@ async function openHandle(handle) {
   remember(handle);
 }
 
-// When the page opens: a draft of the same document, if any, is offered back.
-function offerDraft() {
-  const draft = loadDraft(draftKey());
+// When a file is opened: its draft from before (a reload, a crash), if it differs, is
+// offered back; the draft stays kept until the user decides.
+function offerDraft(draft) {
   if (!draft || draft.text === text.value) return;
   const when = new Date(draft.savedAt).toLocaleString("ru-RU");
-  $("draft-text").textContent = `Есть несохранённый черновик этого документа от ${when}.`;
+  const changed = draft.base !== undefined && draft.base !== text.value;
+  $("draft-text").textContent = `Есть несохранённый черновик этого документа от ${when}.` +
+    (changed ? " Файл с тех пор изменился: сравните, прежде чем сохранять." : "");
   $("draft-bar").hidden = false;
   $("draft-restore").onclick = () => {
     text.value = draft.text;
@@ -437,6 +481,15 @@ function offerDraft() {
     dropDraft(draftKey());
     $("draft-bar").hidden = true;
   };
+}
+
+// A draft's name in a list: the kind, date and number, else how its text starts.
+function titleOf(docText) {
+  try {
+    return nameOf(JSON.parse(docText)) || "без названия";
+  } catch {
+    return docText.slice(0, 60);
+  }
 }
 
 // The start page of `prikaz serve` without a file: samples, open, the draft, recent files.
@@ -452,16 +505,35 @@ async function showStart(list) {
     li.append(b);
     return li;
   }));
-  const draft = loadDraft("новый документ");
-  if (draft) {
-    $("start-draft").hidden = false;
-    $("start-draft-open").textContent = `Продолжить черновик от ${new Date(draft.savedAt).toLocaleString("ru-RU")}`;
-    $("start-draft-open").onclick = () => {
-      load(draft.text);
-      savedText = draft.base || "";
+  // Drafts of new documents (a file's draft is offered when the file is opened).
+  const drafts = allDrafts().filter((d) => d.key.startsWith("новый:"));
+  if (drafts.length) $("start-draft").replaceChildren(...drafts.map((d) => {
+    const li = document.createElement("li");
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "draft";
+    b.textContent = `Черновик: ${titleOf(d.text)} — ${new Date(d.savedAt).toLocaleString("ru-RU")}`;
+    b.addEventListener("click", () => {
+      load(d.text);
+      // The restored draft goes on under its own key.
+      newKey = d.key;
+      sessionStorage.setItem("prikaz-new-key", newKey);
+      savedText = d.base || "";
       kept();
-    };
-  }
+    });
+    const x = document.createElement("button");
+    x.type = "button";
+    x.className = "small";
+    x.textContent = "×";
+    x.title = "Удалить черновик";
+    x.addEventListener("click", () => {
+      if (!confirm(`Удалить черновик «${titleOf(d.text)}»? Его нельзя будет вернуть.`)) return;
+      dropDraft(d.key);
+      li.remove();
+    });
+    li.append(b, x);
+    return li;
+  }));
   const recent = window.showOpenFilePicker ? (await recentStore("readonly", (s) => s.get("files"))) || [] : [];
   if (recent.length) {
     $("start-recent").replaceChildren(...recent.map((h) => {
@@ -501,10 +573,10 @@ async function start() {
   const opened = await api("/api/file");
   if (opened.ok) {
     const f = await opened.json();
-    serverFile = true;
     version = f.version;
-    load(f.text, { name: f.name, saved: true });
-    offerDraft();
+    const draft = loadDraft(`файл:${f.name}`);
+    load(f.text, { name: f.name, saved: true, server: true });
+    offerDraft(draft);
   } else if (opened.status === 404) {
     showStart(list);
   } else {

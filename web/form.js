@@ -534,9 +534,15 @@ function leafControl(ctx, n, segs, o) {
   const id = newId();
   const hint = plain(n.description, n);
   let control;
+  // A value the control cannot read is said at once, under the control, in words.
   const mark = (bad, why) => {
     control.classList.toggle("invalid", bad);
     control.title = bad ? why : hint;
+    const next = control.nextElementSibling;
+    const local = next && next.classList.contains("local-msg") ? next : null;
+    if (bad && !local) control.after(h("div", { class: "local-msg", text: why }));
+    else if (bad) local.textContent = why;
+    else if (local) local.remove();
   };
   switch (n.kind) {
     case "boolean": {
@@ -582,8 +588,9 @@ function leafControl(ctx, n, segs, o) {
         }
         const v = Number(t);
         if (!Number.isFinite(v) || (n.integer && !Number.isInteger(v))) {
-          mark(true, n.integer ? "Введите целое число" : "Введите число");
-          return;
+          mark(true, n.integer ? "Введите целое число цифрами" : "Введите число цифрами");
+          // Kept as typed, never dropped: the document is then wrong, and says so, until fixed.
+          return write(ctx, segs, control.value.trim());
         }
         mark(false);
         write(ctx, segs, v);
@@ -1083,7 +1090,7 @@ export function fieldLabel(path) {
     }
     // «Пункты приказа › Пункт 3» says it twice: the item's name is enough.
     const named = (next.kind === "array" && /^\d+$/.test(segs[i + 1] || "") && noun(next)[0]) ||
-      (defOf(next) === "Values" && segs[i + 1] !== undefined);
+      defOf(next) === "Values"; // a row's values as a whole: the row is what the user sees
     if (!named) words.push(next.title || k);
     n = next;
   }
@@ -1113,6 +1120,12 @@ export function messageText(text, path) {
     }
     return null;
   };
+  // In a plan's row a quoted key may be a column's: it is named by the column's title.
+  const table = segs[0] === "appendices" ? getAt(lastDoc, segs.slice(0, 3)) : null;
+  const columnTitle = (k) => {
+    const c = isObj(table) && Array.isArray(table.columns) && table.columns.find((x) => x && x.key === k);
+    return c && c.title ? c.title.replace(/\s+/g, " ") : null;
+  };
   return text
     .replace(/«([A-Za-z_$][A-Za-z0-9_]*)»/g, (all, k, at) => {
       // «вида «text»»: the appendix kind, by its name in the list.
@@ -1122,6 +1135,8 @@ export function messageText(text, path) {
         if (o) return `«${o.title}»`;
       }
       if (/ключ\S*\s+(столбца\s+)?$/.test(text.slice(0, at))) return all; // a column's key is the user's word
+      const column = segs.includes("values") && columnTitle(k);
+      if (column) return `«${column}»`;
       const p = prop(k);
       return p && p.title ? `«${p.title}»` : all;
     })
@@ -1134,7 +1149,9 @@ export function messageText(text, path) {
     .replace(/^([a-z_]+):/, (all, k) => {
       const p = prop(k);
       return p && p.title ? `«${p.title}»:` : all;
-    });
+    })
+    // A JSON example («добавьте пункты: [{"text": "…"}]») is for the JSON tab, not the form.
+    .replace(/:?\s*(\[\s*\{|\{\s*")[\s\S]*$/, "");
 }
 
 // ---------------------------------------------------------------- messages

@@ -56,12 +56,41 @@ pub fn decode(name: String, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
     decode_noted(name, bytes).map(|(s, _)| s)
 }
 
+/// A document of another program given where text is expected (an input or a CSV), told
+/// by its first bytes, with what to do: never decoded as Windows-1251 text.
+fn not_text(bytes: &[u8]) -> Option<Diagnostic> {
+    const SAVE_AS: &str = "откройте исходный документ в Word или LibreOffice и сохраните как .docx (таблицу — как .xlsx), \
+                           затем prikaz import";
+    let (what, hint) = if bytes.starts_with(b"%PDF-") {
+        (
+            "это PDF, а не текст: из PDF документ не восстановить",
+            "возьмите исходный документ Word; если есть только PDF, откройте его в Word или LibreOffice, \
+             сохраните как .docx и выполните prikaz import",
+        )
+    } else if bytes.starts_with(b"{\\rtf") {
+        ("это документ RTF, а не текст", SAVE_AS)
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        ("это документ Word (.doc) или книга Excel (.xls) старого формата, а не текст", SAVE_AS)
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        (
+            "это архив — документ Word, книга Excel или файл LibreOffice, а не текст",
+            "если это .docx, .xlsx или .ods, дайте prikaz import файл с этим расширением; .odt сохраните как .docx",
+        )
+    } else {
+        return None;
+    };
+    Some(Diagnostic::error(what).hint(hint))
+}
+
 /// [`decode`], naming the encoding when it was not UTF-8. Windows-1251 is what Excel saves
 /// a CSV in and Notepad used to write on Russian Windows; a UTF-8 file with a piece in
 /// another encoding is refused at the piece.
 pub fn decode_noted(name: String, mut bytes: Vec<u8>) -> Result<(Source, Option<&'static str>), Diagnostic> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
+    }
+    if let Some(refusal) = not_text(&bytes) {
+        return Err(refusal);
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Diagnostic::error("файл записан в кодировке UTF-16, а нужна UTF-8")
@@ -124,6 +153,21 @@ pub fn io_reason(e: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_of_other_programs_are_refused_with_advice() {
+        for (bytes, words) in [
+            (&b"%PDF-1.7\n%\xe2\xe3"[..], "PDF"),
+            (b"{\\rtf1\\ansi x}", "RTF"),
+            (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", ".doc"),
+            (b"PK\x03\x04\x14\0", "архив"),
+        ] {
+            let d = decode("x".into(), bytes.to_vec()).unwrap_err();
+            assert!(d.message.contains(words), "{}", d.message);
+            assert!(d.hint.as_deref().unwrap_or("").contains("docx"), "{:?}", d.hint);
+        }
+        assert!(decode("x".into(), b"%PDF in a CSV cell is text, not a PDF".to_vec()).is_ok());
+    }
 
     #[test]
     fn bom_is_stripped() {

@@ -27,11 +27,12 @@ pub struct State {
     engine: Arc<Engine>,
     /// The opened file, if any.
     file: Option<PathBuf>,
-    /// Where names in a document (a logo) are found: the opened file's folder, else a
-    /// folder holding the built-in samples' files.
-    base: PathBuf,
-    /// Keeps the samples' folder while the server runs.
-    _samples_dir: Option<tempfile::TempDir>,
+    /// Where names in the opened file (a logo) are found: its folder.
+    base: Option<PathBuf>,
+    /// Where names in any other document of the page (a sample, a file the browser
+    /// opened, a new one) are found: a folder of this run holding the samples' files and
+    /// the pictures sent for such documents; requests say `?scratch=1`.
+    scratch: tempfile::TempDir,
     /// Renders running at once (the cores), the others wait.
     renders: Arc<tokio::sync::Semaphore>,
     /// One save at a time.
@@ -41,31 +42,37 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(engine: Engine, file: Option<PathBuf>) -> State {
-        let (base, samples_dir) =
-            match file.as_ref().map(|f| f.parent().unwrap_or(std::path::Path::new("")).to_path_buf()) {
-                Some(dir) => (if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir }, None),
-                None => {
-                    let dir = tempfile::tempdir().ok();
-                    if let Some(d) = &dir {
-                        for s in crate::samples::ALL {
-                            for (name, bytes) in s.files {
-                                let _ = std::fs::write(d.path().join(name), bytes);
-                            }
-                        }
-                    }
-                    (dir.as_ref().map_or_else(|| PathBuf::from("."), |d| d.path().to_path_buf()), dir)
-                }
-            };
+    pub fn new(engine: Engine, file: Option<PathBuf>) -> Result<State, String> {
+        let base = file.as_ref().map(|f| match f.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        });
+        let scratch =
+            tempfile::tempdir().map_err(|e| format!("не удалось создать временную папку: {}", crate::output::os_error(&e)))?;
+        for s in crate::samples::ALL {
+            for (name, bytes) in s.files {
+                crate::output::write_atomic(&scratch.path().join(name), bytes)?;
+            }
+        }
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        State {
+        Ok(State {
             engine: Arc::new(engine),
             file,
             base,
-            _samples_dir: samples_dir,
+            scratch,
             renders: Arc::new(tokio::sync::Semaphore::new(cores)),
             saving: tokio::sync::Mutex::new(()),
             saved_once: AtomicBool::new(false),
+        })
+    }
+
+    /// The folder names of the request's document are found in: the opened file's, unless
+    /// the request says `scratch=1` or no file is open.
+    fn folder(&self, query: Option<&str>) -> PathBuf {
+        let scratch = form_urlencoded::parse(query.unwrap_or("").as_bytes()).any(|(k, v)| k == "scratch" && v == "1");
+        match &self.base {
+            Some(base) if !scratch => base.clone(),
+            _ => self.scratch.path().to_path_buf(),
         }
     }
 
@@ -175,13 +182,17 @@ async fn sample(id: Result<Path<String>, PathRejection>) -> Response {
     }
 }
 
-async fn validate(Axum(state): Axum<Arc<State>>, body: Result<Bytes, BytesRejection>) -> Response {
+async fn validate(
+    Axum(state): Axum<Arc<State>>,
+    RawQuery(query): RawQuery,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
     let text = match body_text(body) {
         Ok(t) => t,
         Err(r) => return r,
     };
     let name = state.name();
-    let base = state.base.clone();
+    let base = state.folder(query.as_deref());
     let checked = tokio::task::spawn_blocking(move || {
         let mut loaded = crate::input::load_source(Source { name, text });
         crate::input::resolve_files_within(&mut loaded, &base);
@@ -229,7 +240,7 @@ async fn render(
     let Ok(permit) = state.renders.clone().acquire_owned().await else {
         return refuse(StatusCode::SERVICE_UNAVAILABLE, "сервер останавливается");
     };
-    let (engine, name, base) = (state.engine.clone(), state.name(), state.base.clone());
+    let (engine, name, base) = (state.engine.clone(), state.name(), state.folder(query.as_deref()));
     let job = tokio::task::spawn_blocking(move || {
         // The slot is held until the render really ends, even after its request gave up.
         let _slot = permit;
@@ -353,6 +364,7 @@ async fn put_file(Axum(state): Axum<Arc<State>>, body: Result<Bytes, BytesReject
 /// stores it in the document's folder, answers its name there and its size in pixels.
 async fn put_picture(
     Axum(state): Axum<Arc<State>>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
@@ -369,7 +381,7 @@ async fn put_picture(
             form_urlencoded::parse(format!("n={v}").as_bytes()).next().map(|(_, n)| n.into_owned()).unwrap_or_default()
         })
         .unwrap_or_default();
-    let folder = state.base.clone();
+    let folder = state.folder(query.as_deref());
     match blocking(move || super::picture::store(&folder, &name, bytes)).await {
         Ok(Ok(stored)) => Json(json!({
             "path": stored.name,

@@ -14,6 +14,10 @@
 //! | `PUT /api/file` (`{"text", "version"}`) | saves it; 409 if the file changed since `version` |
 //! | `PUT /api/picture` (header `x-file-name`; body: PNG or JPEG) | stores it in the document's folder: `{"path", "width_px", "height_px"}` |
 //!
+//! `validate`, `render` and `picture` take `?scratch=1` for a document that is not the
+//! opened file (a sample, a file the browser opened, a new one): the names it holds are
+//! found in a folder of this run that holds the samples' files and such pictures.
+//!
 //! Only this user's browser may use it (see [`guard`]): a `Host` of this computer, no
 //! foreign `Origin`, and the run's random token on every API call. The first save of a
 //! run keeps the file as it was in `ФАЙЛ.bak`; later saves of the run leave that alone.
@@ -68,7 +72,7 @@ pub fn run(engine: Engine, config: Config) -> Result<(), String> {
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
         let token = guard::new_token()?;
         let access = Arc::new(guard::Access::new(addr, &config.hosts, token.clone()));
-        let state = Arc::new(api::State::new(engine, config.file));
+        let state = Arc::new(api::State::new(engine, config.file)?);
         let app = api::router(state, access);
         let host = match addr.ip() {
             std::net::IpAddr::V6(ip) => format!("[{ip}]"),

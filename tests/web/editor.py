@@ -11,12 +11,13 @@ import json
 import os
 import shutil
 import sys
-import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import StaleElementReferenceException
+from browser import chromium, poll
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 
 url, opened, out = sys.argv[1], sys.argv[2], sys.argv[3]
 os.makedirs(out, exist_ok=True)
@@ -25,29 +26,13 @@ downloads = os.path.join(out, "downloads")
 shutil.rmtree(downloads, ignore_errors=True)
 os.makedirs(downloads, exist_ok=True)
 
-options = webdriver.ChromeOptions()
-for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,900", "--lang=ru"]:
-    options.add_argument(a)
-options.add_experimental_option("prefs", {
-    "download.default_directory": downloads,
-    "download.prompt_for_download": False,
-    "profile.default_content_setting_values.automatic_downloads": 1,
-})
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver = chromium(downloads)
 
 
 def wait(what, check, seconds=30):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            value = check()
-        except StaleElementReferenceException:
-            # The page redrew the element between finding and reading it: look again.
-            value = None
-        if value:
-            return value
-        time.sleep(0.05)
+    value = poll(check, seconds)
+    if value:
+        return value
     driver.save_screenshot(os.path.join(out, "failed.png"))
     sys.exit(f"не дождались: {what}; статус: {status()}")
 
@@ -66,6 +51,13 @@ def first_page_text():
 
 def generation():
     return int(driver.execute_script("return +(document.body.dataset.generation || 0)"))
+
+
+def alert():
+    try:
+        return driver.switch_to.alert
+    except NoAlertPresentException:
+        return None
 
 
 def set_text(text):
@@ -129,7 +121,13 @@ try:
     assert "Дата" in listed and "order.date" not in listed, listed
     driver.save_screenshot(os.path.join(out, "4-error.png"))
 
-    # The message in the list leads to its line in the JSON.
+    # In the form the message in the list leads to its field; on the JSON tab, to its line.
+    driver.find_element(By.CSS_SELECTOR, "#messages li.error").click()
+    focused = driver.execute_script("return document.activeElement.dataset.path")
+    assert focused == "order.date", f"the message leads to the field, not to {focused}"
+    driver.find_element(By.CSS_SELECTOR, '#tabs button[data-tab="json"]').click()
+    listed = driver.find_element(By.CSS_SELECTOR, "#messages li.error").text
+    assert "order.date" in listed and "строка" in listed, listed
     driver.find_element(By.CSS_SELECTOR, "#messages li.error").click()
     line = driver.execute_script(
         "const t = document.getElementById('text'); return t.value.slice(0, t.selectionStart).split('\\n').length")
@@ -164,6 +162,33 @@ try:
     wait("конфликт", lambda: "изменён в другой вкладке или программе" in status())
     assert open(opened, encoding="utf-8").read() == good + "\n"
     driver.save_screenshot(os.path.join(out, "5-conflict.png"))
+
+    # Unsaved work and a reload: the browser asks first, then the draft is offered back.
+    title = driver.find_element(By.CSS_SELECTOR, 'textarea[data-path="order.title"]')
+    title.click()
+    title.send_keys(" НЕСОХРАНЁННОЕ")
+    wait("правка в тексте", lambda: "НЕСОХРАНЁННОЕ" in text())
+    driver.refresh()
+    leave = alert()
+    if leave:
+        leave.accept()
+    wait("предложение восстановить черновик", lambda: driver.find_element(By.ID, "draft-bar").is_displayed())
+    assert "НЕСОХРАНЁННОЕ" not in text(), "the file is shown as it is on disk until the user decides"
+    driver.save_screenshot(os.path.join(out, "6-draft.png"))
+    driver.find_element(By.ID, "draft-restore").click()
+    wait("черновик восстановлен", lambda: "НЕСОХРАНЁННОЕ" in text())
+
+    # A sample chosen over the opened file (after the question) is a new document: saving
+    # it never writes it over the opened file.
+    on_disk = open(opened, encoding="utf-8").read()
+    Select(driver.find_element(By.ID, "new")).select_by_value("kindergarten")
+    wait("вопрос перед заменой документа", alert).accept()
+    wait("образец открыт", lambda: "Солнышко" in text())
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
+    # Its logo is found although the opened file's folder has none (the page says scratch=1).
+    wait("предпросмотр образца с логотипом", lambda: "Солнышко" in first_page_text())
+    assert open(opened, encoding="utf-8").read() == on_disk, "the opened file is not overwritten by a sample"
+    assert driver.find_element(By.ID, "name").text == "Новый документ"
     print(json.dumps({"pages": [start_pages, grown], "downloads": sorted(os.listdir(downloads))}, ensure_ascii=False))
 finally:
     driver.quit()

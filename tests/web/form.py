@@ -12,11 +12,8 @@ import os
 import re
 import statistics
 import sys
-import time
 
-from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.chrome.service import Service
+from browser import chromium, poll
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
@@ -37,11 +34,7 @@ os.makedirs(out, exist_ok=True)
 if os.path.exists(os.path.join(out, "failed.png")):
     os.remove(os.path.join(out, "failed.png"))  # from an earlier run
 
-options = webdriver.ChromeOptions()
-for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,900", "--lang=ru"]:
-    options.add_argument(a)
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver = chromium()
 driver.set_script_timeout(30)
 step = "запуск"
 
@@ -56,16 +49,10 @@ def check(ok, what):
 
 
 def wait(what, test, seconds=30):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            value = test()
-        except StaleElementReferenceException:
-            value = None
-        if value:
-            return value
-        time.sleep(0.05)
-    raise Failed(f"не дождались: {what}")
+    value = poll(test, seconds)
+    if not value:
+        raise Failed(f"не дождались: {what}")
+    return value
 
 
 def js(script, *args):

@@ -20,9 +20,7 @@ import os
 import sys
 import time
 
-from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.chrome.service import Service
+from browser import chromium, poll
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -33,11 +31,7 @@ os.makedirs(out, exist_ok=True)
 here = os.path.dirname(os.path.abspath(__file__))
 started = time.time()
 
-options = webdriver.ChromeOptions()
-for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,900", "--lang=ru"]:
-    options.add_argument(a)
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver = chromium()
 current = "запуск"
 
 
@@ -55,16 +49,7 @@ def step(name):
 
 
 def wait(what, check, seconds=10):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            value = check()
-        except StaleElementReferenceException:
-            value = None
-        if value:
-            return value
-        time.sleep(0.03)
-    fail(f"не дождались: {what}")
+    return poll(check, seconds, 0.03) or fail(f"не дождались: {what}")
 
 
 def check(condition, message):

@@ -10,11 +10,9 @@ import json
 import os
 import shutil
 import sys
-import time
 
-from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException
-from selenium.webdriver.chrome.service import Service
+from browser import chromium, poll
+from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -24,28 +22,13 @@ downloads = os.path.join(out, "start-downloads")
 shutil.rmtree(downloads, ignore_errors=True)
 os.makedirs(downloads)
 
-options = webdriver.ChromeOptions()
-for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,900", "--lang=ru"]:
-    options.add_argument(a)
-options.add_experimental_option("prefs", {
-    "download.default_directory": downloads,
-    "download.prompt_for_download": False,
-    "profile.default_content_setting_values.automatic_downloads": 1,
-})
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver = chromium(downloads)
 
 
 def wait(what, check, seconds=30):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            value = check()
-        except StaleElementReferenceException:
-            value = None
-        if value:
-            return value
-        time.sleep(0.05)
+    value = poll(check, seconds)
+    if value:
+        return value
     driver.save_screenshot(os.path.join(out, "start-failed.png"))
     sys.exit(f"не дождались: {what}; статус: {driver.find_element(By.ID, 'status').text}")
 
@@ -117,7 +100,8 @@ try:
     if leave:
         leave.accept()
     wait("стартовая страница после перезагрузки", lambda: driver.find_element(By.ID, "start").is_displayed())
-    resume = wait("предложение продолжить черновик", lambda: driver.find_element(By.ID, "start-draft-open"))
+    resume = wait("черновик на стартовой странице", lambda: driver.find_element(By.CSS_SELECTOR, "#start-draft button.draft"))
+    assert "Приказ от 28.08.2023 № 15 а" in resume.text, resume.text
     wait("кнопка черновика видна", lambda: resume.is_displayed())
     driver.save_screenshot(os.path.join(out, "start-draft.png"))
     resume.click()

@@ -73,8 +73,8 @@ pub fn read_school_list(path: &std::path::Path) -> Result<SchoolList, String> {
 pub fn read_schools(name: &str, text: &str) -> Result<SchoolList, String> {
     let text = text.trim_start_matches('\u{feff}');
     if name.to_lowercase().ends_with(".json") {
-        let parsed: SchoolsJson =
-            serde_json::from_str(&crate::input::jsonc::to_json(text)).map_err(|e| format!("{name}: {e}"))?;
+        let parsed: SchoolsJson = serde_json::from_str(&crate::input::jsonc::to_json(text))
+            .map_err(|e| format!("{name}: {}", crate::input::translate::serde_json_reason(&e)))?;
         let mut columns: Vec<String> = Vec::new();
         for s in &parsed.schools {
             for k in s.fields.keys() {

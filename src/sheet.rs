@@ -26,11 +26,10 @@ pub fn read_table_sheet(path: &std::path::Path, sheet: Option<&str>) -> Result<(
     if sheet.is_some() {
         return Err(format!("{name}: --sheet относится к книгам Excel и Calc, а это CSV — у него один лист"));
     }
-    let (src, encoding) =
-        crate::input::source::read_source_noted(path).map_err(|d| match &d.hint {
-            Some(hint) => format!("{name}: {}; {hint}", d.message),
-            None => format!("{name}: {}", d.message),
-        })?;
+    let (src, encoding) = crate::input::source::read_source_noted(path).map_err(|d| match &d.hint {
+        Some(hint) => format!("{name}: {}; {hint}", d.message),
+        None => format!("{name}: {}", d.message),
+    })?;
     let (rows, mut notes) = csv_rows(&name, &src.text)?;
     if let Some(enc) = encoding {
         notes.insert(0, format!("{name} прочитан в кодировке {enc}"));
@@ -99,11 +98,34 @@ fn csv_reason(e: &csv::Error) -> String {
     }
 }
 
+/// calamine's error in Russian: what is wrong with the book and what to do. The library's
+/// own words stay in brackets only where there is nothing better to say.
+fn book_error(e: &calamine::Error) -> String {
+    use calamine::{Error as E, OdsError, XlsError, XlsbError, XlsxError};
+    const RESAVE: &str = "откройте её в Excel или LibreOffice Calc и сохраните как .xlsx";
+    match e {
+        E::Io(io)
+        | E::Xlsx(XlsxError::Io(io))
+        | E::Ods(OdsError::Io(io))
+        | E::Xls(XlsError::Io(io))
+        | E::Xlsb(XlsbError::Io(io)) => {
+            format!("книга не открывается: {}", crate::input::source::io_reason(io))
+        }
+        E::Xlsx(XlsxError::Zip(_)) | E::Ods(OdsError::Zip(_)) | E::Xlsb(XlsbError::Zip(_)) => {
+            format!("файл не читается как книга: он повреждён или это не книга Excel или Calc; {RESAVE}")
+        }
+        E::Msg(m) if m.contains("extension") => {
+            "это не книга Excel или Calc (.xlsx, .xls, .ods) и не CSV: проверьте расширение файла".to_owned()
+        }
+        other => format!("книга не читается ({other}); {RESAVE}"),
+    }
+}
+
 /// The first sheet of a spreadsheet as rows of text (row numbers as the program shows
 /// them). Dates come out as ДД.ММ.ГГГГ, whole numbers without «.0».
 pub fn spreadsheet_rows(path: &std::path::Path, sheet: Option<&str>) -> Result<Vec<(usize, Vec<String>)>, String> {
     use calamine::{open_workbook_auto, Data, Reader};
-    let mut book = open_workbook_auto(path).map_err(|e| format!("таблица не открывается: {e}"))?;
+    let mut book = open_workbook_auto(path).map_err(|e| book_error(&e))?;
     let names = book.sheet_names();
     let sheet = match sheet {
         None => names.first().cloned().ok_or("в книге нет листов")?,
@@ -119,7 +141,7 @@ pub fn spreadsheet_rows(path: &std::path::Path, sheet: Option<&str>) -> Result<V
                 )
             })?,
     };
-    let range = book.worksheet_range(&sheet).map_err(|e| format!("лист «{sheet}» не читается: {e}"))?;
+    let range = book.worksheet_range(&sheet).map_err(|e| format!("лист «{sheet}»: {}", book_error(&e)))?;
     let first = range.start().map_or(0, |(r, _)| r as usize);
     let cell = |d: &Data| -> String {
         match d {

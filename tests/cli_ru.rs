@@ -132,3 +132,63 @@ fn system_errors_are_russian() {
     assert!(err.contains("в пути стоит файл там, где нужна папка") && !err.contains("os error"), "{err}");
     std::fs::remove_dir_all(file.parent().unwrap()).ok();
 }
+
+/// What libraries and the system say reaches the user in Russian, with what to do: a book
+/// that is missing or not a book (calamine, zip), a PDF or RTF given to import (never read
+/// as Windows-1251 text), a batch or school list that is not what it should be (serde), an
+/// address this computer does not have (the OS; binding sends nothing anywhere).
+#[test]
+fn library_and_system_errors_are_russian() {
+    let dir = common::temp_dir("cli-ru-libraries");
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    std::fs::write(dir.join("не-книга.xlsx"), "это не книга").unwrap();
+    std::fs::write(dir.join("приказ.pdf"), b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n").unwrap();
+    std::fs::write(dir.join("приказ.rtf"), "{\\rtf1\\ansi Приказ}").unwrap();
+    std::fs::write(dir.join("школы.json"), "{\"schools\": [[1]]}").unwrap();
+    std::fs::write(dir.join("пакет.json"), "{\"schools\": []}").unwrap();
+    let out = path("out.json");
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (vec!["import".into(), path("нет.xlsx"), "-o".into(), out.clone()], "файл не найден"),
+        (vec!["import".into(), path("не-книга.xlsx"), "-o".into(), out.clone()], "сохраните как .xlsx"),
+        (vec!["import".into(), path("приказ.pdf"), "-o".into(), out.clone()], "это PDF"),
+        (vec!["import".into(), path("приказ.rtf"), "-o".into(), out.clone()], "сохраните как .docx"),
+        (vec!["validate".into(), path("приказ.pdf")], "это PDF"),
+        (
+            vec![
+                "batch".into(),
+                "samples/batch/municipal.json".into(),
+                "--schools".into(),
+                path("школы.json"),
+                "-o".into(),
+                path("o"),
+            ],
+            "строка 1, столбец",
+        ),
+        (
+            vec![
+                "batch".into(),
+                path("пакет.json"),
+                "--schools".into(),
+                "samples/batch/schools.csv".into(),
+                "-o".into(),
+                path("o"),
+            ],
+            "неизвестное поле «schools»",
+        ),
+        (
+            vec!["serve".into(), "--listen".into(), "192.0.2.1".into(), "--port".into(), "0".into()],
+            "адреса 192.0.2.1 у этого компьютера нет",
+        ),
+    ];
+    for (args, words) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let run = prikaz(&args);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success(), "{args:?}");
+        assert!(err.contains(words), "{args:?}: {err}");
+        for english in ["error", "Error", "os error", "expected", "invalid", "Could not", "Windows-1251"] {
+            assert!(!err.contains(english), "{args:?}: «{english}» in {err}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -28,7 +28,7 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
     };
     let file: BatchFile = match serde_json::from_str(&prikaz::input::jsonc::to_json(&src.text)) {
         Ok(f) => f,
-        Err(e) => return fail(format!("{}: {e}", batch.display())),
+        Err(e) => return fail(format!("{}: {}", batch.display(), prikaz::input::translate::serde_json_reason(&e))),
     };
     let list = match read_school_list(schools) {
         Ok(l) => l,

@@ -59,7 +59,8 @@ pub fn decode(name: String, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
 /// A document of another program given where text is expected (an input or a CSV), told
 /// by its first bytes, with what to do: never decoded as Windows-1251 text.
 fn not_text(bytes: &[u8]) -> Option<Diagnostic> {
-    const SAVE_AS: &str = "откройте исходный документ в Word или LibreOffice и сохраните как .docx (таблицу — как .xlsx), \
+    const SAVE_AS: &str =
+        "откройте исходный документ в Word или LibreOffice и сохраните как .docx (таблицу — как .xlsx), \
                            затем prikaz import";
     let (what, hint) = if bytes.starts_with(b"%PDF-") {
         (

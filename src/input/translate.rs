@@ -2,6 +2,23 @@
 
 use serde_json::error::Category;
 
+/// A serde_json error as one Russian line: where (line and column, when known), what, and
+/// the hint, for files read outside the input pipeline (a batch file, a school list).
+pub fn serde_json_reason(e: &serde_json::Error) -> String {
+    let raw = e.to_string();
+    let message = raw.rfind(" at line ").map_or(raw.as_str(), |i| &raw[..i]);
+    let (text, hint) = translate_serde_message(message, e.classify());
+    let place = if e.line() > 0 {
+        format!("строка {}, столбец {}: ", e.line(), e.column())
+    } else {
+        String::new()
+    };
+    match hint {
+        Some(h) => format!("{place}{text}; {h}"),
+        None => format!("{place}{text}"),
+    }
+}
+
 /// Translates one serde / serde_json message. Returns the message and an optional hint.
 /// Messages that are already ours (Russian) pass through unchanged.
 pub fn translate_serde_message(msg: &str, category: Category) -> (String, Option<String>) {

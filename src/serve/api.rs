@@ -47,8 +47,8 @@ impl State {
             Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
             _ => PathBuf::from("."),
         });
-        let scratch =
-            tempfile::tempdir().map_err(|e| format!("не удалось создать временную папку: {}", crate::output::os_error(&e)))?;
+        let scratch = tempfile::tempdir()
+            .map_err(|e| format!("не удалось создать временную папку: {}", crate::output::os_error(&e)))?;
         for s in crate::samples::ALL {
             for (name, bytes) in s.files {
                 crate::output::write_atomic(&scratch.path().join(name), bytes)?;

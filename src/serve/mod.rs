@@ -61,15 +61,19 @@ pub fn run(engine: Engine, config: Config) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("не удалось запустить сервер: {e}"))?;
+        .map_err(|e| format!("не удалось запустить сервер: {}", crate::output::os_error(&e)))?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|e| match e.kind() {
             std::io::ErrorKind::AddrInUse => {
                 format!("адрес {} занят другой программой; укажите другой порт: --port 8081", config.addr)
             }
-            _ => format!("не удалось занять адрес {}: {e}", config.addr),
+            std::io::ErrorKind::AddrNotAvailable => format!(
+                "адреса {} у этого компьютера нет; для --listen укажите адрес одной из его сетевых карт",
+                config.addr.ip()
+            ),
+            _ => format!("не удалось занять адрес {}: {}", config.addr, crate::output::os_error(&e)),
         })?;
-        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        let addr = listener.local_addr().map_err(|e| crate::output::os_error(&e))?;
         let token = guard::new_token()?;
         let access = Arc::new(guard::Access::new(addr, &config.hosts, token.clone()));
         let state = Arc::new(api::State::new(engine, config.file)?);
@@ -79,6 +83,6 @@ pub fn run(engine: Engine, config: Config) -> Result<(), String> {
             ip => ip.to_string(),
         };
         (config.on_ready)(&format!("http://{host}:{}/?token={token}", addr.port()));
-        axum::serve(listener, app).await.map_err(|e| format!("сервер остановился: {e}"))
+        axum::serve(listener, app).await.map_err(|e| format!("сервер остановился: {}", crate::output::os_error(&e)))
     })
 }

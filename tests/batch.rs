@@ -203,3 +203,59 @@ fn a_placeholder_no_column_fills_is_named_once_before_any_school_is_built() {
     assert!(!dir.join("out").exists() || files(&dir.join("out")).is_empty(), "nothing built");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A school list as a methodologist keeps it (tests/excel/kept_list.py): a title and an
+/// empty row above the header, her own words for the columns, «Директор» over «ФИО» and
+/// «Телефон». The batch file maps her words to the placeholders; every school is built and
+/// named by its short name, and the notes say which rows were taken for the header.
+#[test]
+fn a_list_as_people_keep_it_gives_every_school() {
+    if !common::python_modules("openpyxl") {
+        return;
+    }
+    let dir = temp("kept");
+    let xlsx = dir.join("Список ОУ.xlsx");
+    let made = std::process::Command::new("python3")
+        .arg(common::root().join("tests/excel/kept_list.py"))
+        .arg(common::root().join("samples/batch/schools.csv"))
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let mut batch: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(common::root().join("samples/batch/municipal.json")).unwrap())
+            .unwrap();
+    batch["columns"] = serde_json::json!({
+        "Краткое наименование ОУ": "short_name",
+        "полное наименование оу": "full_name",
+        "Директор / ФИО": "director",
+        "Куратор наставничества": "curator",
+        "№ приказа ОУ": "order_number",
+        "Дата приказа ОУ": "order_date",
+        "Юридический адрес": "address",
+        "Исключить мероприятия": "drop",
+    });
+    // The logo and other names in the batch file are found beside it: it stays in samples/.
+    let file = common::root().join("samples/batch").join(format!("kept-{}.json", std::process::id()));
+    std::fs::write(&file, serde_json::to_string_pretty(&batch).unwrap()).unwrap();
+    let out = dir.join("out");
+    let run =
+        prikaz(&["batch", file.to_str().unwrap(), "--schools", xlsx.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    std::fs::remove_file(&file).ok();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("заголовок в две строки (3 и 4)"), "{stderr}");
+    assert!(stderr.contains("строки над ним пропущены: 1 («Список общеобразовательных"), "{stderr}");
+    let names = files(&out);
+    assert_eq!(names.iter().filter(|n| n.ends_with(".pdf")).count(), sample_rows().len() - 1 + 1, "{names:?}");
+    assert!(names.contains(&"МБОУ СОШ № 3.docx".to_owned()), "named by the short name: {names:?}");
+    // The director's name came from the lower header's «ФИО» under «Директор».
+    let doc = std::fs::read(out.join("МБОУ СОШ № 3.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(doc)).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut text).unwrap();
+    // (the initials are bound to the surname with a no-break space, as typography wants).
+    let director = sample_rows()[3][2].replace(' ', "\u{a0}");
+    assert!(text.contains(&director), "{director} in the school's order");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -10,14 +10,21 @@ use std::process::ExitCode;
 use rayon::prelude::*;
 
 use prikaz::batch::{
-    drop_activities, file_name, fill, placeholders, read_school_list, reasons, BatchFile, Failure, School,
+    drop_activities, file_name, fill, placeholders, read_school_list_for, reasons, BatchFile, Failure, School,
 };
 use prikaz::input::source::{read_source, Source};
 use prikaz::template::Templates;
 
 use super::EXIT_INVALID;
 
-pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, templates: Option<&Path>) -> ExitCode {
+pub fn run(
+    batch: &Path,
+    schools: &Path,
+    output: &Path,
+    jobs: Option<usize>,
+    templates: Option<&Path>,
+    name_column: Option<String>,
+) -> ExitCode {
     let fail = |msg: String| {
         eprintln!("ошибка: {msg}");
         ExitCode::from(EXIT_INVALID)
@@ -30,7 +37,12 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
         Ok(f) => f,
         Err(e) => return fail(format!("{}: {}", batch.display(), prikaz::input::translate::serde_json_reason(&e))),
     };
-    let list = match read_school_list(schools) {
+    // The header is found by the columns the template and the file names want.
+    let name_column = name_column.or_else(|| file.name_column.clone());
+    let mut wanted: Vec<String> = placeholders(&file.school).into_iter().map(|(k, _)| k).collect();
+    wanted.extend(name_column.iter().cloned());
+    let wanted = prikaz::batch::Wanted { names: wanted, mapping: file.columns.clone() };
+    let list = match read_school_list_for(schools, &wanted) {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
@@ -71,12 +83,23 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
     let list_name = schools.display().to_string();
     // File names are decided up front, in list order, so they do not depend on threads.
     let mut taken = HashSet::new();
+    if let Some(c) = name_column.as_ref().filter(|c| !list.columns.contains(c)) {
+        return fail(format!(
+            "{}: столбца «{c}» для имён файлов нет; есть: {}",
+            schools.display(),
+            list.columns.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    // Files are named by the name column, else short_name or name, else the first column.
+    let naming = name_column
+        .or_else(|| ["short_name", "name"].into_iter().map(str::to_owned).find(|c| list.columns.contains(c)))
+        .or_else(|| list.columns.iter().find(|c| !c.is_empty() && c.as_str() != "drop").cloned());
     let names: Vec<String> = list
         .rows
         .iter()
         .map(|(line, s)| match s {
             Ok(s) => {
-                let name = s.fields.get("short_name").or(s.fields.get("name")).cloned();
+                let name = naming.as_ref().and_then(|c| s.fields.get(c)).filter(|v| !v.trim().is_empty()).cloned();
                 file_name(&name.unwrap_or_else(|| format!("строка {line}")), &mut taken)
             }
             // A row that could not be read has no name (and no file).
@@ -126,8 +149,10 @@ pub fn run(batch: &Path, schools: &Path, output: &Path, jobs: Option<usize>, tem
     for f in &failures {
         if f.row > 0 && f.school.is_empty() {
             eprintln!("  строка {}: {}", f.row, f.reason);
-        } else if f.row > 0 {
+        } else if f.row > 0 && f.school != format!("строка {}", f.row) {
             eprintln!("  строка {} ({}): {}", f.row, f.school, f.reason);
+        } else if f.row > 0 {
+            eprintln!("  строка {}: {}", f.row, f.reason);
         } else {
             eprintln!("  {}: {}", f.school, f.reason);
         }

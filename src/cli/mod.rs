@@ -91,7 +91,9 @@ enum Command {
         /// Файл пакета: {"municipal": приказ управления, "school": шаблон документа школы}.
         file: PathBuf,
         /// Список школ: таблица CSV (как сохраняет Excel: UTF-8 или Windows-1251, «;» или «,»), .xlsx, .xls
-        /// или .ods (первый лист; первая строка — имена полей) или JSON {"schools": [...]}.
+        /// или .ods (первый лист; заголовок — строка с названиями полей, можно под строками
+        /// названия и в две строки; свои названия столбцов — поле "columns" файла пакета) или
+        /// JSON {"schools": [...]}.
         #[arg(long)]
         schools: PathBuf,
         /// Папка для результатов.
@@ -103,6 +105,10 @@ enum Command {
         /// Папка со своими шаблонами.
         #[arg(long, value_name = "ПАПКА")]
         templates: Option<PathBuf>,
+        /// Столбец списка, по которому называются файлы школ (по умолчанию short_name, name или
+        /// первый столбец); то же — поле "name_column" файла пакета.
+        #[arg(long, value_name = "СТОЛБЕЦ")]
+        name_column: Option<String>,
     },
     /// Создать заготовку: файл приказа с примером, схему и копию шаблонов.
     Init {
@@ -248,9 +254,9 @@ pub fn run(cli: Cli) -> ExitCode {
         },
         Command::Init { dir, kind } => init::run(&dir, kind),
         Command::Serve { file, port, listen, hosts, open } => serve::run(file, port, listen, hosts, open),
-        Command::Batch { file, schools, output, jobs, templates } => {
+        Command::Batch { file, schools, output, jobs, templates, name_column } => {
             warn_if_file_like(&output);
-            batch::run(&file, &schools, &output, jobs, templates.as_deref())
+            batch::run(&file, &schools, &output, jobs, templates.as_deref(), name_column)
         }
         Command::Roll { file, to, output, date, number, force } => {
             roll::run(&file, to, &output, date.as_deref(), number, force)

@@ -3,6 +3,8 @@
 //! strings may hold `{{поле}}` placeholders, filled from the school's row; a bad row is
 //! reported and the others are produced.
 
+pub mod header;
+
 use std::collections::{BTreeMap, HashSet};
 
 use serde::Deserialize;
@@ -21,6 +23,24 @@ pub struct BatchFile {
     pub municipal: Option<serde_json::Value>,
     /// The school's document, with `{{поле}}` placeholders.
     pub school: serde_json::Value,
+    /// The school list's column headers in the organisation's words → the placeholders
+    /// they fill: `{"Наименование ОУ": "short_name"}`.
+    #[serde(default)]
+    pub columns: BTreeMap<String, String>,
+    /// The column (after `columns`) whose value names each school's files; by default
+    /// `short_name`, else `name`, else the list's first column.
+    #[serde(default)]
+    pub name_column: Option<String>,
+}
+
+/// What a school list's header is matched against: the placeholders the template wants
+/// (and `drop`), and the batch file's mapping of headers to them.
+#[derive(Debug, Default, Clone)]
+pub struct Wanted {
+    /// The placeholders (and the name column) a header should name.
+    pub names: Vec<String>,
+    /// Header words → placeholder, from the batch file's `columns`.
+    pub mapping: BTreeMap<String, String>,
 }
 
 /// One school: its fields and the activities it drops from the template.
@@ -60,13 +80,19 @@ pub struct SchoolList {
 /// separated by «;»; or JSON `{"schools": [...]}`. A row that does not fit the header fails
 /// alone; only a file with no usable header fails as a whole.
 pub fn read_school_list(path: &std::path::Path) -> Result<SchoolList, String> {
+    read_school_list_for(path, &Wanted::default())
+}
+
+/// [`read_school_list`], finding the header (under title rows, in two levels, in the
+/// organisation's words) by the columns `wanted`: see [`header::find`].
+pub fn read_school_list_for(path: &std::path::Path, wanted: &Wanted) -> Result<SchoolList, String> {
     let name = path.display().to_string();
     if name.to_lowercase().ends_with(".json") {
         let src = crate::input::source::read_source(path).map_err(|d| format!("{name}: {}", d.message))?;
         return read_schools(&name, &src.text);
     }
     let (table, notes) = crate::sheet::read_table(path)?;
-    Ok(table_schools(&name, table, notes, crate::sheet::is_spreadsheet(path)))
+    Ok(table_schools(&name, table, notes, crate::sheet::is_spreadsheet(path), wanted))
 }
 
 /// Reads schools from the text of a CSV or JSON list (see [`read_school_list`]).
@@ -87,22 +113,45 @@ pub fn read_schools(name: &str, text: &str) -> Result<SchoolList, String> {
         return Ok(SchoolList { rows, columns, notes: Vec::new() });
     }
     let (table, notes) = crate::sheet::csv_rows(name, text)?;
-    Ok(table_schools(name, table, notes, false))
+    Ok(table_schools(name, table, notes, false, &Wanted::default()))
 }
 
 /// Rows of a table (the header first) as schools; blank rows are skipped, a row with more
 /// filled cells than the header has columns, or missing ones, fails alone. A sheet's row
 /// simply ends at its last filled cell (`pad`): the cells after it are empty, not missing.
-fn table_schools(name: &str, table: Vec<(usize, Vec<String>)>, notes: Vec<String>, pad: bool) -> SchoolList {
-    let mut rows = table.into_iter().filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
-    let Some((_, header)) = rows.next() else {
+fn table_schools(
+    name: &str,
+    table: Vec<(usize, Vec<String>)>,
+    mut notes: Vec<String>,
+    pad: bool,
+    wanted: &Wanted,
+) -> SchoolList {
+    let table: Vec<(usize, Vec<String>)> =
+        table.into_iter().filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty())).collect();
+    if table.is_empty() {
         return SchoolList {
             rows: vec![(1, Err(format!("{name}: в списке нет строки заголовка с названиями полей")))],
             columns: Vec::new(),
             notes,
         };
-    };
-    let columns: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
+    }
+    let mut names = wanted.names.clone();
+    names.push("drop".to_owned());
+    let found = header::find(&table, &names, &wanted.mapping);
+    let header_line = table[found.at].0;
+    if !found.skipped.is_empty() {
+        let list: Vec<String> = found.skipped.iter().map(|(l, w)| format!("{l} («{}»)", cut(w, 40))).collect();
+        notes.push(format!("{name}: заголовок списка — строка {header_line}; строки над ним пропущены: {}", list.join(", ")));
+    }
+    if found.two_level {
+        notes.push(format!(
+            "{name}: заголовок в две строки ({} и {header_line}); столбцы: «{}»",
+            header_line - 1,
+            found.columns.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join("», «")
+        ));
+    }
+    let columns = found.columns;
+    let rows = table.into_iter().skip(found.at + 1);
     let mut out = Vec::new();
     for (line, mut cells) in rows {
         // Trailing empty cells are what spreadsheets leave; they do not count.
@@ -143,6 +192,15 @@ fn table_schools(name: &str, table: Vec<(usize, Vec<String>)>, notes: Vec<String
         out.push((line, Ok(School { fields, drop })));
     }
     SchoolList { rows: out, columns, notes }
+}
+
+/// The first `max` characters of `s`, with «…» when cut.
+fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(max).collect::<String>())
+    }
 }
 
 /// The `{{поле}}` placeholders of a template, each with the first string it is in.

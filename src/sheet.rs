@@ -124,7 +124,9 @@ fn book_error(e: &calamine::Error) -> String {
 /// The first sheet of a spreadsheet as rows of text (row numbers as the program shows
 /// them). Dates come out as ДД.ММ.ГГГГ, whole numbers without «.0».
 pub fn spreadsheet_rows(path: &std::path::Path, sheet: Option<&str>) -> Result<Vec<(usize, Vec<String>)>, String> {
-    use calamine::{open_workbook_auto, Data, Reader};
+    use calamine::{open_workbook_auto, Reader, Sheets};
+    // What a hostile book can make a reader do is bounded before any reader starts.
+    check_book_size(path)?;
     let mut book = open_workbook_auto(path).map_err(|e| book_error(&e))?;
     let names = book.sheet_names();
     let sheet = match sheet {
@@ -141,32 +143,114 @@ pub fn spreadsheet_rows(path: &std::path::Path, sheet: Option<&str>) -> Result<V
                 )
             })?,
     };
-    let range = book.worksheet_range(&sheet).map_err(|e| format!("лист «{sheet}»: {}", book_error(&e)))?;
-    let first = range.start().map_or(0, |(r, _)| r as usize);
-    let cell = |d: &Data| -> String {
-        match d {
-            Data::Empty => String::new(),
-            Data::String(s) => s.clone(),
-            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-            Data::Float(f) => f.to_string(),
-            Data::Int(i) => i.to_string(),
-            Data::Bool(b) => if *b { "да" } else { "нет" }.to_owned(),
-            Data::DateTime(dt) => {
-                dt.as_datetime().map(|t| t.format("%d.%m.%Y").to_string()).unwrap_or_else(|| dt.to_string())
-            }
-            Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-            Data::Error(e) => format!("#{e:?}"),
-        }
+    let too_many = || {
+        format!(
+            "в листе «{sheet}» больше {MAX_ROWS} строк: для плана или списка школ это слишком много; \
+             удалите лишние строки (или оставьте нужные на отдельном листе и укажите его --sheet)"
+        )
     };
+    // An .xlsx is read cell by cell (a cell far away does not make a reader allocate the
+    // whole rectangle up to it); the other formats as a range, whose size is checked.
+    let mut grid: Vec<(usize, Vec<String>)> = Vec::new();
+    if let Sheets::Xlsx(x) = &mut book {
+        let mut reader = x.worksheet_cells_reader(&sheet).map_err(|e| book_error(&e.into()))?;
+        while let Some(c) = reader.next_cell().map_err(|e| format!("лист «{sheet}»: {}", book_error(&e.into())))?
+        {
+            let (row, col) = (c.get_position().0 as usize, c.get_position().1 as usize);
+            if row >= MAX_ROWS {
+                return Err(too_many());
+            }
+            if col >= MAX_COLUMNS {
+                continue;
+            }
+            let value = cell_text(&c.get_value().clone().into());
+            if value.is_empty() {
+                continue;
+            }
+            if grid.last().is_none_or(|(r, _)| *r != row + 1) {
+                grid.push((row + 1, Vec::new()));
+            }
+            let cells = &mut grid.last_mut().expect("pushed").1;
+            if cells.len() <= col {
+                cells.resize(col + 1, String::new());
+            }
+            cells[col] = value;
+        }
+        return Ok(grid);
+    }
+    let range = book.worksheet_range(&sheet).map_err(|e| format!("лист «{sheet}»: {}", book_error(&e)))?;
+    if range.height() > MAX_ROWS {
+        return Err(too_many());
+    }
+    let first = range.start().map_or(0, |(r, _)| r as usize);
     Ok(range
         .rows()
         .enumerate()
         .map(|(i, r)| {
-            let mut cells: Vec<String> = r.iter().map(cell).collect();
+            let mut cells: Vec<String> = r.iter().take(MAX_COLUMNS).map(cell_text).collect();
             while cells.last().is_some_and(|c| c.trim().is_empty()) {
                 cells.pop();
             }
             (first + i + 1, cells)
         })
         .collect())
+}
+
+/// The most rows a sheet may have: a plan or a school list of 20 000 rows is already far
+/// past any real one, and its JSON stays within the input limit.
+pub const MAX_ROWS: usize = 20_000;
+
+/// The most columns read; cells further right are not part of a plan or a list.
+const MAX_COLUMNS: usize = 256;
+
+/// The most XML a book may unpack to: a 20 000-row sheet is a few megabytes of it.
+const MAX_BOOK_XML: u64 = 64 << 20;
+
+/// A cell as text: dates as ДД.ММ.ГГГГ, whole numbers without «.0».
+fn cell_text(d: &calamine::Data) -> String {
+    use calamine::Data;
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => if *b { "да" } else { "нет" }.to_owned(),
+        Data::DateTime(dt) => {
+            dt.as_datetime().map(|t| t.format("%d.%m.%Y").to_string()).unwrap_or_else(|| dt.to_string())
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// A zipped book (.xlsx, .ods) unpacks to at most [`MAX_BOOK_XML`]: each part is unpacked
+/// with a bound, so a small file that unpacks to gigabytes (or says it is smaller than it
+/// is) is refused in well under a second.
+fn check_book_size(path: &std::path::Path) -> Result<(), String> {
+    use std::io::Read;
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    if !matches!(ext.as_str(), "xlsx" | "xlsm" | "ods") {
+        return Ok(());
+    }
+    // Not a zip: calamine says so in its own words (translated by book_error).
+    let Ok(file) = std::fs::File::open(path) else { return Ok(()) };
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(file)) else { return Ok(()) };
+    let mut left = MAX_BOOK_XML;
+    for i in 0..zip.len() {
+        let Ok(entry) = zip.by_index(i) else { continue };
+        if !entry.name().ends_with(".xml") {
+            continue;
+        }
+        let read = std::io::copy(&mut entry.take(left + 1), &mut std::io::sink()).unwrap_or(0);
+        if read > left {
+            return Err(format!(
+                "книга распаковывается больше чем в {} МБ данных: для плана или списка школ это слишком много \
+                 (не больше {MAX_ROWS} строк); удалите лишние строки и листы",
+                MAX_BOOK_XML >> 20
+            ));
+        }
+        left -= read;
+    }
+    Ok(())
 }

@@ -458,3 +458,127 @@ fn user_templates_cannot_reach_files_outside_their_folder() {
         );
     }
 }
+
+// ------------------------------------------------------------------ hostile Word and Excel files
+
+/// A zip of these parts, each written from chunks (so a part of hundreds of megabytes is
+/// never held in memory here), deflated: a small file that unpacks to a lot.
+fn zip_of(path: &Path, parts: &mut [(&str, &mut dyn Iterator<Item = String>)]) {
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let deflated =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
+    for (name, chunks) in parts.iter_mut() {
+        zip.start_file(*name, deflated).unwrap();
+        for chunk in chunks.by_ref() {
+            std::io::Write::write_all(&mut zip, chunk.as_bytes()).unwrap();
+        }
+    }
+    zip.finish().unwrap();
+}
+
+fn once(s: &str) -> std::iter::Once<String> {
+    std::iter::once(s.to_owned())
+}
+
+const CONTENT_TYPES_XLSX: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+const WORKBOOK: &str = r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="План" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
+
+/// An .xlsx whose one sheet's XML is `sheet` (chunks between the sheet's tags).
+fn xlsx(path: &Path, sheet: &mut dyn Iterator<Item = String>) {
+    let head = r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#;
+    let mut body = once(head).chain(sheet).chain(once("</sheetData></worksheet>"));
+    zip_of(
+        path,
+        &mut [
+            ("[Content_Types].xml", &mut once(CONTENT_TYPES_XLSX)),
+            ("_rels/.rels", &mut once(ROOT_RELS)),
+            ("xl/workbook.xml", &mut once(WORKBOOK)),
+            ("xl/_rels/workbook.xml.rels", &mut once(WORKBOOK_RELS)),
+            ("xl/worksheets/sheet1.xml", &mut body),
+        ],
+    );
+}
+
+/// Imports `file` under 300 MB of address space and a hang guard of 60 s (work, not a
+/// timing: a bounded reader finishes in a fraction of that).
+fn import_bounded(file: &Path, dir: &Path) -> (Option<i32>, String) {
+    let out = dir.join("out.json");
+    let run = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 300000; exec timeout 60 \"$0\" import \"$1\" -o \"$2\"")
+        .arg(env!("CARGO_BIN_EXE_prikaz"))
+        .arg(file)
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(!out.exists() || std::fs::metadata(&out).unwrap().len() < 20 << 20, "no output past the input limit");
+    (run.status.code(), text(&run.stderr))
+}
+
+/// Spreadsheets made to exhaust a reader: a million rows in a 2 MB file, one cell at the
+/// far corner (a dense reader would allocate the rectangle up to it), a sheet that
+/// unpacks to 300 MB. Each is refused in Russian, within 300 MB, nothing written; a
+/// column far to the right is left out and the plan still imports.
+#[test]
+fn hostile_spreadsheets_are_refused_with_bounded_work() {
+    let dir = temp_dir("hostile-xlsx");
+    let header = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Мероприятие</t></is></c><c r="B1" t="inlineStr"><is><t>Срок</t></is></c></row>"#;
+    let row = |r: usize| format!(r#"<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>Мероприятие {r}</t></is></c></row>"#);
+
+    let million = dir.join("миллион.xlsx");
+    xlsx(&million, &mut once(header).chain((2..=1_000_000).map(row)));
+    let (code, stderr) = import_bounded(&million, &dir);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("больше 20000 строк"), "{stderr}");
+
+    let corner = dir.join("угол.xlsx");
+    xlsx(&corner, &mut once(header).chain(once(r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#)));
+    let (code, stderr) = import_bounded(&corner, &dir);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("строк"), "{stderr}");
+
+    let bomb = dir.join("бомба.xlsx");
+    let spaces = " ".repeat(1 << 20);
+    xlsx(&bomb, &mut once(header).chain((0..300).map(|_| spaces.clone())));
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 2 << 20, "a small file");
+    let (code, stderr) = import_bounded(&bomb, &dir);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("распаковывается больше чем в 64 МБ"), "{stderr}");
+
+    // A cell far to the right is not part of the plan: the rows before it still import.
+    let wide = dir.join("широкий.xlsx");
+    let far = r#"<row r="2"><c r="A2" t="inlineStr"><is><t>Совещание</t></is></c><c r="B2" t="inlineStr"><is><t>Сентябрь 2024</t></is></c><c r="XFD2"><v>7</v></c></row>"#;
+    xlsx(&wide, &mut once(header).chain(once(far)));
+    let (code, stderr) = import_bounded(&wide, &dir);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(std::fs::read_to_string(dir.join("out.json")).unwrap().contains("Совещание"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A Word document of a few hundred kilobytes holding millions of empty paragraphs (the
+/// part's size cap alone let it grow to gigabytes): refused in Russian within 300 MB.
+#[test]
+fn a_docx_of_millions_of_elements_is_refused_with_bounded_work() {
+    let dir = temp_dir("hostile-docx");
+    let file = dir.join("абзацы.docx");
+    let types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    let head = r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
+    let paragraphs = "<w:p/>".repeat(100_000);
+    let mut body = once(head).chain((0..40).map(|_| paragraphs.clone())).chain(once("</w:body></w:document>"));
+    zip_of(
+        &file,
+        &mut [
+            ("[Content_Types].xml", &mut once(types)),
+            ("_rels/.rels", &mut once(rels)),
+            ("word/document.xml", &mut body),
+        ],
+    );
+    assert!(std::fs::metadata(&file).unwrap().len() < 1 << 20, "a small file");
+    let (code, stderr) = import_bounded(&file, &dir);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("больше 1000000 элементов"), "{stderr}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -109,7 +109,9 @@ pub fn find(rows: &[(usize, Vec<String>)], wanted: &[String], mapping: &BTreeMap
     let above = if two_level { at.saturating_sub(1) } else { at };
     let skipped = rows[..above]
         .iter()
-        .map(|(line, cells)| (*line, cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ")))
+        .map(|(line, cells)| {
+            (*line, cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" "))
+        })
         .collect();
     Header { at, columns, skipped, two_level }
 }
@@ -128,7 +130,11 @@ mod tests {
 
     #[test]
     fn a_title_above_the_header_is_skipped() {
-        let t = rows(&[&["Список школ на 2024/25 учебный год", "", ""], &["short_name", "director", "drop"], &["СОШ 1", "А.Б. Иванов", ""]]);
+        let t = rows(&[
+            &["Список школ на 2024/25 учебный год", "", ""],
+            &["short_name", "director", "drop"],
+            &["СОШ 1", "А.Б. Иванов", ""],
+        ]);
         let h = find(&t, &want(&["short_name", "director"]), &BTreeMap::new());
         assert_eq!((h.at, h.columns.clone()), (1, want(&["short_name", "director", "drop"])));
         assert_eq!(h.skipped, vec![(1, "Список школ на 2024/25 учебный год".to_owned())]);

@@ -141,7 +141,10 @@ fn table_schools(
     let header_line = table[found.at].0;
     if !found.skipped.is_empty() {
         let list: Vec<String> = found.skipped.iter().map(|(l, w)| format!("{l} («{}»)", cut(w, 40))).collect();
-        notes.push(format!("{name}: заголовок списка — строка {header_line}; строки над ним пропущены: {}", list.join(", ")));
+        notes.push(format!(
+            "{name}: заголовок списка — строка {header_line}; строки над ним пропущены: {}",
+            list.join(", ")
+        ));
     }
     if found.two_level {
         notes.push(format!(

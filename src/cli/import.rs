@@ -25,6 +25,16 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, sheet: Option<&str>,
         Err(e) => return fail(format!("{name}: {e}")),
     };
     let text = prikaz::import::to_json_text(&imported.document);
+    // A result no command could read back is not written.
+    let limit = prikaz::input::source::MAX_INPUT_BYTES;
+    if text.len() as u64 > limit {
+        return fail(format!(
+            "{name}: документ из импорта занял бы {:.1} МБ — больше предела входного файла {} МБ; \
+             разделите исходный файл",
+            text.len() as f64 / 1048576.0,
+            limit >> 20
+        ));
+    }
     let out_name = output.display().to_string();
     // Pictures taken from the document (a logo) go beside the file first: the check reads them.
     let dir = output.parent().unwrap_or(Path::new(""));

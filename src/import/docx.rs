@@ -207,8 +207,10 @@ fn drawings(n: &Node, out: &mut Vec<(String, f64)>) {
     }
 }
 
-/// The largest part read (a document of thousands of pages is a few megabytes).
-const MAX_PART: u64 = 200 << 20;
+/// The largest part read (a document of a thousand pages is a few megabytes; with the
+/// element bound of the XML reader, this keeps a hostile file's memory in the low hundreds
+/// of megabytes).
+const MAX_PART: u64 = 64 << 20;
 
 /// The widest table read, in grid columns; a span reaches no further.
 const MAX_COLUMNS: usize = 64;
@@ -222,12 +224,18 @@ impl Package {
         let Ok(f) = self.zip.by_name(name) else { return Ok(None) };
         // The declared size may lie (a zip bomb): the read itself is bounded too.
         if f.size() > MAX_PART {
-            return Err(format!("часть {name} слишком велика"));
+            return Err(format!(
+                "часть {name} распаковывается больше чем в {} МБ — больше, чем документ на тысячу страниц",
+                MAX_PART >> 20
+            ));
         }
         let mut b = Vec::new();
         f.take(MAX_PART + 1).read_to_end(&mut b).map_err(|e| format!("часть {name} не читается: {e}"))?;
         if b.len() as u64 > MAX_PART {
-            return Err(format!("часть {name} слишком велика"));
+            return Err(format!(
+                "часть {name} распаковывается больше чем в {} МБ — больше, чем документ на тысячу страниц",
+                MAX_PART >> 20
+            ));
         }
         Ok(Some(b))
     }

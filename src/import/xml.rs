@@ -89,15 +89,33 @@ fn element(s: &BytesStart<'_>) -> Result<Node, String> {
 /// The deepest nesting of elements accepted.
 const MAX_DEPTH: usize = 256;
 
+/// The most elements and texts a part may hold: a 300-page Word document has a few
+/// hundred thousand; each costs about 150 bytes in the tree, so this bounds its memory
+/// (a part of a few megabytes of `<w:p/>` would otherwise grow to gigabytes).
+const MAX_NODES: usize = 1_000_000;
+
 /// Parses a part into its root element.
 pub fn parse(text: &str) -> Result<Node, String> {
     let mut reader = Reader::from_str(text);
     let mut stack: Vec<Node> = vec![Node::default()];
     let add = |stack: &mut Vec<Node>, c: Child| stack.last_mut().expect("root stays").children.push(c);
+    let mut nodes = 0usize;
     loop {
         let at = reader.buffer_position();
         let fail = |e: &dyn std::fmt::Display| format!("XML испорчен (байт {at}): {e}");
-        match reader.read_event().map_err(|e| fail(&e))? {
+        let event = reader.read_event().map_err(|e| fail(&e))?;
+        // Each element and each text counts once (an element at its start).
+        if matches!(event, Event::Start(_) | Event::Empty(_) | Event::Text(_) | Event::CData(_) | Event::GeneralRef(_))
+        {
+            nodes += 1;
+            if nodes > MAX_NODES {
+                return Err(format!(
+                    "в части документа больше {MAX_NODES} элементов — больше, чем в документе на тысячу страниц; \
+                     это не документ Word, или его нужно разделить"
+                ));
+            }
+        }
+        match event {
             Event::Start(s) => {
                 // Word nests a few dozen levels; a deeper part is not a document (and the
                 // walks over the tree are recursive).

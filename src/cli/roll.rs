@@ -201,9 +201,10 @@ fn rewrite(
         for f in found {
             warnings.push(match f {
                 Found::Moved { before, after } => {
-                    Diagnostic::warning(format!("год в тексте сдвинут: «{before}» → «{after}»")).at(path.clone())
+                    Diagnostic::warning(format!("год в тексте сдвинут: {} → {}", quoted(&before), quoted(&after)))
+                        .at(path.clone())
                 }
-                Found::Unsure(context) => Diagnostic::warning(format!("год в тексте не сдвинут: «{context}»"))
+                Found::Unsure(context) => Diagnostic::warning(format!("год в тексте не сдвинут: {}", quoted(&context)))
                     .at(path.clone())
                     .hint("это дата другого документа или год без слова «год»: проверьте вручную"),
             });
@@ -235,5 +236,24 @@ fn keep_files_found(doc: &mut prikaz::input::model::Document, input: &Path, outp
         if Path::new(&logo.path).is_relative() {
             logo.path = from.join(&logo.path).to_string_lossy().into_owned();
         }
+    }
+}
+
+/// A piece of text in quotes: «…», or „…“ when it holds guillemets itself (as Russian
+/// typography nests quotes), never ««…»».
+fn quoted(s: &str) -> String {
+    if s.contains(['«', '»']) {
+        format!("„{s}“")
+    } else {
+        format!("«{s}»")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quotes_nest_as_russian_typography_wants() {
+        assert_eq!(super::quoted("на 2024 год"), "«на 2024 год»");
+        assert_eq!(super::quoted("«– 2025»"), "„«– 2025»“");
     }
 }

@@ -369,3 +369,55 @@ fn hostile_word_files_are_answered_not_crashed() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// An order typed by hand (tests/excel/hand_order.py): the бланк in a layout table, its
+/// address and phone typed with Shift+Enter, acquaintance lines typed with underscores in
+/// three ways, a mark without an issuer. Nothing of it is dropped without a word: the
+/// organisation, address, phone and all four people come through, the mark prints as
+/// typed, and an addressee in the бланк's right cell (which the format cannot hold) is
+/// named in the summary.
+#[test]
+fn an_order_typed_by_hand_keeps_its_blank_and_acquaintance_list() {
+    if !common::python_modules("docx") {
+        return;
+    }
+    let dir = temp("hand");
+    for addressee in ["", "Директору МКУ «Центр образования»"] {
+        let docx = dir.join("приказ.docx");
+        let made = std::process::Command::new("python3")
+            .arg(root().join("tests/excel/hand_order.py"))
+            .arg(&docx)
+            .arg(addressee)
+            .output()
+            .unwrap();
+        assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+        let json = dir.join("приказ.json");
+        let run = prikaz(&["import", docx.to_str().unwrap(), "-o", json.to_str().unwrap(), "--force"]);
+        let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
+        assert!(run.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&run.stderr));
+        let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+        let blank = &doc["blank"];
+        assert_eq!(
+            blank["organization"]["full_name"],
+            "Муниципальное бюджетное общеобразовательное учреждение\n«Средняя школа № 5»",
+            "{blank}"
+        );
+        assert_eq!(blank["address"], "156000, г. Кострома, ул. Ленина, д. 10");
+        assert_eq!(blank["phone"], "8 (4942) 31-22-33");
+        assert_eq!(
+            doc["order"]["body"]["acquaintance"]["people"],
+            serde_json::json!(["Смирнова Е.А.", "Кузнецов П.В.", "Орлова Т.М.", "Белова Н.С."])
+        );
+        assert_eq!(
+            stdout.contains("не перенесено: правая ячейка бланка «Директору"),
+            !addressee.is_empty(),
+            "{stdout}"
+        );
+        let pdf = dir.join("pdf");
+        assert!(prikaz(&["render", json.to_str().unwrap(), "-o", pdf.to_str().unwrap()]).status.success());
+        let text =
+            common::checks::docx_text(&std::fs::read(pdf.join("приказ.docx")).unwrap()).unwrap().replace('\u{a0}', " ");
+        assert!(text.contains("к приказу от 30.08.2024 № 98-о"), "the mark as typed, no issuer invented");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -183,7 +183,13 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
     let Block::Para(kind_para) = &blocks[kind_at].block else { unreachable!("found as a paragraph") };
     let mut order = Map::new();
     order.insert("kind".into(), json!(order_kind(kind_para).unwrap_or_default()));
-    let mut blank = blank_from(paras(&blocks[..kind_at]).filter(|p| !p.text.is_empty()).collect());
+    let (above, beside) = blank_lines(&blocks[..kind_at]);
+    let mut blank = blank_from(above.iter().collect());
+    // The other cell of a бланк laid out as a table (an addressee, a stamp's place): the
+    // format has no place for it, so it is named, not dropped.
+    for t in beside {
+        summary.push(format!("не перенесено: правая ячейка бланка «{}» — впишите её в нужное поле сами", cut(&t, 60)));
+    }
     // The угловой бланк is kept to the left 80 mm; the продольный spans the page.
     if let Some(b) = blank.as_mut() {
         if !kind_para.narrow {
@@ -312,12 +318,13 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
     body.insert("signatory".into(), signatory);
     if k < rest.len() {
         let label = rest[k].text.trim().to_owned();
-        let people: Vec<Value> = rest[k + 1..]
-            .iter()
-            .filter_map(|p| p.parts.last())
-            .filter(|name| looks_like_name(name))
-            .map(|n| json!(n))
-            .collect();
+        let mut people: Vec<Value> = Vec::new();
+        for p in &rest[k + 1..] {
+            match name_in_line(&p.text) {
+                Some(n) => people.push(json!(n)),
+                None => summary.push(format!("не перенесено: строка листа ознакомления «{}»", cut(&p.text, 60))),
+            }
+        }
         if !people.is_empty() {
             let mut a = Map::new();
             let auto = ["С приказом ознакомлен:", "С приказом ознакомлена:", "С приказом ознакомлены:"];
@@ -408,6 +415,19 @@ fn looks_like_name(s: &str) -> bool {
     has_initial && s.split_whitespace().count() <= 3 && !s.contains('_')
 }
 
+/// The name on an acquaintance line as people type it: «Смирнова Е.А.», with a tab or
+/// underscores for the signature before or after it, a date blank, a position before it
+/// («учитель ______ Смирнова Е.А.»): the last piece between blanks that looks like a name.
+fn name_in_line(text: &str) -> Option<String> {
+    let blank = |c: char| c == '_' || c == '\t' || c == '…';
+    text.split(blank)
+        .map(|piece| piece.trim().trim_matches(|c: char| c == '(' || c == ')' || c == ',' || c == ':').trim())
+        .filter(|piece| !piece.is_empty())
+        .rev()
+        .find(|piece| looks_like_name(piece))
+        .map(str::to_owned)
+}
+
 fn signatory_from(lines: &[&Para], summary: &mut Vec<String>) -> Value {
     let mut position: Vec<String> = Vec::new();
     let mut person = String::new();
@@ -473,14 +493,58 @@ pub(super) fn find_date(t: &str) -> Option<(String, bool)> {
     None
 }
 
+/// The бланк's lines above the kind: its paragraphs, and a layout table's first filled
+/// cell of each row (the organisation, often with a logo or an addressee beside it); the
+/// texts of the other filled cells are returned apart.
+fn blank_lines(blocks: &[Placed]) -> (Vec<Para>, Vec<String>) {
+    let mut lines = Vec::new();
+    let mut beside = Vec::new();
+    for b in blocks {
+        match &b.block {
+            Block::Para(p) if !p.text.is_empty() => lines.push(p.clone()),
+            Block::Table(g) => {
+                for r in &g.rows {
+                    let mut filled = r.cells.iter().filter(|c| !c.text().trim().is_empty());
+                    if let Some(first) = filled.next() {
+                        lines.extend(first.paras.iter().filter(|p| !p.text.is_empty()).cloned());
+                    }
+                    beside.extend(filled.map(|c| c.text().replace('\n', " ")));
+                }
+            }
+            _ => {}
+        }
+    }
+    (lines, beside)
+}
+
 fn blank_from(lines: Vec<&Para>) -> Option<Value> {
     if lines.is_empty() {
         return None;
     }
     let mut names: Vec<String> = Vec::new();
     let mut b = Map::new();
+    // A paragraph's lines are looked at one by one (a бланк typed with Shift+Enter holds
+    // the name, the address and the phone in one paragraph); the name's lines stay together.
+    let mut split: Vec<String> = Vec::new();
     for p in lines {
-        let t = p.text.trim();
+        let mut name_lines: Vec<&str> = Vec::new();
+        for line in p.text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+            if is_contact_or_address(line) {
+                if !name_lines.is_empty() {
+                    split.push(name_lines.join("\n"));
+                    name_lines.clear();
+                }
+                split.push(line.to_owned());
+            } else {
+                name_lines.push(line);
+            }
+        }
+        if !name_lines.is_empty() {
+            split.push(name_lines.join("\n"));
+        }
+    }
+    for t in &split {
+        let t = t.as_str();
         let lower = t.to_lowercase();
         let mut contact = false;
         for part in t.split(", ") {
@@ -518,6 +582,14 @@ fn blank_from(lines: Vec<&Para>) -> Option<Value> {
     }
     b.insert("organization".into(), json!({ "full_name": full }));
     Some(Value::Object(b))
+}
+
+/// A бланк line that is a contact (phone, fax, e-mail, site) or an address.
+fn is_contact_or_address(line: &str) -> bool {
+    let l = line.to_lowercase();
+    let starts = ["телефон", "тел.", "тел:", "факс", "e-mail", "email", "эл. почта", "http", "www."];
+    let postcode = line.len() > 6 && line.chars().take(6).all(|c| c.is_ascii_digit());
+    starts.iter().any(|s| l.starts_with(s)) || postcode || l.contains("ул.") || l.contains("улица")
 }
 
 // ---------------------------------------------------------------- appendices
@@ -886,7 +958,13 @@ fn mark_from(
     let issuer = text
         .split_once("к приказу ")
         .or_else(|| text.split_once("приказом "))
-        .map(|(_, r)| r.split(" от ").next().unwrap_or(r).trim().to_owned())
+        .map(|(_, r)| {
+            // The issuer ends where the date or the number begins («… от 30.08.2024 № 98-о»,
+            // «… № 15 от 18.02.2022»); a mark with neither before them has no issuer.
+            let r = format!(" {r}");
+            let end = [" от ", " №"].iter().filter_map(|w| r.find(w)).min().unwrap_or(r.len());
+            r[..end].trim().to_owned()
+        })
         .filter(|s| !s.is_empty());
     if has_order && !text.contains("к приказу") && appendix {
         mark.insert("to_order".into(), json!(false));

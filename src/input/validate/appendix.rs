@@ -154,17 +154,10 @@ fn check_mark(doc: &Document, a: &Appendix, path: &JsonPath, out: &mut Vec<Diagn
         .as_ref()
         .or(order.issuer.as_ref())
         .or(doc.blank.as_ref().and_then(|b| b.organization.short_name.as_ref()));
-    // «Приложение № 1 / от … № …» without «к приказу» names no issuer; «УТВЕРЖДЕН приказом …»
-    // always does.
-    let needs_issuer = a.mark.to_order || matches!(a.mark.style, MarkStyle::Approved | MarkStyle::Both);
-    match issuer {
-        Some(i) => require_text(i, &path.key("issuer"), "издатель приказа в отметке", out),
-        None if !needs_issuer => {}
-        None => out.push(
-            Diagnostic::error("неизвестно, чей это приказ: отметке «к приказу …» нечего подставить")
-                .at(path.clone())
-                .hint("задайте order.issuer («Управления образования Администрации города») или blank.organization.short_name"),
-        ),
+    // No issuer is a form of its own: «к приказу от … № …», «УТВЕРЖДЕН приказом от … № …»
+    // (as many organisations write); one that is given must not be empty.
+    if let Some(i) = issuer {
+        require_text(i, &path.key("issuer"), "издатель приказа в отметке", out);
     }
 }
 

@@ -421,3 +421,26 @@ fn an_order_typed_by_hand_keeps_its_blank_and_acquaintance_list() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A plan kept in Excel with its section titles typed in the «№» column (the row merged
+/// across or not: a spreadsheet reader sees one filled cell either way): each is a section,
+/// and a row with only its number filled is still an activity's row, not a section.
+#[test]
+fn section_titles_in_the_number_column_of_a_sheet_are_sections() {
+    let row = |n: usize, cells: &[&str]| (n, cells.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+    let rows = vec![
+        row(1, &["№", "Мероприятие", "Срок"]),
+        row(2, &["Раздел 1. Нормативное обеспечение", "", ""]),
+        row(3, &["1.1", "Издание приказа", "Сентябрь 2024 г."]),
+        row(4, &["1.2", "Положение о наставничестве", "Октябрь 2024 г."]),
+        row(5, &["II. Кадровое обеспечение"]),
+        row(6, &["2.1", "Формирование базы наставников", "В течение года"]),
+    ];
+    let imported = prikaz::import::from_rows(&rows, "План").unwrap();
+    let table = &imported.document["appendices"][0]["table"];
+    let titles: Vec<&str> =
+        table["sections"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
+    assert_eq!(titles.len(), 2, "{table}");
+    assert!(titles[0].contains("Нормативное обеспечение") && titles[1].contains("Кадровое обеспечение"), "{titles:?}");
+    assert_eq!(table["sections"][0]["items"].as_array().unwrap().len(), 2, "{table}");
+}

@@ -320,7 +320,7 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
         let label = rest[k].text.trim().to_owned();
         let mut people: Vec<Value> = Vec::new();
         for p in &rest[k + 1..] {
-            match name_in_line(&p.text) {
+            match name_in_line(p) {
                 Some(n) => people.push(json!(n)),
                 None => summary.push(format!("не перенесено: строка листа ознакомления «{}»", cut(&p.text, 60))),
             }
@@ -416,16 +416,25 @@ fn looks_like_name(s: &str) -> bool {
 }
 
 /// The name on an acquaintance line as people type it: «Смирнова Е.А.», with a tab or
-/// underscores for the signature before or after it, a date blank, a position before it
-/// («учитель ______ Смирнова Е.А.»): the last piece between blanks that looks like a name.
-fn name_in_line(text: &str) -> Option<String> {
-    let blank = |c: char| c == '_' || c == '\t' || c == '…';
-    text.split(blank)
+/// underscores for the signature before or after it, a date blank («20____ г. М.В.
+/// Иванова»), a position before it («учитель ______ Смирнова Е.А.»): the last piece
+/// between blanks, or the last two or three words of one, that looks like a name.
+fn name_in_line(p: &Para) -> Option<String> {
+    let whole = [p.text.clone()];
+    let parts = if p.parts.len() > 1 { &p.parts[..] } else { &whole[..] };
+    let pieces: Vec<&str> = parts
+        .iter()
+        .flat_map(|part| part.split(['_', '\t', '…']))
         .map(|piece| piece.trim().trim_matches(|c: char| c == '(' || c == ')' || c == ',' || c == ':').trim())
         .filter(|piece| !piece.is_empty())
-        .rev()
-        .find(|piece| looks_like_name(piece))
-        .map(str::to_owned)
+        .collect();
+    pieces.iter().rev().find_map(|piece| {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        (1..=words.len().min(3))
+            .rev()
+            .map(|n| words[words.len() - n..].join(" "))
+            .find(|candidate| looks_like_name(candidate))
+    })
 }
 
 fn signatory_from(lines: &[&Para], summary: &mut Vec<String>) -> Value {
@@ -959,11 +968,13 @@ fn mark_from(
         .split_once("к приказу ")
         .or_else(|| text.split_once("приказом "))
         .map(|(_, r)| {
-            // The issuer ends where the date or the number begins («… от 30.08.2024 № 98-о»,
-            // «… № 15 от 18.02.2022»); a mark with neither before them has no issuer.
-            let r = format!(" {r}");
-            let end = [" от ", " №"].iter().filter_map(|w| r.find(w)).min().unwrap_or(r.len());
-            r[..end].trim().to_owned()
+            // A mark that goes straight on to the date or the number («к приказу от
+            // 30.08.2024 № 98-о», «к приказу № 15 от …») names no issuer; otherwise the
+            // issuer («МБОУ «СШ № 7»») ends where « от » begins.
+            if r.starts_with("от ") || r.starts_with('№') {
+                return String::new();
+            }
+            r.split(" от ").next().unwrap_or(r).trim().to_owned()
         })
         .filter(|s| !s.is_empty());
     if has_order && !text.contains("к приказу") && appendix {

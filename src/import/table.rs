@@ -199,9 +199,14 @@ fn section_row(row: &GridRow, n: usize, number_col: Option<usize>, one_filled_is
     }
     if one_filled_is_section {
         let filled: Vec<&GridCell> = row.cells.iter().filter(|c| !c.text().is_empty()).collect();
-        if filled.len() == 1 && n > 1 && Some(filled[0].col) != number_col {
+        // The one filled cell may stand in the «№» column, as a section title typed across
+        // a row whose merge a spreadsheet reader does not see: it has words, not a number.
+        if filled.len() == 1 && n > 1 {
             let (number, title) = split(filled[0]);
-            return Some(SectionRow { number, title, in_column: false });
+            let words = title.chars().any(char::is_alphabetic);
+            if Some(filled[0].col) != number_col || words {
+                return Some(SectionRow { number, title, in_column: false });
+            }
         }
     }
     None

@@ -1,6 +1,7 @@
 """What the browser tests share: headless Chromium as the tests start it (Debian's
 chromium and chromedriver, through selenium), and waiting for a condition on a page that
 redraws itself."""
+import sys
 import time
 
 from selenium import webdriver
@@ -37,3 +38,14 @@ def poll(check, seconds, interval=0.05):
             return value
         time.sleep(interval)
     return None
+
+
+def wait_or_stop(driver, what, check, screenshot, seconds=30):
+    """The first true value of `check`, or the test stops: a screenshot of the page and the
+    editor's status line, with what was waited for."""
+    value = poll(check, seconds)
+    if value:
+        return value
+    driver.save_screenshot(screenshot)
+    status = driver.execute_script("const s = document.getElementById('status'); return s ? s.textContent : ''")
+    sys.exit(f"не дождались: {what}; статус: {status}")

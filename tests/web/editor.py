@@ -12,7 +12,7 @@ import os
 import shutil
 import sys
 
-from browser import chromium, poll
+from browser import chromium, wait_or_stop
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -30,11 +30,7 @@ driver = chromium(downloads)
 
 
 def wait(what, check, seconds=30):
-    value = poll(check, seconds)
-    if value:
-        return value
-    driver.save_screenshot(os.path.join(out, "failed.png"))
-    sys.exit(f"не дождались: {what}; статус: {status()}")
+    return wait_or_stop(driver, what, check, os.path.join(out, "failed.png"), seconds)
 
 
 def status():

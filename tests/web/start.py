@@ -11,7 +11,7 @@ import os
 import shutil
 import sys
 
-from browser import chromium, poll
+from browser import chromium, wait_or_stop
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -26,11 +26,7 @@ driver = chromium(downloads)
 
 
 def wait(what, check, seconds=30):
-    value = poll(check, seconds)
-    if value:
-        return value
-    driver.save_screenshot(os.path.join(out, "start-failed.png"))
-    sys.exit(f"не дождались: {what}; статус: {driver.find_element(By.ID, 'status').text}")
+    return wait_or_stop(driver, what, check, os.path.join(out, "start-failed.png"), seconds)
 
 
 def js(script, *args):

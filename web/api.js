@@ -30,6 +30,6 @@ export function showingOpenedFile(yes) {
 export function api(path, options = {}) {
   const headers = new Headers(options.headers || {});
   headers.set("authorization", `Bearer ${token()}`);
-  if (scratch && /^\/api\/(render|validate|picture)\b/.test(path)) path += (path.includes("?") ? "&" : "?") + "scratch=1";
+  if (scratch && /^\/api\/(render|validate|picture|context)\b/.test(path)) path += (path.includes("?") ? "&" : "?") + "scratch=1";
   return fetch(path, { ...options, headers });
 }

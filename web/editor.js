@@ -3,7 +3,7 @@
 // text, each taking you to its line. Everything comes from the local server.
 import * as pdfjs from "/static/pdfjs/pdf.min.mjs";
 import { api, showingOpenedFile } from "/static/api.js";
-import { buildForm, showFieldMessages, fieldLabel, messageText } from "/static/form.js";
+import { buildForm, showFieldMessages, fieldLabel, messageText, showPrinted } from "/static/form.js";
 import { loadDraft, keepDraft, dropDraft, allDrafts, History } from "/static/draft.js";
 import { buildGrid, plans, addRow, addSection, moveRow, deleteRow } from "/static/grid.js";
 
@@ -167,6 +167,18 @@ async function refresh() {
     say(`Страниц: ${pages.dataset.count} · ${ms} мс${warnings.length ? ` · предупреждений: ${warnings.length}` : ""}`);
   });
   if (mine === generation) document.body.dataset.pages = count;
+  // After the pages: what the form's empty fields will print (never delays the preview).
+  if (mine === generation) loadContext(mine);
+}
+
+let lastContext = null;
+
+async function loadContext(mine) {
+  const r = await api("/api/context", { method: "POST", body: text.value });
+  if (!r.ok || mine !== generation) return;
+  lastContext = await r.json();
+  if (tab === "form") showPrinted($("form"), lastContext);
+  document.body.dataset.contextGeneration = mine;
 }
 
 // The document as an object, for the form and the grid; the text stays the source.
@@ -238,6 +250,7 @@ function showTab() {
   if (tab === "form") {
     buildForm($("form"), doc, fromViews, schema);
     showFieldMessages($("form"), lastMessages);
+    showPrinted($("form"), lastContext);
   } else if (tab === "grid") {
     const list = doc ? plans(doc) : [];
     const select = $("plan");

@@ -748,6 +748,8 @@ function fold(details, key, open, fill, eager = open) {
     if (filled) return;
     filled = true;
     summary.after(...fill());
+    // Controls built late show what their empty fields print, as the others do.
+    if (printedContext) showPrinted(details, printedContext);
   };
   if (details.open || eager) fillNow();
   else details.addEventListener("toggle", () => details.open && fillNow());
@@ -1208,6 +1210,41 @@ export function showFieldMessages(form, messages) {
         form.querySelector(`[data-path^="${CSS.escape(at ? at + "." : "")}"]`);
       if (control) control.classList.add("invalid");
       openAround(target);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- printed defaults
+
+let printedContext = null; // the last context shown, for groups built when first opened
+
+// Fields whose printed value, when they are left empty, comes from elsewhere (the order's
+// issuer or the бланк's short name in the mark, the automatic acquaintance label): an
+// empty control shows what will be printed, so nothing printed is out of sight.
+const PRINTED = [
+  [/^order\.issuer$/, (c) => c.order && c.order.issuer],
+  [/^order\.body\.acquaintance\.label$/, (c) => c.order && c.order.body && c.order.body.acquaintance && c.order.body.acquaintance.label],
+  [/^order\.body\.decree\.word$/, (c) => c.order && c.order.body && c.order.body.decree_word],
+  [/^appendices\.(\d+)\.mark\.(issuer|date|number)$/, (c, m) => {
+    const a = c.appendices && c.appendices[+m[1]];
+    return a && a.mark && a.mark[m[2]];
+  }],
+];
+
+/// Shows, in each empty control of such a field, the value the document prints there
+/// (`context`: what the templates see, from POST /api/context).
+export function showPrinted(form, context) {
+  printedContext = context;
+  if (!context) return;
+  for (const control of form.querySelectorAll("input[data-path], textarea[data-path]")) {
+    if (control.value) continue;
+    for (const [re, get] of PRINTED) {
+      const m = re.exec(control.dataset.path);
+      const v = m && get(context, m);
+      if (typeof v === "string" && v.trim()) {
+        control.placeholder = `печатается: ${v.replace(/\s*\n\s*/g, " ")}`;
+        control.dataset.printed = v;
+      }
     }
   }
 }

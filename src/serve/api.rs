@@ -93,6 +93,7 @@ pub fn router(state: Arc<State>, access: Arc<super::guard::Access>) -> Router {
         .route("/api/samples/{id}", get(sample))
         .route("/api/validate", post(validate))
         .route("/api/render", post(render))
+        .route("/api/context", post(context))
         .route("/api/file", get(get_file).put(put_file))
         .route("/api/picture", axum::routing::put(put_picture))
         .fallback(|| async {
@@ -201,6 +202,35 @@ async fn validate(
     .await;
     match checked {
         Ok(v) => Json(v).into_response(),
+        Err(_) => refuse(StatusCode::INTERNAL_SERVER_ERROR, "сбой при проверке"),
+    }
+}
+
+/// `POST /api/context`: what the templates see for the document (as `render --emit
+/// context`), so the form can show the values printed for fields left empty (defaults
+/// taken from elsewhere: the mark's issuer, the acquaintance label); 422 with the errors.
+async fn context(
+    Axum(state): Axum<Arc<State>>,
+    RawQuery(query): RawQuery,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let text = match body_text(body) {
+        Ok(t) => t,
+        Err(r) => return r,
+    };
+    let (name, base) = (state.name(), state.folder(query.as_deref()));
+    let built = tokio::task::spawn_blocking(move || {
+        let mut loaded = crate::input::load_source(Source { name, text });
+        crate::input::resolve_files_within(&mut loaded, &base);
+        match loaded.document.filter(|_| !loaded.diagnostics.iter().any(|d| d.severity == Severity::Error)) {
+            Some(input) => Ok(serde_json::to_value(crate::template::view::build(&input)).unwrap_or(Value::Null)),
+            None => Err(split(&loaded.diagnostics)),
+        }
+    })
+    .await;
+    match built {
+        Ok(Ok(v)) => Json(v).into_response(),
+        Ok(Err(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, Json(errors)).into_response(),
         Err(_) => refuse(StatusCode::INTERNAL_SERVER_ERROR, "сбой при проверке"),
     }
 }

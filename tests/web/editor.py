@@ -76,6 +76,20 @@ try:
     assert "Об утверждении Плана мероприятий" in first_page_text(), first_page_text()[:200]
     driver.save_screenshot(os.path.join(out, "1-opened.png"))
 
+    # Fields left empty whose printed value comes from elsewhere show it: the mark's issuer
+    # (the бланк's short name), the automatic acquaintance label.
+    def placeholder(path):
+        return driver.execute_script(
+            "const c = document.querySelector(`[data-path=\"${arguments[0]}\"]`); return c ? c.placeholder : null", path)
+    wait("контекст документа", lambda: driver.execute_script("return +(document.body.dataset.contextGeneration || 0)"))
+    # The mark's rarely used fields are folded («Дополнительно»): opened as a user would.
+    # The rarely used fields are folded («Дополнительно»): every fold opened, as a curious
+    # user would (nested folds appear as their parents open).
+    for _ in range(4):
+        driver.execute_script("for (const d of document.querySelectorAll('#form details')) d.open = true;")
+    wait("напечатанное в пустых полях", lambda: "МКУ ДПО" in (placeholder("appendices.0.mark.issuer") or ""))
+    wait("надпись листа ознакомления", lambda: "С приказом ознакомлена:" in (placeholder("order.body.acquaintance.label") or ""))
+
     # A new title typed in the form: the preview's first page shows it.
     g = generation()
     title = driver.find_element(By.CSS_SELECTOR, 'textarea[data-path="order.title"]')

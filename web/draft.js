@@ -35,10 +35,15 @@ export function loadDraft(key) {
 /// opened or last saved), so a draft equal to it is no draft.
 export function keepDraft(key, text, base) {
   try {
-    if (text === base) localStorage.removeItem(PREFIX + key);
-    else localStorage.setItem(PREFIX + key, JSON.stringify({ text, base, savedAt: Date.now() }));
-    // Bounded: the 20 newest drafts stay, older ones go.
-    for (const old of allDrafts().slice(20)) localStorage.removeItem(PREFIX + old.key);
+    if (text === base) {
+      localStorage.removeItem(PREFIX + key);
+      return true;
+    }
+    const fresh = localStorage.getItem(PREFIX + key) === null;
+    localStorage.setItem(PREFIX + key, JSON.stringify({ text, base, savedAt: Date.now() }));
+    // Bounded: the 20 newest drafts stay, older ones go. Looked at only when a draft is
+    // new, not on every keystroke (every draft is read to sort them).
+    if (fresh) for (const old of allDrafts().slice(20)) localStorage.removeItem(PREFIX + old.key);
     return true;
   } catch {
     // Storage full or switched off: the caller tells the user the draft is not kept.

@@ -167,8 +167,9 @@ async function refresh() {
     say(`Страниц: ${pages.dataset.count} · ${ms} мс${warnings.length ? ` · предупреждений: ${warnings.length}` : ""}`);
   });
   if (mine === generation) document.body.dataset.pages = count;
-  // After the pages: what the form's empty fields will print (never delays the preview).
-  if (mine === generation) loadContext(mine);
+  // After the pages: what the form's empty fields will print (never delays the preview;
+  // asked for only while the form is shown — switching to it asks too).
+  if (mine === generation && tab === "form") loadContext(mine);
 }
 
 let lastContext = null;
@@ -273,6 +274,7 @@ function switchTab(name) {
   for (const t of document.querySelectorAll(".tab")) t.classList.toggle("active", t.id === `tab-${name}`);
   showTab();
   showMessages(lastMessages);
+  if (name === "form" && text.value) loadContext(generation);
 }
 
 function schedule() {

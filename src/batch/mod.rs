@@ -75,17 +75,13 @@ pub struct SchoolList {
 }
 
 /// Reads a list of schools: a table (CSV as Excel saves it — UTF-8 with or without BOM or
-/// Windows-1251, «,» or «;» or tab — or the first sheet of an .xlsx, .xls or .ods) whose
-/// first row names the fields, one school per row, a `drop` column listing activities
-/// separated by «;»; or JSON `{"schools": [...]}`. A row that does not fit the header fails
-/// alone; only a file with no usable header fails as a whole.
-pub fn read_school_list(path: &std::path::Path) -> Result<SchoolList, String> {
-    read_school_list_for(path, &Wanted::default())
-}
-
-/// [`read_school_list`], finding the header (under title rows, in two levels, in the
-/// organisation's words) by the columns `wanted`: see [`header::find`].
-pub fn read_school_list_for(path: &std::path::Path, wanted: &Wanted) -> Result<SchoolList, String> {
+/// Windows-1251, «,» or «;» or tab — or the first sheet of an .xlsx, .xls or .ods) with a
+/// header naming the fields, one school per row, a `drop` column listing activities
+/// separated by «;»; or JSON `{"schools": [...]}`. The header is found by the columns
+/// `wanted` (under title rows, in two levels, in the organisation's words: see
+/// [`header::find`]). A row that does not fit the header fails alone; only a file with no
+/// usable header fails as a whole.
+pub fn read_school_list(path: &std::path::Path, wanted: &Wanted) -> Result<SchoolList, String> {
     let name = path.display().to_string();
     if name.to_lowercase().ends_with(".json") {
         let src = crate::input::source::read_source(path).map_err(|d| format!("{name}: {}", d.message))?;
@@ -95,7 +91,8 @@ pub fn read_school_list_for(path: &std::path::Path, wanted: &Wanted) -> Result<S
     Ok(table_schools(&name, table, notes, crate::sheet::is_spreadsheet(path), wanted))
 }
 
-/// Reads schools from the text of a CSV or JSON list (see [`read_school_list`]).
+/// Reads schools from the text of a CSV or JSON list (see [`read_school_list`]), the
+/// header being the first row.
 pub fn read_schools(name: &str, text: &str) -> Result<SchoolList, String> {
     let text = text.trim_start_matches('\u{feff}');
     if name.to_lowercase().ends_with(".json") {

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use rayon::prelude::*;
 
 use prikaz::batch::{
-    drop_activities, file_name, fill, placeholders, read_school_list_for, reasons, BatchFile, Failure, School,
+    drop_activities, file_name, fill, placeholders, read_school_list, reasons, BatchFile, Failure, School,
 };
 use prikaz::input::source::{read_source, Source};
 use prikaz::template::Templates;
@@ -42,7 +42,7 @@ pub fn run(
     let mut wanted: Vec<String> = placeholders(&file.school).into_iter().map(|(k, _)| k).collect();
     wanted.extend(name_column.iter().cloned());
     let wanted = prikaz::batch::Wanted { names: wanted, mapping: file.columns.clone() };
-    let list = match read_school_list_for(schools, &wanted) {
+    let list = match read_school_list(schools, &wanted) {
         Ok(l) => l,
         Err(e) => return fail(e),
     };

@@ -554,7 +554,6 @@ fn blank_from(lines: Vec<&Para>) -> Option<Value> {
     }
     for t in &split {
         let t = t.as_str();
-        let lower = t.to_lowercase();
         let mut contact = false;
         for part in t.split(", ") {
             let pl = part.to_lowercase();
@@ -578,8 +577,7 @@ fn blank_from(lines: Vec<&Para>) -> Option<Value> {
         if contact {
             continue;
         }
-        let postcode = t.len() > 6 && t.chars().take(6).all(|c| c.is_ascii_digit());
-        if postcode || lower.contains("ул.") || lower.contains("улица") {
+        if is_address(t) {
             b.insert("address".into(), json!(t));
             continue;
         }
@@ -593,12 +591,18 @@ fn blank_from(lines: Vec<&Para>) -> Option<Value> {
     Some(Value::Object(b))
 }
 
+/// A бланк line that is an address: a postcode first, or a street.
+fn is_address(line: &str) -> bool {
+    let l = line.to_lowercase();
+    let postcode = line.len() > 6 && line.chars().take(6).all(|c| c.is_ascii_digit());
+    postcode || l.contains("ул.") || l.contains("улица")
+}
+
 /// A бланк line that is a contact (phone, fax, e-mail, site) or an address.
 fn is_contact_or_address(line: &str) -> bool {
     let l = line.to_lowercase();
     let starts = ["телефон", "тел.", "тел:", "факс", "e-mail", "email", "эл. почта", "http", "www."];
-    let postcode = line.len() > 6 && line.chars().take(6).all(|c| c.is_ascii_digit());
-    starts.iter().any(|s| l.starts_with(s)) || postcode || l.contains("ул.") || l.contains("улица")
+    starts.iter().any(|s| l.starts_with(s)) || is_address(line)
 }
 
 // ---------------------------------------------------------------- appendices

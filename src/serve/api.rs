@@ -183,6 +183,19 @@ async fn sample(id: Result<Path<String>, PathRejection>) -> Response {
     }
 }
 
+/// The request's document parsed and checked, the names it holds looked up in its folder
+/// (off the request threads): what `validate` answers and `context` builds on.
+async fn checked(state: &State, query: Option<&str>, text: String) -> Result<crate::input::Loaded, Response> {
+    let (name, base) = (state.name(), state.folder(query));
+    tokio::task::spawn_blocking(move || {
+        let mut loaded = crate::input::load_source(Source { name, text });
+        crate::input::resolve_files_within(&mut loaded, &base);
+        loaded
+    })
+    .await
+    .map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, "сбой при проверке"))
+}
+
 async fn validate(
     Axum(state): Axum<Arc<State>>,
     RawQuery(query): RawQuery,
@@ -192,17 +205,9 @@ async fn validate(
         Ok(t) => t,
         Err(r) => return r,
     };
-    let name = state.name();
-    let base = state.folder(query.as_deref());
-    let checked = tokio::task::spawn_blocking(move || {
-        let mut loaded = crate::input::load_source(Source { name, text });
-        crate::input::resolve_files_within(&mut loaded, &base);
-        split(&loaded.diagnostics)
-    })
-    .await;
-    match checked {
-        Ok(v) => Json(v).into_response(),
-        Err(_) => refuse(StatusCode::INTERNAL_SERVER_ERROR, "сбой при проверке"),
+    match checked(&state, query.as_deref(), text).await {
+        Ok(loaded) => Json(split(&loaded.diagnostics)).into_response(),
+        Err(r) => r,
     }
 }
 
@@ -218,20 +223,13 @@ async fn context(
         Ok(t) => t,
         Err(r) => return r,
     };
-    let (name, base) = (state.name(), state.folder(query.as_deref()));
-    let built = tokio::task::spawn_blocking(move || {
-        let mut loaded = crate::input::load_source(Source { name, text });
-        crate::input::resolve_files_within(&mut loaded, &base);
-        match loaded.document.filter(|_| !loaded.diagnostics.iter().any(|d| d.severity == Severity::Error)) {
-            Some(input) => Ok(serde_json::to_value(crate::template::view::build(&input)).unwrap_or(Value::Null)),
-            None => Err(split(&loaded.diagnostics)),
-        }
-    })
-    .await;
-    match built {
-        Ok(Ok(v)) => Json(v).into_response(),
-        Ok(Err(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, Json(errors)).into_response(),
-        Err(_) => refuse(StatusCode::INTERNAL_SERVER_ERROR, "сбой при проверке"),
+    let loaded = match checked(&state, query.as_deref(), text).await {
+        Ok(l) => l,
+        Err(r) => return r,
+    };
+    match loaded.document.as_ref().filter(|_| !loaded.has_errors()) {
+        Some(input) => Json(crate::template::view::build(input)).into_response(),
+        None => (StatusCode::UNPROCESSABLE_ENTITY, Json(split(&loaded.diagnostics))).into_response(),
     }
 }
 

@@ -78,11 +78,8 @@ pub fn run(engine: Engine, config: Config) -> Result<(), String> {
         let access = Arc::new(guard::Access::new(addr, &config.hosts, token.clone()));
         let state = Arc::new(api::State::new(engine, config.file)?);
         let app = api::router(state, access);
-        let host = match addr.ip() {
-            std::net::IpAddr::V6(ip) => format!("[{ip}]"),
-            ip => ip.to_string(),
-        };
-        (config.on_ready)(&format!("http://{host}:{}/?token={token}", addr.port()));
+        // A socket address prints an IPv6 host in brackets, as a URL wants it.
+        (config.on_ready)(&format!("http://{addr}/?token={token}"));
         axum::serve(listener, app).await.map_err(|e| format!("сервер остановился: {}", crate::output::os_error(&e)))
     })
 }

@@ -413,6 +413,10 @@ fn an_order_typed_by_hand_keeps_its_blank_and_acquaintance_list() {
             !addressee.is_empty(),
             "{stdout}"
         );
+        // The position typed before a name has no place in the list: named, not dropped;
+        // the plan's title typed flush left is its title.
+        assert!(stdout.contains("«учитель ____________ Белова Н.С.»: «учитель»"), "{stdout}");
+        assert_eq!(doc["appendices"][0]["title"], "План мероприятий");
         let pdf = dir.join("pdf");
         assert!(prikaz(&["render", json.to_str().unwrap(), "-o", pdf.to_str().unwrap()]).status.success());
         let text =

@@ -33,6 +33,8 @@ fn value_name(command: &str, id: &str) -> &'static str {
         (_, "title") => "ЗАГОЛОВОК",
         (_, "port") => "ПОРТ",
         (_, "listen") => "АДРЕС",
+        (_, "hosts") => "ИМЯ",
+        (_, "name_column") => "СТОЛБЕЦ",
         (_, "sheet") => "ЛИСТ",
         (_, "appendix") => "ID",
         (_, "kind") => "ОБРАЗЕЦ",
@@ -196,7 +198,8 @@ pub fn report(e: clap::Error) -> std::process::ExitCode {
         ErrorKind::InvalidSubcommand => {
             format!("нет команды «{arg_s}»; команды: validate, render, serve, import, init, roll, batch, schema")
         }
-        ErrorKind::InvalidValue => match quoted(e.get(ContextKind::ValidValue)) {
+        // An option with free values and none given has an empty list of valid ones.
+        ErrorKind::InvalidValue => match quoted(e.get(ContextKind::ValidValue)).filter(|v| !v.is_empty()) {
             Some(valid) => format!("«{}» не подходит для {arg_s}; можно: {valid}", value.clone().unwrap_or_default()),
             None => format!("у {arg_s} нет значения; укажите его после параметра"),
         },

@@ -321,7 +321,20 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
         let mut people: Vec<Value> = Vec::new();
         for p in &rest[k + 1..] {
             match name_in_line(p) {
-                Some(n) => people.push(json!(n)),
+                Some(n) => {
+                    // Words beside the name and the blanks (a position) have no place here: named.
+                    let rest = p.text.replace(n.as_str(), " ");
+                    let left: Vec<&str> =
+                        rest.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 2).collect();
+                    if !left.is_empty() {
+                        summary.push(format!(
+                            "не перенесено из строки листа ознакомления «{}»: «{}»",
+                            cut(&p.text, 60),
+                            left.join(" ")
+                        ));
+                    }
+                    people.push(json!(n));
+                }
                 None => summary.push(format!("не перенесено: строка листа ознакомления «{}»", cut(&p.text, 60))),
             }
         }
@@ -687,7 +700,13 @@ fn appendix_from(
         if !headed.is_empty() {
             headed
         } else {
-            paras(before).filter(|p| !p.text.is_empty() && p.centered).take(3).collect()
+            let centered: Vec<&Para> = paras(before).filter(|p| !p.text.is_empty() && p.centered).take(3).collect();
+            if centered.is_empty() {
+                // A title typed flush left is still the title: taken, not dropped.
+                paras(before).filter(|p| !p.text.is_empty()).take(3).collect()
+            } else {
+                centered
+            }
         }
     };
     let mut title = title_paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");

@@ -426,6 +426,148 @@ fn an_order_typed_by_hand_keeps_its_blank_and_acquaintance_list() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// Words as the import's net compares them: runs of two letters or more, lower case, «ё»
+/// as «е»; each with whether a dot cuts it short (an abbreviation).
+fn words_of(text: &str) -> Vec<(String, bool)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len() && chars[i].is_alphabetic() {
+            i += 1;
+        }
+        if i - start >= 2 {
+            let w: String = chars[start..i].iter().collect();
+            out.push((w.to_lowercase().replace('ё', "е"), chars.get(i) == Some(&'.')));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The text of a DOCX's body, a paragraph per line (text boxes included).
+fn body_text(docx: &std::path::Path) -> String {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut out, mut in_text) = (String::new(), false);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Eof => break,
+            Event::Start(e) => {
+                in_text = e.name().as_ref() == b"w:t";
+                if e.name().as_ref() == b"w:p" {
+                    out.push('\n');
+                }
+            }
+            Event::End(e) => {
+                in_text = false;
+                if e.name().as_ref() == b"w:p" {
+                    out.push('\n');
+                }
+            }
+            Event::Empty(e) if matches!(e.name().as_ref(), b"w:tab" | b"w:br") => out.push(' '),
+            Event::Text(t) if in_text => out.push_str(&t.decode().unwrap().replace('\u{ad}', "")),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Ten orders and plans typed by hand in ten ways (tests/excel/hand_variants.py): each
+/// imports, renders, and every word of its source is in the result — the input file, what
+/// it prints (a date's month, a mark's wording), or the summary naming what was left out;
+/// an abbreviation may be spelled out («тел.» → «Телефон»). What no field holds is kept in
+/// `unplaced`, and `validate` points at it.
+#[test]
+fn every_word_of_ten_hand_typed_documents_reaches_the_result_or_the_summary() {
+    if !common::python_modules("docx") {
+        return;
+    }
+    let dir = temp("variants");
+    let made = std::process::Command::new("python3")
+        .arg(root().join("tests/excel/hand_variants.py"))
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    for n in 1..=10 {
+        let docx = dir.join(format!("v{n:02}.docx"));
+        let json = dir.join(format!("v{n:02}.json"));
+        let run = prikaz(&["import", docx.to_str().unwrap(), "-o", json.to_str().unwrap(), "--force"]);
+        let summary = String::from_utf8_lossy(&run.stdout).into_owned();
+        assert!(run.status.success(), "v{n:02}: {summary}\n{}", String::from_utf8_lossy(&run.stderr));
+        let text = std::fs::read_to_string(&json).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let out = dir.join(format!("v{n:02}-out"));
+        let render = prikaz(&["render", json.to_str().unwrap(), "-o", out.to_str().unwrap(), "--format", "docx"]);
+        assert!(render.status.success(), "v{n:02}: {}", String::from_utf8_lossy(&render.stderr));
+        let printed = body_text(&out.join(format!("v{n:02}.docx")));
+        let mut known: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+        for t in [&text, &summary, &printed] {
+            known.extend(words_of(t).into_iter().map(|(w, _)| w));
+        }
+        let source = body_text(&docx);
+        let lost: Vec<String> = words_of(&source)
+            .into_iter()
+            .filter(|(w, abbreviation)| {
+                !(known.contains(w)
+                    || *abbreviation && known.range(w.clone()..).next().is_some_and(|k| k.starts_with(w.as_str())))
+            })
+            .map(|(w, _)| w)
+            .collect();
+        assert!(lost.is_empty(), "v{n:02}: words lost without a word: {lost:?}\n{summary}");
+        // What each variant is about was recognised, not only kept aside.
+        let unplaced = doc["unplaced"].to_string();
+        let body = &doc["order"]["body"];
+        match n {
+            1 => {
+                assert_eq!(body["points"].as_array().map(Vec::len), Some(3));
+                assert_eq!(body["acquaintance"]["people"], serde_json::json!(["Волкова И.П.", "Сорокин Д.Л."]));
+                assert!(summary.contains("полужирным"), "{summary}");
+            }
+            2 => {
+                assert_eq!(doc["order"]["date_line"], "spread");
+                assert_eq!(body["signatory"]["person"], "А.С. Гончаров");
+                assert!(doc["blank"].get("layout").is_none(), "a бланк in a table's left cell is a corner бланк");
+            }
+            3 => {
+                assert_eq!(doc["order"]["title"], "Об организации наставничества в 2024/2025 учебном году");
+                assert!(summary.contains("не заполнены"), "{summary}");
+            }
+            4 => assert_eq!(body["points"][1]["points"].as_array().map(Vec::len), Some(2), "{body}"),
+            5 => assert_eq!(body["decree"]["placement"], "inline"),
+            6 => {
+                assert_eq!(doc["appendices"][0]["approvals"].as_array().map(Vec::len), Some(2));
+                assert!(unplaced.contains("Приказ от 02.09.2024"), "{unplaced}");
+                let items = &doc["appendices"][0]["table"]["sections"][0]["items"];
+                assert_eq!(items[0]["number"], "1.1.", "typed numbers kept as typed");
+            }
+            7 => assert!(unplaced.contains("ПРОЕКТ для обсуждения"), "{unplaced}"),
+            8 => {
+                assert!(unplaced.contains("Исп.: Волкова И.П."), "{unplaced}");
+                assert_eq!(body["signatory"]["person"], "А.С. Гончаров");
+            }
+            9 => assert!(unplaced.contains("Сроки мероприятий уточняются"), "{unplaced}"),
+            _ => assert_eq!(doc["appendices"].as_array().map(Vec::len), Some(2)),
+        }
+        if doc.get("unplaced").is_some() {
+            let check = prikaz(&["validate", json.to_str().unwrap()]);
+            assert!(
+                String::from_utf8_lossy(&check.stderr).contains("не размещён и не печатается"),
+                "v{n:02}: validate names what is unplaced"
+            );
+        } else {
+            assert!(!summary.contains("unplaced"), "v{n:02}: {summary}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// A plan kept in Excel with its section titles typed in the «№» column (the row merged
 /// across or not: a spreadsheet reader sees one filled cell either way): each is a section,
 /// and a row with only its number filled is still an activity's row, not a section.

@@ -132,6 +132,24 @@ pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, String> {
     if !appendices.is_empty() {
         doc.insert("appendices".into(), Value::Array(appendices.into_iter().map(Value::Object).collect()));
     }
+    // Pictures in the body other than the бланк's logo (a stamp, a facsimile, a scheme):
+    // the format has no place for them.
+    let logo_at = kind_at.and_then(|k| blocks[..k].iter().position(|b| matches!(&b.block, Block::Para(p) if !p.pictures.is_empty())));
+    let mut n = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        let Block::Para(p) = &b.block else { continue };
+        if !p.text.trim().is_empty() || !p.boxes.is_empty() {
+            n += 1;
+        }
+        let skip = usize::from(Some(i) == logo_at && doc.contains_key("blank"));
+        for pic in p.pictures.iter().skip(skip) {
+            summary.push(format!(
+                "не перенесено: рисунок шириной {:.0} мм у абзаца {} — в формате для него нет места",
+                pic.width_mm,
+                n.max(1)
+            ));
+        }
+    }
     for pic in &read.footer_pictures {
         match qr_from(pic) {
             Some(qr) => {
@@ -144,7 +162,9 @@ pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, String> {
             )),
         }
     }
-    Ok(Imported { document: Value::Object(doc), summary, files })
+    let mut document = Value::Object(doc);
+    super::kept::keep_the_rest(blocks, &mut document, &mut summary);
+    Ok(Imported { document, summary, files })
 }
 
 /// A QR code in a picture: what it holds and its printed size.
@@ -183,16 +203,17 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
     let Block::Para(kind_para) = &blocks[kind_at].block else { unreachable!("found as a paragraph") };
     let mut order = Map::new();
     order.insert("kind".into(), json!(order_kind(kind_para).unwrap_or_default()));
-    let (above, beside) = blank_lines(&blocks[..kind_at]);
+    let (above, beside, in_cell) = blank_lines(&blocks[..kind_at]);
     let mut blank = blank_from(above.iter().collect());
     // The other cell of a бланк laid out as a table (an addressee, a stamp's place): the
     // format has no place for it, so it is named, not dropped.
     for t in beside {
         summary.push(format!("не перенесено: правая ячейка бланка «{}» — впишите её в нужное поле сами", cut(&t, 60)));
     }
-    // The угловой бланк is kept to the left 80 mm; the продольный spans the page.
+    // The угловой бланк is kept to the left 80 mm (typed so, or in the left cell of a
+    // layout table); the продольный spans the page.
     if let Some(b) = blank.as_mut() {
-        if !kind_para.narrow {
+        if !kind_para.narrow && !in_cell {
             b["layout"] = json!("centered");
         }
     }
@@ -201,6 +222,7 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
     let rest: Vec<&Para> = lines.iter().filter(|p| !p.text.is_empty()).collect();
     let mut i = 0;
     let mut found_date = false;
+    let mut blank_date_line = false;
     while i < rest.len().min(3) {
         let t = &rest[i].text;
         if let Some((date, words)) = find_date(t) {
@@ -209,12 +231,33 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
                 order.insert("date_format".into(), json!("words"));
             }
             found_date = true;
-            if let Some(num) = t.split_once('№').map(|(_, n)| n.trim()) {
-                order.insert("number".into(), json!(num));
+            // «№ 98-о», «№26/1», a number typed over a blank «№_2_____».
+            if let Some(num) = t.split_once('№').map(|(_, n)| n.trim_matches(|c: char| c == '_' || c.is_whitespace())) {
+                if !num.is_empty() {
+                    order.insert("number".into(), json!(num));
+                }
             }
-            if rest[i].parts.len() >= 3 {
+            // Date and number pushed apart by tabs (or in two cells), a place between them.
+            let parts = &rest[i].parts;
+            if parts.len() >= 2 && find_date(&parts[0]).is_some() && parts[parts.len() - 1].contains('№') {
                 order.insert("date_line".into(), json!("spread"));
-                order.insert("place".into(), json!(rest[i].parts[1]));
+                if parts.len() >= 3 {
+                    order.insert("place".into(), json!(parts[1..parts.len() - 1].join(" ")));
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // A date line left blank to be filled in by hand: «от «___» ______ 20__ г. № ____».
+        if !found_date && !blank_date_line && t.contains("__") && (t.contains('№') || t.starts_with("от")) {
+            blank_date_line = true;
+            summary.push(format!(
+                "дата и номер приказа в документе не заполнены («{}»): впишите order.date и order.number",
+                cut(t, 60)
+            ));
+            let parts = &rest[i].parts;
+            if parts.len() >= 2 && parts[parts.len() - 1].contains('№') {
+                order.insert("date_line".into(), json!("spread"));
             }
             i += 1;
             continue;
@@ -228,7 +271,9 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
         break;
     }
     if !found_date {
-        summary.push("дата и номер приказа не найдены: впишите order.date и order.number".to_owned());
+        if !blank_date_line {
+            summary.push("дата и номер приказа не найдены: впишите order.date и order.number".to_owned());
+        }
         order.insert("date".into(), json!("2000-01-01"));
         order.insert("number".into(), json!("—"));
     } else if !order.contains_key("number") {
@@ -238,6 +283,9 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
     let rest = &rest[i..];
     let title = rest.first().map(|p| p.text.clone()).unwrap_or_default();
     order.insert("title".into(), json!(title));
+    if rest.first().is_some_and(|p| p.bold) {
+        summary.push("заголовок приказа был набран полужирным; встроенный шаблон печатает его обычным шрифтом".to_owned());
+    }
     // Preamble up to the decree word; points; then the signature and the acquaintance.
     let mut preamble = Vec::new();
     let mut decree = None;
@@ -340,8 +388,9 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
         }
         if !people.is_empty() {
             let mut a = Map::new();
-            let auto = ["С приказом ознакомлен:", "С приказом ознакомлена:", "С приказом ознакомлены:"];
-            if !auto.contains(&label.as_str()) {
+            // The automatic label is what a list of several prints; one person's label is
+            // kept as typed (the automatic one guesses «ознакомлен» or «ознакомлена»).
+            if !(people.len() >= 2 && label == "С приказом ознакомлены:") {
                 a.insert("label".into(), json!(label));
             }
             a.insert("people".into(), json!(people));
@@ -451,6 +500,14 @@ fn name_in_line(p: &Para) -> Option<String> {
 }
 
 fn signatory_from(lines: &[&Para], summary: &mut Vec<String>) -> Value {
+    // The signature ends at the line holding the name (after tabs or in a cell of its
+    // own) or the e-signature mark; lines after it (the executor's «Исп.: …», a note) are
+    // not the signature: the import's net keeps them.
+    let end = lines
+        .iter()
+        .position(|p| p.parts.len() >= 2 || p.parts.iter().any(|t| t.starts_with("ДОКУМЕНТ ПОДПИСАН")))
+        .or_else(|| lines.iter().rposition(|p| looks_like_name(&p.text)).filter(|&i| i > 0));
+    let lines = end.map_or(lines, |e| &lines[..=e]);
     let mut position: Vec<String> = Vec::new();
     let mut person = String::new();
     let mut esign = None;
@@ -517,10 +574,12 @@ pub(super) fn find_date(t: &str) -> Option<(String, bool)> {
 
 /// The бланк's lines above the kind: its paragraphs, and a layout table's first filled
 /// cell of each row (the organisation, often with a logo or an addressee beside it); the
-/// texts of the other filled cells are returned apart.
-fn blank_lines(blocks: &[Placed]) -> (Vec<Para>, Vec<String>) {
+/// texts of the other filled cells are returned apart, and whether the бланк stood in
+/// the left cell of a table of several columns (a corner бланк).
+fn blank_lines(blocks: &[Placed]) -> (Vec<Para>, Vec<String>, bool) {
     let mut lines = Vec::new();
     let mut beside = Vec::new();
+    let mut in_cell = false;
     for b in blocks {
         match &b.block {
             Block::Para(p) if !p.text.is_empty() => lines.push(p.clone()),
@@ -529,6 +588,7 @@ fn blank_lines(blocks: &[Placed]) -> (Vec<Para>, Vec<String>) {
                     let mut filled = r.cells.iter().filter(|c| !c.text().trim().is_empty());
                     if let Some(first) = filled.next() {
                         lines.extend(first.paras.iter().filter(|p| !p.text.is_empty()).cloned());
+                        in_cell |= g.columns() > 1 && first.colspan < g.columns();
                     }
                     beside.extend(filled.map(|c| c.text().replace('\n', " ")));
                 }
@@ -536,7 +596,7 @@ fn blank_lines(blocks: &[Placed]) -> (Vec<Para>, Vec<String>) {
             _ => {}
         }
     }
-    (lines, beside)
+    (lines, beside, in_cell)
 }
 
 fn blank_from(lines: Vec<&Para>) -> Option<Value> {
@@ -929,7 +989,12 @@ fn approval_from(text: &str) -> Option<Value> {
             p.insert("number".into(), json!(number.trim()));
             a.insert("protocol".into(), Value::Object(p));
         } else if signed {
-            // The date line: a date, or blanks to fill in by hand.
+            // The date line: a date, or blanks to fill in by hand. An act's requisites
+            // («Приказ от … № …») have no place in this гриф: the import's net keeps them.
+            let l = line.to_lowercase();
+            if l.starts_with("приказ") || l.starts_with("распоряжение") {
+                continue;
+            }
             if let Some((d, _)) = find_date(&line.replace(['«', '»'], " ")) {
                 a.insert("date".into(), json!(d));
             }

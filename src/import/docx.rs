@@ -37,6 +37,8 @@ pub struct Para {
     pub bold: bool,
     /// Pictures in its runs.
     pub pictures: Vec<Picture>,
+    /// The text of text boxes anchored in it (Word's «Надпись»), one entry per box.
+    pub boxes: Vec<String>,
 }
 
 /// A picture placed in the document.
@@ -322,6 +324,7 @@ impl Reader {
             .into_iter()
             .map(|(rel, width_mm)| Picture { bytes: Vec::new(), extension: String::new(), width_mm, rel })
             .collect();
+        text_boxes(p, &mut para.boxes);
         para.text = clean(&text);
         para.parts = text.split('\t').map(clean).filter(|p| !p.is_empty()).collect();
         para.bold = bold_runs.1 > 0 && bold_runs.0 == bold_runs.1;
@@ -347,13 +350,15 @@ impl Reader {
             .unwrap_or(0.0);
         para.narrow = right_indent > 3400.0;
         let num = ppr.and_then(|x| x.child("numPr"));
-        let (num_id, level) = match num {
-            Some(n) => (n.val("numId").map(str::to_owned), n.val("ilvl").and_then(|v| v.parse().ok()).unwrap_or(0)),
-            None => match self.styles.numbering(style) {
-                Some((id, l)) => (Some(id), l),
-                None => (None, 0),
-            },
-        };
+        // The paragraph's own list and level, each falling back to its style's (Tab in a
+        // list styled «List Number» writes only the level).
+        let from_style = self.styles.numbering(style);
+        let num_id = num.and_then(|n| n.val("numId")).map(str::to_owned).or_else(|| from_style.as_ref().map(|s| s.0.clone()));
+        let level = num
+            .and_then(|n| n.val("ilvl"))
+            .and_then(|v| v.parse().ok())
+            .or_else(|| from_style.as_ref().map(|s| s.1))
+            .unwrap_or(0);
         if let Some(id) = num_id.filter(|id| id != "0") {
             if let Some((label, bullet)) = self.label(&id, level) {
                 para.label = Some(label);
@@ -584,6 +589,38 @@ fn runs(n: &Node, style_bold: bool, out: &mut String, page_break: &mut bool, bol
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// The text of the text boxes below `n`. Word writes a box twice (the drawing and a VML
+/// fallback for old readers): only the first is read.
+fn text_boxes(n: &Node, out: &mut Vec<String>) {
+    for c in n.elements() {
+        match c.name.as_str() {
+            "Fallback" => {}
+            "txbxContent" => {
+                let mut lines = Vec::new();
+                box_paras(c, &mut lines);
+                let text = clean(&lines.join("\n"));
+                if !text.trim().is_empty() {
+                    out.push(text);
+                }
+            }
+            _ => text_boxes(c, out),
+        }
+    }
+}
+
+/// A text box's paragraphs, those of its tables included, as lines.
+fn box_paras(n: &Node, out: &mut Vec<String>) {
+    for c in n.elements() {
+        if c.name == "p" {
+            let mut text = String::new();
+            runs(c, false, &mut text, &mut false, &mut (0, 0));
+            out.push(text.replace('\n', " "));
+        } else {
+            box_paras(c, out);
         }
     }
 }

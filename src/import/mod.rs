@@ -14,6 +14,7 @@
 mod deadline;
 mod document;
 pub mod docx;
+mod kept;
 pub mod into;
 mod table;
 
@@ -115,6 +116,7 @@ const KEY_ORDER: &[&str] = &[
     "decree",
     "points",
     "addressee",
+    "from",
     "text",
     "appendix",
     "markers",
@@ -138,6 +140,7 @@ const KEY_ORDER: &[&str] = &[
     "clauses",
     "blocks",
     "qr",
+    "unplaced",
 ];
 
 fn write_value(v: &Value, indent: usize, out: &mut String) {

@@ -441,6 +441,12 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, String> {
             })
             .map(|m| (m, true))
     };
+    // Section titles that carry their own numbers over rows numbered as written: nothing
+    // is numbered automatically, so no section is numbered twice.
+    let mode = match mode {
+        Some((_, true)) if tree.count_sections() > 0 && tree.sections_titled_with_numbers() => None,
+        m => m,
+    };
     match mode {
         Some((m, sections_numbered)) => {
             table.insert("numbering".into(), json!(m));
@@ -455,7 +461,11 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, String> {
         }
         None => {
             // Every number as written, in the first style where they do not collide.
-            let m = modes.into_iter().find(|m| numbers_of(&table, &tree, m, true).is_some()).unwrap_or("flat");
+            let m = if tree.count_sections() > 0 && tree.sections_titled_with_numbers() {
+                "none"
+            } else {
+                modes.into_iter().find(|m| numbers_of(&table, &tree, m, true).is_some()).unwrap_or("flat")
+            };
             table.insert("numbering".into(), json!(m));
             summary.push("номера не по порядку — записаны как есть".to_owned());
             tree.emit(&mut table, true);
@@ -521,6 +531,23 @@ impl Node {
         self.items.len() + self.sections.iter().map(Node::count).sum::<usize>()
     }
 
+    /// Whether every section's title starts with a number of its own («Раздел 1.
+    /// Нормативное обеспечение», «II. Кадры»): automatic numbers would print it twice.
+    fn sections_titled_with_numbers(&self) -> bool {
+        self.sections.iter().all(|s| {
+            let t = s.title.as_deref().unwrap_or("").trim_start();
+            let t = ["Раздел", "раздел", "РАЗДЕЛ", "Этап", "этап", "Блок", "Направление"]
+                .iter()
+                .find_map(|w| t.strip_prefix(w))
+                .unwrap_or(t)
+                .trim_start();
+            let head: String = t.chars().take_while(|c| c.is_ascii_digit() || "IVXLC".contains(*c)).collect();
+            !head.is_empty()
+                && t[head.len()..].starts_with(['.', ')', ' '])
+                && s.sections_titled_with_numbers()
+        })
+    }
+
     fn count_sections(&self) -> usize {
         self.sections.len() + self.sections.iter().map(Node::count_sections).sum::<usize>()
     }
@@ -535,8 +562,9 @@ impl Node {
             .map(|a| {
                 let mut v = Map::new();
                 if explicit {
+                    // Printed as typed: «1.1» stays without a dot, «1.1.» keeps it.
                     if let Some(n) = &a.number {
-                        v.insert("number".into(), json!(canonical(n)));
+                        v.insert("number".into(), json!(n.trim()));
                     }
                 }
                 v.insert("values".into(), Value::Object(a.values.clone()));

@@ -859,7 +859,12 @@ fn walk<'n>(
             }
             let col = &t.columns[c];
             if Some(c) == number_col {
-                let text = number.as_ref().map(|x| format!("{}.", x.trim_end_matches('.'))).unwrap_or_default();
+                // A number typed in the input is printed as typed («1.1» stays without a dot).
+                let text = match &number {
+                    Some(x) if explicit => x.trim().to_owned(),
+                    Some(x) => format!("{}.", x.trim_end_matches('.')),
+                    None => String::new(),
+                };
                 // Following a stage column: one number merged over the stage's rows.
                 let follows = t.columns[c].follows.as_deref();
                 let rows = follows

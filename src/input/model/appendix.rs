@@ -547,8 +547,11 @@ pub struct Section {
 #[schemars(title = "Мероприятие", description = "Одна строка плана.")]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
-    /// An explicit number; automatic otherwise.
-    #[schemars(title = "Номер", description = "Номер, заданный явно; иначе — автоматически. Строка или целое число.")]
+    /// An explicit number, printed as typed; automatic otherwise.
+    #[schemars(
+        title = "Номер",
+        description = "Номер, заданный явно; печатается как написан («1.1» — без точки, «1.1.» — с точкой). Иначе — автоматически. Строка или целое число."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::opt_number_text")]
     #[schemars(schema_with = "super::number_schema")]
     pub number: Option<String>,

@@ -30,6 +30,20 @@ pub use time::*;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// A piece of an imported document that import found no place for.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Неразмещённый текст", description = "Абзац, ячейка или надпись исходного документа, не перенесённые ни в одно поле.")]
+#[serde(deny_unknown_fields)]
+pub struct Unplaced {
+    /// Where it stood in the source («абзац 14», «таблица 2, строка 3, столбец 1»).
+    #[schemars(title = "Откуда", description = "Где текст стоял в исходном документе: «абзац 14», «таблица 2, строка 3, столбец 1».")]
+    #[serde(default)]
+    pub from: String,
+    /// The text.
+    #[schemars(title = "Текст", description = "Текст, как он был в исходном документе.")]
+    pub text: String,
+}
+
 /// One input file: an order (приказ) with its бланк and appendices.
 ///
 /// Documents that are only an appendix (the order itself was issued elsewhere) leave out
@@ -74,6 +88,13 @@ pub struct Document {
     #[schemars(title = "QR-код", description = "QR-код в правом нижнем углу первой страницы.")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qr: Option<Qr>,
+    /// Text import could not place; not printed, named by `validate` until moved.
+    #[schemars(
+        title = "Не размещено при импорте",
+        description = "Текст из исходного документа, для которого импорт не нашёл места. Не печатается; пока список не пуст, проверка напоминает о нём. Перенесите текст в нужные поля и удалите записи."
+    )]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<Unplaced>,
     /// The folder file names in the input (the logo) are relative to: the input file's.
     /// Not part of the format.
     #[serde(skip)]

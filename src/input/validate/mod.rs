@@ -47,6 +47,15 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
         let path = root.key("appendices").index(i).key("approvals");
         requisites::check_approvals(doc, &a.approvals, &path, &mut out);
     }
+    for (i, u) in doc.unplaced.iter().enumerate() {
+        let text: String = u.text.replace('\n', " ").chars().take(60).collect();
+        let from = if u.from.is_empty() { String::new() } else { format!(" ({})", u.from) };
+        out.push(
+            Diagnostic::warning(format!("текст из исходного документа не размещён и не печатается{from}: «{text}»"))
+                .at(root.key("unplaced").index(i))
+                .hint("перенесите его в нужное поле и удалите запись из unplaced"),
+        );
+    }
     out
 }
 

@@ -149,7 +149,9 @@ function variantOf(n, v) {
 // are not shown.
 
 const PLAN = {
-  root: { main: ["blank", "order", "appendices", "qr", "style"] },
+  // Text an import found no place for: shown while it holds some, to be moved and deleted.
+  root: { main: ["blank", "order", "appendices", "qr", "style"], more: ["unplaced"] },
+  Unplaced: { main: ["text", "from"] },
   Blank: { main: ["parents", "organization", "address", "phone", "fax", "email", "site", "logo", "layout"] },
   Organization: { main: ["full_name", "short_name"] },
   Logo: { main: ["path", "width_mm"] },

@@ -60,9 +60,10 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
     };
     let mut sections: Vec<Section> = Vec::new();
     let mut ctx = templates.context(&v)?;
+    let limit = Templates::output_limit(input);
     // Renders one template; returns the index of its first section.
     let mut render = |name: &str, index: Option<usize>| -> Result<usize, Diagnostic> {
-        let out = templates.render(name, &mut ctx, index)?;
+        let out = templates.render(name, &mut ctx, index, limit)?;
         let read = markup::read(&out, name, templates.source(name), &defaults).map_err(|e| {
             Diagnostic::error(e.to_string())
                 .hint("проверьте разметку шаблона: допустимые элементы описаны в docs/templates.md")

@@ -459,6 +459,45 @@ fn user_templates_cannot_reach_files_outside_their_folder() {
     }
 }
 
+/// A user's template that loops without end or prints without end: nested
+/// `range(end=100000)` (10¹⁰ turns) and a loop printing 100 MB. Each render is stopped
+/// under 300 MB of address space, with an error naming the template, and nothing is
+/// written; a hang guard of 60 s stands for "unbounded" (a bounded render stops in well
+/// under a second).
+#[test]
+fn a_template_that_loops_or_prints_without_end_is_stopped_with_a_located_error() {
+    let cases = [
+        (
+            "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}",
+            "циклы по range()",
+        ),
+        ("{% for i in range(end=100000) %}<p>{{ \"x\" ~ \"y\" }}{% for j in range(end=9) %}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}</p>{% endfor %}", "напечатал больше"),
+    ];
+    for (body, says) in cases {
+        let dir = temp_dir("tpl-budget");
+        std::fs::write(dir.join("order.xml"), format!("<section>{body}</section>")).unwrap();
+        let out_dir = dir.join("out");
+        let run = Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 300000; exec timeout 60 \"$0\" render samples/novocherkassk-2020.json --templates \"$1\" -o \"$2\"")
+            .arg(env!("CARGO_BIN_EXE_prikaz"))
+            .arg(&dir)
+            .arg(&out_dir)
+            .current_dir(root())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let stderr = text(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{says}: {stderr}");
+        assert!(
+            stderr.contains("шаблон order.xml") && stderr.contains("остановлен") && stderr.contains(says),
+            "{stderr}"
+        );
+        assert!(!out_dir.join("novocherkassk-2020.pdf").exists());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
+
 // ------------------------------------------------------------------ hostile Word and Excel files
 
 /// A zip of these parts, each written from chunks (so a part of hundreds of megabytes is

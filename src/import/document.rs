@@ -134,7 +134,8 @@ pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, String> {
     }
     // Pictures in the body other than the бланк's logo (a stamp, a facsimile, a scheme):
     // the format has no place for them.
-    let logo_at = kind_at.and_then(|k| blocks[..k].iter().position(|b| matches!(&b.block, Block::Para(p) if !p.pictures.is_empty())));
+    let logo_at = kind_at
+        .and_then(|k| blocks[..k].iter().position(|b| matches!(&b.block, Block::Para(p) if !p.pictures.is_empty())));
     let mut n = 0;
     for (i, b) in blocks.iter().enumerate() {
         let Block::Para(p) = &b.block else { continue };
@@ -232,7 +233,8 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
             }
             found_date = true;
             // «№ 98-о», «№26/1», a number typed over a blank «№_2_____».
-            if let Some(num) = t.split_once('№').map(|(_, n)| n.trim_matches(|c: char| c == '_' || c.is_whitespace())) {
+            if let Some(num) = t.split_once('№').map(|(_, n)| n.trim_matches(|c: char| c == '_' || c.is_whitespace()))
+            {
                 if !num.is_empty() {
                     order.insert("number".into(), json!(num));
                 }
@@ -284,7 +286,8 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
     let title = rest.first().map(|p| p.text.clone()).unwrap_or_default();
     order.insert("title".into(), json!(title));
     if rest.first().is_some_and(|p| p.bold) {
-        summary.push("заголовок приказа был набран полужирным; встроенный шаблон печатает его обычным шрифтом".to_owned());
+        summary
+            .push("заголовок приказа был набран полужирным; встроенный шаблон печатает его обычным шрифтом".to_owned());
     }
     // Preamble up to the decree word; points; then the signature and the acquaintance.
     let mut preamble = Vec::new();

@@ -353,7 +353,8 @@ impl Reader {
         // The paragraph's own list and level, each falling back to its style's (Tab in a
         // list styled «List Number» writes only the level).
         let from_style = self.styles.numbering(style);
-        let num_id = num.and_then(|n| n.val("numId")).map(str::to_owned).or_else(|| from_style.as_ref().map(|s| s.0.clone()));
+        let num_id =
+            num.and_then(|n| n.val("numId")).map(str::to_owned).or_else(|| from_style.as_ref().map(|s| s.0.clone()));
         let level = num
             .and_then(|n| n.val("ilvl"))
             .and_then(|v| v.parse().ok())

@@ -111,9 +111,12 @@ impl Pool {
     fn take(&mut self, (w, abbreviation): &(String, bool)) -> bool {
         let found = match self.0.get_mut(w) {
             Some(n) if *n > 0 => Some(n),
-            _ if *abbreviation => {
-                self.0.range_mut(w.clone()..).take_while(|(k, _)| k.starts_with(w.as_str())).map(|(_, n)| n).find(|n| **n > 0)
-            }
+            _ if *abbreviation => self
+                .0
+                .range_mut(w.clone()..)
+                .take_while(|(k, _)| k.starts_with(w.as_str()))
+                .map(|(_, n)| n)
+                .find(|n| **n > 0),
             _ => None,
         };
         found.map(|n| *n -= 1).is_some()
@@ -225,12 +228,10 @@ mod tests {
     fn a_dropped_line_whose_words_occur_elsewhere_is_still_found() {
         // The executor's line under the signature: her name is in the plan, «исп.» starts
         // «исполнения» of a point — each counted once.
-        let blocks = [
-            para("Контроль исполнения приказа оставляю за собой."),
-            para("Исп.: Волкова И.П."),
-            para("Волкова И.П."),
-        ];
-        let mut doc = json!({ "points": ["Контроль исполнения приказа оставляю за собой."], "people": ["Волкова И.П."] });
+        let blocks =
+            [para("Контроль исполнения приказа оставляю за собой."), para("Исп.: Волкова И.П."), para("Волкова И.П.")];
+        let mut doc =
+            json!({ "points": ["Контроль исполнения приказа оставляю за собой."], "people": ["Волкова И.П."] });
         let mut summary = Vec::new();
         keep_the_rest(&blocks, &mut doc, &mut summary);
         assert_eq!(doc["unplaced"], json!([{ "from": "абзац 2", "text": "Исп.: Волкова И.П." }]));

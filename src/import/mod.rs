@@ -14,8 +14,8 @@
 mod deadline;
 mod document;
 pub mod docx;
-mod kept;
 pub mod into;
+mod kept;
 mod table;
 
 pub use table::is_roadmap;

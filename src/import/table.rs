@@ -542,9 +542,7 @@ impl Node {
                 .unwrap_or(t)
                 .trim_start();
             let head: String = t.chars().take_while(|c| c.is_ascii_digit() || "IVXLC".contains(*c)).collect();
-            !head.is_empty()
-                && t[head.len()..].starts_with(['.', ')', ' '])
-                && s.sections_titled_with_numbers()
+            !head.is_empty() && t[head.len()..].starts_with(['.', ')', ' ']) && s.sections_titled_with_numbers()
         })
     }
 

@@ -1,6 +1,7 @@
 //! Tera templates: the built-in defaults compiled into the binary, optionally replaced
 //! file by file from a folder, rendered into the document markup.
 
+mod budget;
 mod filters;
 pub mod view;
 
@@ -114,6 +115,8 @@ impl Templates {
         let mut tera = Tera::new();
         tera.autoescape_on([".xml"]);
         filters::register(&mut tera);
+        // Bounded: a template's loops may not run without end.
+        tera.register_function("range", budget::range);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| template_error(&e, &sources))?;
         Ok(Templates { tera, sources })
@@ -124,21 +127,64 @@ impl Templates {
         self.sources.get(name).map_or("", String::as_str)
     }
 
+    /// The output one template may print for `input` (a bound for users' templates).
+    pub fn output_limit(input: &crate::input::model::Document) -> usize {
+        fn table_rows(items: usize, sections: &[crate::input::model::Section]) -> usize {
+            items + sections.iter().map(|s| 1 + table_rows(s.items.len(), &s.sections)).sum::<usize>()
+        }
+        let points = input.order.as_ref().and_then(|o| o.body.as_ref()).map_or(0, |b| b.points.len());
+        let rows: usize = input
+            .appendices
+            .iter()
+            .map(|a| {
+                a.table.as_ref().map_or(0, |t| table_rows(t.items.len(), &t.sections))
+                    + a.items.as_ref().map_or(0, Vec::len)
+                    + a.clauses.as_ref().map_or(0, Vec::len)
+            })
+            .sum();
+        budget::output_limit(points + rows)
+    }
+
     /// The view as a template context: built once per document and shared by its
     /// templates (serialising the view costs as much as rendering one template).
     pub fn context(&self, view: &view::View<'_>) -> Result<Context, Diagnostic> {
         Context::from_serialize(view).map_err(|e| template_error(&e, &self.sources))
     }
 
-    /// Renders `name` with the context and, for appendix templates, the appendix index.
-    pub fn render(&self, name: &str, ctx: &mut Context, index: Option<usize>) -> Result<String, Diagnostic> {
+    /// Renders `name` with the context and, for appendix templates, the appendix index;
+    /// the output may not grow past `limit` bytes, nor its loops run without end.
+    pub fn render(
+        &self,
+        name: &str,
+        ctx: &mut Context,
+        index: Option<usize>,
+        limit: usize,
+    ) -> Result<String, Diagnostic> {
         match index {
             Some(i) => ctx.insert("index", &i),
             None => {
                 ctx.remove("index");
             }
         }
-        self.tera.render(name, ctx).map_err(|e| template_error(&e, &self.sources))
+        let guard = budget::Guard::start();
+        let mut out = Vec::new();
+        let rendered = self.tera.render_to(name, ctx, budget::Bounded { out: &mut out, limit });
+        if let Some(e) = guard.exceeded() {
+            // Where Tera was when it stopped, when it says (a range() call); else the template.
+            let at = match rendered.as_ref().err().map(|x| x.kind()) {
+                Some(tera::ErrorKind::RenderingError(r)) => {
+                    format!("{}:{}:{}", r.filename(), r.span().start_line, r.span().start_col + 1)
+                }
+                _ => name.to_owned(),
+            };
+            return Err(Diagnostic::error(format!("шаблон {at} остановлен: {}", e.reason())).hint(
+                "проверьте циклы шаблона ({% for %}, range()): документ столько не печатает; \
+                 удалите шаблон из папки --templates, чтобы вернуть встроенный",
+            ));
+        }
+        rendered.map_err(|e| template_error(&e, &self.sources))?;
+        // Tera writes only text it was given as UTF-8.
+        String::from_utf8(out).map_err(|_| Diagnostic::error(format!("шаблон {name}: вывод не в UTF-8")))
     }
 }
 

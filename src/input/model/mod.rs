@@ -32,11 +32,17 @@ use serde::{Deserialize, Serialize};
 
 /// A piece of an imported document that import found no place for.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "Неразмещённый текст", description = "Абзац, ячейка или надпись исходного документа, не перенесённые ни в одно поле.")]
+#[schemars(
+    title = "Неразмещённый текст",
+    description = "Абзац, ячейка или надпись исходного документа, не перенесённые ни в одно поле."
+)]
 #[serde(deny_unknown_fields)]
 pub struct Unplaced {
     /// Where it stood in the source («абзац 14», «таблица 2, строка 3, столбец 1»).
-    #[schemars(title = "Откуда", description = "Где текст стоял в исходном документе: «абзац 14», «таблица 2, строка 3, столбец 1».")]
+    #[schemars(
+        title = "Откуда",
+        description = "Где текст стоял в исходном документе: «абзац 14», «таблица 2, строка 3, столбец 1»."
+    )]
     #[serde(default)]
     pub from: String,
     /// The text.

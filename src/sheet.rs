@@ -98,8 +98,7 @@ fn csv_reason(e: &csv::Error) -> String {
     }
 }
 
-/// calamine's error in Russian: what is wrong with the book and what to do. The library's
-/// own words stay in brackets only where there is nothing better to say.
+/// calamine's error in Russian: what is wrong with the book and what to do.
 fn book_error(e: &calamine::Error) -> String {
     use calamine::{Error as E, OdsError, XlsError, XlsbError, XlsxError};
     const RESAVE: &str = "откройте её в Excel или LibreOffice Calc и сохраните как .xlsx";
@@ -117,7 +116,21 @@ fn book_error(e: &calamine::Error) -> String {
         E::Msg(m) if m.contains("extension") => {
             "это не книга Excel или Calc (.xlsx, .xls, .ods) и не CSV: проверьте расширение файла".to_owned()
         }
-        other => format!("книга не читается ({other}); {RESAVE}"),
+        E::Ods(OdsError::Password)
+        | E::Xlsx(XlsxError::Password)
+        | E::Xls(XlsError::Password)
+        | E::Xlsb(XlsbError::Password) => {
+            "книга защищена паролем: откройте её, снимите защиту (Файл → Сведения) и сохраните".to_owned()
+        }
+        E::Ods(OdsError::FileNotFound(part)) => {
+            format!("в книге нет её части {part}: файл повреждён или сохранён не программой для таблиц; {RESAVE}")
+        }
+        E::Xlsx(XlsxError::WorksheetNotFound(n)) | E::Ods(OdsError::WorksheetNotFound(n)) => {
+            format!("в книге нет листа «{n}», о котором говорит её оглавление: файл повреждён; {RESAVE}")
+        }
+        // The rest (broken XML, a wrong MIME type, a truncated stream) mean one thing to a
+        // user: the file is damaged. calamine's own words would be English.
+        _ => format!("книга повреждена и не читается; {RESAVE}"),
     }
 }
 
@@ -127,6 +140,9 @@ pub fn spreadsheet_rows(path: &std::path::Path, sheet: Option<&str>) -> Result<V
     use calamine::{open_workbook_auto, Reader, Sheets};
     // What a hostile book can make a reader do is bounded before any reader starts.
     check_book_size(path)?;
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ods")) {
+        check_ods_extent(path)?;
+    }
     let mut book = open_workbook_auto(path).map_err(|e| book_error(&e))?;
     let names = book.sheet_names();
     let sheet = match sheet {
@@ -221,6 +237,104 @@ fn cell_text(d: &calamine::Data) -> String {
         }
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// The most cells between a sheet's first and last filled ones: what a reader of a
+/// Calc book allocates. A plan or a list of 20 000 rows by 50 columns fits.
+const MAX_ODS_CELLS: u64 = 1_000_000;
+
+/// A Calc book's sheets, measured before calamine unfolds them: a row or cell marked
+/// «repeated» a million times makes a reader allocate every copy, so a 1 KB file could
+/// ask for gigabytes. Each sheet's filled rows and the rectangle up to its last filled
+/// cell are bounded; empty repeats (how Calc pads a sheet to its end) cost nothing.
+fn check_ods_extent(path: &std::path::Path) -> Result<(), String> {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(path) else { return Ok(()) };
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(file)) else { return Ok(()) };
+    let Ok(entry) = zip.by_name("content.xml") else { return Ok(()) };
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry.take(MAX_BOOK_XML)));
+    let repeat = |e: &quick_xml::events::BytesStart, name: &[u8]| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse().ok())
+            .unwrap_or(1)
+    };
+    let (mut row, mut row_repeat, mut col, mut cell_repeat) = (0u64, 1u64, 0u64, 1u64);
+    let (mut last_row, mut last_col, mut row_filled, mut cell_filled) = (0u64, 0u64, false, false);
+    let (mut sheet, mut buf) = (String::new(), Vec::new());
+    let too_big = |sheet: &str, what: String| {
+        Err(format!(
+            "в листе «{sheet}» {what}: для плана или списка школ это слишком много; удалите лишние строки \
+             и столбцы (или оставьте нужные на отдельном листе и укажите его --sheet)"
+        ))
+    };
+    loop {
+        let ev = match reader.read_event_into(&mut buf) {
+            Ok(ev) => ev,
+            // Broken XML: calamine says so in its words (translated by book_error).
+            Err(_) => return Ok(()),
+        };
+        let empty = matches!(ev, Event::Empty(_));
+        match ev {
+            Event::Eof => return Ok(()),
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"table" => {
+                    sheet = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == b"name")
+                        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+                        .unwrap_or_default();
+                    (row, last_row, last_col) = (0, 0, 0);
+                }
+                b"table-row" => {
+                    (row_repeat, col, row_filled) = (repeat(&e, b"table:number-rows-repeated"), 0, false);
+                    if empty {
+                        row += row_repeat;
+                    }
+                }
+                b"table-cell" | b"covered-table-cell" => {
+                    cell_repeat = repeat(&e, b"table:number-columns-repeated");
+                    cell_filled = e.attributes().flatten().any(|a| a.key.as_ref() == b"office:value-type");
+                    if empty {
+                        col += cell_repeat;
+                        if cell_filled {
+                            row_filled = true;
+                            last_col = last_col.max(col);
+                        }
+                    }
+                }
+                b"p" => cell_filled = true,
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                b"table-cell" | b"covered-table-cell" => {
+                    col += cell_repeat;
+                    if cell_filled {
+                        row_filled = true;
+                        last_col = last_col.max(col);
+                    }
+                }
+                b"table-row" => {
+                    row += row_repeat;
+                    if row_filled {
+                        last_row = row;
+                    }
+                    if last_row > MAX_ROWS as u64 {
+                        return too_big(&sheet, format!("больше {MAX_ROWS} строк"));
+                    }
+                    if last_row.saturating_mul(last_col) > MAX_ODS_CELLS {
+                        return too_big(&sheet, format!("заполненные ячейки занимают больше {MAX_ODS_CELLS} клеток"));
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        buf.clear();
     }
 }
 

@@ -593,6 +593,60 @@ fn hostile_spreadsheets_are_refused_with_bounded_work() {
     let (code, stderr) = import_bounded(&wide, &dir);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(std::fs::read_to_string(dir.join("out.json")).unwrap().contains("Совещание"));
+
+    // Calc books say «this row, a million times»: a reader unfolds every copy. A filled
+    // row repeated 10⁶ times, and 10⁴ rows of a cell repeated 16 000 times, are refused
+    // before any is unfolded; the empty padding Calc writes to a sheet's end costs nothing.
+    let cell =
+        |t: &str| format!(r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#);
+    let head = format!("<table:table-row>{}{}</table:table-row>", cell("Мероприятие"), cell("Срок"));
+    let rows = format!(
+        r#"{head}<table:table-row table:number-rows-repeated="1000000">{}</table:table-row>"#,
+        cell("Мероприятие")
+    );
+    let cols = format!(
+        r#"{head}<table:table-row table:number-rows-repeated="10000"><table:table-cell table:number-columns-repeated="16000" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#
+    );
+    let padded = format!(
+        r#"{head}<table:table-row>{}{}</table:table-row><table:table-row table:number-rows-repeated="1048573"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#,
+        cell("Совещание"),
+        cell("Сентябрь 2024")
+    );
+    for (name, sheet, says) in [
+        ("строки.ods", rows, Some("больше 20000 строк")),
+        ("клетки.ods", cols, Some("больше 1000000 клеток")),
+        ("calc.ods", padded, None),
+    ] {
+        let file = dir.join(name);
+        let content = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Лист1">{sheet}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        );
+        zip_of(
+            &file,
+            &mut [
+                ("mimetype", &mut once("application/vnd.oasis.opendocument.spreadsheet")),
+                (
+                    "META-INF/manifest.xml",
+                    &mut once(
+                        r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>"#,
+                    ),
+                ),
+                ("content.xml", &mut once(content.as_str())),
+            ],
+        );
+        std::fs::remove_file(dir.join("out.json")).ok();
+        let (code, stderr) = import_bounded(&file, &dir);
+        match says {
+            Some(says) => {
+                assert_eq!(code, Some(1), "{name}: {stderr}");
+                assert!(stderr.contains(says), "{name}: {stderr}");
+            }
+            None => {
+                assert_eq!(code, Some(0), "{name}: {stderr}");
+                assert!(std::fs::read_to_string(dir.join("out.json")).unwrap().contains("Совещание"));
+            }
+        }
+    }
     std::fs::remove_dir_all(&dir).ok();
 }
 

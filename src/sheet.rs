@@ -19,9 +19,19 @@ pub fn read_table(path: &std::path::Path) -> Result<(Rows, Vec<String>), String>
 /// Reads a table file; of a spreadsheet, the sheet named `sheet` (or numbered from 1), else
 /// the first.
 pub fn read_table_sheet(path: &std::path::Path, sheet: Option<&str>) -> Result<(Rows, Vec<String>), String> {
+    read_table_named(path, sheet).map(|(rows, notes, _)| (rows, notes))
+}
+
+/// As [`read_table_sheet`], with the name of the sheet read (none for a CSV).
+pub fn read_table_named(
+    path: &std::path::Path,
+    sheet: Option<&str>,
+) -> Result<(Rows, Vec<String>, Option<String>), String> {
     let name = path.display().to_string();
     if is_spreadsheet(path) {
-        return spreadsheet_rows(path, sheet).map(|r| (r, Vec::new())).map_err(|e| format!("{name}: {e}"));
+        return spreadsheet_rows(path, sheet)
+            .map(|(s, r)| (r, Vec::new(), Some(s)))
+            .map_err(|e| format!("{name}: {e}"));
     }
     if sheet.is_some() {
         return Err(format!("{name}: --sheet относится к книгам Excel и Calc, а это CSV — у него один лист"));
@@ -34,7 +44,7 @@ pub fn read_table_sheet(path: &std::path::Path, sheet: Option<&str>) -> Result<(
     if let Some(enc) = encoding {
         notes.insert(0, format!("{name} прочитан в кодировке {enc}"));
     }
-    Ok((rows, notes))
+    Ok((rows, notes, None))
 }
 
 /// The records of a CSV text, with the line each starts on, and a note on the separator.
@@ -134,9 +144,10 @@ fn book_error(e: &calamine::Error) -> String {
     }
 }
 
-/// The first sheet of a spreadsheet as rows of text (row numbers as the program shows
-/// them). Dates come out as ДД.ММ.ГГГГ, whole numbers without «.0».
-pub fn spreadsheet_rows(path: &std::path::Path, sheet: Option<&str>) -> Result<Vec<(usize, Vec<String>)>, String> {
+/// A sheet of a spreadsheet (`sheet`, else the first) as rows of text (row numbers as the
+/// program shows them), with the sheet's name. Dates come out as ДД.ММ.ГГГГ, whole
+/// numbers without «.0».
+pub fn spreadsheet_rows(path: &std::path::Path, sheet: Option<&str>) -> Result<(String, Rows), String> {
     use calamine::{open_workbook_auto, Reader, Sheets};
     // What a hostile book can make a reader do is bounded before any reader starts.
     check_book_size(path)?;
@@ -192,14 +203,14 @@ pub fn spreadsheet_rows(path: &std::path::Path, sheet: Option<&str>) -> Result<V
             }
             cells[col] = value;
         }
-        return Ok(grid);
+        return Ok((sheet, grid));
     }
     let range = book.worksheet_range(&sheet).map_err(|e| format!("лист «{sheet}»: {}", book_error(&e)))?;
     if range.height() > MAX_ROWS {
         return Err(too_many());
     }
     let first = range.start().map_or(0, |(r, _)| r as usize);
-    Ok(range
+    let rows = range
         .rows()
         .enumerate()
         .map(|(i, r)| {
@@ -209,7 +220,8 @@ pub fn spreadsheet_rows(path: &std::path::Path, sheet: Option<&str>) -> Result<V
             }
             (first + i + 1, cells)
         })
-        .collect())
+        .collect();
+    Ok((sheet, rows))
 }
 
 /// The most rows a sheet may have: a plan or a school list of 20 000 rows is already far

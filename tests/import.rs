@@ -446,6 +446,38 @@ fn words_of(text: &str) -> Vec<(String, bool)> {
     out
 }
 
+/// A plan whose cell holds a character a DOCX cannot (copied from a PDF): the check of
+/// the result points at the spreadsheet's row and column — for `import -o` and for
+/// `import --into` alike — and never at a line of a file that was not written.
+#[test]
+fn a_bad_cell_is_reported_at_its_row_and_column_of_the_source() {
+    let dir = temp("bad-cell");
+    let csv = dir.join("план.csv");
+    std::fs::write(
+        &csv,
+        "№;Мероприятие;Срок\n1;Совещание\u{1} наставников;Сентябрь 2024 г.\n2;Семинар;Октябрь 2024 г.\n",
+    )
+    .unwrap();
+    let json = dir.join("план.json");
+    let run = prikaz(&["import", csv.to_str().unwrap(), "-o", json.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("план.csv: строка 2, столбец B («Мероприятие»)"), "{stderr}");
+    assert!(!stderr.contains("план.json:"), "no line of the unwritten file: {stderr}");
+    assert!(!json.exists());
+
+    let doc = dir.join("приказ.json");
+    std::fs::copy(root().join("samples/novocherkassk-2020.json"), &doc).unwrap();
+    let before = std::fs::read(&doc).unwrap();
+    let run = prikaz(&["import", csv.to_str().unwrap(), "--into", doc.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("план.csv: строка 2, столбец B («Мероприятие»)"), "{stderr}");
+    assert!(!stderr.contains("приказ.json:1"), "no line of the text that was not written: {stderr}");
+    assert_eq!(std::fs::read(&doc).unwrap(), before, "the document is left as it was");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// The text of a DOCX's body, a paragraph per line (text boxes included).
 fn body_text(docx: &std::path::Path) -> String {
     use quick_xml::events::Event;

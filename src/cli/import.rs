@@ -5,7 +5,7 @@ use super::outln;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::report::print_diagnostics;
+use super::report::{print_diagnostics, print_unwritten};
 use super::EXIT_INVALID;
 
 pub fn run(file: &Path, output: &Path, title: Option<&str>, sheet: Option<&str>, force: bool) -> ExitCode {
@@ -46,7 +46,7 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, sheet: Option<&str>,
     let check =
         prikaz::input::load_source(prikaz::input::source::Source { name: out_name.clone(), text: text.clone() });
     if check.has_errors() {
-        print_diagnostics(&out_name, &check, false);
+        print_unwritten(&name, &format!("{out_name} (не записан)"), &check, &imported.places);
         for (path, _) in &extra {
             std::fs::remove_file(path).ok();
         }
@@ -103,7 +103,7 @@ pub fn run_into(file: &Path, into: &Path, appendix: Option<&str>, sheet: Option<
     let check =
         prikaz::input::load_source(prikaz::input::source::Source { name: out_name.clone(), text: merged.text.clone() });
     if check.has_errors() {
-        print_diagnostics(&out_name, &check, false);
+        print_unwritten(&name, &out_name, &check, &merged.places(&imported.places));
         return fail(format!("после замены строк {out_name} не прошёл бы проверку; файл не изменён"));
     }
     let backup = into.with_file_name(format!(
@@ -145,12 +145,19 @@ fn read_any(
         _ => {
             // The reader names the file; the caller does too.
             let prefix = format!("{}: ", file.display());
-            let (rows, notes) = prikaz::sheet::read_table_sheet(file, sheet)
+            let (rows, notes, sheet_name) = prikaz::sheet::read_table_named(file, sheet)
                 .map_err(|e| e.strip_prefix(&prefix).map_or_else(|| e.clone(), str::to_owned))?;
             for n in notes {
                 eprintln!("заметка: {n}");
             }
-            prikaz::import::from_rows(&rows, title)
+            let mut imported = prikaz::import::from_rows(&rows, title)?;
+            // A book's places name the sheet too.
+            if let Some(sheet) = sheet_name {
+                for (_, place) in &mut imported.places {
+                    *place = format!("лист «{sheet}», {place}");
+                }
+            }
+            Ok(imported)
         }
     }
 }

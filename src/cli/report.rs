@@ -35,3 +35,25 @@ pub fn print_list(
     }
     (errors, warnings)
 }
+
+/// Prints the check of a result that was not written: each finding where it came from in
+/// the source (a spreadsheet's row and column, from `places`), else by its JSON path in
+/// `out_name` — never by a line of text no file holds.
+pub fn print_unwritten(source: &str, out_name: &str, loaded: &Loaded, places: &[(String, String)]) {
+    let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut ordered: Vec<&prikaz::diag::Diagnostic> = loaded.diagnostics.iter().collect();
+    ordered.sort_by_key(|d| d.severity != Severity::Error);
+    for d in ordered {
+        let mut d = d.clone();
+        d.location = None;
+        let place = d.path.as_ref().and_then(|p| prikaz::import::place_of(places, &p.to_string()));
+        let file = match place {
+            Some(place) => {
+                d.path = None;
+                format!("{source}: {place}")
+            }
+            None => out_name.to_owned(),
+        };
+        eprintln!("{}\n", d.render(&file, None, styled));
+    }
+}

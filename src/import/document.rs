@@ -165,7 +165,7 @@ pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, String> {
     }
     let mut document = Value::Object(doc);
     super::kept::keep_the_rest(blocks, &mut document, &mut summary);
-    Ok(Imported { document, summary, files })
+    Ok(Imported { document, summary, files, places: Vec::new() })
 }
 
 /// A QR code in a picture: what it holds and its printed size.

@@ -15,6 +15,30 @@ pub struct Merged {
     pub text: String,
     /// What was mapped to what, and which columns stay empty.
     pub summary: Vec<String>,
+    /// The appendix whose rows were replaced (from 0).
+    pub appendix: usize,
+    /// Value keys of the table as imported → as the appendix names them.
+    pub renames: Vec<(String, String)>,
+}
+
+impl Merged {
+    /// `places` of the imported table (paths under `appendices[0].table`) as paths in the
+    /// merged document.
+    pub fn places(&self, places: &[(String, String)]) -> Vec<(String, String)> {
+        let (from, to) = ("appendices[0].table.", format!("appendices[{}].table.", self.appendix));
+        places
+            .iter()
+            .filter_map(|(p, place)| {
+                let mut path = format!("{to}{}", p.strip_prefix(from)?);
+                if let Some((head, key)) = path.rsplit_once(".values.") {
+                    if let Some((_, renamed)) = self.renames.iter().find(|(f, _)| f == key) {
+                        path = format!("{head}.values.{renamed}");
+                    }
+                }
+                Some((path, place.clone()))
+            })
+            .collect()
+    }
 }
 
 fn norm(s: &str) -> String {
@@ -134,7 +158,7 @@ pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged
     out.push_str(&text[..span.start]);
     out.push_str(&body);
     out.push_str(&text[span.end..]);
-    Ok(Merged { text: out, summary })
+    Ok(Merged { text: out, summary, appendix: index, renames })
 }
 
 /// Rows with their value keys renamed (`items` and `sections`, at any depth).

@@ -32,6 +32,44 @@ pub struct Imported {
     pub summary: Vec<String>,
     /// Files to write beside the input file (a logo taken from the document): name, bytes.
     pub files: Vec<(String, Vec<u8>)>,
+    /// Where rows and values came from in the source, by their JSON path in `document`
+    /// («appendices[0].table.items[3].values.deadline» → «строка 12, столбец C («Срок»)»),
+    /// most specific first: a check of the result is reported there, not in a file that
+    /// was never written.
+    pub places: Vec<(String, String)>,
+}
+
+impl Imported {
+    /// The place in the source of the value at `path` (a JSON path as diagnostics print
+    /// it), or of the nearest row holding it.
+    pub fn place_of(&self, path: &str) -> Option<&str> {
+        place_of(&self.places, path)
+    }
+}
+
+/// The most specific of `places` that `path` lies in.
+pub fn place_of<'a>(places: &'a [(String, String)], path: &str) -> Option<&'a str> {
+    places
+        .iter()
+        .filter(|(p, _)| {
+            path.strip_prefix(p.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+        })
+        .max_by_key(|(p, _)| p.len())
+        .map(|(_, place)| place.as_str())
+}
+
+/// A spreadsheet column's letters: 0 → A, 25 → Z, 26 → AA.
+fn column_letters(mut col: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Builds the document from a spreadsheet's rows (the header first; row numbers as the
@@ -55,7 +93,22 @@ pub fn from_rows(rows: &[(usize, Vec<String>)], title: &str) -> Result<Imported,
         "$schema": "prikaz.schema.json",
         "appendices": [{ "kind": "roadmap", "title": title, "table": converted.table }]
     });
-    Ok(Imported { document, summary: converted.summary, files: Vec::new() })
+    let places = converted
+        .origins
+        .iter()
+        .filter_map(|o| {
+            let (row, _) = rows.get(o.row)?;
+            let place = match o.col {
+                Some(c) => {
+                    let title = converted.titles.get(c).map(|t| t.replace('\n', " ")).unwrap_or_default();
+                    format!("строка {row}, столбец {} («{title}»)", column_letters(c))
+                }
+                None => format!("строка {row}"),
+            };
+            Some((format!("appendices[0].table.{}", o.path), place))
+        })
+        .collect();
+    Ok(Imported { document, summary: converted.summary, files: Vec::new(), places })
 }
 
 /// Builds the document from a Word file: the order when it has one, and its appendices.
@@ -176,6 +229,28 @@ fn write_value(v: &Value, indent: usize, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn column_letters_are_as_a_spreadsheet_shows_them() {
+        let l: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702].into_iter().map(super::column_letters).collect();
+        assert_eq!(l, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+    }
+
+    #[test]
+    fn a_path_lies_in_its_most_specific_place() {
+        let places = vec![
+            ("appendices[0].table.items[1].values.deadline".to_owned(), "строка 3, столбец C".to_owned()),
+            ("appendices[0].table.items[1]".to_owned(), "строка 3".to_owned()),
+            ("appendices[0].table.items[10]".to_owned(), "строка 12".to_owned()),
+        ];
+        assert_eq!(
+            super::place_of(&places, "appendices[0].table.items[1].values.deadline"),
+            Some("строка 3, столбец C")
+        );
+        assert_eq!(super::place_of(&places, "appendices[0].table.items[1].values"), Some("строка 3"));
+        assert_eq!(super::place_of(&places, "appendices[0].table.items[10].number"), Some("строка 12"));
+        assert_eq!(super::place_of(&places, "appendices[0].title"), None);
+    }
+
     use super::*;
 
     fn rows(t: &[&[&str]]) -> Vec<(usize, Vec<String>)> {

@@ -94,6 +94,10 @@ pub struct Converted {
     pub caption: Vec<String>,
     /// Deadlines recognised as data, of all deadline cells.
     pub deadlines: (usize, usize),
+    /// Where each row and value came from, most specific first.
+    pub origins: Vec<Origin>,
+    /// The grid's column titles (the header), by column.
+    pub titles: Vec<String>,
 }
 
 /// The header: the rows it takes (from `start`), the column titles and groups.
@@ -236,6 +240,17 @@ fn canonical(label: &str) -> String {
     l.to_owned()
 }
 
+/// Where a row of the converted table came from.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    /// Its path under the `table` value: «items[3]», «sections[0].items[1].values.deadline».
+    pub path: String,
+    /// The row of the grid.
+    pub row: usize,
+    /// The column of the grid, for a value.
+    pub col: Option<usize>,
+}
+
 /// Options of a conversion.
 pub struct Options {
     /// A column headed «Раздел»/«Этап» holds sections (spreadsheets), rather than being a
@@ -319,7 +334,7 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, String> {
     let mut follows: Option<String> = None;
     let mut deadlines = (0, 0);
     let mut last_section_value: Option<String> = None;
-    for row in &grid.rows[body_start..] {
+    for (at, row) in grid.rows.iter().enumerate().skip(body_start) {
         if row.cells.iter().all(|c| c.text().is_empty()) && row.cells.iter().all(|c| c.rowspan == 1) {
             continue;
         }
@@ -328,7 +343,12 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, String> {
             any_in_column |= s.in_column;
             path.truncate(depth - 1);
             let parent = tree.at(&path);
-            parent.sections.push(Node { title: Some(s.title), number: s.number.clone(), ..Node::default() });
+            parent.sections.push(Node {
+                title: Some(s.title),
+                number: s.number.clone(),
+                row: Some(at),
+                ..Node::default()
+            });
             path.push(parent.sections.len() - 1);
             labels.push(s.number);
             kinds_of_rows.push(true);
@@ -340,7 +360,7 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, String> {
             if let Some(v) = v {
                 if last_section_value.as_deref() != Some(v.as_str()) {
                     path.clear();
-                    tree.sections.push(Node { title: Some(v.clone()), ..Node::default() });
+                    tree.sections.push(Node { title: Some(v.clone()), row: Some(at), ..Node::default() });
                     path.push(tree.sections.len() - 1);
                     labels.push(None);
                     kinds_of_rows.push(true);
@@ -349,6 +369,7 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, String> {
             }
         }
         let mut values = Map::new();
+        let mut cols = Vec::new();
         let mut number = None;
         let mut number_cell = false;
         for cell in &row.cells {
@@ -392,10 +413,11 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, String> {
                 value = json!({ "span": span });
             }
             values.insert(key.clone(), value);
+            cols.push((key.clone(), cell.col));
         }
         labels.push(number.clone().filter(|_| number_cell));
         kinds_of_rows.push(false);
-        tree.at(&path).items.push(Activity { number: number.filter(|_| number_cell), values });
+        tree.at(&path).items.push(Activity { number: number.filter(|_| number_cell), values, row: at, cols });
     }
 
     // Numbering: the style whose numbers are the ones printed; otherwise every number as written.
@@ -479,7 +501,16 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, String> {
             deadlines.0 + deadlines.1
         ));
     }
-    Ok(Converted { table: Value::Object(table), summary, caption, deadlines: (deadlines.0, deadlines.0 + deadlines.1) })
+    let mut origins = Vec::new();
+    tree.origins("", &mut origins);
+    Ok(Converted {
+        table: Value::Object(table),
+        summary,
+        caption,
+        deadlines: (deadlines.0, deadlines.0 + deadlines.1),
+        origins,
+        titles: h.titles.clone(),
+    })
 }
 
 fn mode_name(m: &str) -> &'static str {
@@ -511,11 +542,16 @@ struct Node {
     number: Option<String>,
     items: Vec<Activity>,
     sections: Vec<Node>,
+    /// The grid row it was read from.
+    row: Option<usize>,
 }
 
 struct Activity {
     number: Option<String>,
     values: Map<String, Value>,
+    /// The grid row it was read from, and the column of each value.
+    row: usize,
+    cols: Vec<(String, usize)>,
 }
 
 impl Node {
@@ -544,6 +580,25 @@ impl Node {
             let head: String = t.chars().take_while(|c| c.is_ascii_digit() || "IVXLC".contains(*c)).collect();
             !head.is_empty() && t[head.len()..].starts_with(['.', ')', ' ']) && s.sections_titled_with_numbers()
         })
+    }
+
+    /// Where each row `emit` writes came from, by its path under the table
+    /// («sections[1].items[0]», «….values.deadline»), in the order `emit` writes them.
+    fn origins(&self, prefix: &str, out: &mut Vec<Origin>) {
+        for (i, a) in self.items.iter().enumerate() {
+            let path = format!("{prefix}items[{i}]");
+            for (key, col) in &a.cols {
+                out.push(Origin { path: format!("{path}.values.{key}"), row: a.row, col: Some(*col) });
+            }
+            out.push(Origin { path, row: a.row, col: None });
+        }
+        for (j, s) in self.sections.iter().enumerate() {
+            let path = format!("{prefix}sections[{j}]");
+            s.origins(&format!("{path}."), out);
+            if let Some(row) = s.row {
+                out.push(Origin { path, row, col: None });
+            }
+        }
     }
 
     fn count_sections(&self) -> usize {

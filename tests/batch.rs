@@ -71,6 +71,8 @@ fn a_broken_row_is_named_and_the_others_are_produced() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("строка 4") && stderr.contains("дата"), "{stderr}");
+    // Named by the list's field the value came from, not by a path in a file no one has.
+    assert!(stderr.contains("поле «order_date»: ") && !stderr.contains("(order.date)"), "{stderr}");
     if broken_drop {
         assert!(stderr.contains("строка 6") && stderr.contains("нечего исключать"), "{stderr}");
     }

@@ -350,14 +350,27 @@ pub struct Failure {
     pub reason: String,
 }
 
-/// Summarises diagnostics of a school's document in one line each.
-pub fn reasons(diags: &[Diagnostic]) -> String {
+/// Summarises the errors of a document built from `template` (the batch file's part
+/// `part`: «school» or «municipal»), one each, by where the wrong value came from: the
+/// list's fields the template's value there is made of («поле «order_date»: …»), else
+/// the place in the batch file («school.order.title: …»).
+pub fn reasons(diags: &[Diagnostic], template: &serde_json::Value, part: &str) -> String {
     diags
         .iter()
         .filter(|d| d.severity == crate::diag::Severity::Error)
-        .map(|d| match &d.path {
-            Some(p) => format!("{} ({p})", d.message),
-            None => d.message.clone(),
+        .map(|d| {
+            let fields: Vec<String> = d
+                .path
+                .as_ref()
+                .and_then(|p| pointer(template, p))
+                .map(|v| placeholders(v).into_iter().map(|(k, _)| k).collect())
+                .unwrap_or_default();
+            match (&d.path, fields.as_slice()) {
+                (_, [one]) => format!("поле «{one}»: {}", d.message),
+                (_, [_, ..]) => format!("поля «{}»: {}", fields.join("», «"), d.message),
+                (Some(p), []) => format!("{part}.{p}: {}", d.message),
+                (None, []) => d.message.clone(),
+            }
         })
         .collect::<Vec<_>>()
         .join("; ")

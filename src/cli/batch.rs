@@ -121,7 +121,8 @@ pub fn run(
     if let Some(m) = &file.municipal {
         let mut muni_taken = taken.clone();
         let stem = file_name("Муниципальный приказ", &mut muni_taken);
-        if let Err(reason) = produce(m, &format!("{} (municipal)", batch.display()), &stem, output, &engine, base) {
+        let origin = format!("{} (municipal)", batch.display());
+        if let Err(reason) = produce(m, (m, "municipal"), &origin, &stem, output, &engine, base) {
             failures.push(Failure { row: 0, school: "муниципальный приказ".into(), reason });
         }
     }
@@ -132,7 +133,7 @@ pub fn run(
         .map(|(i, (line, school))| {
             let r = school.clone().and_then(|school| school_doc(&file.school, &school)).and_then(|doc| {
                 let origin = format!("{list_name}, строка {line}");
-                produce(&doc, &origin, &names[i], output, &engine, base)
+                produce(&doc, (&file.school, "school"), &origin, &names[i], output, &engine, base)
             });
             bar.inc(1);
             r.map_err(|reason| Failure { row: *line, school: names[i].clone(), reason })
@@ -169,6 +170,7 @@ fn school_doc(template: &serde_json::Value, school: &School) -> Result<serde_jso
 /// Validates one document and writes its DOCX and PDF (atomically, both built first).
 fn produce(
     doc: &serde_json::Value,
+    (template, part): (&serde_json::Value, &str),
     origin: &str,
     stem: &str,
     output: &Path,
@@ -180,7 +182,7 @@ fn produce(
     prikaz::input::resolve_files(&mut loaded, base);
     let failed = loaded.has_errors();
     let Some(input) = loaded.document.filter(|_| !failed) else {
-        return Err(reasons(&loaded.diagnostics));
+        return Err(reasons(&loaded.diagnostics, template, part));
     };
     // Each worker renders one school at a time, both files in turn: the pool keeps the cores busy.
     let out = engine.render_in_turn(&input, &prikaz::Options::default()).map_err(|d| d.message)?;

@@ -561,6 +561,9 @@ fn every_word_of_ten_hand_typed_documents_reaches_the_result_or_the_summary() {
                 assert_eq!(body["points"].as_array().map(Vec::len), Some(3));
                 assert_eq!(body["acquaintance"]["people"], serde_json::json!(["Волкова И.П.", "Сорокин Д.Л."]));
                 assert!(summary.contains("полужирным"), "{summary}");
+                // python-docx's Normal is 11 pt: kept, and said.
+                assert_eq!(doc["style"]["body_size_pt"], 11.0, "{summary}");
+                assert!(summary.contains("не печатает «от»"), "{summary}");
             }
             2 => {
                 assert_eq!(doc["order"]["date_line"], "spread");

@@ -163,9 +163,51 @@ pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, String> {
             )),
         }
     }
+    sizes_from(blocks, kind_at.unwrap_or(0), &mut doc, &mut summary);
     let mut document = Value::Object(doc);
     super::kept::keep_the_rest(blocks, &mut document, &mut summary);
     Ok(Imported { document, summary, files, places: Vec::new() })
+}
+
+/// The font sizes the document's text and its plans' tables are set in, kept in `style`
+/// when they differ from ours (14 and 12 pt): the size most of their letters have.
+fn sizes_from(blocks: &[Placed], from: usize, doc: &mut Map<String, Value>, summary: &mut Vec<String>) {
+    let mut body: Vec<(f64, usize)> = Vec::new();
+    let mut table: Vec<(f64, usize)> = Vec::new();
+    let count = |into: &mut Vec<(f64, usize)>, p: &Para| {
+        let Some(size) = p.size_pt else { return };
+        let n = p.text.chars().filter(|c| c.is_alphanumeric()).count();
+        match into.iter_mut().find(|(s, _)| *s == size) {
+            Some((_, k)) => *k += n,
+            None => into.push((size, n)),
+        }
+    };
+    for b in &blocks[from..] {
+        match &b.block {
+            Block::Para(p) => count(&mut body, p),
+            Block::Table(g) if table::is_roadmap(g) => {
+                g.rows.iter().flat_map(|r| &r.cells).flat_map(|c| &c.paras).for_each(|p| count(&mut table, p))
+            }
+            _ => {}
+        }
+    }
+    let most = |v: &[(f64, usize)]| {
+        v.iter().filter(|(_, n)| *n > 0).max_by_key(|(s, n)| (*n, (*s * 2.0) as u32)).map(|(s, _)| *s)
+    };
+    let mut style = Map::new();
+    let mut said = Vec::new();
+    for (key, what, ours, size) in
+        [("body_size_pt", "текста", 14.0, most(&body)), ("table_size_pt", "таблицы плана", 12.0, most(&table))]
+    {
+        if let Some(size) = size.filter(|s| (6.0..=72.0).contains(s) && (s - ours).abs() >= 0.5) {
+            style.insert(key.into(), json!(size));
+            said.push(format!("{what} {size} пт"));
+        }
+    }
+    if !style.is_empty() {
+        summary.push(format!("кегль {} — как в документе (по умолчанию 14 и 12 пт)", said.join(", ")));
+        doc.insert("style".into(), Value::Object(style));
+    }
 }
 
 /// A QR code in a picture: what it holds and its printed size.
@@ -246,6 +288,26 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
                 if parts.len() >= 3 {
                     order.insert("place".into(), json!(parts[1..parts.len() - 1].join(" ")));
                 }
+            }
+            // Words of the line the printed requisites leave out («от» before the date).
+            let number = order.get("number").and_then(Value::as_str).unwrap_or("").to_lowercase();
+            let place = order.get("place").and_then(Value::as_str).unwrap_or("").to_lowercase();
+            let extra: Vec<&str> = t
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.chars().count() >= 2)
+                .filter(|w| {
+                    let l = w.to_lowercase();
+                    !(words && (1..=12).any(|m| crate::ru::dates::month_genitive(m) == l))
+                        && !number.contains(&l)
+                        && !place.contains(&l)
+                })
+                .collect();
+            if !extra.is_empty() {
+                summary.push(format!(
+                    "в строке даты «{}» встроенный шаблон не печатает «{}»",
+                    cut(t, 60),
+                    extra.join(" ")
+                ));
             }
             i += 1;
             continue;

@@ -35,6 +35,8 @@ pub struct Para {
     pub narrow: bool,
     /// Bold throughout.
     pub bold: bool,
+    /// The font size most of its letters are set in, in points, when the document says.
+    pub size_pt: Option<f64>,
     /// Pictures in its runs.
     pub pictures: Vec<Picture>,
     /// The text of text boxes anchored in it (Word's «Надпись»), one entry per box.
@@ -314,9 +316,10 @@ impl Reader {
         let style = ppr.and_then(|x| x.val("pStyle"));
         let mut para = Para::default();
         let mut text = String::new();
-        let mut page_break = ppr.is_some_and(|x| x.child("pageBreakBefore").is_some_and(on));
-        let mut bold_runs = (0, 0);
-        runs(p, self.styles.bold(style), &mut text, &mut page_break, &mut bold_runs);
+        let mut stats = RunStats::default();
+        let run_style = RunStyle { bold: self.styles.bold(style), size: self.styles.size(style) };
+        runs(p, run_style, &mut text, &mut stats);
+        let page_break = stats.page_break || ppr.is_some_and(|x| x.child("pageBreakBefore").is_some_and(on));
         // The pictures' bytes are read from the package afterwards.
         let mut found = Vec::new();
         drawings(p, &mut found);
@@ -327,7 +330,8 @@ impl Reader {
         text_boxes(p, &mut para.boxes);
         para.text = clean(&text);
         para.parts = text.split('\t').map(clean).filter(|p| !p.is_empty()).collect();
-        para.bold = bold_runs.1 > 0 && bold_runs.0 == bold_runs.1;
+        para.bold = stats.runs > 0 && stats.bold == stats.runs;
+        para.size_pt = stats.size_pt();
         para.heading = ppr
             .and_then(|x| x.val("outlineLvl"))
             .and_then(|v| v.parse::<u8>().ok())
@@ -556,37 +560,67 @@ fn twips(v: Option<&str>) -> f64 {
     v.and_then(|v| v.parse::<f64>().ok()).filter(|w| w.is_finite() && *w > 0.0).unwrap_or(1.0)
 }
 
+/// What the runs of a paragraph are set in: its style's bold and size (half-points).
+#[derive(Clone, Copy, Default)]
+struct RunStyle {
+    bold: bool,
+    size: Option<u32>,
+}
+
+/// What the runs of a paragraph hold besides their text.
+#[derive(Default)]
+struct RunStats {
+    page_break: bool,
+    /// Runs with letters, and how many of them are bold.
+    runs: usize,
+    bold: usize,
+    /// Letters per font size (half-points).
+    sizes: Vec<(u32, usize)>,
+}
+
+impl RunStats {
+    /// The size most letters are set in, in points.
+    fn size_pt(&self) -> Option<f64> {
+        self.sizes.iter().max_by_key(|(sz, n)| (*n, *sz)).map(|(sz, _)| f64::from(*sz) / 2.0)
+    }
+}
+
 /// The text of a paragraph's runs, in order; hyperlinks, fields' results and inserted
 /// revisions included, deleted text, field codes and drawings left out.
-fn runs(n: &Node, style_bold: bool, out: &mut String, page_break: &mut bool, bold: &mut (usize, usize)) {
+fn runs(n: &Node, style: RunStyle, out: &mut String, stats: &mut RunStats) {
     for c in n.elements() {
         match c.name.as_str() {
             "r" => {
-                let is_bold = c.child("rPr").and_then(|p| p.child("b")).map_or(style_bold, on);
+                let rpr = c.child("rPr");
+                let is_bold = rpr.and_then(|p| p.child("b")).map_or(style.bold, on);
+                let size = rpr.and_then(|p| p.val("sz")).and_then(|v| v.parse::<u32>().ok()).or(style.size);
                 let before = out.len();
                 for x in c.elements() {
                     match x.name.as_str() {
                         "t" => out.push_str(&x.text()),
                         "tab" | "ptab" => out.push('\t'),
-                        "br" if x.attr("type") == Some("page") => *page_break = true,
+                        "br" if x.attr("type") == Some("page") => stats.page_break = true,
                         "br" | "cr" => out.push('\n'),
                         "noBreakHyphen" => out.push('-'),
                         _ => {}
                     }
                 }
-                if out[before..].trim().chars().next().is_some() {
-                    bold.1 += 1;
-                    if is_bold {
-                        bold.0 += 1;
+                let letters = out[before..].chars().filter(|c| c.is_alphanumeric()).count();
+                if letters > 0 {
+                    stats.runs += 1;
+                    stats.bold += usize::from(is_bold);
+                    if let Some(sz) = size {
+                        match stats.sizes.iter_mut().find(|(s, _)| *s == sz) {
+                            Some((_, n)) => *n += letters,
+                            None => stats.sizes.push((sz, letters)),
+                        }
                     }
                 }
             }
-            "hyperlink" | "ins" | "smartTag" | "fldSimple" | "customXml" | "bdo" | "dir" => {
-                runs(c, style_bold, out, page_break, bold)
-            }
+            "hyperlink" | "ins" | "smartTag" | "fldSimple" | "customXml" | "bdo" | "dir" => runs(c, style, out, stats),
             "sdt" => {
                 if let Some(x) = c.child("sdtContent") {
-                    runs(x, style_bold, out, page_break, bold)
+                    runs(x, style, out, stats)
                 }
             }
             _ => {}
@@ -618,7 +652,7 @@ fn box_paras(n: &Node, out: &mut Vec<String>) {
     for c in n.elements() {
         if c.name == "p" {
             let mut text = String::new();
-            runs(c, false, &mut text, &mut false, &mut (0, 0));
+            runs(c, RunStyle::default(), &mut text, &mut RunStats::default());
             out.push(text.replace('\n', " "));
         } else {
             box_paras(c, out);
@@ -751,6 +785,10 @@ impl Numbering {
 #[derive(Default)]
 struct Styles {
     by_id: HashMap<String, StyleInfo>,
+    /// The paragraph style of paragraphs that name none («Normal»).
+    default_style: Option<String>,
+    /// The document's default font size (half-points).
+    default_size: Option<u32>,
 }
 
 #[derive(Default, Clone)]
@@ -763,11 +801,14 @@ struct StyleInfo {
     right_indent: Option<f64>,
     numbering: Option<(String, u8)>,
     bold: Option<bool>,
+    /// Font size in half-points.
+    size: Option<u32>,
 }
 
 impl Styles {
     fn new(root: &Node) -> Styles {
         let mut by_id = HashMap::new();
+        let mut default_style = None;
         for s in root.elements().filter(|s| s.name == "style") {
             let Some(id) = s.attr("styleId") else { continue };
             let ppr = s.child("pPr");
@@ -788,10 +829,18 @@ impl Styles {
                     Some((n.val("numId")?.to_owned(), n.val("ilvl").and_then(|v| v.parse().ok()).unwrap_or(0)))
                 }),
                 bold: s.path(&["rPr", "b"]).map(on),
+                size: s.path(&["rPr", "sz"]).and_then(|z| z.attr("val")).and_then(|v| v.parse().ok()),
             };
+            if s.attr("type") == Some("paragraph") && s.attr("default").is_some_and(|d| d == "1" || d == "true") {
+                default_style = Some(id.to_owned());
+            }
             by_id.insert(id.to_owned(), info);
         }
-        Styles { by_id }
+        let default_size = root
+            .path(&["docDefaults", "rPrDefault", "rPr", "sz"])
+            .and_then(|z| z.attr("val"))
+            .and_then(|v| v.parse().ok());
+        Styles { by_id, default_style, default_size }
     }
 
     /// The style and the styles it is based on, nearest first.
@@ -839,6 +888,13 @@ impl Styles {
 
     fn bold(&self, id: Option<&str>) -> bool {
         self.chain(id).into_iter().find_map(|s| s.bold).unwrap_or(false)
+    }
+
+    /// The font size (half-points) a paragraph of style `id` is set in: its style chain's
+    /// (the default paragraph style's when it names none), else the document's default.
+    fn size(&self, id: Option<&str>) -> Option<u32> {
+        let id = id.or(self.default_style.as_deref());
+        self.chain(id).into_iter().find_map(|s| s.size).or(self.default_size)
     }
 }
 

@@ -29,6 +29,12 @@ fn mark_start(p: &Para) -> bool {
     (head.starts_with("приложение") || head.starts_with("утвержден")) && t.chars().count() < 200
 }
 
+/// The first line of a гриф.
+fn grif_head(text: &str) -> bool {
+    let t = text.trim();
+    ["УТВЕРЖДАЮ", "СОГЛАСОВАНО", "ПРИНЯТО"].iter().any(|h| t == *h || t.starts_with(&format!("{h}\n")))
+}
+
 fn is_grif(g: &Grid) -> bool {
     g.rows.iter().flat_map(|r| &r.cells).any(|c| {
         let t = c.text();
@@ -308,6 +314,15 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
                     cut(t, 60),
                     extra.join(" ")
                 ));
+            }
+            i += 1;
+            continue;
+        }
+        // The number on its own line under the date.
+        if found_date && !order.contains_key("number") && t.starts_with('№') {
+            let num = t.trim_start_matches('№').trim_matches(|c: char| c == '_' || c.is_whitespace());
+            if !num.is_empty() {
+                order.insert("number".into(), json!(num));
             }
             i += 1;
             continue;
@@ -772,6 +787,28 @@ fn appendix_from(
                 i += 1;
             }
             Block::Para(p) if p.text.is_empty() => i += 1,
+            // A гриф typed as paragraphs: its head, then the lines set as it is (at the
+            // right, or flush left), up to an empty line, a centred title or another гриф.
+            Block::Para(p) if grif_head(&p.text) => {
+                let mut lines = vec![p.text.clone()];
+                i += 1;
+                while let Some(Block::Para(q)) = blocks.get(i).map(|b| &b.block) {
+                    let same_place = q.right == p.right && (p.centered || !q.centered);
+                    if q.text.is_empty() || !same_place || grif_head(&q.text) || mark_start(q) || lines.len() >= 8 {
+                        break;
+                    }
+                    lines.push(q.text.clone());
+                    i += 1;
+                }
+                let text = lines.join("\n");
+                match approval_from(&text) {
+                    Some(v) => approvals.push(v),
+                    None => summary.push(format!(
+                        "гриф «{}» не разобран: опишите его в appendices[{index}].approvals",
+                        cut(&lines[0], 30)
+                    )),
+                }
+            }
             _ => break,
         }
     }

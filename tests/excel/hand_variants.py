@@ -1,11 +1,12 @@
-"""Writes ten orders and plans as clerks type them in Word (python-docx), each in another
+"""Writes eleven orders and plans as clerks type them in Word (python-docx), each in another
 way: the бланк as paragraphs or as a table, the date line centred, pushed apart by tabs,
 in a table or typed over blanks, points typed «1.» or «1)» or as Word lists, the
 signature with tabs or in a table, грифы in a table, a text box, the executor's line, a
-note under the plan, two appendices. The import test asserts that every word of each
+note under the plan, two appendices, the date and the number on lines of
+their own, a гриф typed as paragraphs. The import test asserts that every word of each
 reaches the result or the summary.
 
-Usage: python3 hand_variants.py OUT_DIR   (writes v01.docx … v10.docx)
+Usage: python3 hand_variants.py OUT_DIR   (writes v01.docx … v11.docx)
 """
 import os
 import sys
@@ -209,7 +210,23 @@ def v10(d):
     plan(d, mark=False)
 
 
-VARIANTS = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10]
+def v11(d):
+    """The date and the number on lines of their own; a гриф typed as paragraphs."""
+    for line in BLANK:
+        centred(d, line)
+    centred(d, "ПРИКАЗ", bold=True)
+    centred(d, "02.09.2024")
+    centred(d, "№ 101-о")
+    d.add_paragraph("Об организации наставничества в 2024/2025 учебном году")
+    typed_points(d)
+    signature(d)
+    d.add_page_break()
+    for t in ["УТВЕРЖДАЮ", "Директор гимназии", "__________ А.С. Гончаров", "«___» __________ 2024 г."]:
+        d.add_paragraph(t).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    plan(d, mark=False)
+
+
+VARIANTS = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11]
 
 
 def main(out):

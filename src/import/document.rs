@@ -133,6 +133,10 @@ pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, String> {
             appendices[0].insert("id".into(), json!("plan"));
         }
         o.remove("_points_refer");
+        if let Some(t) = o.remove("_title_style") {
+            let style = doc.entry("style").or_insert_with(|| json!({}));
+            style["title"] = t;
+        }
         doc.insert("order".into(), Value::Object(o));
     }
     if !appendices.is_empty() {
@@ -212,7 +216,10 @@ fn sizes_from(blocks: &[Placed], from: usize, doc: &mut Map<String, Value>, summ
     }
     if !style.is_empty() {
         summary.push(format!("кегль {} — как в документе (по умолчанию 14 и 12 пт)", said.join(", ")));
-        doc.insert("style".into(), Value::Object(style));
+        let into = doc.entry("style").or_insert_with(|| json!({}));
+        if let Value::Object(m) = into {
+            m.extend(style);
+        }
     }
 }
 
@@ -295,7 +302,17 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
                     order.insert("place".into(), json!(parts[1..parts.len() - 1].join(" ")));
                 }
             }
-            // Words of the line the printed requisites leave out («от» before the date).
+            // The date as typed («от 02.09.2024 г.»), when it is not our default form.
+            let date_part = t.split('№').next().unwrap_or("");
+            let date_part = match (&order.get("place").and_then(Value::as_str), rest[i].parts.first()) {
+                (Some(_), Some(first)) => first.as_str(),
+                _ => date_part,
+            };
+            if let Some(p) = date_pattern_of(date_part, words) {
+                order.insert("date_pattern".into(), json!(p));
+            }
+            // Words of the line the printed requisites leave out.
+            let pattern = order.get("date_pattern").and_then(Value::as_str).unwrap_or("").to_lowercase();
             let number = order.get("number").and_then(Value::as_str).unwrap_or("").to_lowercase();
             let place = order.get("place").and_then(Value::as_str).unwrap_or("").to_lowercase();
             let extra: Vec<&str> = t
@@ -306,6 +323,7 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
                     !(words && (1..=12).any(|m| crate::ru::dates::month_genitive(m) == l))
                         && !number.contains(&l)
                         && !place.contains(&l)
+                        && !pattern.contains(&l)
                 })
                 .collect();
             if !extra.is_empty() {
@@ -362,9 +380,18 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
     let rest = &rest[i..];
     let title = rest.first().map(|p| p.text.clone()).unwrap_or_default();
     order.insert("title".into(), json!(title));
+    // The title's bold and centring are the document's choices: kept as style.
+    let mut title_style = Map::new();
     if rest.first().is_some_and(|p| p.bold) {
-        summary
-            .push("заголовок приказа был набран полужирным; встроенный шаблон печатает его обычным шрифтом".to_owned());
+        title_style.insert("bold".into(), json!(true));
+    }
+    if rest.first().is_some_and(|p| p.centered) {
+        title_style.insert("align".into(), json!("center"));
+        title_style.insert("full_width".into(), json!(true));
+    }
+    if !title_style.is_empty() {
+        summary.push("заголовок приказа набран полужирным или по центру — так и оставлен (style.title)".to_owned());
+        order.insert("_title_style".into(), Value::Object(title_style));
     }
     // Preamble up to the decree word; points; then the signature and the acquaintance.
     let mut preamble = Vec::new();
@@ -621,6 +648,38 @@ fn signatory_from(lines: &[&Para], summary: &mut Vec<String>) -> Value {
         sig["e_signature"] = e;
     }
     sig
+}
+
+/// The pattern of a date as a requisites line types it («от 02.09.2024 г.» → «от {ДД}.{ММ}.{ГГГГ}
+/// г.»), when it differs from the form `date_format` prints; the text around the date kept.
+fn date_pattern_of(typed: &str, words: bool) -> Option<String> {
+    let typed = typed.trim();
+    let tokens: Vec<&str> = typed.split_whitespace().collect();
+    let (pattern, default) = if words {
+        // «30 августа 2024 г.», «"30" августа 2024 года»: the day, the month word, the year.
+        let m =
+            tokens.iter().position(|w| (1..=12).any(|k| crate::ru::dates::month_genitive(k) == w.to_lowercase()))?;
+        let day = *tokens.get(m.checked_sub(1)?)?;
+        let year = *tokens.get(m + 1)?;
+        let digits: String = day.chars().filter(char::is_ascii_digit).collect();
+        let day_field = if digits.len() == 2 && digits.starts_with('0') { "{ДД}" } else { "{Д}" };
+        let mut out: Vec<String> = tokens[..m - 1].iter().map(|s| s.to_string()).collect();
+        out.push(day.replacen(&digits, day_field, 1));
+        out.push("{месяца}".to_owned());
+        out.push(year.replacen(year.trim_matches(|c: char| !c.is_ascii_digit()), "{ГГГГ}", 1));
+        out.extend(tokens[m + 2..].iter().map(|s| s.to_string()));
+        (out.join(" "), "{Д} {месяца} {ГГГГ} г.")
+    } else {
+        let at = tokens.iter().position(|w| find_date(w).is_some())?;
+        let w = tokens[at];
+        let core = w.trim_matches(|c: char| !c.is_ascii_digit());
+        let day_field = if core.split('.').next()?.len() == 1 { "{Д}" } else { "{ДД}" };
+        let mut out: Vec<String> = tokens[..at].iter().map(|s| s.to_string()).collect();
+        out.push(w.replacen(core, &format!("{day_field}.{{ММ}}.{{ГГГГ}}"), 1));
+        out.extend(tokens[at + 1..].iter().map(|s| s.to_string()));
+        (out.join(" "), "{ДД}.{ММ}.{ГГГГ}")
+    };
+    (pattern != default).then_some(pattern)
 }
 
 /// A date in a requisites line: «28.08.2023» or «28 августа 2023 г.» (ISO, and whether in words).
@@ -897,7 +956,7 @@ fn appendix_from(
             if converted.deadlines.0 < converted.deadlines.1 {
                 let words = with(DateStyle::Words)?;
                 if words.deadlines.0 > converted.deadlines.0 && !doc.contains_key("style") {
-                    doc.insert("style".into(), json!({ "deadline_dates": "words" }));
+                    doc.entry("style").or_insert_with(|| json!({}))["deadline_dates"] = json!("words");
                     converted = words;
                 }
             }

@@ -15,6 +15,38 @@ pub enum DateStyle {
     Words,
 }
 
+/// How a document writes its deadlines: dates in figures or words, «г.» after a year or
+/// not («Сентябрь 2024 г.» / «сентябрь 2024»), a capital first letter or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Form {
+    /// Dates in figures or words.
+    pub dates: DateStyle,
+    /// «г.» after a year.
+    pub year_suffix: bool,
+    /// A capital first letter.
+    pub capitalized: bool,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form { dates: DateStyle::Numeric, year_suffix: true, capitalized: true }
+    }
+}
+
+/// The deadline as printed in `form`; text deadlines as written.
+pub fn format_deadline_in(d: &Deadline, form: Form) -> String {
+    let printed = format_deadline(d, form.dates);
+    if matches!(d, Deadline::Text(_)) {
+        return printed;
+    }
+    let printed = if form.year_suffix { printed } else { printed.replace("\u{a0}г.", "") };
+    if form.capitalized {
+        printed
+    } else {
+        printed.split('\n').map(decapitalize_first).collect::<Vec<_>>().join("\n")
+    }
+}
+
 /// The deadline as printed; lines are separated by '\n'.
 pub fn format_deadline(d: &Deadline, style: DateStyle) -> String {
     match d {

@@ -11,16 +11,24 @@ type Pass = (&'static str, fn(&str) -> String);
 /// The passes the style enables, in their fixed order.
 fn passes(t: &Typography) -> Vec<Pass> {
     let mut out: Vec<Pass> = Vec::with_capacity(8);
-    if t.dashes {
+    if t.dashes && t.em_dash {
         out.push(("тире, диапазон лет или дефис в составном слове", dashes));
+    } else if t.dashes {
+        out.push(("тире, диапазон лет или дефис в составном слове", dashes_en_kept));
     }
-    out.push(("«гг.» вместо «г.г.»", years_abbreviation));
+    if t.years {
+        out.push(("«гг.» вместо «г.г.»", years_abbreviation));
+    }
     if t.quotes {
         out.push(("кавычки-«ёлочки»", quotes));
     }
     if t.nbsp {
         out.push(("неразрывный пробел: инициалы и фамилия", nbsp_initials));
-        out.push(("неразрывный пробел после «№»", nbsp_numero));
+        if t.numero_space {
+            out.push(("неразрывный пробел после «№»", nbsp_numero));
+        } else {
+            out.push(("неразрывный пробел после «№»", nbsp_numero_kept));
+        }
         out.push(("неразрывный пробел: число и «г.», сокращение и слово", nbsp_abbreviations));
         out.push(("неразрывный пробел: число и знак или единица", nbsp_units));
         out.push(("неразрывный пробел после однобуквенного слова", nbsp_short_words));
@@ -161,6 +169,15 @@ pub fn nbsp_initials(s: &str) -> String {
 
 /// «№ 15», «№15» → «№~15»; «№№ 1, 2», «№№АЗ-1128/08» → «№№~1, 2», «№№~АЗ-1128/08».
 pub fn nbsp_numero(s: &str) -> String {
+    numero(s, true)
+}
+
+/// «№ 15» → «№~15»; «№15» stays as typed.
+pub fn nbsp_numero_kept(s: &str) -> String {
+    numero(s, false)
+}
+
+fn numero(s: &str, insert: bool) -> String {
     if !s.contains('№') {
         return s.to_owned();
     }
@@ -175,7 +192,7 @@ pub fn nbsp_numero(s: &str) -> String {
             while j < chars.len() && is_space(chars[j]) {
                 j += 1;
             }
-            if j < chars.len() && chars[j].is_alphanumeric() {
+            if j < chars.len() && chars[j].is_alphanumeric() && (insert || j > i + 1) {
                 out.push(NBSP);
                 // The number itself, then a letter written apart from it («№ 15 а»).
                 let mut k = j;
@@ -302,6 +319,15 @@ fn is_year_chars(w: &[char]) -> bool {
 
 /// Spaced hyphens and dashes (see [`spaced_dashes`]); year ranges «2023-2024», «2023 -2024», «2023 - 2024» → «2023–2024».
 pub fn dashes(s: &str) -> String {
+    dashes_with(s, true)
+}
+
+/// As [`dashes`], an en dash the author typed between words kept («руководитель – Иванова»).
+pub fn dashes_en_kept(s: &str) -> String {
+    dashes_with(s, false)
+}
+
+fn dashes_with(s: &str, en_to_em: bool) -> String {
     // Every rule needs a hyphen or a dash; most texts have none.
     if !s.contains(['-', '–', '—']) {
         return s.to_owned();
@@ -338,7 +364,7 @@ pub fn dashes(s: &str) -> String {
         out.push(chars[i]);
         i += 1;
     }
-    spaced_dashes(&out)
+    spaced_dashes(&out, en_to_em)
 }
 
 /// Whether a space or a no-break space.
@@ -389,7 +415,7 @@ fn is_range(left: &str, right: &str) -> bool {
 /// - between numbers it is left as written (a registration number «175/1.1 – 08»), and so is
 ///   an en dash between points in time (a range, see [`is_range`]);
 /// - otherwise it is an em dash, glued to the word before («(далее - План)» → «(далее~— План)»).
-fn spaced_dashes(s: &str) -> String {
+fn spaced_dashes(s: &str, en_to_em: bool) -> String {
     if !s.contains([' ', NBSP]) {
         return s.to_owned();
     }
@@ -432,7 +458,7 @@ fn spaced_dashes(s: &str) -> String {
         } else {
             out.truncate(before.len());
             out.push(NBSP);
-            out.push('—');
+            out.push(if c == '–' && !en_to_em { '–' } else { '—' });
             out.push(' ');
             i = k;
         }
@@ -476,6 +502,8 @@ mod tests {
     fn numbers_and_abbreviations() {
         assert_eq!(v(&nbsp_numero("№ 15 а и №657, №№АЗ-1128/08")), "№~15~а и №~657, №№~АЗ-1128/08");
         assert_eq!(v(&nbsp_numero("№ 15 апреля")), "№~15 апреля");
+        assert_eq!(v(&nbsp_numero_kept("№ 15, №26/1")), "№~15, №26/1");
+        assert_eq!(v(&dashes_en_kept("руководитель – Иванова - ЗДУВР")), "руководитель~– Иванова~— ЗДУВР");
         assert_eq!(
             v(&nbsp_abbreviations("с 01.09.2023 г. в г. Солнечногорск, ул. Красная, д. 124")),
             "с 01.09.2023~г. в г.~Солнечногорск, ул.~Красная, д.~124"

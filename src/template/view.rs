@@ -49,6 +49,12 @@ pub struct StyleView {
     pub body_size: String,
     /// Table text size («12pt»).
     pub table_size: String,
+    /// The order title's block width («90mm», or the text width).
+    pub title_width: String,
+    /// The order title's alignment: «left» or «center».
+    pub title_align: &'static str,
+    /// Whether the order's title is bold.
+    pub title_bold: bool,
 }
 
 /// The order's requisites and its text.
@@ -62,12 +68,14 @@ pub struct OrderView {
     pub date_numeric: String,
     /// The order's date in words: «28 августа 2023 г.».
     pub date_words: String,
-    /// The date as `order.date_format` asks.
+    /// The date as `order.date_pattern` or `order.date_format` asks.
     pub date_shown: String,
     /// «stacked» or «spread».
     pub date_line: &'static str,
     /// Регистрационный номер as written: «520», «175/1.1 – 08».
     pub number: String,
+    /// The number with its sign: «№ 520», or as typed when it has its own («№26/1»).
+    pub number_shown: String,
     /// Место составления («г. Новочеркасск»), when given.
     pub place: Option<String>,
     /// Заголовок к тексту, without a final period; `\n` forces a line break.
@@ -224,8 +232,13 @@ pub struct MarkView {
     pub date: Option<String>,
     /// The order's number as the mark cites it.
     pub number: Option<String>,
+    /// The number with its sign: «№ 15», or as typed when it has its own («№18»).
+    pub number_shown: Option<String>,
     /// The order's title, printed in «» when the mark asks for it.
     pub order_title: Option<String>,
+    /// The mark's own lines (`mark.lines` with their fields filled), printed instead of the
+    /// wording above; empty when the input gives none.
+    pub lines: Vec<String>,
 }
 
 /// One clause of a text appendix.
@@ -419,6 +432,16 @@ pub fn build(input: &Input) -> View<'_> {
             margins: format!("{} {} {} {}", mg.top, mg.right, mg.bottom, mg.left),
             body_size: format!("{}pt", style.body_size_pt),
             table_size: format!("{}pt", style.table_size_pt),
+            title_width: if style.title.full_width {
+                format!("{}mm", 210.0 - mg.left - mg.right)
+            } else {
+                format!("{}mm", style.title.width_mm)
+            },
+            title_align: match style.title.align {
+                m::TitleAlign::Left => "left",
+                m::TitleAlign::Center => "center",
+            },
+            title_bold: style.title.bold,
         },
         blank: input.blank.as_ref(),
         logo: input.blank.as_ref().and_then(|b| b.logo.as_ref()).map(|l| LogoView {
@@ -438,21 +461,55 @@ fn issuer(input: &Input) -> Option<String> {
     o.issuer.clone().or_else(|| input.blank.as_ref().and_then(|b| b.organization.short_name.clone()))
 }
 
+/// A number with its sign: «№ 15»; one typed with its own sign («№26/1», «№_2_____») as typed.
+fn number_shown(number: &str) -> String {
+    let n = number.trim();
+    if n.starts_with('№') {
+        n.to_owned()
+    } else {
+        format!("№ {n}")
+    }
+}
+
+/// A mark's own lines with their fields filled: the cited order's date (whole, by the
+/// mark's format, or by its parts), its number, issuer and title, the appendix's number.
+fn mark_lines(lines: &[String], fields: &[(&str, String)], date: Option<chrono::NaiveDate>) -> Vec<String> {
+    lines
+        .iter()
+        .map(|line| {
+            let mut out = line.clone();
+            for (name, value) in fields {
+                out = out.replace(&format!("{{{name}}}"), value);
+            }
+            match date {
+                Some(d) => dates::date_by_pattern(d, &out),
+                None => out,
+            }
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 fn order_view(input: &Input, o: &m::Order) -> OrderView {
     OrderView {
         kind: o.kind.clone(),
         date: o.date.to_string(),
         date_numeric: dates::date_numeric(o.date.0),
         date_words: dates::date_words(o.date.0),
-        date_shown: match o.date_format {
-            m::OrderDateFormat::Numeric => dates::date_numeric(o.date.0),
-            m::OrderDateFormat::Words => dates::date_words(o.date.0),
+        date_shown: match (&o.date_pattern, o.date_format) {
+            (Some(p), _) => dates::date_by_pattern(o.date.0, p),
+            (None, m::OrderDateFormat::Numeric) => dates::date_numeric(o.date.0),
+            (None, m::OrderDateFormat::Words) => dates::date_words(o.date.0),
         },
         date_line: match o.date_line {
             m::DateLine::Stacked => "stacked",
             m::DateLine::Spread => "spread",
         },
         number: o.number.clone(),
+        number_shown: number_shown(&o.number),
         place: o.place.clone(),
         title: o.title.clone(),
         issuer: issuer(input),
@@ -621,15 +678,21 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
     let label = agree::appendix_label(number, a.mark.number_sign);
     let landscape = a.landscape(&input.style);
     let order = input.order.as_ref();
-    let date = a.mark.date.or(order.map(|o| o.date)).map(|d| match a.mark.date_format {
+    let cited_date = a.mark.date.or(order.map(|o| o.date));
+    let cited_number = a.mark.number.clone().or(order.map(|o| o.number.clone()));
+    let date = cited_date.map(|d| match a.mark.date_format {
         DateFormat::Numeric => dates::date_numeric(d.0),
         DateFormat::Words => dates::date_words(d.0),
         DateFormat::QuotedDay => dates::date_quoted_day(d.0),
     });
     let form = a.mark.approved_form.unwrap_or_else(|| agree::guess_form(&a.title));
-    let style = match input.style.deadline_dates {
-        m::DeadlineDates::Numeric => deadline::DateStyle::Numeric,
-        m::DeadlineDates::Words => deadline::DateStyle::Words,
+    let style = deadline::Form {
+        dates: match input.style.deadline_dates {
+            m::DeadlineDates::Numeric => deadline::DateStyle::Numeric,
+            m::DeadlineDates::Words => deadline::DateStyle::Words,
+        },
+        year_suffix: input.style.deadline_year_suffix,
+        capitalized: input.style.deadline_capitalized,
     };
     // The appendix's own sequence: its id's high bits are the appendix (tables' sequences
     // follow it, see `Sequences`); 0 is the order's points.
@@ -654,9 +717,21 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
             label,
             approved_word: agree::approved_word(form),
             issuer: a.mark.issuer.clone().or_else(|| issuer(input)),
-            date,
-            number: a.mark.number.clone().or(order.map(|o| o.number.clone())),
+            date: date.clone(),
+            number: cited_number.clone(),
+            number_shown: cited_number.as_deref().map(number_shown),
             order_title: order.filter(|_| a.mark.with_order_title).map(|o| o.title.clone()),
+            lines: mark_lines(
+                a.mark.lines.as_deref().unwrap_or_default(),
+                &[
+                    ("приложение", number.map(|n| n.to_string()).unwrap_or_default()),
+                    ("номер", cited_number.clone().unwrap_or_default()),
+                    ("дата", date.clone().unwrap_or_default()),
+                    ("издатель", a.mark.issuer.clone().or_else(|| issuer(input)).unwrap_or_default()),
+                    ("заголовок", order.map(|o| o.title.clone()).unwrap_or_default()),
+                ],
+                cited_date.map(|d| d.0),
+            ),
         },
         title: a.title.clone(),
         subtitle: a.subtitle.clone(),
@@ -780,7 +855,7 @@ fn list_item(item: &ListItem) -> String {
     }
 }
 
-fn table_view(t: &m::Table, style: deadline::DateStyle, appendix: usize) -> TableView {
+fn table_view(t: &m::Table, style: deadline::Form, appendix: usize) -> TableView {
     let n = t.columns.len();
     let number_col = t.columns.iter().position(|c| c.role == Some(m::ColumnRole::Number));
     let grouped = t.columns.iter().any(|c| c.group.is_some());
@@ -839,7 +914,7 @@ fn walk<'n>(
     sections: &[m::Section],
     level: usize,
     number_col: Option<usize>,
-    style: deadline::DateStyle,
+    style: deadline::Form,
     nums: &mut impl Iterator<Item = &'n crate::input::numbering::Numbered>,
     seq: &mut Sequences,
     out: &mut Vec<RowView>,
@@ -964,7 +1039,7 @@ fn walk<'n>(
     }
 }
 
-fn cell_blocks(v: &InCell, style: deadline::DateStyle) -> Vec<BlockView> {
+fn cell_blocks(v: &InCell, style: deadline::Form) -> Vec<BlockView> {
     match v {
         InCell::Text(s) => vec![BlockView::P { text: s.clone() }],
         InCell::Blocks(bs) => bs
@@ -978,7 +1053,7 @@ fn cell_blocks(v: &InCell, style: deadline::DateStyle) -> Vec<BlockView> {
             text: ps.iter().map(|p| people::display_person(p, false)).collect::<Vec<_>>().join("\n"),
         }],
         InCell::Object(CellObject::List(l)) => vec![list_view(l)],
-        InCell::Object(CellObject::Deadline(d)) => vec![BlockView::P { text: deadline::format_deadline(d, style) }],
+        InCell::Object(CellObject::Deadline(d)) => vec![BlockView::P { text: deadline::format_deadline_in(d, style) }],
         InCell::Object(CellObject::Span(s)) => cell_blocks(&s.value, style),
     }
 }

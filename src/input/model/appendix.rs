@@ -182,7 +182,18 @@ pub struct Mark {
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_form: Option<GrammaticalForm>,
+    /// The mark's lines as the organisation writes them, with the cited order's requisites
+    /// as fields (so `roll` moves the date): replaces the wording the other fields make.
+    #[schemars(
+        title = "Строки отметки",
+        description = "Строки отметки так, как их пишет организация, — вместо формулировки по остальным полям. Поля в фигурных скобках: `{приложение}` — номер приложения, `{номер}` — номер приказа, `{дата}` — его дата по `date_format`, `{ДД}`, `{Д}`, `{ММ}`, `{М}`, `{месяца}`, `{месяц}`, `{ГГГГ}`, `{ГГ}` — части даты, `{издатель}` — кто издал приказ, `{заголовок}` — заголовок приказа. Например: `[\"Приложение {приложение}\", \"к приказу № {номер} от {дата}\"]`."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Vec<String>>,
 }
+
+/// The fields a mark's `lines` may hold besides a date's parts.
+pub const MARK_FIELDS: [&str; 5] = ["приложение", "номер", "дата", "издатель", "заголовок"];
 
 impl Default for Mark {
     fn default() -> Self {
@@ -197,6 +208,7 @@ impl Default for Mark {
             date: None,
             number: None,
             approved_form: None,
+            lines: None,
         }
     }
 }

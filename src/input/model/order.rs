@@ -27,10 +27,11 @@ pub struct Order {
         description = "Дата документа: `ГГГГ-ММ-ДД` или `ДД.ММ.ГГГГ`, например `2023-08-28`."
     )]
     pub date: IsoDate,
-    /// Регистрационный номер as written: «15 а», «175/1.1 – 08», «520».
+    /// Регистрационный номер as written: «15 а», «175/1.1 – 08», «520»; with its own «№»
+    /// («№26/1») printed exactly so.
     #[schemars(
         title = "Регистрационный номер",
-        description = "Регистрационный номер в том виде, как он пишется: «15 а», «175/1.1 – 08», «520». Строка или целое число."
+        description = "Регистрационный номер в том виде, как он пишется: «15 а», «175/1.1 – 08», «520». Перед номером печатается «№ »; номер, набранный со своим знаком («№26/1», «№_2_____»), печатается в точности как набран. Строка или целое число."
     )]
     #[serde(deserialize_with = "super::number_text")]
     #[schemars(schema_with = "super::number_schema")]
@@ -56,6 +57,13 @@ pub struct Order {
     )]
     #[serde(default)]
     pub date_format: OrderDateFormat,
+    /// The date line as the organisation writes it, by a pattern: replaces `date_format`.
+    #[schemars(
+        title = "Дата по образцу",
+        description = "Как записать дату приказа, по образцу — вместо `date_format`. Поля в фигурных скобках: `{ДД}` — день двумя цифрами, `{Д}` — день, `{ММ}` — месяц двумя цифрами, `{М}` — месяц, `{месяца}` — месяц словом («марта»), `{месяц}` — «март», `{ГГГГ}` — год, `{ГГ}` — две последние цифры года; остальное печатается как написано. Например: `от {ДД}.{ММ}.{ГГГГ} г.`, `{ДД}. {ММ}. {ГГ} г.`."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_pattern: Option<String>,
     /// Заголовок к тексту, without a final period; `\n` forces a line break.
     #[schemars(
         title = "Заголовок к тексту",

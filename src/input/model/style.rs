@@ -55,12 +55,72 @@ pub struct Style {
         description = "Как записываются даты в сроках: «29.04.2022» или «29 апреля 2022 г.». По умолчанию — `numeric`."
     )]
     pub deadline_dates: DeadlineDates,
+    /// «г.» after a year in deadlines given as data: «Сентябрь 2024 г.» or «Сентябрь 2024».
+    #[schemars(
+        title = "«г.» в сроках",
+        description = "Ставить ли «г.» после года в сроках, заданных данными: «Сентябрь 2024 г.», «До 15.10.2024», «До декабря 2024 г.» — или «Сентябрь 2024». По умолчанию — `true`."
+    )]
+    pub deadline_year_suffix: bool,
+    /// A capital first letter in deadlines given as data: «Сентябрь 2024 г.» or «сентябрь 2024 г.».
+    #[schemars(
+        title = "Сроки с прописной",
+        description = "Начинать ли срок, заданный данными, с прописной буквы: «Сентябрь 2024 г.», «До 15.10.2024» — или «сентябрь 2024 г.», «до 15.10.2024». По умолчанию — `true`."
+    )]
+    pub deadline_capitalized: bool,
     /// How points refer to appendices.
     #[schemars(title = "Ссылки на приложения", description = "Как пункты ссылаются на приложения.")]
     pub appendix_refs: AppendixRefs,
     /// Typography corrections applied to the text.
     #[schemars(title = "Типографика", description = "Типографские исправления, применяемые к тексту.")]
     pub typography: Typography,
+    /// How the order's title (заголовок к тексту) is set.
+    #[schemars(title = "Заголовок приказа", description = "Как набран заголовок к тексту приказа.")]
+    pub title: TitleStyle,
+}
+
+/// How the order's title is set: ГОСТ's block at the left, 90 mm wide, by default.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    title = "Заголовок приказа",
+    description = "Ширина, выравнивание и начертание заголовка к тексту приказа. По умолчанию — блок слева шириной 90 мм, обычным шрифтом."
+)]
+#[serde(deny_unknown_fields, default)]
+pub struct TitleStyle {
+    /// The block's width in millimetres.
+    #[schemars(title = "Ширина, мм", description = "Ширина блока заголовка в миллиметрах. По умолчанию — 90.")]
+    pub width_mm: f64,
+    /// Across the whole text width instead of the block.
+    #[schemars(
+        title = "Во всю ширину",
+        description = "Заголовок во всю ширину текста, а не блоком `width_mm`. По умолчанию — `false`."
+    )]
+    pub full_width: bool,
+    /// Left or centred.
+    #[schemars(title = "Выравнивание", description = "Влево или по центру. По умолчанию — `left`.")]
+    pub align: TitleAlign,
+    /// Bold.
+    #[schemars(title = "Полужирный", description = "Полужирным шрифтом. По умолчанию — `false`.")]
+    pub bold: bool,
+}
+
+impl Default for TitleStyle {
+    fn default() -> Self {
+        TitleStyle { width_mm: 90.0, full_width: false, align: TitleAlign::Left, bold: false }
+    }
+}
+
+/// The title's alignment.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Выравнивание заголовка", description = "Как выровнен заголовок к тексту.")]
+#[serde(rename_all = "snake_case")]
+pub enum TitleAlign {
+    /// At the left.
+    #[schemars(title = "Влево", description = "По левому краю.")]
+    #[default]
+    Left,
+    /// Centred.
+    #[schemars(title = "По центру", description = "По центру.")]
+    Center,
 }
 
 impl Default for Style {
@@ -74,8 +134,11 @@ impl Default for Style {
             hyphenation: true,
             landscape_from_columns: 5,
             deadline_dates: DeadlineDates::default(),
+            deadline_year_suffix: true,
+            deadline_capitalized: true,
             appendix_refs: AppendixRefs::default(),
             typography: Typography::default(),
+            title: TitleStyle::default(),
         }
     }
 }
@@ -156,11 +219,27 @@ pub struct Typography {
         description = "Короткое тире в диапазонах («2023–2024»), длинное тире между словами. По умолчанию — `true`."
     )]
     pub dashes: bool,
+    /// An en dash typed between words made an em dash («руководитель – Иванова» →
+    /// «руководитель — Иванова»); off, the author's en dash stays.
+    #[schemars(
+        title = "Длинное тире между словами",
+        description = "Заменять ли короткое тире, набранное автором между словами, длинным («руководитель – Иванова» → «руководитель — Иванова»). Дефис между словами становится тире в любом случае. По умолчанию — `true`."
+    )]
+    pub em_dash: bool,
+    /// «г.г.» → «гг.».
+    #[schemars(title = "«гг.» вместо «г.г.»", description = "Заменять ли «г.г.» на «гг.». По умолчанию — `true`.")]
+    pub years: bool,
+    /// A space put after «№» when the author typed none («№15» → «№ 15»).
+    #[schemars(
+        title = "Пробел после «№»",
+        description = "Ставить ли пробел после «№», если автор его не набрал («№15» → «№ 15»). Выключите, чтобы номер печатался слитно, как набран: «№26/1». По умолчанию — `true`."
+    )]
+    pub numero_space: bool,
 }
 
 impl Default for Typography {
     fn default() -> Self {
-        Typography { nbsp: true, quotes: true, dashes: true }
+        Typography { nbsp: true, quotes: true, dashes: true, em_dash: true, years: true, numero_space: true }
     }
 }
 

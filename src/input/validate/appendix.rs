@@ -120,6 +120,9 @@ fn check_one(doc: &Document, a: &Appendix, path: &JsonPath, out: &mut Vec<Diagno
 }
 
 fn check_mark(doc: &Document, a: &Appendix, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    if let Some(lines) = &a.mark.lines {
+        check_mark_lines(lines, a.mark.style == MarkStyle::None, &path.key("lines"), out);
+    }
     if a.mark.style == MarkStyle::None {
         // No mark is printed: nothing of the order is needed for it.
         if a.mark.with_order_title {
@@ -185,5 +188,40 @@ fn check_period(p: &Period, path: &JsonPath, out: &mut Vec<Diagnostic>) {
                 .at(path.clone())
                 .hint("поменяйте местами «from» и «to»"),
         );
+    }
+}
+
+/// A mark's own lines: fields it knows, something printed, and a mark that is printed.
+fn check_mark_lines(lines: &[String], off: bool, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    use crate::input::model::MARK_FIELDS;
+    use crate::ru::dates::PATTERN_FIELDS;
+    if off {
+        out.push(
+            Diagnostic::error("строки отметки не печатаются: отметка выключена (style: none)")
+                .at(path.clone())
+                .hint("уберите lines или выберите style «appendix»"),
+        );
+    }
+    if lines.iter().all(|l| l.trim().is_empty()) {
+        out.push(Diagnostic::error("строки отметки пусты").at(path.clone()).hint(
+            "впишите строки, например «Приложение {приложение}», или уберите lines, чтобы печаталась обычная отметка",
+        ));
+    }
+    let known: Vec<String> = MARK_FIELDS.iter().chain(PATTERN_FIELDS.iter()).map(|f| format!("{{{f}}}")).collect();
+    for (i, line) in lines.iter().enumerate() {
+        let unknown: Vec<String> = line
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(f, _)| f))
+            .filter(|f| !MARK_FIELDS.contains(f) && !PATTERN_FIELDS.contains(f))
+            .map(|f| format!("{{{f}}}"))
+            .collect();
+        if !unknown.is_empty() {
+            out.push(
+                Diagnostic::error(format!("в строке отметки неизвестные поля: {}", unknown.join(", ")))
+                    .at(path.index(i))
+                    .hint(format!("поля строк отметки: {}", known.join(", "))),
+            );
+        }
     }
 }

@@ -13,12 +13,16 @@ pub(super) fn check(doc: &Document, order: &Order, path: &JsonPath, out: &mut Ve
     require_text(&order.kind, &path.key("kind"), "вид документа", out);
     require_text(&order.number, &path.key("number"), "номер приказа", out);
     require_text(&order.title, &path.key("title"), "заголовок приказа", out);
-    if order.number.contains("№") {
+    // «№26/1» typed with its own sign is printed as typed; a sign inside the number is a slip.
+    if order.number.trim().chars().skip(1).any(|c| c == '№') {
         out.push(
-            Diagnostic::error("номер приказа содержит знак «№»; он добавляется при печати")
+            Diagnostic::error("знак «№» внутри номера приказа; перед номером он печатается сам")
                 .at(path.key("number"))
-                .hint("оставьте только сам номер: «15 а»"),
+                .hint("оставьте только сам номер («15 а») или начните номер со знака, если он пишется слитно: «№26/1»"),
         );
+    }
+    if let Some(p) = &order.date_pattern {
+        check_date_pattern(p, &path.key("date_pattern"), out);
     }
     let Some(body) = &order.body else { return };
     let body_path = path.key("body");
@@ -144,5 +148,24 @@ pub(super) fn check_person(p: &PersonRef, path: &JsonPath, out: &mut Vec<Diagnos
                 }
             }
         }
+    }
+}
+
+/// A date pattern names only known fields, and a day, a month and a year.
+pub(super) fn check_date_pattern(pattern: &str, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    let (unknown, complete) = crate::ru::dates::pattern_faults(pattern);
+    let known = crate::ru::dates::PATTERN_FIELDS.map(|f| format!("{{{f}}}")).join(", ");
+    if !unknown.is_empty() {
+        out.push(
+            Diagnostic::error(format!("в образце даты неизвестные поля: {}", unknown.join(", ")))
+                .at(path.clone())
+                .hint(format!("поля образца: {known}")),
+        );
+    } else if !complete {
+        out.push(
+            Diagnostic::error("в образце даты нет дня, месяца или года")
+                .at(path.clone())
+                .hint(format!("например: «от {{ДД}}.{{ММ}}.{{ГГГГ}} г.»; поля образца: {known}")),
+        );
     }
 }

@@ -14,6 +14,17 @@ pub(super) fn check(style: &Style, path: &JsonPath, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+    let text_width = 210.0 - style.margins_mm.left - style.margins_mm.right;
+    if !style.title.full_width && !(20.0..=text_width.max(20.0)).contains(&style.title.width_mm) {
+        out.push(
+            Diagnostic::error(format!(
+                "ширина заголовка {} мм вне пределов 20–{text_width} мм (ширина текста)",
+                style.title.width_mm
+            ))
+            .at(path.key("title").key("width_mm"))
+            .hint("по ГОСТ — до 90 мм; во всю ширину — «full_width»: true"),
+        );
+    }
     let m = &style.margins_mm;
     for (key, v) in [("left", m.left), ("right", m.right), ("top", m.top), ("bottom", m.bottom)] {
         if !(0.0..=100.0).contains(&v) {

@@ -510,13 +510,13 @@ fn body_text(docx: &std::path::Path) -> String {
     out
 }
 
-/// Eleven orders and plans typed by hand in eleven ways (tests/excel/hand_variants.py): each
+/// Fourteen orders and plans typed by hand in fourteen ways (tests/excel/hand_variants.py): each
 /// imports, renders, and every word of its source is in the result — the input file, what
 /// it prints (a date's month, a mark's wording), or the summary naming what was left out;
 /// an abbreviation may be spelled out («тел.» → «Телефон»). What no field holds is kept in
 /// `unplaced`, and `validate` points at it.
 #[test]
-fn every_word_of_eleven_hand_typed_documents_reaches_the_result_or_the_summary() {
+fn every_word_of_fourteen_hand_typed_documents_reaches_the_result_or_the_summary() {
     if !common::python_modules("docx") {
         return;
     }
@@ -527,7 +527,7 @@ fn every_word_of_eleven_hand_typed_documents_reaches_the_result_or_the_summary()
         .output()
         .unwrap();
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
-    for n in 1..=11 {
+    for n in 1..=14 {
         let docx = dir.join(format!("v{n:02}.docx"));
         let json = dir.join(format!("v{n:02}.json"));
         let run = prikaz(&["import", docx.to_str().unwrap(), "-o", json.to_str().unwrap(), "--force"]);
@@ -591,10 +591,37 @@ fn every_word_of_eleven_hand_typed_documents_reaches_the_result_or_the_summary()
             }
             9 => assert!(unplaced.contains("Сроки мероприятий уточняются"), "{unplaced}"),
             10 => assert_eq!(doc["appendices"].as_array().map(Vec::len), Some(2)),
-            _ => {
+            11 => {
                 assert_eq!(doc["order"]["number"], "101-о");
                 assert_eq!(doc["order"]["title"], "Об организации наставничества в 2024/2025 учебном году");
                 assert_eq!(doc["appendices"][0]["approvals"][0]["person"], "А.С. Гончаров");
+            }
+            12 => {
+                assert_eq!(body["signatory"]["person"], "О.В. Иванова", "{body}");
+                assert_eq!(body["decree"]["word"], "ПРИКАЗЫВАЮ");
+                assert_eq!(body["markers"], "dashes");
+                assert_eq!(body["points"].as_array().map(Vec::len), Some(2), "{body}");
+                assert!(body["points"][0]["text"].as_str().unwrap().contains("\nОтветственный: старший"), "{body}");
+                assert_eq!(body["acquaintance"]["people"], serde_json::json!(["Кузнецова Е.В.", "Смирнова А.П."]));
+                assert!(
+                    unplaced.contains("Приложение: на 2 л.") && unplaced.contains("для служебного пользования"),
+                    "{unplaced}"
+                );
+            }
+            13 => {
+                assert_eq!(doc["order"]["number"], "245");
+                assert_eq!(doc["blank"]["parents"][0], "АДМИНИСТРАЦИЯ ГОРОДА ЭНСКА", "{}", doc["blank"]);
+                assert_eq!(body["points"].as_array().map(Vec::len), Some(2), "{body}");
+                assert_eq!(doc["appendices"][0]["kind"], "list");
+                assert_eq!(doc["appendices"][0]["items"][0], "Соболев Г.П. — начальник управления");
+            }
+            _ => {
+                let mark = &doc["appendices"][0]["mark"];
+                assert_eq!(
+                    (&mark["style"], &mark["number"], &mark["approved_form"]),
+                    (&"approved".into(), &"156".into(), &"neuter".into())
+                );
+                assert!(unplaced.contains("К.С. Орлов"), "the plan's signature has no field: {unplaced}");
             }
         }
         if doc.get("unplaced").is_some() {

@@ -45,7 +45,11 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, sheet: Option<&str>,
     }
     let check =
         prikaz::input::load_source(prikaz::input::source::Source { name: out_name.clone(), text: text.clone() });
-    if check.has_errors() {
+    // A table's faults are in its cells: fixed there, nothing written. A Word document
+    // is written even so — what was recognised is the user's work saved, and the faults
+    // (a signature not understood, no points) are fixed in the file or the editor.
+    let from_word = imported.places.is_empty();
+    if check.has_errors() && !from_word {
         print_unwritten(&name, &format!("{out_name} (не записан)"), &check, &imported.places);
         for (path, _) in &extra {
             std::fs::remove_file(path).ok();
@@ -62,11 +66,17 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, sheet: Option<&str>,
             eprintln!("предупреждение: схема не записана: {e}");
         }
     }
-    print_diagnostics(&out_name, &check, false);
+    let (errors, _) = print_diagnostics(&out_name, &check, false);
     for line in &imported.summary {
         outln!("  {line}");
     }
-    outln!("{out_name}: план взят из {name}; проверьте его: prikaz render {out_name}");
+    if errors > 0 {
+        return fail(format!(
+            "{out_name} записан, но ещё не готов: ошибок {errors} (выше) — исправьте их в файле или в редакторе: \
+             prikaz serve {out_name}"
+        ));
+    }
+    outln!("{out_name}: документ взят из {name}; проверьте его: prikaz render {out_name}");
     ExitCode::SUCCESS
 }
 

@@ -18,15 +18,22 @@ fn letters(s: &str) -> String {
 }
 
 fn order_kind(p: &Para) -> Option<String> {
-    let w = letters(&p.text);
+    kind_word(&p.text)
+}
+
+/// «ПРИКАЗ», «П Р И К А З», «РАСПОРЯЖЕНИЕ» … as a line of its own.
+fn kind_word(line: &str) -> Option<String> {
+    let w = letters(line);
     KINDS[..4].iter().find(|k| w == **k).map(|k| (*k).to_owned())
 }
 
-/// The first line of an appendix's mark.
+/// The first line of an appendix's mark. «Приложение: на 2 л. в 1 экз.» in an order's
+/// text (the note that something is attached) is not one.
 fn mark_start(p: &Para) -> bool {
     let t = p.text.trim_start();
     let head: String = t.chars().take(12).collect::<String>().to_lowercase();
-    (head.starts_with("приложение") || head.starts_with("утвержден")) && t.chars().count() < 200
+    let note = t.chars().skip("приложение".len() / 2).find(|c| !c.is_whitespace()) == Some(':');
+    (head.starts_with("приложение") && !note || head.starts_with("утвержден")) && t.chars().count() < 200
 }
 
 /// The first line of a гриф.
@@ -48,7 +55,8 @@ fn is_grif(g: &Grid) -> bool {
 /// Builds the document; `title` names a plan whose title the document does not give,
 /// `stem` the files written beside the input file.
 pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, String> {
-    let blocks = &read.blocks[..];
+    let opened = open_blank_cell(&read.blocks);
+    let blocks = opened.as_deref().unwrap_or(&read.blocks[..]);
     let mut summary = Vec::new();
     let mut files = Vec::new();
     let kind_at = blocks.iter().position(|b| matches!(&b.block, Block::Para(p) if order_kind(p).is_some()));
@@ -175,7 +183,8 @@ pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, String> {
     }
     sizes_from(blocks, kind_at.unwrap_or(0), &mut doc, &mut summary);
     let mut document = Value::Object(doc);
-    super::kept::keep_the_rest(blocks, &mut document, &mut summary);
+    // The net looks at the document as it is, the cells beside an opened бланк included.
+    super::kept::keep_the_rest(&read.blocks, &read.margins, &mut document, &mut summary);
     Ok(Imported { document, summary, files, places: Vec::new() })
 }
 
@@ -232,6 +241,42 @@ fn qr_from(pic: &Picture) -> Option<Value> {
     let (_, text) = grids.first()?.decode().ok()?;
     let size = pic.width_mm.clamp(15.0, 40.0);
     Some(if (size - 20.0).abs() < 0.05 { json!({ "text": text }) } else { json!({ "text": text, "size_mm": size }) })
+}
+
+/// A corner бланк laid out as a table whose cell holds the kind and the requisites too
+/// («АДМИНИСТРАЦИЯ … / ПРИКАЗ / 12.09.2024 № 245 / г. Энск»): the body with that table
+/// replaced by the cell's paragraphs (set as a corner бланк), so the order is read as if
+/// typed in paragraphs. The other cells are left to the import's net. `None` when the
+/// kind stands outside tables, or in none.
+fn open_blank_cell(blocks: &[Placed]) -> Option<Vec<Placed>> {
+    if blocks.iter().any(|b| matches!(&b.block, Block::Para(p) if order_kind(p).is_some())) {
+        return None;
+    }
+    let (at, cell) = blocks.iter().enumerate().find_map(|(i, b)| match &b.block {
+        Block::Table(g) if !table::is_roadmap(g) => g
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .find(|c| c.paras.iter().flat_map(|p| p.text.split('\n')).any(|l| kind_word(l).is_some()))
+            .map(|c| (i, c)),
+        _ => None,
+    })?;
+    let mut out = blocks[..at].to_vec();
+    let landscape = blocks[at].landscape;
+    // Lines typed with Shift+Enter in the cell are read as paragraphs of their own.
+    for p in &cell.paras {
+        for line in p.text.split('\n') {
+            let para = Para {
+                text: line.trim().to_owned(),
+                parts: vec![line.trim().to_owned()].into_iter().filter(|l| !l.is_empty()).collect(),
+                narrow: true,
+                ..p.clone()
+            };
+            out.push(Placed { block: Block::Para(para), landscape });
+        }
+    }
+    out.extend(blocks[at + 1..].iter().cloned());
+    Some(out)
 }
 
 fn grif_then_mark(blocks: &[Placed], s: usize, i: usize) -> bool {
@@ -349,7 +394,7 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
         if !found_date && !blank_date_line && t.contains("__") && (t.contains('№') || t.starts_with("от")) {
             blank_date_line = true;
             summary.push(format!(
-                "дата и номер приказа в документе не заполнены («{}»): впишите order.date и order.number",
+                "дата и номер приказа в документе не заполнены («{}»): впишите дату и номер приказа (поля «Дата документа» и «Регистрационный номер»)",
                 cut(t, 60)
             ));
             let parts = &rest[i].parts;
@@ -369,13 +414,13 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
     }
     if !found_date {
         if !blank_date_line {
-            summary.push("дата и номер приказа не найдены: впишите order.date и order.number".to_owned());
+            summary.push("дата и номер приказа не найдены: впишите дату и номер приказа (поля «Дата документа» и «Регистрационный номер»)".to_owned());
         }
         order.insert("date".into(), json!("2000-01-01"));
         order.insert("number".into(), json!("—"));
     } else if !order.contains_key("number") {
         order.insert("number".into(), json!("—"));
-        summary.push("номер приказа не найден: впишите order.number".to_owned());
+        summary.push("номер приказа не найден: впишите его (поле «Регистрационный номер»)".to_owned());
     }
     let rest = &rest[i..];
     let title = rest.first().map(|p| p.text.clone()).unwrap_or_default();
@@ -397,20 +442,33 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
     let mut preamble = Vec::new();
     let mut decree = None;
     let mut k = 1;
-    while k < rest.len() {
+    // Where the signature starts and the acquaintance list: the points end before them.
+    let acquaintance_at = rest.iter().position(|p| is_acquaintance_label(&p.text)).unwrap_or(rest.len());
+    let signature_line = (1..acquaintance_at).rev().find(|&j| is_signature_line(rest[j]));
+    let signature_at = signature_line
+        .map(|j| {
+            // A position on lines of its own above the name's line belongs to the signature.
+            let mut s = j;
+            while s > 1 && is_position_line(rest[s - 1]) {
+                s -= 1;
+            }
+            s
+        })
+        .unwrap_or(acquaintance_at);
+    while k < signature_at {
         let t = rest[k].text.trim();
         if let Some(word) = decree_word(t) {
             decree = Some((word, false, t.ends_with(':')));
             k += 1;
             break;
         }
-        if rest[k].label.is_some() {
+        // No decree word: the points start at the first numbered paragraph.
+        if rest[k].label.is_some() || point_of(rest[k]).is_some() {
             break;
         }
         // «… приказываю:» closing the preamble's last paragraph.
-        if let Some(stem) = t.strip_suffix("приказываю:").or_else(|| t.strip_suffix("ПРИКАЗЫВАЮ:"))
-        {
-            preamble.push(stem.trim_end().trim_end_matches(',').to_owned());
+        if let Some(stem) = inline_decree(t) {
+            preamble.push(stem);
             decree = Some(("ПРИКАЗЫВАЮ".to_owned(), true, true));
             k += 1;
             break;
@@ -418,16 +476,36 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
         preamble.push(t.to_owned());
         k += 1;
     }
+    if decree.is_none() && k >= signature_at {
+        // Nothing numbered: what was taken for the preamble holds the points' text; kept as
+        // the preamble, said.
+        summary.push("распорядительное слово («ПРИКАЗЫВАЮ:») и нумерованные пункты не найдены: текст приказа перенесён в преамбулу — разделите его на пункты".to_owned());
+    }
     let mut points: Vec<Value> = Vec::new();
     let mut markers = None;
-    while k < rest.len() {
+    let mut typed_parens = false;
+    while k < signature_at {
         let p = rest[k];
-        let (level, text, marker) = match (&p.label, super::table::typed_point(&p.text)) {
-            (Some(l), _) => (p.level as usize, p.text.clone(), Some((l.clone(), p.bullet))),
-            (None, Some((num, text))) => (num.trim_end_matches('.').split('.').count() - 1, text, Some((num, false))),
-            (None, None) => (0, String::new(), None),
+        let Some((level, text, label, bullet)) = point_of(p) else {
+            // With no signature line found, the points end at the first line that is none.
+            if signature_line.is_none() {
+                break;
+            }
+            // A line between points: «а) …», «– …», «Ответственный: …» belong to the point
+            // above, as a line of its text; «Основание: …», «Разослать: …», «Исп.: …» have
+            // no place in the points (the import's net keeps them).
+            let t = p.text.trim();
+            let aside = ["Основание", "Разослать", "Исп", "Рассылка", "Приложение:"].iter().any(|w| t.starts_with(w));
+            if !aside && !t.is_empty() {
+                if let Some(last) = last_point(&mut points) {
+                    let text = last["text"].as_str().unwrap_or("").to_owned();
+                    last["text"] = json!(format!("{text}\n{t}"));
+                }
+            }
+            k += 1;
+            continue;
         };
-        let Some((label, bullet)) = marker else { break };
+        typed_parens |= label.ends_with(')');
         if markers.is_none() {
             markers = Some(if !bullet {
                 "numbers"
@@ -441,12 +519,18 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
         push_point(&mut points, level.min(2), point);
         k += 1;
     }
-    if points.is_empty() {
-        summary.push("пункты приказа не найдены (нумерованные абзацы после «ПРИКАЗЫВАЮ:»)".to_owned());
+    if typed_parens {
+        summary.push("пункты набраны «1)»; печатаются с точкой: «1.»".to_owned());
+    }
+    if points.is_empty() && decree.is_some() {
+        summary.push(
+            "пункты приказа не найдены (абзацы после «ПРИКАЗЫВАЮ:», набранные «1.», «1)», «–» или списком Word)"
+                .to_owned(),
+        );
     }
     // Signature: the lines up to the acquaintance label; the name is the last part of the last line.
     let mut sig: Vec<&Para> = Vec::new();
-    while k < rest.len() && !rest[k].text.starts_with("С приказом") {
+    while k < acquaintance_at {
         sig.push(rest[k]);
         k += 1;
     }
@@ -553,6 +637,8 @@ fn e_signature(text: &str) -> Option<Value> {
 }
 
 fn cut(s: &str, n: usize) -> String {
+    let flat = s.replace('\n', " ");
+    let s = flat.as_str();
     let c: String = s.chars().take(n).collect();
     if c.len() < s.len() {
         c + "…"
@@ -574,7 +660,112 @@ fn push_point(points: &mut Vec<Value>, level: usize, point: Value) {
 fn decree_word(t: &str) -> Option<String> {
     let w = t.trim_end_matches(':').trim();
     let caps = !w.is_empty() && w.chars().all(|c| c.is_uppercase() || c == ' ') && w.chars().count() < 30;
-    (caps && (w.ends_with("Ю") || w.ends_with("ЕТ") || w.ends_with("ИЛ"))).then(|| letters(w))
+    if caps && (w.ends_with("Ю") || w.ends_with("ЕТ") || w.ends_with("ИЛ")) {
+        return Some(letters(w));
+    }
+    // «приказываю:», «п р и к а з ы в а ю:» on a line of their own.
+    let joined = letters(w).to_uppercase();
+    (t.trim_end().ends_with(':')
+        && ["ПРИКАЗЫВАЮ", "ПОСТАНОВЛЯЮ", "ОБЯЗЫВАЮ", "РЕШИЛ", "ПРЕДЛАГАЮ"].contains(&joined.as_str()))
+    .then_some(joined)
+}
+
+/// The preamble's last paragraph without the decree word at its end («…, приказываю:»,
+/// «… п р и к а з ы в а ю:»).
+fn inline_decree(t: &str) -> Option<String> {
+    let t = t.trim_end();
+    let body = t.strip_suffix(':')?;
+    // The word's letters, maybe spaced out, from the end.
+    let mut letters_seen = String::new();
+    let mut cut = body.len();
+    for (i, c) in body.char_indices().rev() {
+        if c == ' ' {
+            continue;
+        }
+        if !c.is_alphabetic() || letters_seen.chars().count() >= 10 {
+            break;
+        }
+        letters_seen.insert(0, c);
+        cut = i;
+        if letters_seen.to_uppercase() == "ПРИКАЗЫВАЮ" {
+            break;
+        }
+    }
+    (letters_seen.to_uppercase() == "ПРИКАЗЫВАЮ" && cut > 0)
+        .then(|| body[..cut].trim_end().trim_end_matches(',').to_owned())
+        .filter(|s| !s.is_empty())
+}
+
+/// A point as typed or numbered by Word: its level, text, label and whether a bullet.
+fn point_of(p: &Para) -> Option<(usize, String, String, bool)> {
+    if let Some(l) = &p.label {
+        return Some((p.level as usize, p.text.clone(), l.clone(), p.bullet));
+    }
+    let t = p.text.trim();
+    if let Some((num, text)) = super::table::typed_point(t) {
+        return Some((num.trim_end_matches(['.', ')']).split('.').count() - 1, text, num, false));
+    }
+    // «1.Назначить» with no space after the number.
+    let digits = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(0);
+    if digits > 0 && t[..digits].ends_with('.') && t[digits..].starts_with(char::is_uppercase) {
+        let num = &t[..digits];
+        return Some((num.trim_end_matches('.').split('.').count() - 1, t[digits..].to_owned(), num.to_owned(), false));
+    }
+    // «– текст», «- текст», «• текст».
+    for (mark, sign) in [("– ", "–"), ("- ", "–"), ("— ", "–"), ("• ", "•")] {
+        if let Some(text) = t.strip_prefix(mark) {
+            return Some((0, text.trim().to_owned(), sign.to_owned(), true));
+        }
+    }
+    None
+}
+
+/// The last point written, at any depth.
+fn last_point(points: &mut [Value]) -> Option<&mut Value> {
+    let last = points.last_mut()?;
+    if last.get("points").and_then(Value::as_array).is_some_and(|a| !a.is_empty()) {
+        let inner = last["points"].as_array_mut()?;
+        return last_point(inner);
+    }
+    Some(last)
+}
+
+/// The label over an acquaintance list: «С приказом ознакомлены:», «С распоряжением
+/// ознакомлен(а):», «Ознакомлены:», «Лист ознакомления».
+fn is_acquaintance_label(t: &str) -> bool {
+    let l = t.trim().to_lowercase();
+    l.chars().count() < 60
+        && (["с приказом", "с распоряжением", "с постановлением", "с решением"].iter().any(|w| l.starts_with(w))
+            && l.contains("ознакомл")
+            || l.starts_with("ознакомлен")
+            || l.starts_with("лист ознакомления"))
+}
+
+/// A signature's line: a position and a name pushed apart (tabs, blanks, a cell) or an
+/// e-signature mark.
+fn is_signature_line(p: &Para) -> bool {
+    let parts = signature_parts(p, &mut Vec::new());
+    parts.len() >= 2 && parts.last().is_some_and(|n| looks_like_name(n)) && !p.text.starts_with("Исп")
+        || p.parts.iter().any(|t| t.starts_with("ДОКУМЕНТ ПОДПИСАН"))
+}
+
+/// A line of a signatory's position above the name's line («Директор МБОУ», «СОШ № 5»).
+fn is_position_line(p: &Para) -> bool {
+    let t = p.text.trim();
+    let heads = [
+        "Директор",
+        "Заведующ",
+        "Начальник",
+        "Руководител",
+        "Председател",
+        "И.о.",
+        "И. о.",
+        "Глава",
+        "Заместитель",
+        "Врио",
+        "ВрИО",
+    ];
+    heads.iter().any(|h| t.starts_with(h)) && t.chars().count() < 80 && point_of(p).is_none()
 }
 
 /// «И.О. Фамилия», «Фамилия И.О.» or a full name: two or three words, one with an initial.
@@ -606,42 +797,67 @@ fn name_in_line(p: &Para) -> Option<String> {
     })
 }
 
+/// A signature line's pieces: its tab stops or cells, and the blanks for the signature
+/// («Директор ____________ А.С. Гончаров»), slashes around a name («/Гусев А.Н./») and
+/// the place of the seal («М.П.») left out.
+fn signature_parts(p: &Para, summary: &mut Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in &p.parts {
+        for piece in part.split("___") {
+            let piece = piece.trim_matches(|c: char| c == '_' || c == '/' || c.is_whitespace());
+            if piece.is_empty() {
+                continue;
+            }
+            if matches!(piece, "М.П." | "М.П" | "МП" | "м.п.") {
+                summary.push(format!("«{piece}» (место печати) у подписи не перенесено: в формате для него нет места"));
+                continue;
+            }
+            out.push(piece.to_owned());
+        }
+    }
+    out
+}
+
 fn signatory_from(lines: &[&Para], summary: &mut Vec<String>) -> Value {
-    // The signature ends at the line holding the name (after tabs or in a cell of its
-    // own) or the e-signature mark; lines after it (the executor's «Исп.: …», a note) are
-    // not the signature: the import's net keeps them.
-    let end = lines
-        .iter()
-        .position(|p| p.parts.len() >= 2 || p.parts.iter().any(|t| t.starts_with("ДОКУМЕНТ ПОДПИСАН")))
+    let parts: Vec<Vec<String>> = lines.iter().map(|p| signature_parts(p, &mut Vec::new())).collect();
+    // The signature ends at the line holding the name (after tabs, blanks or in a cell of
+    // its own) or the e-signature mark; lines after it (the executor's «Исп.: …», a note)
+    // are not the signature: the import's net keeps them.
+    let end = (0..lines.len())
+        .position(|i| {
+            parts[i].len() >= 2 && parts[i].last().is_some_and(|n| looks_like_name(n))
+                || lines[i].parts.iter().any(|t| t.starts_with("ДОКУМЕНТ ПОДПИСАН"))
+        })
+        .or_else(|| (0..lines.len()).position(|i| parts[i].len() >= 2))
         .or_else(|| lines.iter().rposition(|p| looks_like_name(&p.text)).filter(|&i| i > 0));
-    let lines = end.map_or(lines, |e| &lines[..=e]);
+    let count = end.map_or(lines.len(), |e| e + 1);
     let mut position: Vec<String> = Vec::new();
     let mut person = String::new();
     let mut esign = None;
-    for (i, p) in lines.iter().enumerate() {
-        let last = i + 1 == lines.len();
+    for (i, p) in lines[..count].iter().enumerate() {
+        let last = i + 1 == count;
+        let pieces = signature_parts(p, summary);
         if let Some(at) = p.parts.iter().position(|t| t.starts_with("ДОКУМЕНТ ПОДПИСАН")) {
             esign = e_signature(&p.parts[at]);
             if esign.is_none() {
-                summary.push("отметка об электронной подписи не разобрана: опишите signatory.e_signature".to_owned());
+                summary.push(
+                    "отметку об электронной подписи не удалось разобрать: заполните её в поле «Электронная подпись» подписи"
+                        .to_owned(),
+                );
             }
             position.extend(p.parts[..at].iter().flat_map(|t| t.split('\n').map(str::to_owned)));
             person = p.parts.get(at + 1..).and_then(|r| r.last()).cloned().unwrap_or_default();
-        } else if last && p.parts.len() >= 2 {
-            position.extend(p.parts[..p.parts.len() - 1].iter().cloned());
-            person = p.parts.last().cloned().unwrap_or_default();
+        } else if last && pieces.len() >= 2 {
+            position.extend(pieces[..pieces.len() - 1].iter().flat_map(|t| t.split('\n').map(str::to_owned)));
+            person = pieces.last().cloned().unwrap_or_default();
         } else if last && looks_like_name(&p.text) && !position.is_empty() {
-            person = p.text.clone();
+            person = p.text.trim_matches(|c: char| c == '_' || c == '/' || c.is_whitespace()).to_owned();
         } else {
             position.extend(p.text.split('\n').map(str::to_owned));
         }
     }
     if person.is_empty() {
-        summary.push("подпись не распознана: впишите order.body.signatory".to_owned());
-        person = "—".to_owned();
-    }
-    if position.is_empty() {
-        position.push("—".to_owned());
+        summary.push("подпись не распознана: впишите должность и имя подписывающего в поле «Подпись»".to_owned());
     }
     let mut sig = json!({ "position": position, "person": person });
     if let Some(e) = esign {
@@ -767,6 +983,7 @@ fn blank_from(lines: Vec<&Para>) -> Option<Value> {
     for t in &split {
         let t = t.as_str();
         let mut contact = false;
+        let mut other: Vec<&str> = Vec::new();
         for part in t.split(", ") {
             let pl = part.to_lowercase();
             let value = |prefixes: &[&str]| {
@@ -784,9 +1001,16 @@ fn blank_from(lines: Vec<&Para>) -> Option<Value> {
             } else if pl.starts_with("http") || pl.starts_with("www.") {
                 b.insert("site".into(), json!(part.trim()));
                 contact = true;
+            } else {
+                other.push(part);
             }
         }
         if contact {
+            // «623700, …, ул. Мира, 15, тел. (34364) 2-11-22»: the address before the phone.
+            let address = other.join(", ");
+            if is_address(&address) && !b.contains_key("address") {
+                b.insert("address".into(), json!(address));
+            }
             continue;
         }
         if is_address(t) {
@@ -875,9 +1099,16 @@ fn appendix_from(
     let mut mark_lines: Vec<String> = Vec::new();
     while let Some(Block::Para(p)) = blocks.get(i).map(|b| &b.block) {
         let t = p.text.trim();
+        // Until the cited order's date and number, short lines go on the mark (its issuer
+        // typed over several lines flush left: «приказом директора» / «МБОУ «Лицей № 2»»).
+        let requisites_seen = mark_lines.iter().any(|l| l.contains('№') && find_date(l).is_some());
         let markish = mark_start(p)
             || (!mark_lines.is_empty()
-                && (p.right || t.starts_with("к ") || t.starts_with("от ") || t.starts_with("приказом")))
+                && (p.right
+                    || t.starts_with("к ")
+                    || t.starts_with("от ")
+                    || t.starts_with("приказом")
+                    || !requisites_seen && !p.centered && t.chars().count() < 80))
                 && p.heading.is_none();
         if !markish || t.is_empty() && mark_lines.is_empty() {
             break;
@@ -982,7 +1213,15 @@ fn appendix_from(
                     !p.text.is_empty() && !title_paras.contains(p) && !subtitle.is_some_and(|s| std::ptr::eq(*p, s))
                 })
                 .collect();
-            if body.is_empty() && title.is_empty() {
+            // Tables that are not a plan («Состав рабочей группы»: № | ФИО | Должность): their
+            // rows as list items, the cells joined by a dash.
+            let (rows, headers) = table_rows(rest);
+            let columns = if headers.is_empty() {
+                String::new()
+            } else {
+                format!("; столбцы «{}»", headers.join("», «"))
+            };
+            if body.is_empty() && title.is_empty() && rows.is_empty() {
                 return Ok(None);
             }
             if title.is_empty() {
@@ -990,7 +1229,16 @@ fn appendix_from(
             }
             a.insert("title".into(), json!(title));
             let numbered = body.iter().filter(|p| p.label.is_some() && !p.bullet).count();
-            if numbered > 0 && numbered == body.len() {
+            if body.is_empty() {
+                a.insert("kind".into(), json!("list"));
+                summary.push(format!(
+                    "приложение {}: список «{}» из таблицы, {} строк (ячейки строки — через «—»{columns})",
+                    index + 1,
+                    cut(&title, 60),
+                    rows.len()
+                ));
+                a.insert("items".into(), json!(rows));
+            } else if numbered > 0 && numbered == body.len() && rows.is_empty() {
                 a.insert("kind".into(), json!("list"));
                 // The list prints its own «;» and final «.».
                 let items: Vec<&str> = body.iter().map(|p| p.text.trim_end_matches([';', '.'])).collect();
@@ -998,12 +1246,63 @@ fn appendix_from(
                 summary.push(format!("приложение {}: список «{}», {} строк", index + 1, cut(&title, 60), numbered));
             } else {
                 a.insert("kind".into(), json!("text"));
-                a.insert("clauses".into(), clauses_from(&body));
+                let mut clauses = clauses_from(&body);
+                if !rows.is_empty() {
+                    if let Some(last) = clauses.as_array_mut().and_then(|c| c.last_mut()) {
+                        if let Some(blocks) = last["blocks"].as_array_mut() {
+                            blocks.push(json!({ "list": { "marker": "numbered_dot", "items": rows } }));
+                        }
+                    }
+                    summary.push(format!(
+                        "приложение {}: строки таблицы — списком в конце текста (ячейки — через «—»{columns})",
+                        index + 1
+                    ));
+                }
+                a.insert("clauses".into(), clauses);
                 summary.push(format!("приложение {}: текст «{}», {} абзацев", index + 1, cut(&title, 60), body.len()));
             }
         }
     }
     Ok(Some(a))
+}
+
+/// The rows of the tables of a part that are not a plan, each as one line: its cells
+/// joined by « — », a cell holding only the row's number and a header row left out.
+fn table_rows(blocks: &[Placed]) -> (Vec<String>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut headers = Vec::new();
+    for b in blocks {
+        let Block::Table(g) = &b.block else { continue };
+        if table::is_roadmap(g) || is_grif(g) {
+            continue;
+        }
+        for (r, row) in g.rows.iter().enumerate() {
+            let cells: Vec<String> = row.cells.iter().map(|c| c.text().replace('\n', " ")).collect();
+            let header = r == 0
+                && cells.iter().any(|c| {
+                    let l = c.to_lowercase();
+                    l == "№"
+                        || l.starts_with("№ п")
+                        || l.contains("фио")
+                        || l.contains("ф.и.о")
+                        || l.contains("фамилия")
+                        || l.starts_with("должность")
+                });
+            if header {
+                headers.extend(cells.into_iter().filter(|c| !c.trim().is_empty()));
+                continue;
+            }
+            let kept: Vec<&str> = cells
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty() && !c.trim_end_matches(['.', ')']).chars().all(|ch| ch.is_ascii_digit()))
+                .collect();
+            if !kept.is_empty() {
+                out.push(kept.join(" — "));
+            }
+        }
+    }
+    (out, headers)
 }
 
 /// The period a title names: «2023–2024 учебный год» (a school year), «2021–2024 гг.»,
@@ -1183,7 +1482,7 @@ fn mark_from(
     let mut mark = Map::new();
     let text = lines.join(" ");
     let appendix = text.starts_with("Приложение") || text.contains("Приложение");
-    let approved = text.contains("УТВЕРЖД");
+    let approved = text.to_uppercase().contains("УТВЕРЖДЕН");
     mark.insert(
         "style".into(),
         json!(match (appendix, approved) {
@@ -1195,6 +1494,15 @@ fn mark_from(
     );
     if lines.is_empty() {
         return mark;
+    }
+    // The word's form as typed («УТВЕРЖДЕНО» over a «ПЛАН»): kept, not guessed from the title.
+    let form = ["УТВЕРЖДЕНЫ", "УТВЕРЖДЕНА", "УТВЕРЖДЕНО", "УТВЕРЖДЕН"]
+        .iter()
+        .zip(["plural", "feminine", "neuter", "masculine"])
+        .find(|(w, _)| text.to_uppercase().contains(*w))
+        .map(|(_, f)| f);
+    if let Some(f) = form.filter(|_| approved) {
+        mark.insert("approved_form".into(), json!(f));
     }
     if let Some(after) = text.split_once("Приложение").map(|(_, r)| r.trim_start()) {
         let signed = after.strip_prefix('№').map(str::trim_start);

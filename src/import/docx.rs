@@ -62,6 +62,10 @@ pub struct Read {
     pub blocks: Vec<Placed>,
     /// Pictures in the footers.
     pub footer_pictures: Vec<Picture>,
+    /// Text outside the body — headers, footers, footnotes and endnotes — each paragraph
+    /// with where it stands («верхний колонтитул», «сноска 1»): the format has no place
+    /// for it, and the import's net names it.
+    pub margins: Vec<(String, String)>,
 }
 
 /// A cell of a table grid: where it starts and how far it reaches.
@@ -189,7 +193,46 @@ pub fn read_all(path: &std::path::Path) -> Result<Read, String> {
             }
         }
     }
-    Ok(Read { blocks: out, footer_pictures })
+    let mut margins = Vec::new();
+    let mut parts: Vec<&String> = rels.values().collect();
+    parts.sort();
+    parts.dedup();
+    for target in parts {
+        let place = if target.contains("header") {
+            "верхний колонтитул"
+        } else if target.contains("footer") {
+            "нижний колонтитул"
+        } else if target.contains("footnotes") {
+            "сноска"
+        } else if target.contains("endnotes") {
+            "концевая сноска"
+        } else {
+            continue;
+        };
+        let name = format!("word/{target}");
+        let Some(text) = package.text(&name)? else { continue };
+        let root = xml::parse(&text).map_err(|e| format!("{name}: {e}"))?;
+        let mut lines = Vec::new();
+        margin_paras(&root, &mut lines);
+        margins.extend(lines.into_iter().map(|l| (place.to_owned(), l)));
+    }
+    Ok(Read { blocks: out, footer_pictures, margins })
+}
+
+/// The text of every paragraph below `n` (a header's, a footnote's), field codes left out.
+fn margin_paras(n: &Node, out: &mut Vec<String>) {
+    for c in n.elements() {
+        if c.name == "p" {
+            let mut text = String::new();
+            runs(c, RunStyle::default(), &mut text, &mut RunStats::default());
+            let text = clean(&text);
+            if !text.trim().is_empty() {
+                out.push(text);
+            }
+        } else {
+            margin_paras(c, out);
+        }
+    }
 }
 
 fn extension(name: &str) -> String {
@@ -329,7 +372,7 @@ impl Reader {
             .collect();
         text_boxes(p, &mut para.boxes);
         para.text = clean(&text);
-        para.parts = text.split('\t').map(clean).filter(|p| !p.is_empty()).collect();
+        para.parts = parts_of(&text);
         para.bold = stats.runs > 0 && stats.bold == stats.runs;
         para.size_pt = stats.size_pt();
         para.heading = ppr
@@ -660,6 +703,33 @@ fn box_paras(n: &Node, out: &mut Vec<String>) {
     }
 }
 
+/// A line cut where its typist pushed text apart: at tabs, and at runs of three spaces or
+/// more (a signature or a date line spaced out with the space bar).
+fn parts_of(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for tab_part in text.split('\t') {
+        let mut current = String::new();
+        let mut spaces = 0;
+        for c in tab_part.chars() {
+            if c == ' ' || c == '\u{a0}' {
+                spaces += 1;
+                continue;
+            }
+            if spaces >= 3 && c != '\n' {
+                out.push(clean(&current));
+                current.clear();
+            } else if spaces > 0 {
+                current.push(' ');
+            }
+            spaces = 0;
+            current.push(c);
+        }
+        out.push(clean(&current));
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
 /// Text as the input format holds it: plain spaces and hyphens (typography puts the
 /// no-break ones back), no soft hyphens, tabs as spaces, no spaces around line breaks.
 fn clean(s: &str) -> String {
@@ -908,5 +978,7 @@ mod tests {
         assert_eq!(format_number(3, "russianLower"), "в");
         assert_eq!(letter(28, 'a', 26), "bb");
         assert_eq!(clean("До\u{a0}01.09.2024 \n  г.\u{ad}"), "До 01.09.2024\nг.");
+        assert_eq!(parts_of("Директор   школы\t\tИ.И. Петров"), ["Директор", "школы", "И.И. Петров"]);
+        assert_eq!(parts_of("от 30.08.2024 № 5"), ["от 30.08.2024 № 5"]);
     }
 }

@@ -5,7 +5,7 @@
 //! in the document's `unplaced` list (which `validate` points at) and named in the summary,
 //! so the user decides where it belongs.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{json, Value};
 
@@ -140,7 +140,7 @@ fn sequence(text: &str) -> String {
 /// `unplaced` and names them in the summary. Words are counted, not only looked up, so a
 /// dropped line whose words happen to occur elsewhere is still found; pieces whose whole
 /// text is a value of the result take their words first.
-pub fn keep_the_rest(blocks: &[Placed], doc: &mut Value, summary: &mut Vec<String>) {
+pub fn keep_the_rest(blocks: &[Placed], margins: &[(String, String)], doc: &mut Value, summary: &mut Vec<String>) {
     let mut texts = Vec::new();
     strings(doc, &mut texts);
     let printed = printed(doc);
@@ -155,17 +155,29 @@ pub fn keep_the_rest(blocks: &[Placed], doc: &mut Value, summary: &mut Vec<Strin
         *pool.entry(w).or_insert(0) += n;
     }
     let mut pool = Pool(pool);
-    let whole: HashSet<String> = texts
-        .iter()
-        .copied()
-        .chain(summary.iter().map(String::as_str))
-        .chain(printed_lines.iter().map(|l| l.split_once(": ").map_or(*l, |(_, t)| t)))
-        .map(sequence)
-        .collect();
-    let pieces = pieces(blocks);
+    // Whole texts, each standing for one piece: a value printed once answers for one
+    // paragraph, however many have the same words.
+    let tally = |texts: &mut dyn Iterator<Item = &str>| {
+        let mut out: HashMap<String, usize> = HashMap::new();
+        for t in texts {
+            *out.entry(sequence(t)).or_insert(0) += 1;
+        }
+        out
+    };
+    let mut whole = tally(&mut texts.iter().copied());
+    for (seq, n) in tally(&mut printed_lines.iter().map(|l| l.split_once(": ").map_or(*l, |(_, t)| t))) {
+        let have = whole.entry(seq).or_insert(0);
+        *have = (*have).max(n);
+    }
+    for (seq, n) in tally(&mut summary.iter().map(String::as_str)) {
+        *whole.entry(seq).or_insert(0) += n;
+    }
+    let mut pieces = pieces(blocks);
+    pieces.extend(margins.iter().map(|(place, text)| Piece { place: place.clone(), text: text.clone() }));
     let mut kept = vec![false; pieces.len()];
     for (i, piece) in pieces.iter().enumerate() {
-        if whole.contains(&sequence(&piece.text)) {
+        if let Some(n) = whole.get_mut(&sequence(&piece.text)).filter(|n| **n > 0) {
+            *n -= 1;
             tokens(&piece.text).for_each(|t| {
                 pool.take(&t);
             });
@@ -179,8 +191,8 @@ pub fn keep_the_rest(blocks: &[Placed], doc: &mut Value, summary: &mut Vec<Strin
             continue;
         }
         summary.push(format!(
-            "не перенесено: {} «{}» — не понятно, к какой части документа он относится; текст сохранён в unplaced, \
-             перенесите его в нужное поле",
+            "не перенесено: {} «{}» — непонятно, к какой части документа это относится; текст сохранён в списке \
+             «Не размещено при импорте» (unplaced): перенесите его в нужное поле",
             piece.place,
             first_words(&piece.text)
         ));
@@ -218,7 +230,7 @@ mod tests {
         let blocks = [para("Контроль оставляю за собой"), para("Исп. Иванова И.И., тел. 22-33-44")];
         let mut doc = json!({ "order": { "title": "Контроль оставляю за собой" } });
         let mut summary = Vec::new();
-        keep_the_rest(&blocks, &mut doc, &mut summary);
+        keep_the_rest(&blocks, &[], &mut doc, &mut summary);
         assert_eq!(doc["unplaced"], json!([{ "from": "абзац 2", "text": "Исп. Иванова И.И., тел. 22-33-44" }]));
         assert_eq!(summary.len(), 1);
         assert!(summary[0].starts_with("не перенесено: абзац 2 «Исп. Иванова"), "{summary:?}");
@@ -233,7 +245,7 @@ mod tests {
         let mut doc =
             json!({ "points": ["Контроль исполнения приказа оставляю за собой."], "people": ["Волкова И.П."] });
         let mut summary = Vec::new();
-        keep_the_rest(&blocks, &mut doc, &mut summary);
+        keep_the_rest(&blocks, &[], &mut doc, &mut summary);
         assert_eq!(doc["unplaced"], json!([{ "from": "абзац 2", "text": "Исп.: Волкова И.П." }]));
     }
 
@@ -242,7 +254,7 @@ mod tests {
         let blocks = [para("учитель Белова Н.С."), para("Ёлкина, тел. 22-33-44")];
         let mut doc = json!({ "people": ["Белова Н.С.", "елкина"], "phone": "Телефон 22-33-44" });
         let mut summary = vec!["не перенесено из строки: «учитель»".to_owned()];
-        keep_the_rest(&blocks, &mut doc, &mut summary);
+        keep_the_rest(&blocks, &[], &mut doc, &mut summary);
         assert!(doc.get("unplaced").is_none(), "{doc}");
         assert_eq!(summary.len(), 1);
     }

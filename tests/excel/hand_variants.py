@@ -1,12 +1,13 @@
-"""Writes eleven orders and plans as clerks type them in Word (python-docx), each in another
+"""Writes fourteen orders and plans as clerks type them in Word (python-docx), each in another
 way: the бланк as paragraphs or as a table, the date line centred, pushed apart by tabs,
 in a table or typed over blanks, points typed «1.» or «1)» or as Word lists, the
 signature with tabs or in a table, грифы in a table, a text box, the executor's line, a
 note under the plan, two appendices, the date and the number on lines of
-their own, a гриф typed as paragraphs. The import test asserts that every word of each
+their own, a гриф typed as paragraphs, a РАСПОРЯЖЕНИЕ signed with underscores and
+acquainted in a table, a бланк cell holding the kind, a plan alone under a mark. The import test asserts that every word of each
 reaches the result or the summary.
 
-Usage: python3 hand_variants.py OUT_DIR   (writes v01.docx … v11.docx)
+Usage: python3 hand_variants.py OUT_DIR   (writes v01.docx … v14.docx)
 """
 import os
 import sys
@@ -226,7 +227,59 @@ def v11(d):
     plan(d, mark=False)
 
 
-VARIANTS = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11]
+def v12(d):
+    """A kindergarten's РАСПОРЯЖЕНИЕ: the signature typed with underscores, dashes for
+    points, «п р и к а з ы в а ю» spaced out, a line under a point, the note of what is
+    attached, an acquaintance table, text in the header."""
+    d.sections[0].header.paragraphs[0].text = "МБДОУ «Детский сад № 5» — для служебного пользования"
+    centred(d, "Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад № 5»")
+    centred(d, "РАСПОРЯЖЕНИЕ", bold=True)
+    d.add_paragraph("02.09.2024\t\t\t\t\t№ 12")
+    d.add_paragraph("О безопасности дорожного движения")
+    d.add_paragraph("В целях профилактики детского дорожно-транспортного травматизма")
+    d.add_paragraph("п р и к а з ы в а ю:")
+    d.add_paragraph("- провести с воспитанниками беседы по правилам дорожного движения;")
+    d.add_paragraph("Ответственный: старший воспитатель Кузнецова Е.В.")
+    d.add_paragraph("- информировать родителей о безопасности на дорогах.")
+    d.add_paragraph("Приложение: на 2 л. в 1 экз.")
+    d.add_paragraph("Заведующий МБДОУ д/с № 5 ____________ О.В. Иванова")
+    d.add_paragraph("С распоряжением ознакомлены:")
+    t = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([["ФИО", "Подпись", "Дата"], ["Кузнецова Е.В.", "", ""], ["Смирнова А.П.", "", ""]]):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+
+
+def v13(d):
+    """A corner бланк as a table whose left cell holds the kind and the requisites too;
+    the points typed «1.» with no decree word; the list appendix kept as a table."""
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "АДМИНИСТРАЦИЯ ГОРОДА ЭНСКА\nУПРАВЛЕНИЕ ОБРАЗОВАНИЯ\nПРИКАЗ\n12.09.2024 № 245\nг. Энск"
+    d.add_paragraph("О создании рабочей группы")
+    d.add_paragraph("1. Создать рабочую группу и утвердить её состав (приложение).")
+    d.add_paragraph("2. Контроль за исполнением приказа оставляю за собой.")
+    d.add_paragraph("Начальник управления\t\t\t\tГ.П. Соболев")
+    d.add_page_break()
+    p = d.add_paragraph("Приложение к приказу Управления образования от 12.09.2024 № 245")
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    centred(d, "Состав рабочей группы", bold=True)
+    t = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([["№", "Фамилия, имя, отчество", "Должность"], ["1.", "Соболев Г.П.", "начальник управления"],
+                             ["2.", "Лебедева Н.В.", "методист"]]):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+
+
+def v14(d):
+    """A plan alone, approved by a mark typed flush left over four lines, signed under
+    its table."""
+    for t in ["УТВЕРЖДЕНО", "приказом директора", "МБОУ «Лицей № 2»", "от 29.08.2024 № 156"]:
+        d.add_paragraph(t)
+    plan(d, mark=False)
+    d.add_paragraph("Заместитель директора по ВР\t\t\t\tК.С. Орлов")
+
+
+VARIANTS = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11, v12, v13, v14]
 
 
 def main(out):

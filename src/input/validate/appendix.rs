@@ -135,11 +135,13 @@ fn check_mark(doc: &Document, a: &Appendix, path: &JsonPath, out: &mut Vec<Diagn
         return;
     }
     let Some(order) = &doc.order else {
-        if matches!(a.mark.style, MarkStyle::Approved | MarkStyle::Both) {
+        // A mark citing its own date and number needs no order in the file.
+        let cites_own = a.mark.date.is_some() && a.mark.number.is_some();
+        if matches!(a.mark.style, MarkStyle::Approved | MarkStyle::Both) && !cites_own {
             out.push(
                 Diagnostic::error("гриф «УТВЕРЖДЕН приказом …» требует реквизитов приказа")
                     .at(path.key("style"))
-                    .hint("добавьте в документ «order» с датой, номером и заголовком"),
+                    .hint("добавьте в документ «order» с датой, номером и заголовком или укажите дату и номер в самой отметке (mark.date, mark.number)"),
             );
         }
         if a.mark.with_order_title {

@@ -580,7 +580,9 @@ fn every_word_of_fourteen_hand_typed_documents_reaches_the_result_or_the_summary
             5 => assert_eq!(body["decree"]["placement"], "inline"),
             6 => {
                 assert_eq!(doc["appendices"][0]["approvals"].as_array().map(Vec::len), Some(2));
-                assert!(unplaced.contains("Приказ от 02.09.2024"), "{unplaced}");
+                // «Приказ от … № …» under the УТВЕРЖДАЮ signature: the act that approves.
+                let act = &doc["appendices"][0]["approvals"][1]["act"];
+                assert_eq!((&act["date"], &act["number"]), (&"2024-09-02".into(), &"101-о".into()), "{act}");
                 let items = &doc["appendices"][0]["table"]["sections"][0]["items"];
                 assert_eq!(items[0]["number"], "1.1.", "typed numbers kept as typed");
             }

@@ -1,6 +1,6 @@
 //! Variants real documents use (issue 29): each fixture in `tests/fixtures/variants` renders,
 //! and what its `.expected` file lists is printed in both outputs — our PDF and the DOCX —
-//! the same way; lines marked «!» are printed in neither.
+//! the same way; lines marked «!» are printed in neither; «<A|B»: A before B.
 
 mod common;
 
@@ -38,6 +38,17 @@ fn every_variant_prints_as_its_fixture_says_in_both_outputs() {
         let (pdf, docx) = (plain(&pdf), plain(&docx));
         let expected = std::fs::read_to_string(f.with_extension("expected")).unwrap();
         for line in expected.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            // «<A|B»: A printed before B in both outputs.
+            if let Some((a, b)) = line.strip_prefix('<').and_then(|l| l.split_once('|')) {
+                let (a, b) = (plain(a), plain(b));
+                for (what, text) in [("PDF", &pdf), ("DOCX", &docx)] {
+                    match (text.find(&a), text.find(&b)) {
+                        (Some(x), Some(y)) if x < y => {}
+                        found => problems.push(format!("{stem}: «{a}» not before «{b}» in the {what}: {found:?}")),
+                    }
+                }
+                continue;
+            }
             let (absent, want) = match line.strip_prefix('!') {
                 Some(w) => (true, plain(w)),
                 None => (false, plain(line)),

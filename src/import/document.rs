@@ -39,17 +39,21 @@ fn mark_start(p: &Para) -> bool {
 /// The first line of a гриф.
 fn grif_head(text: &str) -> bool {
     let t = text.trim();
+    let t = t.to_uppercase();
+    let t = t.trim_end_matches(':');
     ["УТВЕРЖДАЮ", "СОГЛАСОВАНО", "ПРИНЯТО"].iter().any(|h| t == *h || t.starts_with(&format!("{h}\n")))
 }
 
+/// A table of грифы: a cell whose first word is a гриф's («УТВЕРЖДАЮ», «Согласовано»,
+/// «УТВЕРЖДЕН приказом …»), not a plan whose activity starts «Утверждение …».
 fn is_grif(g: &Grid) -> bool {
-    g.rows.iter().flat_map(|r| &r.cells).any(|c| {
-        let t = c.text();
-        t.starts_with("УТВЕРЖДАЮ")
-            || t.starts_with("СОГЛАСОВАНО")
-            || t.starts_with("ПРИНЯТО")
-            || t.starts_with("УТВЕРЖДЕН")
-    })
+    !table::is_roadmap(g)
+        && g.rows.iter().flat_map(|r| &r.cells).any(|c| {
+            let t = c.text().to_uppercase();
+            let word = t.split(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
+            ["УТВЕРЖДАЮ", "СОГЛАСОВАНО", "ПРИНЯТО", "УТВЕРЖДЕН", "УТВЕРЖДЕНА", "УТВЕРЖДЕНО", "УТВЕРЖДЕНЫ"]
+                .contains(&word)
+        })
 }
 
 /// Builds the document; `title` names a plan whose title the document does not give,
@@ -1400,7 +1404,8 @@ fn clauses_from(body: &[&Para]) -> Value {
 fn approval_from(text: &str) -> Option<Value> {
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let head = *lines.first()?;
-    let kind = match head {
+    let upper = head.trim_end_matches(':').to_uppercase();
+    let kind = match upper.as_str() {
         "УТВЕРЖДАЮ" => "approve",
         "СОГЛАСОВАНО" => "agreed",
         "ПРИНЯТО" => "accepted",
@@ -1409,6 +1414,10 @@ fn approval_from(text: &str) -> Option<Value> {
     };
     let mut a = Map::new();
     a.insert("kind".into(), json!(kind));
+    // «Утверждаю» as the organisation writes it.
+    if kind != "approved" && head != upper {
+        a.insert("word".into(), json!(head));
+    }
     if kind == "approved" {
         // «УТВЕРЖДЕН приказом <issuer> от <date> № <number>», on one or more lines.
         let rest = lines[1..].join(" ");
@@ -1453,6 +1462,16 @@ fn approval_from(text: &str) -> Option<Value> {
             // («Приказ от … № …») have no place in this гриф: the import's net keeps them.
             let l = line.to_lowercase();
             if l.starts_with("приказ") || l.starts_with("распоряжение") {
+                // The act that approves, under the signature: «Приказ № 112 от 30.08.2024».
+                if let (Some((date, _)), Some(number)) = (find_date(line), act_number(line)) {
+                    let mut act = Map::new();
+                    if l.starts_with("распоряжение") {
+                        act.insert("kind".into(), json!("распоряжением"));
+                    }
+                    act.insert("date".into(), json!(date));
+                    act.insert("number".into(), json!(number));
+                    a.insert("act".into(), Value::Object(act));
+                }
                 continue;
             }
             if let Some((d, _)) = find_date(&line.replace(['«', '»'], " ")) {
@@ -1469,6 +1488,14 @@ fn approval_from(text: &str) -> Option<Value> {
         a.insert("body".into(), json!(body.join("\n")));
     }
     Some(Value::Object(a))
+}
+
+/// The number of an act's line, before or after its date: «№ 112 от 30.08.2024», «от
+/// 30.08.2024 № 112».
+fn act_number(line: &str) -> Option<String> {
+    let after = line.split_once('№')?.1.trim_start();
+    let number: String = after.split(" от ").next().unwrap_or(after).trim().to_owned();
+    (!number.is_empty()).then_some(number)
 }
 
 /// The mark; `cited` receives the order it cites when the file holds no order.

@@ -254,11 +254,13 @@ mod tests {
                     points: vec![],
                     marker: true,
                     responsible: vec![],
+                    responsible_title: None,
                     group: None,
                 })
                 .collect(),
             marker: true,
             responsible: vec![],
+            responsible_title: None,
             group: None,
         };
         let pts = vec![p(None, 0), p(Some("5"), 2), p(None, 0)];

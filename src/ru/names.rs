@@ -23,6 +23,9 @@ pub struct ParsedName {
 enum Token<'a> {
     Initial(char),
     Word(&'a str),
+    /// A word in capitals: a surname only beside initials («Е.В.ТАРАБАНОВА»), else an
+    /// abbreviation («УМЦ»).
+    Caps(&'a str),
 }
 
 /// Parses a written name, or `None` when the text is not a person's name (a role such
@@ -40,6 +43,11 @@ pub fn parse_written(text: &str) -> Option<ParsedName> {
         [Token::Initial(a), Token::Initial(b), Token::Word(s)] => initials_then(vec![*a, *b], s),
         [Token::Word(s), Token::Initial(a)] => surname_then(s, vec![*a]),
         [Token::Word(s), Token::Initial(a), Token::Initial(b)] => surname_then(s, vec![*a, *b]),
+        // A surname in capitals beside initials, kept as written.
+        [Token::Initial(a), Token::Caps(s)] => initials_then(vec![*a], s),
+        [Token::Initial(a), Token::Initial(b), Token::Caps(s)] => initials_then(vec![*a, *b], s),
+        [Token::Caps(s), Token::Initial(a)] => surname_then(s, vec![*a]),
+        [Token::Caps(s), Token::Initial(a), Token::Initial(b)] => surname_then(s, vec![*a, *b]),
         [Token::Word(s), Token::Word(n)] => full(s, n, None),
         [Token::Word(s), Token::Word(n), Token::Word(p)] => full(s, n, Some(p)),
         _ => return None,
@@ -65,10 +73,13 @@ fn tokenize(s: &str) -> Option<Vec<Token<'_>>> {
         }
         let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
         let word = &rest[..end];
-        if !is_name_word(word) {
+        if is_name_word(word) {
+            out.push(Token::Word(word));
+        } else if word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase() || c == '-') {
+            out.push(Token::Caps(word));
+        } else {
             return None;
         }
-        out.push(Token::Word(word));
         rest = &rest[end..];
     }
 }
@@ -130,6 +141,9 @@ mod tests {
         assert_eq!(p("Васильева М. В.").surname, "Васильева");
         assert_eq!(p("Мин В.Ф.").surname, "Мин");
         assert_eq!(p("Роо С.Р.").surname, "Роо");
+        // A surname in capitals beside initials, kept as written.
+        assert_eq!(p("Е.В.ТАРАБАНОВА").surname, "ТАРАБАНОВА");
+        assert_eq!(p("ИВАНОВА О.В.").initials, vec!['О', 'В']);
         let full = p("Васильева Мария Викторовна");
         assert_eq!(full.name.as_deref(), Some("Мария"));
         assert_eq!(full.initials, vec!['М', 'В']);
@@ -152,6 +166,8 @@ mod tests {
             "",
             "Классные руководители",
             "Кураторы групп",
+            "МБОУ СОШ",
+            "УМЦ ГОРУНО",
         ] {
             // «Школьные координаторы» and the like look like two capitalised words only
             // when both are capitalised; lower-case second words fail.

@@ -165,8 +165,11 @@ pub struct ApprovalView {
     pub lines: Vec<String>,
     /// «________________ И.О. Фамилия» when someone signs.
     pub signature: Option<String>,
-    /// The date, or the line to fill it in, when someone signs.
+    /// The date, or the line to fill it in, when someone signs and the date line is wanted.
     pub date: Option<String>,
+    /// Lines under the signature: the act that approves, for a гриф other than
+    /// «УТВЕРЖДЕН приказом» («Приказ от 30.08.2024 № 112»).
+    pub after: Vec<String>,
 }
 
 /// The acquaintance list under the signature.
@@ -209,6 +212,14 @@ pub struct AppendixView {
     pub items: Vec<String>,
     /// The clauses of a text appendix.
     pub clauses: Vec<ClauseView>,
+    /// The organisation's бланк over the first appendix of a file with no order text (a
+    /// plan approved by грифы alone).
+    pub header: bool,
+    /// The title before the mark and the грифы: header → title → «Приложение» → грифы.
+    pub title_first: bool,
+    /// A signature under the appendix (a plan signed by its author), with its
+    /// e-signature mark when signed electronically.
+    pub signatory: Option<SignatoryView>,
 }
 
 /// The mark on an appendix's first page: «Приложение … к приказу …», «УТВЕРЖДЕН …» or both.
@@ -532,23 +543,27 @@ fn body_view(input: &Input, b: &m::OrderBody) -> BodyView {
         decree_inline: b.decree.placement == m::DecreePlacement::Inline,
         decree_colon: if b.decree.colon { ":" } else { "" },
         points: points_view(input, &b.points, 1, b.markers, 0, &mut it),
-        signatory: SignatoryView {
-            position: b.signatory.position.clone(),
-            name: person_initials_first(&b.signatory.person),
-            e_signature: b.signatory.e_signature.as_ref().map(|e| ESignatureView {
-                certificate: e.certificate.clone(),
-                owner: e.owner.clone().unwrap_or_else(|| {
-                    people::resolve(&b.signatory.person)
-                        .map(|n| people::full_name(&n))
-                        .unwrap_or_else(|| people::display_person(&b.signatory.person, false))
-                }),
-                valid_from: dates::date_numeric(e.valid_from.0),
-                valid_to: dates::date_numeric(e.valid_to.0),
-            }),
-        },
+        signatory: signatory_view(&b.signatory),
         acquaintance: b.acquaintance.as_ref().map(|a| AcquaintanceView {
             label: a.label.clone().unwrap_or_else(|| format!("С приказом {}:", agree::acquainted_word(&genders))),
             people: a.people.iter().map(person_initials_first).collect(),
+        }),
+    }
+}
+
+fn signatory_view(s: &m::Signatory) -> SignatoryView {
+    SignatoryView {
+        position: s.position.clone(),
+        name: person_initials_first(&s.person),
+        e_signature: s.e_signature.as_ref().map(|e| ESignatureView {
+            certificate: e.certificate.clone(),
+            owner: e.owner.clone().unwrap_or_else(|| {
+                people::resolve(&s.person)
+                    .map(|n| people::full_name(&n))
+                    .unwrap_or_else(|| people::display_person(&s.person, false))
+            }),
+            valid_from: dates::date_numeric(e.valid_from.0),
+            valid_to: dates::date_numeric(e.valid_to.0),
         }),
     }
 }
@@ -624,14 +639,15 @@ fn with_people(mut text: String, p: &m::Point) -> String {
             parts.push(format!("{} – {}", g.head_title.as_deref().unwrap_or("руководитель"), name(h)));
         }
         if let Some(d) = &g.deputy {
-            let title = match g.head_title.as_deref() {
-                Some(t) => format!("заместитель {}", agree::genitive_title(t)),
-                None => "заместитель руководителя".to_owned(),
+            let title = match (g.deputy_title.as_deref(), g.head_title.as_deref()) {
+                (Some(own), _) => own.to_owned(),
+                (None, Some(t)) => format!("заместитель {}", agree::genitive_title(t)),
+                (None, None) => "заместитель руководителя".to_owned(),
             };
             parts.push(format!("{title} – {}", name(d)));
         }
         if let Some(s) = &g.secretary {
-            parts.push(format!("секретарь – {}", name(s)));
+            parts.push(format!("{} – {}", g.secretary_title.as_deref().unwrap_or("секретарь"), name(s)));
         }
         if !g.members.is_empty() {
             let members: Vec<String> = g.members.iter().map(name).collect();
@@ -650,7 +666,11 @@ fn with_people(mut text: String, p: &m::Point) -> String {
         }
     }
     if !p.responsible.is_empty() {
-        let word = if p.responsible.len() == 1 { "Ответственный" } else { "Ответственные" };
+        let word = match &p.responsible_title {
+            Some(own) => own.trim_end_matches(':').to_owned(),
+            None if p.responsible.len() == 1 => "Ответственный".to_owned(),
+            None => "Ответственные".to_owned(),
+        };
         let names: Vec<String> = p.responsible.iter().map(name).collect();
         let lead = text.trim_end();
         let sep = if lead.is_empty() {
@@ -757,21 +777,38 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
                 }
             })
             .collect(),
+        header: i == 0 && input.blank.is_some() && input.order.as_ref().is_none_or(|o| o.body.is_none()),
+        title_first: a.title_first,
+        signatory: a.signatory.as_ref().map(signatory_view),
     }
 }
 
 /// The lines of a гриф. The signature line is as long as the ones drawn by hand on such
 /// грифы, the name after it; an unknown date is a line to fill in.
+/// An act's kind as written in the instrumental case («приказом», «распоряжением») in the
+/// nominative with a capital, for a line of its own: «Приказ», «Распоряжение».
+fn nominative_of_act(kind: &str) -> String {
+    let k = kind.trim().to_lowercase();
+    let word = match k.as_str() {
+        "приказом" => "приказ".to_owned(),
+        "распоряжением" => "распоряжение".to_owned(),
+        "постановлением" => "постановление".to_owned(),
+        "решением" => "решение".to_owned(),
+        _ => k,
+    };
+    dates::capitalize_first(&word)
+}
+
 fn approval_view(input: &Input, a: &Appendix, g: &m::Approval) -> ApprovalView {
     use m::ApprovalKind as K;
     let form = a.mark.approved_form.unwrap_or_else(|| agree::guess_form(&a.title));
-    let word = match g.kind {
+    let word = g.word.clone().unwrap_or_else(|| match g.kind {
         K::Approve => "УТВЕРЖДАЮ".to_owned(),
         K::Approved => agree::approved_word(form).to_owned(),
         K::Agreed => "СОГЛАСОВАНО".to_owned(),
         // A гриф принятия reads «ПРИНЯТО» whatever the document, as the ГОСТ prints it.
         K::Accepted => "ПРИНЯТО".to_owned(),
-    };
+    });
     let mut lines: Vec<String> = g.position.clone();
     if let Some(b) = &g.body {
         lines.extend(b.split('\n').map(str::to_owned));
@@ -781,26 +818,49 @@ fn approval_view(input: &Input, a: &Appendix, g: &m::Approval) -> ApprovalView {
         let act = g.act.as_ref();
         let kind = act.and_then(|x| x.kind.clone()).unwrap_or_else(|| "приказом".to_owned());
         let issuer = act.and_then(|x| x.issuer.clone()).or_else(|| issuer(input));
-        lines.push(match issuer {
+        // A line break typed in the issuer is kept.
+        let head = match issuer {
             Some(i) => format!("{kind} {i}"),
             None => kind,
-        });
+        };
+        lines.extend(head.split('\n').map(str::to_owned));
         let date = act.map(|x| x.date).or(order.map(|o| o.date));
         let number = act.map(|x| x.number.clone()).or(order.map(|o| o.number.clone()));
         if let (Some(d), Some(n)) = (date, number) {
-            lines.push(format!("от {} № {n}", dates::date_numeric(d.0)));
+            lines.push(format!("от {} {}", dates::date_numeric(d.0), number_shown(&n)));
         }
     }
     if let Some(p) = &g.protocol {
-        let title = p.title.clone().unwrap_or_else(|| "Протокол".to_owned());
-        lines.push(format!("{title} от {} № {}", dates::date_numeric(p.date.0), p.number));
+        match &p.line {
+            Some(line) => lines.push(dates::date_by_pattern(
+                p.date.0,
+                &line.replace("{номер}", &p.number).replace("{дата}", &dates::date_numeric(p.date.0)),
+            )),
+            None => {
+                let title = p.title.clone().unwrap_or_else(|| "Протокол".to_owned());
+                lines.push(format!("{title} от {} {}", dates::date_numeric(p.date.0), number_shown(&p.number)));
+            }
+        }
     }
     let signature = g.person.as_ref().map(|p| format!("________________ {}", person_initials_first(p)));
-    let date = signature.as_ref().map(|_| match g.date {
+    let date = signature.as_ref().filter(|_| g.date_line).map(|_| match g.date {
         Some(d) => dates::date_quoted_day(d.0),
         None => "«___» ______________ 20___ г.".to_owned(),
     });
-    ApprovalView { word, lines, signature, date }
+    // Under any other гриф, the act that approves stands under the signature:
+    // «Приказ от 30.08.2024 № 112».
+    let after = match (&g.act, g.kind) {
+        (Some(act), k) if k != K::Approved => {
+            let kind = act.kind.as_deref().map_or("Приказ".to_owned(), nominative_of_act);
+            let issuer = act.issuer.as_deref().map(|i| format!(" {i}")).unwrap_or_default();
+            format!("{kind}{issuer} от {} {}", dates::date_numeric(act.date.0), number_shown(&act.number))
+                .split('\n')
+                .map(str::to_owned)
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    ApprovalView { word, lines, signature, date, after }
 }
 
 /// A clause's blocks in reading order; its points numbered among themselves.

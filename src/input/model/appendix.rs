@@ -86,6 +86,21 @@ pub struct Appendix {
     #[schemars(title = "Разделы текста", description = "Разделы приложения вида `text` (Положение, Порядок).")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clauses: Option<Vec<Clause>>,
+    /// The title before the mark and the грифы (header → title → «Приложение» → грифы).
+    #[schemars(
+        title = "Заголовок над грифами",
+        description = "Печатать ли заголовок над отметкой и грифами (шапка → заголовок → «Приложение» → грифы), а не под ними. По умолчанию — `false`."
+    )]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub title_first: bool,
+    /// A signature under the appendix (a plan signed by its author), with an e-signature
+    /// mark when signed electronically.
+    #[schemars(
+        title = "Подпись под приложением",
+        description = "Подпись под приложением — например, план подписывает заместитель директора; с отметкой об электронной подписи (`e_signature`), если подписан электронно."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signatory: Option<super::Signatory>,
 }
 
 /// The kinds of appendix.

@@ -52,10 +52,28 @@ pub struct Approval {
     /// For `approved`: the approving document; the order's own requisites when absent.
     #[schemars(
         title = "Утверждающий документ",
-        description = "Для грифа `approved`: документ, которым утверждено; если не указан — реквизиты самого приказа."
+        description = "Документ, которым утверждено. У грифа `approved` — «приказом <кем издан> от … № …» (если не указан — реквизиты самого приказа); у остальных грифов — строкой под подписью: «Приказ от 30.08.2024 № 112»."
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub act: Option<Act>,
+    /// The гриф's word as the organisation writes it («Утверждаю»); by its kind otherwise.
+    #[schemars(
+        title = "Слово грифа",
+        description = "Слово грифа так, как его пишет организация («Утверждаю», «Согласовано»); если не указано — по виду грифа прописными: «УТВЕРЖДАЮ», «СОГЛАСОВАНО», «ПРИНЯТО», «УТВЕРЖДЕН(А/О/Ы)»."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub word: Option<String>,
+    /// Whether the date line under the signature is printed.
+    #[schemars(
+        title = "Строка даты",
+        description = "Печатать ли под подписью строку даты (дату подписи или «\"___\" ________ 20___ г.» для заполнения от руки). По умолчанию — `true`."
+    )]
+    #[serde(default = "yes")]
+    pub date_line: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The kinds of гриф.
@@ -104,6 +122,14 @@ pub struct Protocol {
     #[serde(deserialize_with = "super::number_text")]
     #[schemars(schema_with = "super::number_schema")]
     pub number: String,
+    /// The protocol's line as the organisation writes it, with the date and number as
+    /// fields: replaces «Протокол от … № …».
+    #[schemars(
+        title = "Строка протокола",
+        description = "Строка протокола так, как её пишет организация, — вместо «Протокол от … № …». Поля: `{номер}`, `{дата}` («30.08.2024»), части даты `{ДД}`, `{Д}`, `{ММ}`, `{М}`, `{месяца}`, `{месяц}`, `{ГГГГ}`, `{ГГ}`. Например: `(протокол от {дата} № {номер})`, `Протокол № {номер} заседания педсовета от «{Д}» {ММ}. {ГГГГ} г.`."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<String>,
 }
 
 /// The document that approves: «приказом <issuer> от <date> № <number>».

@@ -301,6 +301,14 @@ pub struct Point {
     )]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub responsible: Vec<PersonRef>,
+    /// The word before the responsible people, «Ответственный»/«Ответственные» unless given
+    /// («Ответственный за исполнение», «Исполнитель»).
+    #[schemars(
+        title = "Слово перед ответственными",
+        description = "Что печатается перед ответственными вместо «Ответственный» / «Ответственные» (например, «Ответственный за исполнение», «Исполнители»); двоеточие ставится само."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsible_title: Option<String>,
     /// A group the point creates («Создать рабочую группу в составе:»), printed after the
     /// text: «руководитель – …; заместитель руководителя – …; члены группы: …».
     #[schemars(
@@ -337,10 +345,24 @@ pub struct Group {
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deputy: Option<PersonRef>,
+    /// The deputy's title, «заместитель руководителя» (or of the head's title) when absent.
+    #[schemars(
+        title = "Наименование заместителя",
+        description = "Как называется заместитель; если не указано — «заместитель руководителя» (или «заместитель» с наименованием руководителя: «заместитель председателя»)."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deputy_title: Option<String>,
     /// The secretary («секретарь»).
     #[schemars(title = "Секретарь", description = "Секретарь («секретарь»).")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secretary: Option<PersonRef>,
+    /// The secretary's title, «секретарь» when absent («ответственный секретарь»).
+    #[schemars(
+        title = "Наименование секретаря",
+        description = "Как называется секретарь; если не указано — «секретарь» (например, «ответственный секретарь»)."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secretary_title: Option<String>,
     /// The members; a name may carry its position after a comma («О.С. Крылова, методист»).
     #[schemars(
         title = "Члены группы",

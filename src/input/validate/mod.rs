@@ -46,6 +46,13 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
     for (i, a) in doc.appendices.iter().enumerate() {
         let path = root.key("appendices").index(i).key("approvals");
         requisites::check_approvals(doc, &a.approvals, &path, &mut out);
+        if let Some(sig) = &a.signatory {
+            let sp = root.key("appendices").index(i).key("signatory");
+            order::check_signatory(sig, &sp, &mut out);
+            if let Some(e) = &sig.e_signature {
+                requisites::check_e_signature(doc, e, &sp.key("e_signature"), &mut out);
+            }
+        }
     }
     for (i, u) in doc.unplaced.iter().enumerate() {
         let text: String = u.text.replace('\n', " ").chars().take(60).collect();

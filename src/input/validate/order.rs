@@ -41,13 +41,7 @@ pub(super) fn check(doc: &Document, order: &Order, path: &JsonPath, out: &mut Ve
     for (a, b) in collisions(&point_numbers(&body.points, &body_path.key("points")), true) {
         out.push(number_collision(a, b));
     }
-    let sig = &body.signatory;
-    if sig.position.iter().all(|l| l.trim().is_empty()) {
-        out.push(
-            Diagnostic::error("не указана должность подписывающего").at(body_path.key("signatory").key("position")),
-        );
-    }
-    check_person(&sig.person, &body_path.key("signatory").key("person"), out);
+    check_signatory(&body.signatory, &body_path.key("signatory"), out);
     if let Some(acq) = &body.acquaintance {
         let acq_path = body_path.key("acquaintance");
         if acq.people.is_empty() {
@@ -63,9 +57,45 @@ pub(super) fn check(doc: &Document, order: &Order, path: &JsonPath, out: &mut Ve
     }
 }
 
+/// A title given for someone who is not there would not be printed: an error, not a
+/// silently dropped word.
+fn check_titles(p: &Point, pp: &JsonPath, out: &mut Vec<Diagnostic>) {
+    let unprinted = |what: &str, key: &str, path: JsonPath, out: &mut Vec<Diagnostic>| {
+        out.push(
+            Diagnostic::error(format!("{what} не печатается: не указан {key}"))
+                .at(path)
+                .hint(format!("укажите {key} или уберите это поле")),
+        );
+    };
+    if p.responsible_title.is_some() && p.responsible.is_empty() {
+        unprinted("слово перед ответственными", "responsible", pp.key("responsible_title"), out);
+    }
+    // An empty group is an error of its own.
+    if let Some(g) = p
+        .group
+        .as_ref()
+        .filter(|g| g.head.is_some() || g.deputy.is_some() || g.secretary.is_some() || !g.members.is_empty())
+    {
+        let gp = pp.key("group");
+        if g.head_title.is_some() && g.head.is_none() && g.deputy_title.is_none() && g.deputy.is_none() {
+            unprinted("наименование руководителя", "head", gp.key("head_title"), out);
+        }
+        if g.deputy_title.is_some() && g.deputy.is_none() {
+            unprinted("наименование заместителя", "deputy", gp.key("deputy_title"), out);
+        }
+        if g.secretary_title.is_some() && g.secretary.is_none() {
+            unprinted("наименование секретаря", "secretary", gp.key("secretary_title"), out);
+        }
+        if g.members_title.is_some() && g.members.is_empty() {
+            unprinted("наименование членов", "members", gp.key("members_title"), out);
+        }
+    }
+}
+
 fn check_points(doc: &Document, points: &[Point], path: &JsonPath, depth: usize, out: &mut Vec<Diagnostic>) {
     for (i, p) in points.iter().enumerate() {
         let pp = path.index(i);
+        check_titles(p, &pp, out);
         let has_text = p.text.as_deref().is_some_and(|t| !t.trim().is_empty());
         if !has_text && p.addressee.is_none() && p.points.is_empty() {
             out.push(Diagnostic::error("пустой пункт: нет ни текста, ни адресата, ни подпунктов").at(pp.clone()));
@@ -168,4 +198,12 @@ pub(super) fn check_date_pattern(pattern: &str, path: &JsonPath, out: &mut Vec<D
                 .hint(format!("например: «от {{ДД}}.{{ММ}}.{{ГГГГ}} г.»; поля образца: {known}")),
         );
     }
+}
+
+/// A signature: its position and a name that reads as one.
+pub(super) fn check_signatory(sig: &crate::input::model::Signatory, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    if sig.position.iter().all(|l| l.trim().is_empty()) {
+        out.push(Diagnostic::error("не указана должность подписывающего").at(path.key("position")));
+    }
+    check_person(&sig.person, &path.key("person"), out);
 }

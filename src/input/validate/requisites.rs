@@ -101,6 +101,36 @@ pub(super) fn check_approvals(doc: &Document, list: &[Approval], path: &JsonPath
         }
         if let Some(p) = &g.protocol {
             require_text(&p.number, &gp.key("protocol").key("number"), "номер протокола", out);
+            if let Some(line) = &p.line {
+                let lp = gp.key("protocol").key("line");
+                require_text(line, &lp, "строка протокола", out);
+                let unknown: Vec<String> = line
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|s| s.split_once('}').map(|(f, _)| f))
+                    .filter(|f| !["номер", "дата"].contains(f) && !crate::ru::dates::PATTERN_FIELDS.contains(f))
+                    .map(|f| format!("{{{f}}}"))
+                    .collect();
+                if !unknown.is_empty() {
+                    out.push(
+                        Diagnostic::error(format!("в строке протокола неизвестные поля: {}", unknown.join(", ")))
+                            .at(lp)
+                            .hint("поля: {номер}, {дата}, {ДД}, {Д}, {ММ}, {М}, {месяца}, {месяц}, {ГГГГ}, {ГГ}"),
+                    );
+                }
+            }
+        }
+        if let Some(w) = &g.word {
+            require_text(w, &gp.key("word"), "слово грифа", out);
+        }
+        if !g.date_line && g.date.is_some() {
+            out.push(
+                Diagnostic::error(
+                    "дата подписи указана, а строка даты выключена (date_line: false): дата не печатается",
+                )
+                .at(gp.key("date"))
+                .hint("уберите date или date_line"),
+            );
         }
         let need = |what: &str, hint: &str, out: &mut Vec<Diagnostic>| {
             out.push(Diagnostic::error(what.to_owned()).at(gp.key("kind")).hint(hint.to_owned()));

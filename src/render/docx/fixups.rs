@@ -292,6 +292,9 @@ fn fix_settings(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
     // compatibility mode settings stay.
     if let Some(compat) = child_mut(&mut root, "w:compat") {
         compat.children.retain(|c| matches!(c, Node::Element(x) if x.name == "w:compatSetting"));
+        // A justified line ending in a manual line break is not stretched (our PDF leaves
+        // it ragged, as Word would stretch it to the margin with gaps of several ems).
+        compat.children.insert(0, Node::Element(el("w:doNotExpandShiftReturn", &[])));
     }
     const HYPHENATION: [&str; 4] =
         ["w:autoHyphenation", "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps"];

@@ -90,19 +90,31 @@ pub enum Gender {
 #[serde(deny_unknown_fields)]
 pub struct Cases {
     /// Родительный падеж (кого?).
-    #[schemars(title = "Родительный падеж", description = "Родительный падеж (кого?).")]
+    #[schemars(
+        title = "Родительный падеж",
+        description = "Родительный падеж (кого?). Не печатается: документы склоняют имя только в дательный падеж, поэтому проверка считает эту форму ошибкой."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub genitive: Option<String>,
     /// Дательный падеж (кому?).
-    #[schemars(title = "Дательный падеж", description = "Дательный падеж (кому?).")]
+    #[schemars(
+        title = "Дательный падеж",
+        description = "Дательный падеж (кому?) — печатается у адресата пункта: «заместителю директора М.В. Васильевой»."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dative: Option<String>,
     /// Винительный падеж (кого?).
-    #[schemars(title = "Винительный падеж", description = "Винительный падеж (кого?).")]
+    #[schemars(
+        title = "Винительный падеж",
+        description = "Винительный падеж (кого?). Не печатается: документы склоняют имя только в дательный падеж, поэтому проверка считает эту форму ошибкой."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accusative: Option<String>,
     /// Творительный падеж (кем?).
-    #[schemars(title = "Творительный падеж", description = "Творительный падеж (кем?).")]
+    #[schemars(
+        title = "Творительный падеж",
+        description = "Творительный падеж (кем?). Не печатается: документы склоняют имя только в дательный падеж, поэтому проверка считает эту форму ошибкой."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instrumental: Option<String>,
 }

@@ -82,7 +82,17 @@ fn check_one(doc: &Document, a: &Appendix, path: &JsonPath, out: &mut Vec<Diagno
         for (i, item) in items.iter().enumerate() {
             match item {
                 ListItem::Text(t) => require_text(t, &path.key("items").index(i), "пункт списка", out),
-                ListItem::Person(p) => check_person(&p.person, &path.key("items").index(i).key("person"), out),
+                ListItem::Person(p) => {
+                    check_person(&p.person, &path.key("items").index(i).key("person"), out);
+                    // A list prints «Фамилия И.О., должность»: the dative form is an addressee's.
+                    if p.position_dative.is_some() {
+                        out.push(
+                            Diagnostic::error("в списке должность в дательном падеже не печатается")
+                                .at(path.key("items").index(i).key("position_dative"))
+                                .hint("запишите должность в именительном падеже в «position»"),
+                        );
+                    }
+                }
             }
         }
     }
@@ -122,6 +132,23 @@ fn check_one(doc: &Document, a: &Appendix, path: &JsonPath, out: &mut Vec<Diagno
 fn check_mark(doc: &Document, a: &Appendix, path: &JsonPath, out: &mut Vec<Diagnostic>) {
     if let Some(lines) = &a.mark.lines {
         check_mark_lines(lines, a.mark.style == MarkStyle::None, &path.key("lines"), out);
+        // The lines replace the wording the other fields make: those the lines do not
+        // use would not be printed.
+        let uses = |field: &str| lines.iter().any(|l| l.contains(&format!("{{{field}}}")));
+        if a.mark.issuer.is_some() && !uses("издатель") {
+            out.push(
+                Diagnostic::error("издатель отметки не печатается: строки отметки (lines) его не называют")
+                    .at(path.key("issuer"))
+                    .hint("впишите {издатель} в строку отметки или уберите issuer"),
+            );
+        }
+        if a.mark.with_order_title && !uses("заголовок") {
+            out.push(
+                Diagnostic::error("заголовок приказа в отметке не печатается: строки отметки (lines) его не называют")
+                    .at(path.key("with_order_title"))
+                    .hint("впишите {заголовок} в строку отметки или уберите with_order_title"),
+            );
+        }
     }
     if a.mark.style == MarkStyle::None {
         // No mark is printed: nothing of the order is needed for it.

@@ -177,6 +177,20 @@ pub(super) fn check_person(p: &PersonRef, path: &JsonPath, out: &mut Vec<Diagnos
                     require_text(v, &path.key(key), "часть имени", out);
                 }
             }
+            // Only the dative is ever printed (an addressee «Заместителю директора И.О.
+            // Фамилии»): another case's form would be silently unused.
+            let c = &parts.cases;
+            for (key, v) in
+                [("genitive", &c.genitive), ("accusative", &c.accusative), ("instrumental", &c.instrumental)]
+            {
+                if v.is_some() {
+                    out.push(
+                        Diagnostic::error(format!("падежная форма «{key}» нигде не печатается"))
+                            .at(path.key("cases").key(key))
+                            .hint("документы программы склоняют имя только в дательный падеж (адресат пункта): оставьте «dative» или уберите эту форму"),
+                    );
+                }
+            }
         }
     }
 }

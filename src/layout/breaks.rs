@@ -94,7 +94,10 @@ pub fn breaks(word: &str, syllables: bool) -> Vec<Break> {
         };
         let hard = match c {
             '-' => is_letter(prev) && is_letter(next),
-            '–' | '—' => prev != NBSP && next != NBSP,
+            // Never after the dash of a range of numbers («2021–2024», «10–15»): a year range is
+            // not split across lines (the DOCX binds it with a word joiner, see [`bind_ranges`]).
+            '–' if prev.is_ascii_digit() && next.is_ascii_digit() => false,
+            '–' | '—' => prev != NBSP && next != NBSP && next != WORD_JOINER,
             '/' => {
                 let (before, after) = letters_around(word, i);
                 before >= 3 && after >= 3
@@ -177,6 +180,35 @@ pub fn syllable_points(letters: &str) -> Vec<usize> {
     } else {
         ours
     }
+}
+
+/// U+2060: no line break on either side, in Word and LibreOffice alike.
+const WORD_JOINER: char = '\u{2060}';
+
+/// The text with a word joiner after the dash of each range of numbers («2021–2024»), so
+/// that Word and LibreOffice do not break after it, as our layout does not.
+pub fn bind_ranges(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let ranges: Vec<usize> = text
+        .match_indices('–')
+        .filter(|(i, d)| {
+            let after = i + d.len();
+            *i > 0 && b[i - 1].is_ascii_digit() && after < b.len() && b[after].is_ascii_digit()
+        })
+        .map(|(i, d)| i + d.len())
+        .collect();
+    if ranges.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 3 * ranges.len());
+    let mut from = 0;
+    for at in ranges {
+        out.push_str(&text[from..at]);
+        out.push(WORD_JOINER);
+        from = at;
+    }
+    out.push_str(&text[from..]);
+    Cow::Owned(out)
 }
 
 /// The soft hyphen: Word and LibreOffice break a word that has one only there.
@@ -267,6 +299,9 @@ mod tests {
         assert_eq!(split("Информационно-методический", false), ["Информационно-", "методический"]);
         assert_eq!(split("Сентябрь–октябрь", false), ["Сентябрь–", "октябрь"]);
         assert_eq!(split("организаций/учреждений", false), ["организаций/", "учреждений"]);
+        // A range of numbers is not split after its dash; the DOCX binds it with a word joiner.
+        assert_eq!(split("2021–2024", false), ["2021–2024"]);
+        assert_eq!(bind_ranges("на 2021–2024 гг., сентябрь–октябрь"), "на 2021–\u{2060}2024 гг., сентябрь–октябрь");
     }
 
     #[test]

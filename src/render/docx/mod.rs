@@ -475,6 +475,7 @@ fn runs(inlines: &[Inline], own: &Props, base: &Props, hyphenate: bool) -> Vec<R
         match i {
             Inline::Text(t, st) => {
                 let text = if hyphenate { soft_hyphens(t) } else { std::borrow::Cow::Borrowed(t.as_str()) };
+                let text = crate::layout::breaks::bind_ranges(&text);
                 r = r.add_text(text.as_ref());
                 match (st.bold, base.bold) {
                     (true, false) => r = r.bold(),

@@ -17,11 +17,25 @@ pub fn run(files: &[PathBuf], strict: bool, explain: bool) -> ExitCode {
         }
         let loaded = prikaz::input::load(file);
         let (mut errors, mut warnings) = print_diagnostics(&name, &loaded, strict);
+        let mut loose = Vec::new();
         if errors == 0 {
             let text = loaded.source.as_ref().map(|s| s.text.as_str());
-            let (e, w) = print_list(&name, text, &narrow_columns(&loaded), strict);
+            let (narrow, lines) = layout_checks(&loaded);
+            let (e, w) = print_list(&name, text, &narrow, strict);
             errors += e;
             warnings += w;
+            loose = lines;
+        }
+        // Loose lines are not the input's fault: named for the author, not counted (so
+        // --strict does not fail on them).
+        for l in &loose {
+            let text: String = l.text.replace('\u{a0}', " ").chars().take(90).collect();
+            eprintln!(
+                "вёрстка: {name}, стр. {}: строка растянута (пробелы до {:.2} em): «{}» — переставьте или замените слова рядом, чтобы строка стала плотнее; так же она выйдет и в DOCX",
+                l.page,
+                l.gap_em,
+                text.trim()
+            );
         }
         if explain {
             explain_typography(&name, &loaded);
@@ -87,20 +101,25 @@ fn line_column(text: &str, at: usize) -> (usize, usize) {
 
 /// Table columns too narrow for a piece of their text even at the widest the page allows
 /// (the built-in templates laid out with the bundled fonts, as `render` would): a date or a
-/// word would be cut by characters. Each is located at its column in the file.
-fn narrow_columns(loaded: &prikaz::input::Loaded) -> Vec<prikaz::diag::Diagnostic> {
+/// word would be cut by characters. Each is located at its column in the file. Then the
+/// loose lines of the pages, each with its page and words.
+fn layout_checks(loaded: &prikaz::input::Loaded) -> (Vec<prikaz::diag::Diagnostic>, Vec<prikaz::layout::loose::Loose>) {
     use prikaz::diag::{Diagnostic, JsonPath, Location};
-    let (Some(input), Some(source)) = (&loaded.document, &loaded.source) else { return Vec::new() };
-    let Ok(templates) = prikaz::template::Templates::builtin() else { return Vec::new() };
+    let (Some(input), Some(source)) = (&loaded.document, &loaded.source) else { return (Vec::new(), Vec::new()) };
+    let Ok(templates) = prikaz::template::Templates::builtin() else { return (Vec::new(), Vec::new()) };
     let Ok(mut ir) = prikaz::pipeline::build_ir(input, &templates, prikaz::pipeline::Parts::All) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    let narrow = prikaz::layout::columns::fit(&mut ir, &prikaz::layout::text::Measurer::bundled());
+    let measurer = prikaz::layout::text::Measurer::bundled();
+    let narrow = prikaz::layout::columns::fit(&mut ir, &measurer);
+    // Lines first-fit had to stretch: both outputs stretch them alike; the author can
+    // rephrase (the page and the words say which).
+    let loose = prikaz::layout::loose::loose_lines(&prikaz::layout::layout(&ir, &measurer), &measurer);
     // The built-in templates draw one table for each appendix that has one, in order.
     let tables: Vec<usize> =
         input.appendices.iter().enumerate().filter(|(_, a)| a.table.is_some()).map(|(i, _)| i).collect();
     let locator = prikaz::input::locate::Locator::new(&source.text);
-    narrow
+    let narrow = narrow
         .iter()
         .map(|n| {
             let mut d = Diagnostic::warning(n.to_string());
@@ -113,5 +132,6 @@ fn narrow_columns(loaded: &prikaz::input::Loaded) -> Vec<prikaz::diag::Diagnosti
             }
             d
         })
-        .collect()
+        .collect();
+    (narrow, loose)
 }

@@ -8,6 +8,7 @@ pub mod columns;
 mod flow;
 mod hyphenate;
 pub mod linebreak;
+pub mod loose;
 mod table;
 pub mod text;
 

@@ -11,32 +11,35 @@ use crate::ru::typography;
 pub fn normalize(doc: &mut Document, t: &Typography) {
     for s in &mut doc.sections {
         for b in &mut s.blocks {
-            block(b, t);
+            block(b, t, true);
         }
     }
 }
 
-fn block(b: &mut Block, t: &Typography) {
+/// `running`: running text, not a table cell (where a date in words is bound whole).
+fn block(b: &mut Block, t: &Typography, running: bool) {
     match b {
-        Block::Paragraph(p) => paragraph(p, t),
-        Block::List(l) => l.items.iter_mut().for_each(|p| paragraph(p, t)),
+        Block::Paragraph(p) => paragraph(p, t, running),
+        Block::List(l) => l.items.iter_mut().for_each(|p| paragraph(p, t, running)),
         Block::Signature(s) => {
             for line in &mut s.position {
                 *line = text(line, t);
             }
             s.name = text(&s.name, t);
         }
-        Block::Zone(z) => z.blocks.iter_mut().for_each(|b| block(b, t)),
+        Block::Zone(z) => z.blocks.iter_mut().for_each(|b| block(b, t, running)),
         Block::Table(tb) => {
             for row in tb.head.iter_mut().chain(tb.body.iter_mut()) {
                 for cell in &mut row.cells {
                     inherit_cell_style(cell);
-                    cell.blocks.iter_mut().for_each(|b| block(b, t));
+                    cell.blocks.iter_mut().for_each(|b| block(b, t, false));
                 }
             }
         }
         Block::Image(_) => {}
-        Block::Columns(cs) => cs.columns.iter_mut().flat_map(|c| c.blocks.iter_mut()).for_each(|b| block(b, t)),
+        Block::Columns(cs) => {
+            cs.columns.iter_mut().flat_map(|c| c.blocks.iter_mut()).for_each(|b| block(b, t, running))
+        }
     }
 }
 
@@ -58,10 +61,13 @@ fn inherit_cell_style(cell: &mut Cell) {
     }
 }
 
-fn paragraph(p: &mut Paragraph, t: &Typography) {
+fn paragraph(p: &mut Paragraph, t: &Typography, running: bool) {
     for i in &mut p.inlines {
         if let Inline::Text(s, _) = i {
             *s = text(s, t);
+            if running && t.nbsp {
+                *s = typography::nbsp_dates(s);
+            }
         }
     }
 }

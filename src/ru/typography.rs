@@ -256,6 +256,36 @@ pub fn nbsp_abbreviations(s: &str) -> String {
     out
 }
 
+/// A date in words in running text kept on one line: «25 декабря 2019 г.» →
+/// «25~декабря~2019~г.» (the day and the month, the year and «г.» are bound by the other
+/// passes; this binds the month to the year). Table cells keep the space, so a narrow
+/// column may still break a date between its month and year.
+pub fn nbsp_dates(s: &str) -> String {
+    if !s.contains(' ') || !s.chars().any(|c| c.is_ascii_digit()) {
+        return s.to_owned();
+    }
+    let parts: Vec<&str> = s.split(' ').collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            let l = parts[i - 1];
+            // «25~декабря» (bound by the pass for short words) or «25 декабря».
+            let mut pieces = l.rsplit(NBSP);
+            let month = pieces.next().unwrap_or("");
+            let day = pieces.next().or_else(|| (i >= 2).then(|| last_word(parts[i - 2]))).unwrap_or("");
+            let is_day = {
+                let d = day.trim_matches(['«', '»', '"']);
+                (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit())
+            };
+            let is_month = (1..=12).any(|m| crate::ru::dates::month_genitive(m) == month);
+            let year = p.as_bytes().get(..4).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
+            out.push(if is_day && is_month && year { NBSP } else { ' ' });
+        }
+        out.push_str(p);
+    }
+    out
+}
+
 /// Signs and abbreviated units a number is never separated from. Full words («года»,
 /// «лет», «человек») are not glued: a glued «25.12.2019~года» cannot fit a line and leaves
 /// the line before it loose.
@@ -502,6 +532,10 @@ mod tests {
     fn numbers_and_abbreviations() {
         assert_eq!(v(&nbsp_numero("№ 15 а и №657, №№АЗ-1128/08")), "№~15~а и №~657, №№~АЗ-1128/08");
         assert_eq!(v(&nbsp_numero("№ 15 апреля")), "№~15 апреля");
+        assert_eq!(
+            v(&nbsp_dates("от 25 декабря 2019 г. и «3» мая 2020 года, в мае 2021")),
+            "от 25 декабря~2019 г. и «3» мая~2020 года, в мае 2021"
+        );
         assert_eq!(v(&nbsp_numero_kept("№ 15, №26/1")), "№~15, №26/1");
         assert_eq!(v(&dashes_en_kept("руководитель – Иванова - ЗДУВР")), "руководитель~– Иванова~— ЗДУВР");
         assert_eq!(

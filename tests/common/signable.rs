@@ -192,11 +192,38 @@ fn ends_with_hyphen(w: &str) -> bool {
     c.next() == Some('-') && c.next().is_some_and(char::is_alphabetic)
 }
 
-/// A number or a date cut between two lines: «01.01.20» / «21», «№» / «15», «2023» / «г.»
+/// A number or a date cut between two lines: «01.01.20» / «21», «№» / «15», «2023» / «г.»,
+/// «25 декабря» / «2019 г.», «2021–» / «2024»
 /// (but not «… № 520» / «г. Новочеркасск», where «г.» is «город»: `after` is the word
 /// after `b`).
 fn cut_number(a: &str, b: &str, after: Option<&str>) -> bool {
     if a == "№" || a.ends_with(" №") {
+        return true;
+    }
+    // A date in words: «25 декабря» / «2019 г.».
+    const MONTHS: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    let a_word = a.rsplit(['\u{a0}', ' ']).next().unwrap_or(a);
+    if MONTHS.contains(&a_word) && b.as_bytes().get(..4).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
+        return true;
+    }
+    // A range of numbers: «2021–» / «2024 гг.».
+    if a.ends_with('–')
+        && a.trim_end_matches('–').ends_with(|c: char| c.is_ascii_digit())
+        && b.starts_with(|c: char| c.is_ascii_digit())
+    {
         return true;
     }
     let a_tail: String = {

@@ -201,22 +201,9 @@ fn cut_number(a: &str, b: &str, after: Option<&str>) -> bool {
         return true;
     }
     // A date in words: «25 декабря» / «2019 г.».
-    const MONTHS: [&str; 12] = [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ];
     let a_word = a.rsplit(['\u{a0}', ' ']).next().unwrap_or(a);
-    if MONTHS.contains(&a_word) && b.as_bytes().get(..4).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
+    let month = (1..=12).any(|m| prikaz::ru::dates::month_genitive(m) == a_word);
+    if month && b.as_bytes().get(..4).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
         return true;
     }
     // A range of numbers: «2021–» / «2024 гг.».

@@ -328,9 +328,30 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
     let mut i = 0;
     let mut found_date = false;
     let mut blank_date_line = false;
-    while i < rest.len().min(3) {
+    while i < rest.len().min(4) {
         let t = &rest[i].text;
-        if let Some((date, words)) = find_date(t) {
+        // «по основной деятельности», «по личному составу» under the kind: the format has
+        // no place for it; named, not taken for the title.
+        if !found_date && i == 0 && is_kind_subtitle(t) {
+            summary
+                .push(format!("строка под видом документа «{}» не перенесена: в формате для неё нет поля", cut(t, 60)));
+            i += 1;
+            continue;
+        }
+        // A date that does not exist («31.02.2024»): the requisites line, said.
+        if !found_date {
+            if let Some(bad) = impossible_date(t) {
+                summary
+                    .push(format!("дата «{bad}» в строке «{}» не существует: впишите верную дату приказа", cut(t, 60)));
+                blank_date_line = true;
+                if let Some(num) = t.split_once('№').map(|(_, n)| n.trim()).filter(|n| !n.is_empty()) {
+                    order.insert("number".into(), json!(num));
+                }
+                i += 1;
+                continue;
+            }
+        }
+        if let Some((date, words)) = find_date(t).or_else(|| find_short_date(t)) {
             order.insert("date".into(), json!(date));
             if words {
                 order.insert("date_format".into(), json!("words"));
@@ -421,7 +442,7 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
             summary.push("дата и номер приказа не найдены: впишите дату и номер приказа (поля «Дата документа» и «Регистрационный номер»)".to_owned());
         }
         order.insert("date".into(), json!("2000-01-01"));
-        order.insert("number".into(), json!("—"));
+        order.entry("number").or_insert_with(|| json!("—"));
     } else if !order.contains_key("number") {
         order.insert("number".into(), json!("—"));
         summary.push("номер приказа не найден: впишите его (поле «Регистрационный номер»)".to_owned());
@@ -890,16 +911,54 @@ fn date_pattern_of(typed: &str, words: bool) -> Option<String> {
         out.extend(tokens[m + 2..].iter().map(|s| s.to_string()));
         (out.join(" "), "{Д} {месяца} {ГГГГ} г.")
     } else {
-        let at = tokens.iter().position(|w| find_date(w).is_some())?;
+        let at = tokens.iter().position(|w| find_date(w).is_some() || find_short_date(w).is_some())?;
         let w = tokens[at];
         let core = w.trim_matches(|c: char| !c.is_ascii_digit());
         let day_field = if core.split('.').next()?.len() == 1 { "{Д}" } else { "{ДД}" };
         let mut out: Vec<String> = tokens[..at].iter().map(|s| s.to_string()).collect();
-        out.push(w.replacen(core, &format!("{day_field}.{{ММ}}.{{ГГГГ}}"), 1));
+        let year_field = if core.rsplit('.').next().is_some_and(|y| y.len() == 2) { "{ГГ}" } else { "{ГГГГ}" };
+        out.push(w.replacen(core, &format!("{day_field}.{{ММ}}.{year_field}"), 1));
         out.extend(tokens[at + 1..].iter().map(|s| s.to_string()));
         (out.join(" "), "{ДД}.{ММ}.{ГГГГ}")
     };
     (pattern != default).then_some(pattern)
+}
+
+/// «по основной деятельности» under the kind: a short line in lower case starting «по ».
+fn is_kind_subtitle(t: &str) -> bool {
+    let l = t.trim().to_lowercase();
+    l.starts_with("по ") && l.chars().count() < 60 && !l.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A date with a two-digit year in a requisites line: «02.09.24» (ISO; 20yy).
+fn find_short_date(t: &str) -> Option<(String, bool)> {
+    t.split_whitespace().find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        let p: Vec<&str> = w.split('.').collect();
+        if p.len() != 3 || p[0].is_empty() || p[0].len() > 2 || p[1].len() != 2 || p[2].len() != 2 {
+            return None;
+        }
+        let (d, m, y) = (p[0].parse().ok()?, p[1].parse().ok()?, p[2].parse::<i32>().ok()?);
+        let date = chrono::NaiveDate::from_ymd_opt(2000 + y, m, d)?;
+        Some((date.format("%Y-%m-%d").to_string(), false))
+    })
+}
+
+/// A token shaped like a date that is none («31.02.2024», «12.13.2024»).
+fn impossible_date(t: &str) -> Option<String> {
+    t.split_whitespace().find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        let p: Vec<&str> = w.split('.').collect();
+        let shaped = p.len() == 3
+            && (1..=2).contains(&p[0].len())
+            && p[1].len() == 2
+            && (p[2].len() == 4 || p[2].len() == 2)
+            && p.iter().all(|x| x.bytes().all(|b| b.is_ascii_digit()));
+        if !shaped || find_date(w).is_some() || find_short_date(w).is_some() {
+            return None;
+        }
+        Some(w.to_owned())
+    })
 }
 
 /// A date in a requisites line: «28.08.2023» or «28 августа 2023 г.» (ISO, and whether in words).

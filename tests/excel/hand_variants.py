@@ -1,4 +1,4 @@
-"""Writes fourteen orders and plans as clerks type them in Word (python-docx), each in another
+"""Writes fifteen orders and plans as clerks type them in Word (python-docx), each in another
 way: the бланк as paragraphs or as a table, the date line centred, pushed apart by tabs,
 in a table or typed over blanks, points typed «1.» or «1)» or as Word lists, the
 signature with tabs or in a table, грифы in a table, a text box, the executor's line, a
@@ -7,7 +7,7 @@ their own, a гриф typed as paragraphs, a РАСПОРЯЖЕНИЕ signed wit
 acquainted in a table, a бланк cell holding the kind, a plan alone under a mark. The import test asserts that every word of each
 reaches the result or the summary.
 
-Usage: python3 hand_variants.py OUT_DIR   (writes v01.docx … v14.docx)
+Usage: python3 hand_variants.py OUT_DIR   (writes v01.docx … v15.docx)
 """
 import os
 import sys
@@ -279,7 +279,19 @@ def v14(d):
     d.add_paragraph("Заместитель директора по ВР\t\t\t\tК.С. Орлов")
 
 
-VARIANTS = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11, v12, v13, v14]
+def v15(d):
+    """«ПРИКАЗ» with «по основной деятельности» under it, the date with a two-digit year."""
+    for line in BLANK:
+        centred(d, line)
+    centred(d, "ПРИКАЗ", bold=True)
+    centred(d, "по основной деятельности")
+    d.add_paragraph("02.09.24\t\t\t\t\t№ 5")
+    d.add_paragraph("Об организации наставничества в 2024/2025 учебном году")
+    typed_points(d)
+    signature(d)
+
+
+VARIANTS = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11, v12, v13, v14, v15]
 
 
 def main(out):

@@ -115,7 +115,22 @@ fn every_page_is_signable_in_our_pdf_and_in_libreoffices_rendering() {
 }
 
 /// Faults still left, with why. Each is the start of a fault's message.
-const KNOWN: [(&str, &str); 4] = [
+const KNOWN: [(&str, &str); 10] = [
+    (
+        "samples/large-200.json (PDF): стр. 37: «Формирование баз данных наставни-»",
+        "two syllable hyphens, then the hyphen written in «организациями-партнерами»: Word and \
+         LibreOffice limit only the hyphens they add and break at a written one, and both outputs \
+         must break alike, so the ladder stays and `validate` names it («вёрстка: …»)",
+    ),
+    ("samples/large-200.json (LibreOffice): стр. 37: «Формирование баз данных наставни-»", "the same lines"),
+    ("samples/large-200.json (PDF): стр. 37: «муниципальном, региональном, фе-»", "the same kind, next cell"),
+    ("samples/large-200.json (LibreOffice): стр. 37: «муниципальном, региональном, фе-»", "the same lines"),
+    (
+        "samples/novocherkassk-2020.json (PDF): стр. 3: «Обеспечение экспертно-»",
+        "a written hyphen, then two syllable hyphens (the limit the DOCX sets, 2, is kept): \
+         named by `validate`",
+    ),
+    ("samples/novocherkassk-2020.json (LibreOffice): стр. 3: «Обеспечение экспертно-»", "the same lines"),
     (
         "samples/kindergarten-2024.json (PDF): стр. 1: пробел",
         "«заместитель заведующего; члены комиссии: Т.А. Белова, медицинская сестра;»: the next \

@@ -213,3 +213,20 @@ fn a_loose_line_is_named_with_its_page_and_words() {
         "{stderr}"
     );
 }
+
+/// Three lines of one cell in a row ending with a hyphen, one of them written in the text
+/// («организациями-»): both outputs break so (Word's and LibreOffice's limit counts only the
+/// hyphens they add), so `validate` names the lines for the author; `--strict` passes.
+#[test]
+fn a_hyphen_ladder_is_named_with_its_page_and_lines() {
+    let out = prikaz(&["validate", "--strict", "samples/large-200.json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("вёрстка: samples/large-200.json, стр. 37: 3 строки подряд кончаются переносом")
+            && stderr.contains(
+                "«Формирование баз данных наставни-» / «ков на уровне ОУ в сетевом взаи-» / «модействии с организациями-»"
+            ),
+        "{stderr}"
+    );
+}

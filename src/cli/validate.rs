@@ -17,14 +17,15 @@ pub fn run(files: &[PathBuf], strict: bool, explain: bool) -> ExitCode {
         }
         let loaded = prikaz::input::load(file);
         let (mut errors, mut warnings) = print_diagnostics(&name, &loaded, strict);
-        let mut loose = Vec::new();
+        let (mut loose, mut ladders) = (Vec::new(), Vec::new());
         if errors == 0 {
             let text = loaded.source.as_ref().map(|s| s.text.as_str());
-            let (narrow, lines) = layout_checks(&loaded);
+            let (narrow, lines, steps) = layout_checks(&loaded);
             let (e, w) = print_list(&name, text, &narrow, strict);
             errors += e;
             warnings += w;
             loose = lines;
+            ladders = steps;
         }
         // Loose lines are not the input's fault: named for the author, not counted (so
         // --strict does not fail on them).
@@ -35,6 +36,15 @@ pub fn run(files: &[PathBuf], strict: bool, explain: bool) -> ExitCode {
                 l.page,
                 l.gap_em,
                 text.trim()
+            );
+        }
+        for l in &ladders {
+            let lines: Vec<String> = l.lines.iter().map(|t| format!("«{}»", t.replace('\u{a0}', " "))).collect();
+            eprintln!(
+                "вёрстка: {name}, стр. {}: {} строки подряд кончаются переносом (считая дефисы, написанные в тексте): {} — переставьте или замените слова рядом; так же они выйдут и в DOCX",
+                l.page,
+                l.lines.len(),
+                lines.join(" / ")
             );
         }
         if explain {
@@ -102,19 +112,22 @@ fn line_column(text: &str, at: usize) -> (usize, usize) {
 /// Table columns too narrow for a piece of their text even at the widest the page allows
 /// (the built-in templates laid out with the bundled fonts, as `render` would): a date or a
 /// word would be cut by characters. Each is located at its column in the file. Then the
-/// loose lines of the pages, each with its page and words.
-fn layout_checks(loaded: &prikaz::input::Loaded) -> (Vec<prikaz::diag::Diagnostic>, Vec<prikaz::layout::loose::Loose>) {
+/// loose lines and the hyphen ladders of the pages, each with its page and words.
+fn layout_checks(loaded: &prikaz::input::Loaded) -> LayoutNotes {
     use prikaz::diag::{Diagnostic, JsonPath, Location};
-    let (Some(input), Some(source)) = (&loaded.document, &loaded.source) else { return (Vec::new(), Vec::new()) };
-    let Ok(templates) = prikaz::template::Templates::builtin() else { return (Vec::new(), Vec::new()) };
+    let none = || (Vec::new(), Vec::new(), Vec::new());
+    let (Some(input), Some(source)) = (&loaded.document, &loaded.source) else { return none() };
+    let Ok(templates) = prikaz::template::Templates::builtin() else { return none() };
     let Ok(mut ir) = prikaz::pipeline::build_ir(input, &templates, prikaz::pipeline::Parts::All) else {
-        return (Vec::new(), Vec::new());
+        return none();
     };
     let measurer = prikaz::layout::text::Measurer::bundled();
     let narrow = prikaz::layout::columns::fit(&mut ir, &measurer);
     // Lines first-fit had to stretch: both outputs stretch them alike; the author can
     // rephrase (the page and the words say which).
-    let loose = prikaz::layout::loose::loose_lines(&prikaz::layout::layout(&ir, &measurer), &measurer);
+    let pages = prikaz::layout::layout(&ir, &measurer);
+    let loose = prikaz::layout::loose::loose_lines(&pages, &measurer);
+    let ladders = prikaz::layout::ladders::ladders(&pages);
     // The built-in templates draw one table for each appendix that has one, in order.
     let tables: Vec<usize> =
         input.appendices.iter().enumerate().filter(|(_, a)| a.table.is_some()).map(|(i, _)| i).collect();
@@ -133,5 +146,10 @@ fn layout_checks(loaded: &prikaz::input::Loaded) -> (Vec<prikaz::diag::Diagnosti
             d
         })
         .collect();
-    (narrow, loose)
+    (narrow, loose, ladders)
 }
+
+/// What the layout checks find: narrow columns (warnings located in the file), loose
+/// lines and hyphen ladders (named for the author, not counted).
+type LayoutNotes =
+    (Vec<prikaz::diag::Diagnostic>, Vec<prikaz::layout::loose::Loose>, Vec<prikaz::layout::ladders::Ladder>);

@@ -148,8 +148,10 @@ pub fn break_lines(
                 }
                 let room = limit + squeeze - open.x - if empty { 0.0 } else { space };
                 // A word wider than a whole line must be broken whatever the hyphen count.
+                // The limit bars syllable hyphens only: a hyphen written in the text
+                // («организациями-партнерами») still breaks, as in Word and LibreOffice.
                 let may_hyphenate = hyphen_run(&lines) < MAX_CONSECUTIVE_HYPHENS || (empty && ww > limit + 0.01);
-                let split = if may_hyphenate { best_break(m, &w, face, size, room, hyphenate) } else { None };
+                let split = best_break(m, &w, face, size, room, hyphenate && may_hyphenate);
                 let split = split.or_else(|| if empty { nbsp_split(m, &w, face, size, limit) } else { None });
                 if let Some((head, tail, hyphenated)) = split {
                     let fx = if empty { 0.0 } else { open.x + space };

@@ -7,6 +7,7 @@ pub mod breaks;
 pub mod columns;
 mod flow;
 mod hyphenate;
+pub mod ladders;
 pub mod linebreak;
 pub mod loose;
 mod table;

@@ -98,8 +98,8 @@ fn box_height_per_em(doc: &lopdf::Document) -> f64 {
 }
 
 /// Checks every page. `compounds` are the document's words written with a hyphen
-/// («организациями-партнерами», lower case): a line ending at such a hyphen is not a
-/// hyphenated line (Word and LibreOffice do not count it in their limit either).
+/// («организациями-партнерами», lower case): a line ending at such a hyphen counts toward a
+/// ladder (a clerk sees three hyphens in a row) but is no syllable carry.
 pub fn check(pages: &[PageText], compounds: &HashSet<String>) -> Report {
     let mut r = Report::default();
     for (p, page) in pages.iter().enumerate() {
@@ -147,7 +147,8 @@ fn check_column(page: usize, lines: &[Line], compounds: &HashSet<String>, r: &mu
             compounds.contains(&format!("{head}-{tail}").to_lowercase())
         });
         let hyphenated = ends_with_hyphen(&last.text) && !written;
-        run = if hyphenated { run + 1 } else { 0 };
+        // A clerk counts every line ending with a hyphen, written ones too.
+        run = if ends_with_hyphen(&last.text) { run + 1 } else { 0 };
         if run == 3 {
             r.hyphen_ladders.push(format!("стр. {page}: «{}» …", lines[i - 2].text()));
         }

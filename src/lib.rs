@@ -43,6 +43,7 @@ pub mod engine;
 pub use engine::{render, Engine, Options, Rendered};
 
 pub mod batch;
+pub mod breaks;
 pub mod diag;
 pub mod doc;
 pub mod fonts;

@@ -56,7 +56,7 @@ fn every_sample_word_is_hyphenated_as_libreoffice_hyphenates_it() {
     for line in text.lines() {
         let (word, theirs) = line.split_once(' ').unwrap_or((line, ""));
         let theirs: Vec<usize> = theirs.split(',').filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect();
-        let ours = prikaz::layout::breaks::libreoffice_points(word);
+        let ours = prikaz::breaks::libreoffice_points(word);
         if ours != theirs {
             differ.push(format!("{word}: ours {ours:?}, libhyphen {theirs:?}"));
         }

@@ -30,3 +30,12 @@ pub const PAGE_NUMBER_SIZE: Length = Length::pt(12.0);
 pub fn default_margins() -> Margins {
     Margins { top: Length::mm(20.0), right: Length::mm(10.0), bottom: Length::mm(20.0), left: Length::mm(20.0) }
 }
+
+/// Room above a picture on its line: Word sets an inline picture on the baseline, and the
+/// paragraph's (1 pt) text below it takes a little of the line's height.
+pub const IMAGE_LINE_EXTRA: f64 = 1.0;
+
+/// The exact height of a picture's line, in whole twips (both writers use this value).
+pub fn image_line_height(h: f64) -> f64 {
+    ((h + IMAGE_LINE_EXTRA) * 20.0).ceil() / 20.0
+}

@@ -9,8 +9,8 @@
 
 use std::borrow::Cow;
 
-use super::breaks::{nbsp_breaks, unbreakable_pieces};
 use super::text::{face_index, Measurer};
+use crate::breaks::{nbsp_breaks, unbreakable_pieces};
 use crate::doc::{geometry, Block, Cell, Document, Inline, Paragraph, Table};
 
 /// A column that cannot hold a piece of its text even at the narrowest the other columns

@@ -1,8 +1,8 @@
 //! First-fit line breaking with Russian hyphenation, as Word and LibreOffice break lines,
 //! so our lines match the DOCX.
 
-use super::breaks::{breaks, nbsp_breaks, Break, Kind, MAX_CONSECUTIVE_HYPHENS};
 use super::text::{face_index, Measurer};
+use crate::breaks::{breaks, nbsp_breaks, Break, Kind, MAX_CONSECUTIVE_HYPHENS};
 
 /// The share of a space's width a justified line may give up to take one more word or
 /// hyphenated part (Word's justification since 2013; LibreOffice's
@@ -369,7 +369,7 @@ mod tests {
         let word = "ab".repeat(300);
         let lines = break_lines(&m, &text(&word), 12.0, 5000.0, 0.0, true, false);
         assert_eq!(lines.len(), 1);
-        let items = crate::layout::flow::place_line(&m, &lines[0], crate::doc::Align::Center, 0.0, 5000.0, 10.0, 12.0);
+        let items = crate::layout::lines::place_line(&m, &lines[0], crate::doc::Align::Center, 0.0, 5000.0, 10.0, 12.0);
         assert!(matches!(&items[..], [crate::layout::Item::Text { text, .. }] if *text == word), "{items:?}");
         let (small, large) = (work(20_000), work(200_000));
         assert!(large < small * 11.0, "10× the text took {:.1}× the work", large / small);
@@ -390,7 +390,7 @@ mod tests {
         }
         assert!(lines[0].frags[0].size < 12.0 && lines[0].frags[0].text == "ǅ");
         assert_eq!(lines.last().unwrap().frags[0].size, 12.0);
-        let items = crate::layout::flow::place_line(&m, &lines[0], crate::doc::Align::Left, 0.0, width, 10.0, 12.0);
+        let items = crate::layout::lines::place_line(&m, &lines[0], crate::doc::Align::Left, 0.0, width, 10.0, 12.0);
         assert!(matches!(&items[..], [crate::layout::Item::Text { size, .. }] if *size < 12.0), "{items:?}");
     }
 }

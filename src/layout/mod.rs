@@ -3,19 +3,20 @@
 //! tables whose header repeats, whose section rows stay with the next row and whose rows
 //! do not split, landscape sections, page numbers from page 2.
 
-pub mod breaks;
 pub mod columns;
-mod flow;
-mod hyphenate;
+mod cursor;
 pub mod ladders;
 pub mod linebreak;
+mod lines;
 pub mod loose;
+mod pages;
+mod rows;
 mod table;
 pub mod text;
 
 use std::fmt::Write;
 
-pub use flow::{image_line_height, layout};
+pub use pages::layout;
 
 /// A page of positioned items; y grows downwards from the top edge, in points.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,37 +1,16 @@
-//! Tables: fixed columns, cells laid out at their width, rows that never split (unless
-//! taller than a page), rows bound by a row span kept together when they fit and parted
+//! Layout, step 2 for tables: the rows [`super::rows`] set, put on pages. Rows never split
+//! (unless taller than a page), rows bound by a row span kept together when they fit and parted
 //! between rows when they do not (the spanning cell going on, as in Word and LibreOffice),
 //! section rows kept with the next row, and the header rows repeated on every page.
 
-use super::flow::{height, paragraph_chunk, shift, stamp, stamp_item, Flow, PLine};
-use super::{text::Measurer, Item};
-use crate::doc::structure::{Leaves, LABEL};
-use crate::doc::{geometry, Block, Cell, Row, RowKind, Table};
+use super::cursor::Flow;
+use super::lines::{height, shift, stamp, Setter};
+use super::rows::{lay_rows, LCell, LRow, PAD_X, PAD_Y};
+use super::Item;
+use crate::doc::{RowKind, Table};
 
-const PAD_X: f64 = geometry::CELL_PAD_X.to_pt();
-const PAD_Y: f64 = geometry::CELL_PAD_Y.to_pt();
-
-/// A laid-out cell: its lines, grid position and spans.
-#[derive(Clone)]
-struct LCell {
-    col: usize,
-    colspan: usize,
-    rowspan: usize,
-    /// Centred vertically in its row.
-    middle: bool,
-    lines: Vec<PLine>,
-}
-
-#[derive(Clone)]
-struct LRow {
-    kind: RowKind,
-    cells: Vec<LCell>,
-    height: f64,
-    /// The height its own cells need, before a cell spanning down to it made it taller.
-    own: f64,
-}
-
-pub(super) fn place(f: &mut Flow<'_>, t: &Table) {
+/// Puts a table on pages: the header, then the rows, repeated header on each new page.
+pub(super) fn place(f: &mut Flow<'_>, setter: &Setter<'_>, t: &Table) {
     let total: f64 = t.widths.iter().sum::<f64>().max(f64::MIN_POSITIVE);
     let tw = f.text_width();
     let widths: Vec<f64> = t.widths.iter().map(|w| w / total * tw).collect();
@@ -39,8 +18,8 @@ pub(super) fn place(f: &mut Flow<'_>, t: &Table) {
     for w in &widths {
         xs.push(xs.last().copied().unwrap_or(0.0) + w);
     }
-    let mut head = lay_rows(f, &t.head, &widths);
-    let mut body = lay_rows(f, &t.body, &widths);
+    let mut head = lay_rows(setter, &t.head, &widths);
+    let mut body = lay_rows(setter, &t.body, &widths);
     let mut head_h: f64 = head.iter().map(|r| r.height).sum();
     if head_h > (f.bottom() - f.top()) / 2.0 {
         // A header taller than half a page is not repeated (nor is it by Word): its rows
@@ -97,93 +76,6 @@ pub(super) fn place(f: &mut Flow<'_>, t: &Table) {
         }
         gi = end;
     }
-}
-
-fn lay_rows(f: &Flow<'_>, rows: &[Row], widths: &[f64]) -> Vec<LRow> {
-    let n = widths.len();
-    let starts = Table::grid(rows, n);
-    let mut out: Vec<LRow> = rows
-        .iter()
-        .zip(&starts)
-        .map(|(row, st)| {
-            let cells: Vec<LCell> = row
-                .cells
-                .iter()
-                .zip(st)
-                .map(|(c, &col)| {
-                    let colspan = c.colspan.min(n.saturating_sub(col)).max(1);
-                    let w: f64 = widths[col..col + colspan].iter().sum::<f64>() - 2.0 * PAD_X;
-                    LCell {
-                        col,
-                        colspan,
-                        rowspan: c.rowspan.max(1),
-                        middle: c.middle,
-                        lines: cell_lines(f.m, &f.leaves, c, w, f.table_size, f.hyphenate),
-                    }
-                })
-                .collect();
-            let height = cells
-                .iter()
-                .filter(|c| c.rowspan == 1)
-                .map(|c| height(&c.lines) + 2.0 * PAD_Y)
-                .fold(f.m.line_height(f.table_size) + 2.0 * PAD_Y, f64::max);
-            LRow { kind: row.kind, cells, height, own: height }
-        })
-        .collect();
-    // A cell spanning rows makes the last of them taller when it needs more room.
-    for i in 0..out.len() {
-        for k in 0..out[i].cells.len() {
-            let span = out[i].cells[k].rowspan;
-            if span > 1 {
-                let end = (i + span).min(out.len());
-                let need = height(&out[i].cells[k].lines) + 2.0 * PAD_Y;
-                let have: f64 = out[i..end].iter().map(|r| r.height).sum();
-                if need > have {
-                    out[end - 1].height += need - have;
-                }
-            }
-        }
-    }
-    out
-}
-
-fn cell_lines(m: &Measurer, leaves: &Leaves, c: &Cell, width: f64, size: f64, hyphenate: bool) -> Vec<PLine> {
-    let mut lines = Vec::new();
-    for b in &c.blocks {
-        match b {
-            Block::Paragraph(p) => {
-                let mut c = paragraph_chunk(m, p, size, width, 0.0, hyphenate).lines;
-                stamp(&mut c, leaves.paragraph(p));
-                lines.extend(c);
-            }
-            Block::List(l) => {
-                let hang = geometry::LIST_HANG.to_pt();
-                for (i, item) in l.items.iter().enumerate() {
-                    let mut c = paragraph_chunk(m, item, size, width - hang, hang, hyphenate).lines;
-                    if let Some(first) = c.first_mut() {
-                        first.items.push(Item::Text {
-                            x: 0.0,
-                            y: m.ascent(size),
-                            text: l.marker.text(i),
-                            face: 0,
-                            size,
-                            spacing: 0.0,
-                            tag: 0,
-                        });
-                    }
-                    let id = leaves.paragraph(item);
-                    stamp(&mut c, id);
-                    if let Some(marker) = c.first_mut().and_then(|l| l.items.last_mut()) {
-                        stamp_item(marker, id | LABEL);
-                    }
-                    lines.extend(c);
-                }
-            }
-            // Tables, zones and signatures never come out of the markup reader inside a cell.
-            _ => {}
-        }
-    }
-    lines
 }
 
 /// Consecutive body rows bound by row spans: [start, end).

@@ -163,7 +163,7 @@ fn check_column(page: usize, lines: &[Line], compounds: &HashSet<String>, r: &mu
             // Two letters may be carried only from a word with no other break (the rule
             // Word and LibreOffice share: layout/breaks.rs `syllable_points`).
             let word = format!("{head}{tail}");
-            let allowed = prikaz::layout::breaks::syllable_points(&word).contains(&head.chars().count());
+            let allowed = prikaz::breaks::syllable_points(&word).contains(&head.chars().count());
             if head.chars().count() < 2 || (tail.chars().count() < 3 && !allowed) {
                 let next_text = first_next.map_or("", |b| b.text.as_str());
                 r.short_carries.push(format!("стр. {page}: «{}» / «{next_text}»", last.text));

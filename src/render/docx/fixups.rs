@@ -300,9 +300,9 @@ fn fix_settings(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
         ["w:autoHyphenation", "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps"];
     root.children.retain(|c| !matches!(c, Node::Element(x) if HYPHENATION.contains(&x.name.as_str())));
     if fx.hyphenation {
-        // The rules our layout follows (layout/breaks.rs): at most two hyphenated lines in
+        // The rules our layout follows (src/breaks/): at most two hyphenated lines in
         // a row, no hyphens in words of capitals.
-        let limit = crate::layout::breaks::MAX_CONSECUTIVE_HYPHENS.to_string();
+        let limit = crate::breaks::MAX_CONSECUTIVE_HYPHENS.to_string();
         root.children.push(Node::Element(el("w:autoHyphenation", &[])));
         root.children.push(Node::Element(el("w:consecutiveHyphenLimit", &[("w:val", &limit)])));
         // No hyphenation zone: a word is hyphenated whenever a part fits, however little

@@ -18,11 +18,11 @@ mod package;
 mod schema;
 mod styles;
 
+use crate::breaks::soft_hyphens;
 use crate::doc::{
     geometry, Align, Block, Cell, Columns, Document, Image, Inline, Length, List, PageSetup, Paragraph, Role, Row,
     RowKind, Section, Signature, Table, VAlign, Zone, ZoneKind,
 };
-use crate::layout::breaks::soft_hyphens;
 use fixups::Fixups;
 pub use fixups::NO_HYPHENS_STYLE;
 use styles::Props;
@@ -43,7 +43,7 @@ pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String>
         fx.qr = Some(fixups::QrFooter {
             png: q.matrix.png(12),
             size_emu: emu(q.size),
-            line_twips: twips(Length::pt(crate::layout::image_line_height(q.size.to_pt()))),
+            line_twips: twips(Length::pt(crate::doc::geometry::image_line_height(q.size.to_pt()))),
             text: q.text.clone(),
         });
     }
@@ -191,7 +191,7 @@ fn emu(l: Length) -> u32 {
 }
 
 /// An image in a paragraph of its own, its line as tall as the layout makes it
-/// ([`crate::layout::image_line_height`]): «at least» that, which the picture and the 1 pt
+/// ([`crate::doc::geometry::image_line_height`]): «at least» that, which the picture and the 1 pt
 /// text below it never exceed («exact» would clip the picture's top in LibreOffice).
 fn image(i: &Image, ind: Indent, fx: &mut Fixups) -> DxParagraph {
     let (w, h) = (i.width, i.height());
@@ -200,7 +200,7 @@ fn image(i: &Image, ind: Indent, fx: &mut Fixups) -> DxParagraph {
     let (px_w, px_h) = i.picture.pixels;
     // A fixed relationship id: docx-rs would number pictures from a process-wide counter.
     let pic = Pic::new_with_dimensions(png, px_w, px_h).size(emu(w), emu(h)).id(format!("rIdPrikazImage{}", fx.images));
-    let line = twips(Length::pt(crate::layout::image_line_height(h.to_pt())));
+    let line = twips(Length::pt(crate::doc::geometry::image_line_height(h.to_pt())));
     let mut p = DxParagraph::new()
         .align(align(i.align))
         .keep_next(true)
@@ -475,7 +475,7 @@ fn runs(inlines: &[Inline], own: &Props, base: &Props, hyphenate: bool) -> Vec<R
         match i {
             Inline::Text(t, st) => {
                 let text = if hyphenate { soft_hyphens(t) } else { std::borrow::Cow::Borrowed(t.as_str()) };
-                let text = crate::layout::breaks::bind_ranges(&text);
+                let text = crate::breaks::bind_ranges(&text);
                 r = r.add_text(text.as_ref());
                 match (st.bold, base.bold) {
                     (true, false) => r = r.bold(),

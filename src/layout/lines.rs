@@ -1,13 +1,14 @@
-//! Blocks → pages: paragraphs, zones, lists and the signature placed line by line, with
-//! keep-with-next, widow/orphan control and page numbers.
+//! Layout, step 1: blocks → lines. Paragraphs, lists, zones, side-by-side columns, the
+//! signature and pictures become runs of placed lines ([`Chunk`]), each line's items
+//! relative to its top-left; no page is known here (step 2, [`super::pages`], puts them on
+//! pages).
 
 use super::linebreak::{break_lines, Line};
 use super::text::{face_index, Measurer};
-use super::{table, Item, Page};
+use super::Item;
+use crate::doc::geometry::{image_line_height, IMAGE_LINE_EXTRA};
 use crate::doc::structure::{LeafId, Leaves};
-use crate::doc::{
-    geometry, Align, Block, Columns, Document, Image, Inline, List, PageSetup, Paragraph, Signature, VAlign, ZoneKind,
-};
+use crate::doc::{geometry, Align, Block, Columns, Image, Inline, List, Paragraph, Signature, VAlign, ZoneKind};
 
 /// One laid-out line, its items relative to the line's top-left.
 #[derive(Debug, Clone)]
@@ -27,139 +28,21 @@ pub(super) struct Chunk {
     pub whole: bool,
 }
 
-/// The state of pagination.
-pub(super) struct Flow<'m> {
+/// What setting a block into lines needs to know of the document.
+pub(super) struct Setter<'m> {
     pub m: &'m Measurer,
-    pub pages: Vec<Page>,
-    numbered: Vec<bool>,
-    /// Each page's margins, for its number.
-    margins: Vec<crate::doc::Margins>,
-    pub setup: PageSetup,
-    pub y: f64,
     pub hyphenate: bool,
     pub body_size: f64,
     pub table_size: f64,
-    /// The first page's text ends higher when its footer holds the QR code.
-    first_page_bottom: Option<f64>,
     /// The number of each paragraph in the document's structure, stamped on its texts.
     pub leaves: Leaves,
 }
 
-/// Lays the document out.
-pub fn layout(doc: &Document, m: &Measurer) -> Vec<Page> {
-    let mut f = Flow {
-        m,
-        pages: Vec::new(),
-        numbered: Vec::new(),
-        margins: Vec::new(),
-        setup: doc.sections.first().map_or_else(|| PageSetup::a4(false, geometry::default_margins()), |s| s.page),
-        y: 0.0,
-        hyphenate: doc.fonts.hyphenation,
-        body_size: doc.fonts.body_size.to_pt(),
-        table_size: doc.fonts.table_size.to_pt(),
-        first_page_bottom: None,
-        leaves: Leaves::of(doc),
-    };
-    if let (Some(q), Some(s)) = (&doc.qr, doc.sections.first()) {
-        // Word moves the text up when the footer is taller than the bottom margin.
-        let footer_top = s.page.height.to_pt() - geometry::FOOTER_OFFSET.to_pt() - q.size.to_pt();
-        f.first_page_bottom = Some(footer_top.min(s.page.height.to_pt() - s.page.margins.bottom.to_pt()));
-    }
-    for s in &doc.sections {
-        f.setup = s.page;
-        f.new_page();
-        f.page().bookmark = s.bookmark.clone();
-        let units: Vec<Unit> = s.blocks.iter().map(|b| f.unit(b)).collect();
-        f.place_units(units);
-    }
-    f.number_pages();
-    if let (Some(q), Some(s), Some(page)) = (&doc.qr, doc.sections.first(), f.pages.first_mut()) {
-        draw_qr(page, q.size.to_pt(), &q.matrix, &s.page);
-    }
-    f.pages
-}
-
-/// The QR code at the lower right of the first page, in its footer: its right edge on the
-/// right margin, its bottom [`geometry::FOOTER_OFFSET`] above the sheet's edge. Dark modules
-/// are drawn as rectangles, a row's run as one.
-fn draw_qr(page: &mut Page, size: f64, m: &crate::doc::qr::Matrix, setup: &PageSetup) {
-    let module = size / m.total() as f64;
-    let x0 = setup.width.to_pt() - setup.margins.right.to_pt() - size + module * crate::doc::qr::QUIET as f64;
-    let y0 = setup.height.to_pt() - geometry::FOOTER_OFFSET.to_pt() - size + module * crate::doc::qr::QUIET as f64;
-    for (row, col, len) in m.runs() {
-        page.items.push(Item::Rect {
-            x: x0 + col as f64 * module,
-            y: y0 + row as f64 * module,
-            w: len as f64 * module,
-            h: module,
-        });
-    }
-}
-
-enum Unit<'a> {
-    Chunk(Chunk),
-    Table(&'a crate::doc::Table),
-}
-
-impl<'m> Flow<'m> {
-    pub fn top(&self) -> f64 {
-        self.setup.margins.top.to_pt()
-    }
-    pub fn bottom(&self) -> f64 {
-        let bottom = self.setup.height.to_pt() - self.setup.margins.bottom.to_pt();
-        match self.first_page_bottom {
-            Some(b) if self.pages.len() == 1 => b.min(bottom),
-            _ => bottom,
-        }
-    }
-    pub fn left(&self) -> f64 {
-        self.setup.margins.left.to_pt()
-    }
-    pub fn text_width(&self) -> f64 {
-        self.setup.text_width().to_pt()
-    }
-    pub fn at_top(&self) -> bool {
-        (self.y - self.top()).abs() < 0.01
-    }
-
-    pub fn new_page(&mut self) {
-        self.pages.push(Page {
-            width: self.setup.width.to_pt(),
-            height: self.setup.height.to_pt(),
-            items: Vec::new(),
-            last_row: None,
-            bookmark: None,
-        });
-        self.numbered.push(self.setup.page_numbers);
-        self.margins.push(self.setup.margins);
-        self.y = self.top();
-    }
-
-    pub(super) fn page(&mut self) -> &mut Page {
-        self.pages.last_mut().expect("a page is open")
-    }
-
-    /// Puts a line's items at (left margin + x0, self.y) and moves down.
-    pub fn put(&mut self, line: &PLine, x0: f64) {
-        let y0 = self.y;
-        let x0 = x0 + self.left();
-        let items: Vec<Item> = line.items.iter().map(|it| shift(it, x0, y0)).collect();
-        let page = self.page();
-        page.items.extend(items);
-        page.last_row = None;
-        self.y += line.height;
-    }
-
-    fn unit<'a>(&self, b: &'a Block) -> Unit<'a> {
-        match b {
-            Block::Table(t) => Unit::Table(t),
-            other => Unit::Chunk(self.chunk(other, 0.0, 0.0)),
-        }
-    }
-
-    /// Lines of a non-table block, `left`/`right` extra indents (zones).
-    fn chunk(&self, b: &Block, left: f64, right: f64) -> Chunk {
-        let width = self.text_width() - left - right;
+impl Setter<'_> {
+    /// Lines of a non-table block in a text area `text_width` wide, `left`/`right` extra
+    /// indents (zones).
+    pub fn chunk(&self, b: &Block, text_width: f64, left: f64, right: f64) -> Chunk {
+        let width = text_width - left - right;
         match b {
             Block::Paragraph(p) => {
                 let mut c = paragraph_chunk(self.m, p, self.body_size, width, left, self.hyphenate);
@@ -168,7 +51,7 @@ impl<'m> Flow<'m> {
             }
             Block::List(l) => list_chunk(self.m, &self.leaves, l, self.body_size, width, left, self.hyphenate),
             Block::Signature(s) => {
-                let mut c = signature_chunk(self.m, s, self.body_size, self.text_width());
+                let mut c = signature_chunk(self.m, s, self.body_size, text_width);
                 stamp(&mut c.lines, self.leaves.signature(s));
                 c
             }
@@ -181,7 +64,7 @@ impl<'m> Flow<'m> {
                 let mut all =
                     Chunk { lines: Vec::new(), space_before: 0.0, space_after: 0.0, keep_next: false, whole: true };
                 for (i, inner) in z.blocks.iter().enumerate() {
-                    let c = self.chunk(inner, l, r);
+                    let c = self.chunk(inner, text_width, l, r);
                     if i > 0 && c.space_before > 0.0 {
                         all.lines.push(PLine { height: c.space_before, items: Vec::new() });
                     } else if i == 0 {
@@ -195,7 +78,7 @@ impl<'m> Flow<'m> {
                 all
             }
             Block::Image(i) => image_chunk(i, width, left),
-            Block::Columns(c) => self.columns_chunk(c),
+            Block::Columns(c) => self.columns_chunk(c, text_width),
             // The markup reader lets tables stand only directly in a section, where they
             // are units of their own; a table met here is drawn as nothing rather than
             // stopping the document (the reader's check is what users see).
@@ -208,8 +91,7 @@ impl<'m> Flow<'m> {
     /// Blocks side by side as one unbreakable line as tall as the tallest column: the
     /// first column at the left margin, the last at the right, the rest of the width shared
     /// between them; a framed column's content inset by [`geometry::FRAME_PAD`].
-    fn columns_chunk(&self, cs: &Columns) -> Chunk {
-        let tw = self.text_width();
+    fn columns_chunk(&self, cs: &Columns, tw: f64) -> Chunk {
         let n = cs.columns.len();
         let used: f64 = cs.columns.iter().map(|c| c.width.to_pt()).sum();
         let gap = if n > 1 { ((tw - used) / (n - 1) as f64).max(0.0) } else { 0.0 };
@@ -223,7 +105,7 @@ impl<'m> Flow<'m> {
             let (l, r) = (x + inset, (tw - x - w).max(0.0) + inset);
             let mut lines = Vec::new();
             for (i, inner) in c.blocks.iter().enumerate() {
-                let ch = self.chunk(inner, l, r);
+                let ch = self.chunk(inner, tw, l, r);
                 if i > 0 && ch.space_before > 0.0 {
                     lines.push(PLine { height: ch.space_before, items: Vec::new() });
                 }
@@ -268,107 +150,6 @@ impl<'m> Flow<'m> {
         lines.push(PLine { height: row_h, items });
         Chunk { lines, space_before: 0.0, space_after: 0.0, keep_next: false, whole: true }
     }
-
-    fn place_units(&mut self, units: Vec<Unit<'_>>) {
-        let n = units.len();
-        for i in 0..n {
-            match &units[i] {
-                Unit::Table(t) => table::place(self, t),
-                Unit::Chunk(c) => {
-                    // Keep-with-next: this chunk, the chunks chained to it, and the next
-                    // block's first line must share a page when they can.
-                    if c.keep_next && !self.at_top() {
-                        let mut need = c.space_before + height(&c.lines);
-                        let mut j = i + 1;
-                        while j < n {
-                            match &units[j] {
-                                Unit::Chunk(next) if next.keep_next => {
-                                    need += next.space_before + height(&next.lines);
-                                    j += 1;
-                                }
-                                Unit::Chunk(next) => {
-                                    need += next.space_before + next.lines.first().map_or(0.0, |l| l.height);
-                                    break;
-                                }
-                                Unit::Table(_) => {
-                                    need += 3.0 * self.m.line_height(self.table_size);
-                                    break;
-                                }
-                            }
-                        }
-                        let page_h = self.bottom() - self.top();
-                        if self.y + need > self.bottom() && need <= page_h {
-                            self.new_page();
-                        }
-                    }
-                    self.place_chunk(c);
-                }
-            }
-        }
-    }
-
-    pub(super) fn place_chunk(&mut self, c: &Chunk) {
-        if !self.at_top() {
-            self.y += c.space_before;
-        }
-        let total = height(&c.lines);
-        let page_h = self.bottom() - self.top();
-        if c.whole && self.y + total > self.bottom() && total <= page_h {
-            self.new_page();
-        }
-        let n = c.lines.len();
-        let mut i = 0;
-        while i < n {
-            let fit = fits(&c.lines[i..], self.bottom() - self.y);
-            let rest = n - i;
-            if fit >= rest {
-                for l in &c.lines[i..] {
-                    self.put(l, 0.0);
-                }
-                break;
-            }
-            // Orphan: never one line alone at the bottom; widow: never one alone on top.
-            let mut take = fit;
-            if take == 1 && rest > 1 {
-                take = 0;
-            } else if rest - take == 1 && take >= 2 {
-                take -= 1;
-            }
-            if take == 0 && self.at_top() {
-                take = fit.max(1); // a line taller than the page: place it anyway
-            }
-            for l in &c.lines[i..i + take] {
-                self.put(l, 0.0);
-            }
-            i += take;
-            self.new_page();
-        }
-        self.y += c.space_after;
-    }
-
-    /// Page numbers from page 2, centred on the text block (as Word centres the header's
-    /// paragraph between the margins).
-    fn number_pages(&mut self) {
-        let size = geometry::PAGE_NUMBER_SIZE.to_pt();
-        for (i, p) in self.pages.iter_mut().enumerate() {
-            if i == 0 || !self.numbered[i] {
-                continue;
-            }
-            let text = (i + 1).to_string();
-            let w = self.m.width(0, &text, size);
-            let (left, right) = (self.margins[i].left.to_pt(), self.margins[i].right.to_pt());
-            let y = geometry::HEADER_OFFSET.to_pt() + self.m.ascent(size);
-            p.items.push(Item::Text {
-                x: left + (p.width - left - right - w) / 2.0,
-                y,
-                text,
-                face: 0,
-                size,
-                spacing: 0.0,
-                tag: 0,
-            });
-        }
-    }
 }
 
 pub(super) fn shift(it: &Item, dx: f64, dy: f64) -> Item {
@@ -405,17 +186,6 @@ pub(super) fn stamp_item(it: &mut Item, id: LeafId) {
 
 pub(super) fn height(lines: &[PLine]) -> f64 {
     lines.iter().map(|l| l.height).sum()
-}
-
-fn fits(lines: &[PLine], room: f64) -> usize {
-    let mut h = 0.0;
-    for (i, l) in lines.iter().enumerate() {
-        h += l.height;
-        if h > room + 0.01 {
-            return i;
-        }
-    }
-    lines.len()
 }
 
 /// A paragraph's lines, aligned and justified, at absolute x from the text area's left
@@ -541,15 +311,6 @@ fn image_chunk(i: &Image, width: f64, left: f64) -> Chunk {
     Chunk { lines: vec![line], space_before: 0.0, space_after: 0.0, keep_next: true, whole: true }
 }
 
-/// Room above a picture on its line: Word sets an inline picture on the baseline, and the
-/// paragraph's (1 pt) text below it takes a little of the line's height.
-pub const IMAGE_LINE_EXTRA: f64 = 1.0;
-
-/// The exact height of a picture's line, in whole twips (both writers use this value).
-pub fn image_line_height(h: f64) -> f64 {
-    ((h + IMAGE_LINE_EXTRA) * 20.0).ceil() / 20.0
-}
-
 fn list_chunk(m: &Measurer, leaves: &Leaves, l: &List, size: f64, width: f64, left: f64, hyphenate: bool) -> Chunk {
     let hang = geometry::LIST_HANG.to_pt();
     let mut out = Chunk { lines: Vec::new(), space_before: 0.0, space_after: 0.0, keep_next: false, whole: false };
@@ -615,39 +376,4 @@ fn signature_chunk(m: &Measurer, s: &Signature, size: f64, width: f64) -> Chunk 
         last.items.push(Item::Text { x: width - nw, y: asc, text: name, face: 0, size, spacing: 0.0, tag: 0 });
     }
     Chunk { lines, space_before: s.space_before.to_pt(), space_after: 0.0, keep_next: false, whole: true }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The texts of a chunk's lines.
-    fn texts(c: &Chunk) -> Vec<String> {
-        c.lines
-            .iter()
-            .map(|l| {
-                l.items
-                    .iter()
-                    .filter_map(|it| match it {
-                        Item::Text { text, .. } => Some(text.as_str()),
-                        _ => None,
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_paragraph_marked_no_hyphens_keeps_its_words_whole() {
-        let m = Measurer::bundled();
-        let text = "Муниципальное казённое учреждение дополнительного профессионального образования";
-        let mut p = Paragraph { inlines: vec![Inline::Text(text.into(), Default::default())], ..Default::default() };
-        let hyphenated = texts(&paragraph_chunk(&m, &p, 14.0, 200.0, 0.0, true));
-        assert!(hyphenated.iter().any(|l| l.ends_with('-')), "the narrow column should hyphenate: {hyphenated:?}");
-        p.style.no_hyphens = true;
-        let whole = texts(&paragraph_chunk(&m, &p, 14.0, 200.0, 0.0, true));
-        assert!(whole.iter().all(|l| !l.ends_with('-')), "{whole:?}");
-        assert_eq!(whole.join(" "), text);
-    }
 }

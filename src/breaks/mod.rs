@@ -1,6 +1,8 @@
-//! Where a word may be broken at a line end. The one place that says it: the line breaker
-//! takes its breaks from here, and the column widths are fitted so that no cell needs a
-//! break this module does not allow.
+//! Where a word may be broken at a line end. The one place that says it, below both
+//! outputs: our layout's line breaker takes its breaks from here, the column widths are
+//! fitted so that no cell needs a break this module does not allow, and the DOCX writer
+//! takes the soft hyphens, bound ranges and the hyphen limit it writes for Word and
+//! LibreOffice (so it never depends on our layout).
 //!
 //! A "word" is a run without spaces; words glued by no-break spaces («До 01.01.2021»,
 //! «в образовательных») are one word with their no-break spaces inside.
@@ -12,7 +14,7 @@
 //! - after an en or em dash («Сентябрь–/октябрь»);
 //! - after a slash between words of three letters or more («организаций/учреждений»), never
 //!   inside «1128/08» or «п/п»;
-//! - by syllables (LibreOffice's Russian patterns, [`super::hyphenate`]) only inside a run of letters of at least [`MIN_HEAD`] + [`MIN_TAIL`]
+//! - by syllables (LibreOffice's Russian patterns, [`hyphenate`]) only inside a run of letters of at least [`MIN_HEAD`] + [`MIN_TAIL`]
 //!   letters, with at most one capital (no abbreviations: «МСН», «ГОРУНО»), leaving at least
 //!   [`MIN_HEAD`] letters on the line and carrying at least [`MIN_TAIL`] (two only in a word
 //!   with no other break, as Word and LibreOffice would: [`syllable_points`]);
@@ -20,6 +22,8 @@
 //!   a whole line is broken at its no-break space by the line breaker as a last resort.
 
 use std::borrow::Cow;
+
+mod hyphenate;
 
 /// Letters left on the line before a syllable hyphen («пе-»).
 pub const MIN_HEAD: usize = 2;
@@ -166,7 +170,7 @@ fn syllable_breaks(word: &str, start: usize, end: usize, out: &mut Vec<Break>) {
 /// libhyphen applies them, two letters at least on each side): the number of letters
 /// before each.
 pub fn libreoffice_points(letters: &str) -> Vec<usize> {
-    super::hyphenate::points(letters, MIN_HEAD, WORD_MIN_TAIL)
+    hyphenate::points(letters, MIN_HEAD, WORD_MIN_TAIL)
 }
 
 /// Where a word of letters is hyphenated: the patterns' breaks leaving [`MIN_HEAD`] and
@@ -174,9 +178,9 @@ pub fn libreoffice_points(letters: &str) -> Vec<usize> {
 /// that carry two letters («моде-ли»), as Word and LibreOffice hyphenate it, so that the
 /// two outputs still break it alike.
 pub fn syllable_points(letters: &str) -> Vec<usize> {
-    let ours = super::hyphenate::points(letters, MIN_HEAD, MIN_TAIL);
+    let ours = hyphenate::points(letters, MIN_HEAD, MIN_TAIL);
     if ours.is_empty() {
-        super::hyphenate::points(letters, MIN_HEAD, WORD_MIN_TAIL)
+        hyphenate::points(letters, MIN_HEAD, WORD_MIN_TAIL)
     } else {
         ours
     }
@@ -224,7 +228,7 @@ pub fn soft_hyphens(text: &str) -> Cow<'_, str> {
     for (start, end) in letter_runs(text) {
         let run = &text[start..end];
         let letters: String = run.chars().filter(|c| is_alpha(*c)).collect();
-        let theirs = super::hyphenate::points(&letters, MIN_HEAD, WORD_MIN_TAIL);
+        let theirs = hyphenate::points(&letters, MIN_HEAD, WORD_MIN_TAIL);
         // Ours differ only by the breaks carrying two letters, and only when another exists.
         let n = letters.chars().count();
         if theirs.iter().all(|&k| n - k >= MIN_TAIL) || theirs.iter().all(|&k| n - k < MIN_TAIL) {

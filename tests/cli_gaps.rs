@@ -101,9 +101,11 @@ fn only_order_renders_the_order_without_its_appendices() {
     let run = prikaz(&["render", "samples/solnechnogorsk-2023.json", "--only", "order", "-o", dir.to_str().unwrap()]);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     assert_eq!(names_in(&dir), ["solnechnogorsk-2023-приказ.docx", "solnechnogorsk-2023-приказ.pdf"]);
-    let text = pdf_text(&dir.join("solnechnogorsk-2023-приказ.pdf"));
-    assert!(text.contains("ПРИКАЗЫВАЮ"), "the order's text is there");
-    assert!(!text.contains("План мероприятий"), "no appendix: {text}");
+    if common::tool("pdftotext") {
+        let text = pdf_text(&dir.join("solnechnogorsk-2023-приказ.pdf"));
+        assert!(text.contains("ПРИКАЗЫВАЮ"), "the order's text is there");
+        assert!(!text.contains("План мероприятий"), "no appendix: {text}");
+    }
     // A plan with no order text has nothing to render.
     let run = prikaz(&["render", "samples/dubna-2021.json", "--only", "order", "-o", dir.join("d").to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(1));
@@ -187,6 +189,6 @@ fn completions_and_manual_pages_come_from_the_russian_command_line() {
     let pages = names_in(&dir);
     assert!(pages.contains(&"prikaz.1".to_owned()) && pages.contains(&"prikaz-render.1".to_owned()), "{pages:?}");
     let render = std::fs::read_to_string(dir.join("prikaz-render.1")).unwrap();
-    assert!(render.contains("appendix") && render.contains("ПРИМЕРЫ") || render.contains("Примеры"), "{render}");
+    assert!(render.contains("appendix") && render.contains(".SH ПРИМЕРЫ"), "{render}");
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -150,16 +150,84 @@ pub fn python_modules(modules: &str) -> bool {
 }
 
 pub fn tool(name: &str) -> bool {
-    let found = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {name}"))
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let found = on_path(name);
     if !found {
         assert!(std::env::var_os("CI").is_none(), "{name} is required in CI (.ci/run installs it)");
         eprintln!("SKIPPED: {name} is not installed");
     }
     found
+}
+
+/// Whether a command is on the PATH.
+pub fn on_path(name: &str) -> bool {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {name}"))
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A checking tool the tests read our outputs with, how to tell it is there, and what
+/// installs it. A test whose tool is missing is skipped (and says SKIPPED on stderr, which
+/// `cargo test` hides); `tests/tools.rs` fails instead, naming all of them at once.
+pub struct Checker {
+    /// What it is, for the message.
+    pub what: &'static str,
+    /// What installs it.
+    pub install: &'static str,
+    /// Whether it is there.
+    pub present: fn() -> bool,
+}
+
+/// Every tool a test checks our outputs with.
+pub const CHECKERS: &[Checker] = &[
+    Checker {
+        what: "LibreOffice 24.2+ (soffice)",
+        install: "apt-get install -t bookworm-backports libreoffice-writer-nogui",
+        present: || on_path("soffice"),
+    },
+    Checker {
+        what: "мост Python к LibreOffice (import uno)",
+        install: "apt-get install python3-uno",
+        present: || python_imports("/usr/bin/python3", "uno"),
+    },
+    Checker {
+        what: "poppler (pdftotext, pdftoppm, pdfinfo, pdffonts, pdfimages)",
+        install: "apt-get install poppler-utils",
+        present: || ["pdftotext", "pdftoppm", "pdfinfo", "pdffonts", "pdfimages"].iter().all(|t| on_path(t)),
+    },
+    Checker { what: "qpdf", install: "apt-get install qpdf", present: || on_path("qpdf") },
+    Checker { what: "zbar (zbarimg)", install: "apt-get install zbar-tools", present: || on_path("zbarimg") },
+    Checker { what: "pandoc", install: "apt-get install pandoc", present: || on_path("pandoc") },
+    Checker {
+        what: "русские шаблоны переносов LibreOffice (hyph_ru_RU.dic)",
+        install: "apt-get install hyphen-ru",
+        present: || Path::new("/usr/share/hyphen/hyph_ru_RU.dic").exists(),
+    },
+    Checker {
+        what: "Chromium и chromedriver",
+        install: "apt-get install chromium chromium-driver",
+        present: || on_path("chromium") && on_path("chromedriver"),
+    },
+    Checker {
+        what: "openxml-audit",
+        install: "python3 -m pip install openxml-audit",
+        present: || on_path("openxml-audit"),
+    },
+    Checker {
+        what: "модули Python mammoth, python-docx, openpyxl, selenium",
+        install: "python3 -m pip install mammoth python-docx openpyxl selenium",
+        present: || python_imports("python3", "mammoth, docx, openpyxl, selenium"),
+    },
+    Checker {
+        what: "pdf.js (tests/pdfjs) и node",
+        install: "npm ci --prefix tests/pdfjs",
+        present: || root().join("tests/pdfjs/node_modules/pdfjs-dist").is_dir() && on_path("node"),
+    },
+];
+
+fn python_imports(python: &str, modules: &str) -> bool {
+    Command::new(python).args(["-c", &format!("import {modules}")]).output().is_ok_and(|o| o.status.success())
 }
 
 /// The normalised IR of a valid input file, its table columns fitted to their content

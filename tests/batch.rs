@@ -261,3 +261,50 @@ fn a_list_as_people_keep_it_gives_every_school() {
     assert!(text.contains(&director), "{director} in the school's order");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A school list kept as JSON: the schools are built from it, and its mistakes are said in
+/// Russian with their line and column (serde's English never reaches the user).
+#[test]
+fn a_json_school_list_is_read_and_its_mistakes_are_located_in_russian() {
+    let dir = temp("json-list");
+    let list = dir.join("schools.json");
+    std::fs::write(
+        &list,
+        r#"{"schools": [{"fields": {"short_name": "МБОУ СОШ № 99",
+            "full_name": "Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 99»",
+            "director": "А.А. Петрова", "curator": "И.Н. Кузнецова", "order_number": "12-ОД",
+            "order_date": "2023-09-15", "address": "346400, г. Новочеркасск, ул. Школьная, 1"}}]}"#,
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let run = |list: &std::path::Path| {
+        prikaz(&[
+            "batch",
+            "samples/batch/municipal.json",
+            "--schools",
+            list.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+    };
+    let ok = run(&list);
+    let stderr = String::from_utf8_lossy(&ok.stderr);
+    assert!(ok.status.success(), "{stderr}");
+    assert!(files(&out).contains(&"МБОУ СОШ № 99.pdf".to_owned()), "{:?}", files(&out));
+    for (text, expected) in [
+        (
+            r#"{"schools": [{"short_name": "x"}]}"#,
+            "строка 1, столбец 26: неизвестное поле «short_name»; допустимо: «fields», «drop»",
+        ),
+        ("{\"schools\": [\n", "строка 2, столбец 1: файл обрывается"),
+        (r#"{"schools": 5}"#, "неверный тип: целое число 5, а ожидается массив"),
+    ] {
+        std::fs::write(&list, text).unwrap();
+        let bad = run(&list);
+        let stderr = String::from_utf8_lossy(&bad.stderr);
+        assert_eq!(bad.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(expected), "{text}: {stderr}");
+        assert!(!stderr.contains("unknown field") && !stderr.contains("expected"), "{stderr}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

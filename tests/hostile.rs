@@ -399,29 +399,49 @@ fn a_run_killed_mid_write_keeps_earlier_outputs_and_the_next_run_cleans_up() {
     assert_eq!(out.status.code(), None, "killed by SIGXFSZ: {}", text(&out.stderr));
     assert_intact(&dir, &docx, &pdf);
     assert_eq!(leftovers(&dir).len(), 1, "the killed run's temporary file: {:?}", leftovers(&dir));
-    // SIGKILL at random moments of a longer run: each output is the old file or the new
-    // one, whole.
+    // SIGKILL at moments spread over a longer run that replaces the outputs with different
+    // ones: each output is then the old file or the new one, whole — and the kills must have
+    // seen both (so some landed before the replacement and some after, spanning the write).
     let big = dir.join("src").join("big.json");
     std::fs::write(&big, roadmap_with_rows(600)).unwrap();
     let big_args = ["render", big.to_str().unwrap(), "-o", dir.to_str().unwrap()];
     let first = prikaz(&big_args);
     assert!(first.status.success(), "{}", text(&first.stderr));
-    let (old_docx, old_pdf) =
-        (std::fs::read(dir.join("big.docx")).unwrap(), std::fs::read(dir.join("big.pdf")).unwrap());
-    for delay_ms in [5, 40, 120, 300, 700] {
+    let old = (std::fs::read(dir.join("big.docx")).unwrap(), std::fs::read(dir.join("big.pdf")).unwrap());
+    let newer = dir.join("src2").join("big.json");
+    std::fs::create_dir_all(newer.parent().unwrap()).unwrap();
+    std::fs::write(&newer, roadmap_with_rows(605)).unwrap();
+    let fresh = dir.join("fresh");
+    let new_args = ["render", newer.to_str().unwrap(), "-o", fresh.to_str().unwrap()];
+    let started = std::time::Instant::now();
+    assert!(prikaz(&new_args).status.success());
+    let whole_run = started.elapsed();
+    let new = (std::fs::read(fresh.join("big.docx")).unwrap(), std::fs::read(fresh.join("big.pdf")).unwrap());
+    assert!(new.0 != old.0 && new.1 != old.1, "the two runs must write different files");
+    let replace_args = ["render", newer.to_str().unwrap(), "-o", dir.to_str().unwrap()];
+    let (mut saw_old, mut saw_new) = (false, false);
+    for step in 2..=16u32 {
+        // Restore the old files, then kill the replacing run at step/12 of a whole run.
+        std::fs::write(dir.join("big.docx"), &old.0).unwrap();
+        std::fs::write(dir.join("big.pdf"), &old.1).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_prikaz"))
-            .args(big_args)
+            .args(replace_args)
             .current_dir(root())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(delay_ms));
+        std::thread::sleep(whole_run * step / 12);
         child.kill().ok();
         child.wait().unwrap();
-        assert!(std::fs::read(dir.join("big.docx")).unwrap() == old_docx, "after {delay_ms} ms");
-        assert!(std::fs::read(dir.join("big.pdf")).unwrap() == old_pdf, "after {delay_ms} ms");
+        for (name, old, new) in [("big.docx", &old.0, &new.0), ("big.pdf", &old.1, &new.1)] {
+            let now = std::fs::read(dir.join(name)).unwrap();
+            assert!(now == *old || now == *new, "{name}: half-written after {step}/12 of a run");
+            saw_old |= now == *old;
+            saw_new |= now == *new;
+        }
     }
+    assert!(saw_old && saw_new, "the kills did not span the writing (old seen: {saw_old}, new seen: {saw_new})");
     // The next run succeeds and leaves no temporary file of a dead run.
     let out = prikaz(&args);
     assert!(out.status.success(), "{}", text(&out.stderr));

@@ -9,7 +9,8 @@ pub fn serde_json_reason(e: &serde_json::Error) -> String {
     let message = raw.rfind(" at line ").map_or(raw.as_str(), |i| &raw[..i]);
     let (text, hint) = translate_serde_message(message, e.classify());
     let place = if e.line() > 0 {
-        format!("строка {}, столбец {}: ", e.line(), e.column())
+        // serde_json counts a place before the first character of a line as column 0.
+        format!("строка {}, столбец {}: ", e.line(), e.column().max(1))
     } else {
         String::new()
     };

@@ -200,6 +200,11 @@ pub const CHECKERS: &[Checker] = &[
     Checker { what: "zbar (zbarimg)", install: "apt-get install zbar-tools", present: || on_path("zbarimg") },
     Checker { what: "pandoc", install: "apt-get install pandoc", present: || on_path("pandoc") },
     Checker {
+        what: "шрифт DejaVu Serif (для проверки --font-dir)",
+        install: "apt-get install fonts-dejavu-core",
+        present: || Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf").exists(),
+    },
+    Checker {
         what: "русские шаблоны переносов LibreOffice (hyph_ru_RU.dic)",
         install: "apt-get install hyphen-ru",
         present: || Path::new("/usr/share/hyphen/hyph_ru_RU.dic").exists(),

@@ -117,7 +117,8 @@ fn main() {
         serde_json::from_str(&std::fs::read_to_string(root.join("samples/batch/municipal.json")).unwrap()).unwrap();
     let csv = std::fs::read_to_string(root.join("samples/batch/schools.csv")).unwrap();
     let schools = prikaz::batch::read_schools("schools.csv", &csv).unwrap();
-    let hundred: Vec<_> = schools.iter().cycle().take(100).cloned().collect();
+    let valid: Vec<&prikaz::batch::School> = schools.rows.iter().filter_map(|(_, r)| r.as_ref().ok()).collect();
+    let hundred: Vec<prikaz::batch::School> = valid.into_iter().cycle().take(100).cloned().collect();
     let school_text = |s: &prikaz::batch::School| {
         let mut v = prikaz::batch::fill(&batch.school, s).unwrap();
         prikaz::batch::drop_activities(&mut v, &s.drop).unwrap();

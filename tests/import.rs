@@ -27,7 +27,7 @@ fn import_and_render(table: &std::path::Path, dir: &std::path::Path) -> String {
     let again = prikaz(&["import", table.to_str().unwrap(), "-o", json.to_str().unwrap()]);
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
-    String::from_utf8_lossy(&ir.stdout).replace('\u{a0}', " ").replace('~', " ")
+    String::from_utf8_lossy(&ir.stdout).replace(['\u{a0}', '~'], " ")
 }
 
 fn assert_cells(ir: &str) {

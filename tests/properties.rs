@@ -867,9 +867,8 @@ fn render_and_check(built: &Built, m: &Measurer) -> Result<(), TestCaseError> {
     let (want, drawn) = (document_letters(&ir, m), drawn_letters(&pages));
     let short: Vec<(char, usize, usize)> = want
         .iter()
-        .filter_map(|(c, n)| {
-            (drawn.get(c).copied().unwrap_or(0) < *n).then(|| (*c, *n, drawn.get(c).copied().unwrap_or(0)))
-        })
+        .filter(|&(c, n)| drawn.get(c).copied().unwrap_or(0) < *n)
+        .map(|(c, n)| (*c, *n, drawn.get(c).copied().unwrap_or(0)))
         .collect();
     prop_assert!(
         short.is_empty(),

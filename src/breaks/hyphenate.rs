@@ -39,7 +39,8 @@ fn digits(node: usize) -> Option<&'static [u8]> {
 pub fn points(word: &str, head: usize, tail: usize) -> Vec<usize> {
     /// Words repeat: each is run through the patterns once per process, whichever thread
     /// (the DOCX writer's or the layout's) meets it first.
-    static CACHE: std::sync::RwLock<Option<FxHashMap<Box<str>, Box<[usize]>>>> = std::sync::RwLock::new(None);
+    type Points = FxHashMap<Box<str>, Box<[usize]>>;
+    static CACHE: std::sync::RwLock<Option<Points>> = std::sync::RwLock::new(None);
     let letters = word.chars().count();
     let keep = |&k: &usize| k >= head.max(1) && letters - k >= tail.max(1);
     if let Some(all) = CACHE.read().ok().and_then(|c| c.as_ref().and_then(|m| m.get(word).cloned())) {

@@ -187,7 +187,7 @@ pub fn report(e: clap::Error) -> std::process::ExitCode {
     }
     let arg = text(e.get(ContextKind::InvalidArg))
         .or_else(|| text(e.get(ContextKind::InvalidSubcommand)))
-        .map(|a| a.replace(" <", " ").replace('>', "").replace('<', ""));
+        .map(|a| a.replace(" <", " ").replace(['>', '<'], ""));
     let value = text(e.get(ContextKind::InvalidValue));
     let suggestion = quoted(e.get(ContextKind::SuggestedArg))
         .or_else(|| quoted(e.get(ContextKind::SuggestedSubcommand)))

@@ -65,7 +65,7 @@ pub fn check_name(name: &str) -> Result<(), String> {
     } else if name.contains(['/', '\\']) {
         Err(format!("--name: «{name}» — имя файла, а не путь; папку задаёт -o"))
     } else if matches!(ext.as_deref(), Some("docx" | "pdf")) {
-        Err(format!("--name: укажите имя без расширения — .docx и .pdf добавляются сами"))
+        Err("--name: укажите имя без расширения — .docx и .pdf добавляются сами".to_string())
     } else if let Some(c) =
         name.chars().find(|c| matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control())
     {
@@ -109,23 +109,23 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
         scope.spawn(move || {
             let engine = templates
                 .map_or_else(Templates::builtin, Templates::with_folder)
-                .map_err(|d| ("шаблоны", d))
-                .and_then(|t| prikaz::Engine::new(t, font_dir.as_deref()).map_err(|d| ("шрифты", d)));
+                .map_err(|d| ("шаблоны", Box::new(d)))
+                .and_then(|t| prikaz::Engine::new(t, font_dir.as_deref()).map_err(|d| ("шрифты", Box::new(d))));
             let _ = sender.send(engine);
             if prepare_fonts {
                 prikaz::render::pdf::PdfFonts::bundled().prepare(&[0, 1]);
             }
         });
         let engine = move || {
-            receiver
-                .recv()
-                .unwrap_or_else(|_| Err(("шаблоны", prikaz::diag::Diagnostic::error("сбой при сборке шаблонов"))))
+            receiver.recv().unwrap_or_else(|_| {
+                Err(("шаблоны", Box::new(prikaz::diag::Diagnostic::error("сбой при сборке шаблонов"))))
+            })
         };
         render(file, output, engine, emit, opts)
     })
 }
 
-type EngineResult = Result<prikaz::Engine, (&'static str, prikaz::diag::Diagnostic)>;
+type EngineResult = Result<prikaz::Engine, (&'static str, Box<prikaz::diag::Diagnostic>)>;
 
 fn render(
     file: &Path,

@@ -462,8 +462,8 @@ impl Table {
                     col += 1;
                 }
                 starts.push(col);
-                for c in col..(col + cell.colspan).min(columns) {
-                    busy[c] = busy[c].max(cell.rowspan);
+                for b in busy.iter_mut().take(columns).skip(col).take(cell.colspan) {
+                    *b = (*b).max(cell.rowspan);
                 }
                 col += cell.colspan;
             }

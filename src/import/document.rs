@@ -390,10 +390,9 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
                 .filter(|w| w.chars().count() >= 2)
                 .filter(|w| {
                     let l = w.to_lowercase();
-                    !(words && (1..=12).any(|m| crate::ru::dates::month_genitive(m) == l))
-                        && !number.contains(&l)
-                        && !place.contains(&l)
-                        && !pattern.contains(&l)
+                    let month = words && (1..=12).any(|m| crate::ru::dates::month_genitive(m) == l);
+                    let said = number.contains(&l) || place.contains(&l) || pattern.contains(&l);
+                    !month && !said
                 })
                 .collect();
             if !extra.is_empty() {

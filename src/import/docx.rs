@@ -469,8 +469,10 @@ impl Reader {
             .unwrap_or_default();
         // The cells' own widths, by column (Word keeps them; the grid may be a default).
         let mut cell_widths: HashMap<usize, f64> = HashMap::new();
-        // Rows as (start column, span, vMerge state, cell), then vertical merges resolved.
-        let mut rows: Vec<(bool, Vec<(usize, usize, Merge, Vec<Para>)>)> = Vec::new();
+        // Rows as (header?, cells as (start column, span, vMerge state, paragraphs)), then
+        // vertical merges resolved.
+        type Placed = (usize, usize, Merge, Vec<Para>);
+        let mut rows: Vec<(bool, Vec<Placed>)> = Vec::new();
         for tr in t.elements().filter(|n| n.name == "tr") {
             let trpr = tr.child("trPr");
             let header = trpr.and_then(|x| x.child("tblHeader")).is_some_and(on);

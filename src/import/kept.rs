@@ -186,8 +186,9 @@ pub fn keep_the_rest(blocks: &[Placed], margins: &[(String, String)], doc: &mut 
     }
     let mut unplaced = Vec::new();
     for (piece, _) in pieces.iter().zip(&kept).filter(|(_, k)| !**k) {
-        let all = tokens(&piece.text).fold(true, |ok, t| pool.take(&t) && ok);
-        if all {
+        // Every token is taken from the pool, found or not (no short-circuit).
+        let missed = tokens(&piece.text).map(|t| pool.take(&t)).filter(|took| !took).count();
+        if missed == 0 {
             continue;
         }
         summary.push(format!(

@@ -108,7 +108,7 @@ fn unknown(what: &str, rest: &str) -> (String, Option<String>) {
     let allowed: Vec<String> = match rest.split_once(", expected ") {
         Some((_, list)) => list
             .trim_start_matches("one of ")
-            .split(|c| c == ',' || c == ' ')
+            .split([',', ' '])
             .filter(|s| s.starts_with('`'))
             .map(|s| s.trim_matches('`').to_owned())
             .collect(),

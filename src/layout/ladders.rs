@@ -27,8 +27,10 @@ pub struct Ladder {
 pub fn ladders(pages: &[Page]) -> Vec<Ladder> {
     // The lines of each paragraph in reading order: (page, line text), the runs of one
     // line joined left to right.
+    // A line: its page, its baseline, its runs as (x, text).
+    type Runs = (usize, f64, Vec<(f64, String)>);
     let mut order: Vec<LeafId> = Vec::new();
-    let mut lines: HashMap<LeafId, Vec<(usize, f64, Vec<(f64, String)>)>> = HashMap::new();
+    let mut lines: HashMap<LeafId, Vec<Runs>> = HashMap::new();
     for (p, page) in pages.iter().enumerate() {
         for item in &page.items {
             let Item::Text { x, y, text, tag, .. } = item else { continue };

@@ -216,55 +216,6 @@ impl Measurer {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn liberation_serif_measures_like_times() {
-        let m = Measurer::bundled();
-        // Times New Roman and Liberation Serif share widths: «Приказ» at 14 pt.
-        let w = m.width(0, "Приказ", 14.0);
-        assert!(w > 35.0 && w < 50.0, "{w}");
-        assert!(m.width(1, "Приказ", 14.0) > w, "bold is wider");
-        let lh = m.line_height(14.0);
-        assert!((lh - 16.1).abs() < 0.2, "single spacing at 14 pt is about 16.1 pt, got {lh}");
-        assert!(m.has_glyph('Ж') && !m.has_glyph('\u{1F600}'));
-    }
-
-    #[test]
-    fn a_phrase_measures_as_its_words_and_spaces() {
-        let m = Measurer::bundled();
-        let sum = m.width(0, "План", 12.0) + m.width(0, " ", 12.0) + m.width(0, "мероприятий", 12.0);
-        assert!((m.width(0, "План мероприятий", 12.0) - sum).abs() < 1e-9);
-        // The width is the font's own advances as rustybuzz shapes the word outside the
-        // measurer, the first time (shaped) and the second (remembered).
-        let book = FontBook::bundled();
-        let face = rustybuzz::Face::from_slice(&book.faces[0], 0).expect("the bundled face parses");
-        let mut buf = rustybuzz::UnicodeBuffer::new();
-        buf.push_str("мероприятий");
-        let units: i32 = rustybuzz::shape(&face, &[], buf).glyph_positions().iter().map(|p| p.x_advance).sum();
-        let expected = units as f64 / face.units_per_em() as f64 * 12.0;
-        let fresh = Measurer::bundled();
-        assert_eq!(fresh.width(0, "мероприятий", 12.0), expected);
-        assert_eq!(fresh.width(0, "мероприятий", 12.0), expected);
-    }
-
-    #[test]
-    fn glyphs_carry_their_clusters_in_both_directions() {
-        let m = Measurer::bundled();
-        m.with_shaped(0, "Дом", |s| {
-            let ranges: Vec<(u32, u32)> = s.glyphs.iter().map(|g| (g.start, g.end)).collect();
-            assert_eq!(ranges, [(0, 2), (2, 4), (4, 6)]);
-        });
-        // Hebrew is shaped right to left: the first glyph drawn is the last letter.
-        m.with_shaped(0, "שלום", |s| {
-            assert_eq!(s.glyphs.first().map(|g| (g.start, g.end)), Some((6, 8)));
-            assert_eq!(s.glyphs.last().map(|g| (g.start, g.end)), Some((0, 2)));
-        });
-    }
-}
-
 /// What stands in for a character no bundled face has: a visible box, never an empty gap.
 pub const REPLACEMENT: char = '□';
 
@@ -293,5 +244,54 @@ impl Measurer {
                 .map(|c| if c.is_whitespace() || self.has_glyph(c) { c } else { rep })
                 .collect(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn liberation_serif_measures_like_times() {
+        let m = Measurer::bundled();
+        // Times New Roman and Liberation Serif share widths: «Приказ» at 14 pt.
+        let w = m.width(0, "Приказ", 14.0);
+        assert!(w > 35.0 && w < 50.0, "{w}");
+        assert!(m.width(1, "Приказ", 14.0) > w, "bold is wider");
+        let lh = m.line_height(14.0);
+        assert!((lh - 16.1).abs() < 0.2, "single spacing at 14 pt is about 16.1 pt, got {lh}");
+        assert!(m.has_glyph('Ж') && !m.has_glyph('\u{1F600}'));
+    }
+
+    #[test]
+    fn a_phrase_measures_as_its_words_and_spaces() {
+        let m = Measurer::bundled();
+        let sum = m.width(0, "План", 12.0) + m.width(0, " ", 12.0) + m.width(0, "мероприятий", 12.0);
+        assert!((m.width(0, "План мероприятий", 12.0) - sum).abs() < 1e-9);
+        // The width is the font's own advances as rustybuzz shapes the word outside the
+        // measurer, the first time (shaped) and the second (remembered).
+        let book = FontBook::bundled();
+        let face = rustybuzz::Face::from_slice(book.faces[0], 0).expect("the bundled face parses");
+        let mut buf = rustybuzz::UnicodeBuffer::new();
+        buf.push_str("мероприятий");
+        let units: i32 = rustybuzz::shape(&face, &[], buf).glyph_positions().iter().map(|p| p.x_advance).sum();
+        let expected = units as f64 / face.units_per_em() as f64 * 12.0;
+        let fresh = Measurer::bundled();
+        assert_eq!(fresh.width(0, "мероприятий", 12.0), expected);
+        assert_eq!(fresh.width(0, "мероприятий", 12.0), expected);
+    }
+
+    #[test]
+    fn glyphs_carry_their_clusters_in_both_directions() {
+        let m = Measurer::bundled();
+        m.with_shaped(0, "Дом", |s| {
+            let ranges: Vec<(u32, u32)> = s.glyphs.iter().map(|g| (g.start, g.end)).collect();
+            assert_eq!(ranges, [(0, 2), (2, 4), (4, 6)]);
+        });
+        // Hebrew is shaped right to left: the first glyph drawn is the last letter.
+        m.with_shaped(0, "שלום", |s| {
+            assert_eq!(s.glyphs.first().map(|g| (g.start, g.end)), Some((6, 8)));
+            assert_eq!(s.glyphs.last().map(|g| (g.start, g.end)), Some((0, 2)));
+        });
     }
 }

@@ -80,7 +80,7 @@ pub fn el(name: &str, attrs: &[(&str, &str)]) -> Element {
 }
 
 /// The child elements of `e` (mutable), skipping text.
-pub fn children_mut<'a>(e: &'a mut Element) -> impl Iterator<Item = &'a mut Element> {
+pub fn children_mut(e: &mut Element) -> impl Iterator<Item = &mut Element> {
     e.children.iter_mut().filter_map(|c| match c {
         Node::Element(x) => Some(x),
         Node::Text(_) => None,

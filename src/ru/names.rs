@@ -90,9 +90,9 @@ fn is_name_word(w: &str) -> bool {
     let Some(first) = chars.next() else { return false };
     let rest: Vec<char> = chars.collect();
     first.is_uppercase()
-        && rest.len() >= 1
+        && !rest.is_empty()
         && rest.iter().all(|c| c.is_alphabetic() || *c == '-')
-        && !rest.last().is_some_and(|c| *c == '-')
+        && rest.last().is_none_or(|c| *c != '-')
         // An abbreviation in capitals («УМЦ», «ОУ») is not a surname.
         && rest.iter().any(|c| c.is_lowercase())
 }

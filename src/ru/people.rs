@@ -40,7 +40,7 @@ pub fn resolve(p: &PersonRef) -> Option<Name> {
         }
         PersonRef::Parts(p) => {
             let full =
-                |s: &Option<String>| s.as_ref().filter(|v| !v.trim_end_matches('.').chars().nth(1).is_none()).cloned();
+                |s: &Option<String>| s.as_ref().filter(|v| v.trim_end_matches('.').chars().nth(1).is_some()).cloned();
             let initials =
                 [&p.name, &p.patronymic].iter().filter_map(|s| s.as_ref().and_then(|v| v.chars().next())).collect();
             Some(Name {

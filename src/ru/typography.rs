@@ -367,27 +367,26 @@ fn dashes_with(s: &str, en_to_em: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < chars.len() {
-        if i + 4 <= chars.len() && (i == 0 || !chars[i - 1].is_ascii_digit()) {
-            if is_year_chars(&chars[i..i + 4]) {
-                let a: String = chars[i..i + 4].iter().collect();
-                let mut j = i + 4;
-                while j < chars.len() && chars[j] == ' ' {
-                    j += 1;
+        if i + 4 <= chars.len() && (i == 0 || !chars[i - 1].is_ascii_digit()) && is_year_chars(&chars[i..i + 4]) {
+            let a: String = chars[i..i + 4].iter().collect();
+            let mut j = i + 4;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            if j < chars.len() && chars[j] == '-' {
+                let mut k = j + 1;
+                while k < chars.len() && chars[k] == ' ' {
+                    k += 1;
                 }
-                if j < chars.len() && chars[j] == '-' {
-                    let mut k = j + 1;
-                    while k < chars.len() && chars[k] == ' ' {
-                        k += 1;
-                    }
-                    if k + 4 <= chars.len() && (k + 4 == chars.len() || !chars[k + 4].is_ascii_digit()) {
-                        if is_year_chars(&chars[k..k + 4]) {
-                            out.push_str(&a);
-                            out.push('–');
-                            out.extend(&chars[k..k + 4]);
-                            i = k + 4;
-                            continue;
-                        }
-                    }
+                if k + 4 <= chars.len()
+                    && (k + 4 == chars.len() || !chars[k + 4].is_ascii_digit())
+                    && is_year_chars(&chars[k..k + 4])
+                {
+                    out.push_str(&a);
+                    out.push('–');
+                    out.extend(&chars[k..k + 4]);
+                    i = k + 4;
+                    continue;
                 }
             }
         }

@@ -1,6 +1,10 @@
 //! The editor's JSON API: every answer is JSON or a file, every refusal a 4xx with a
 //! Russian message; nothing a request sends can stop the server.
 
+// A refusal is an axum `Response`, returned as an early answer (`Result<_, Response>`), as
+// axum's own extractors do; it is built once per refused request, never stored.
+#![allow(clippy::result_large_err)]
+
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

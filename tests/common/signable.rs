@@ -343,7 +343,7 @@ fn bbox_words(pdf: &Path) -> Vec<Vec<Word>> {
 fn border_rules(doc: &lopdf::Document) -> Vec<Rules> {
     let mut out = Vec::new();
     for (_, id) in doc.get_pages() {
-        let height = page_height(&doc, id);
+        let height = page_height(doc, id);
         let content = doc.get_page_content(id).ok().and_then(|c| Content::decode(&c).ok());
         let mut rules = Rules::default();
         if let Some(content) = content {

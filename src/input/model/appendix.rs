@@ -629,6 +629,8 @@ impl<'de> Deserialize<'de> for Values {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[schemars(title = "Элемент списка", description = "Один элемент приложения вида `list`.")]
 #[serde(untagged)]
+// Parsed once per document; a Box would only add noise where items are matched.
+#[allow(clippy::large_enum_variant)]
 pub enum ListItem {
     /// Free text.
     #[schemars(title = "Текст", description = "Произвольный текст.")]

@@ -390,6 +390,8 @@ fn is_true(b: &bool) -> bool {
     description = "Кому адресован пункт: текстом в дательном падеже или одно должностное лицо."
 )]
 #[serde(untagged)]
+// Parsed once per document; a Box would only add noise where addressees are matched.
+#[allow(clippy::large_enum_variant)]
 pub enum Addressee {
     /// Written out in the dative: «Руководителям МБОУ СОШ, лицея № 7, МБОУ ДО».
     #[schemars(

@@ -114,6 +114,8 @@ pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String>
     fixups::finish(docx.build(), &fx)
 }
 
+// Each child is moved into docx-rs's tree right away: the size difference is never stored.
+#[allow(clippy::large_enum_variant)]
 enum Child {
     P(DxParagraph),
     T(DxTable),

@@ -86,7 +86,7 @@ impl StyleBook {
     pub fn style(&mut self, role: Role, props: &Props) -> &Style {
         // Roles that share a heading share its style (the order's title and the appendices'
         // titles are all «heading 1»); a paragraph then states what differs.
-        let family = |r: Role| r.heading().map_or(Err(r), Ok);
+        let family = |r: Role| r.heading().ok_or(r);
         let same = |s: &Style| family(s.role) == family(role) && s.props.no_hyphens == props.no_hyphens;
         if let Some(h) = role.heading() {
             if !self.aliases.iter().any(|(l, r)| *l == h && *r == role) {

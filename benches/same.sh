@@ -23,6 +23,10 @@ produce() {
     for e in context ir layout; do "$bin" render "$s" --emit "$e" >"$dir/$stem.$e" 2>&1; done
     "$bin" validate --explain "$s" >"$dir/$stem.validate" 2>&1
   done
+  "$bin" schema >"$dir/schema.json" 2>&1
+  for c in "" render validate import batch roll init serve schema diff amend; do
+    "$bin" $c --help >"$dir/help-$c.txt" 2>&1
+  done
   for f in tests/fixtures/bad/*.json tests/fixtures/warn/*.json tests/fixtures/hostile/*.json; do
     [ -e "$f" ] || continue
     "$bin" validate "$f" >"$dir/$(basename "$f").validate" 2>&1

@@ -6,9 +6,9 @@
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
+use crate::input::deadline_text::{format_deadline, DateStyle};
 use crate::input::model::{Deadline, DeadlineSpec};
 use crate::ru::dates::{month_genitive, month_nominative};
-use crate::ru::deadline::{format_deadline, DateStyle};
 
 /// The deadline as data (the value of a `deadline` cell object), if the text is one
 /// printed with dates in `style`.

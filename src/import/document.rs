@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 use super::docx::{Block, Grid, Para, Picture, Placed, Read};
 use super::table::{self, Options};
 use super::Imported;
-use crate::ru::deadline::DateStyle;
+use crate::input::deadline_text::DateStyle;
 
 /// Order kinds as the бланк prints them.
 const KINDS: [&str; 5] = ["ПРИКАЗ", "РАСПОРЯЖЕНИЕ", "ПОСТАНОВЛЕНИЕ", "РЕШЕНИЕ", "ПРИКАЗЫВАЮ"];

@@ -86,7 +86,7 @@ pub fn from_rows(rows: &[(usize, Vec<String>)], title: &str) -> Result<Imported,
         &table::Options {
             section_column: true,
             one_filled_is_section: true,
-            dates: crate::ru::deadline::DateStyle::Numeric,
+            dates: crate::input::deadline_text::DateStyle::Numeric,
         },
     )?;
     let document = json!({

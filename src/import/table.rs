@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde_json::{json, Map, Value};
 
 use super::docx::{Grid, GridCell, GridRow, Para};
-use crate::ru::deadline::DateStyle;
+use crate::input::deadline_text::DateStyle;
 
 /// What a header says a column is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 //! [`load`] is the one entry point. Problems come back as [`Diagnostic`]s with a JSON
 //! path and a line:column, so the user can go straight to the place.
 
+pub mod deadline_text;
 pub mod jsonc;
 pub mod locate;
 pub mod model;

@@ -377,3 +377,31 @@ fn signature_chunk(m: &Measurer, s: &Signature, size: f64, width: f64) -> Chunk 
     }
     Chunk { lines, space_before: s.space_before.to_pt(), space_after: 0.0, keep_next: false, whole: true }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Vec<Inline> {
+        vec![Inline::Text(s.into(), Default::default())]
+    }
+
+    #[test]
+    fn the_pieces_of_a_long_word_are_set_without_a_gap() {
+        let m = Measurer::bundled();
+        let word = "ab".repeat(300);
+        let lines = break_lines(&m, &text(&word), 12.0, 5000.0, 0.0, true, false);
+        assert_eq!(lines.len(), 1);
+        let items = place_line(&m, &lines[0], Align::Center, 0.0, 5000.0, 10.0, 12.0);
+        assert!(matches!(&items[..], [Item::Text { text, .. }] if *text == word), "{items:?}");
+    }
+
+    #[test]
+    fn a_character_shrunk_to_fit_is_placed_at_its_own_size() {
+        let m = Measurer::bundled();
+        let width = m.width(0, "ǅ", 12.0) * 0.8;
+        let lines = break_lines(&m, &text("ǅǅ а"), 12.0, width, 0.0, true, false);
+        let items = place_line(&m, &lines[0], Align::Left, 0.0, width, 10.0, 12.0);
+        assert!(matches!(&items[..], [Item::Text { size, .. }] if *size < 12.0), "{items:?}");
+    }
+}

@@ -1,7 +1,7 @@
 //! Agreement and fixed phrases: «ознакомлен(а/ы)», «УТВЕРЖДЕН(А/О/Ы)», appendix labels.
 
 use super::dates::decapitalize_first;
-use crate::input::model::{Gender, GrammaticalForm};
+use super::grammar::{Gender, GrammaticalForm};
 
 /// «ознакомлен», «ознакомлена», «ознакомлены», or «ознакомлен(а)» when unknown.
 pub fn acquainted_word(genders: &[Option<Gender>]) -> &'static str {

@@ -2,8 +2,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::input::model::YearMonth;
-
 const NOMINATIVE: [&str; 12] = [
     "январь",
     "февраль",
@@ -123,8 +121,8 @@ pub fn pattern_faults(pattern: &str) -> (Vec<String>, bool) {
 }
 
 /// «Сентябрь 2023 г.».
-pub fn month_year(m: YearMonth) -> String {
-    format!("{} {}\u{a0}г.", capitalize_first(month_nominative(m.month)), m.year)
+pub fn month_year(year: i32, month: u32) -> String {
+    format!("{} {}\u{a0}г.", capitalize_first(month_nominative(month)), year)
 }
 
 /// Forms of a school year.
@@ -176,7 +174,7 @@ mod tests {
         assert_eq!(date_numeric(d(2020, 10, 6)), "06.10.2020");
         assert_eq!(date_words(d(2022, 4, 29)), "29\u{a0}апреля 2022\u{a0}г.");
         assert_eq!(date_quoted_day(d(2023, 8, 28)), "«28»\u{a0}августа 2023\u{a0}г.");
-        assert_eq!(month_year(YearMonth { year: 2023, month: 9 }), "Сентябрь 2023\u{a0}г.");
+        assert_eq!(month_year(2023, 9), "Сентябрь 2023\u{a0}г.");
         assert_eq!(month_genitive(12), "декабря");
         assert_eq!(month_nominative(13), "");
     }

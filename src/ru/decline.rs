@@ -8,8 +8,7 @@
 
 use petrovich::Gender as PGender;
 
-use super::people::Case;
-use crate::input::model::Gender;
+use super::grammar::{Case, Gender};
 
 /// Which part of the name a word is; each has its own rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

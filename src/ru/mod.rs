@@ -1,10 +1,10 @@
-//! Russian language helpers: dates, deadlines, names and cases, agreement, typography,
+//! Russian language helpers: dates, names and cases, agreement, typography,
 //! Roman numerals.
 
 pub mod agree;
 pub mod dates;
-pub mod deadline;
 pub mod decline;
+pub mod grammar;
 pub mod names;
 pub mod people;
 pub mod plural;

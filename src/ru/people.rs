@@ -2,7 +2,11 @@
 //! («М.В. Васильевой») through petrovich, with the input's explicit forms winning.
 
 use super::names::parse_written;
-use crate::input::model::{Cases, Gender, PersonRef};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use super::grammar::Case;
+use super::grammar::Gender;
 
 /// A name resolved from either input form.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,37 +27,65 @@ pub struct Name {
     pub cases: Cases,
 }
 
-/// Resolves a person; `None` for a written string that is not a name (a role).
-pub fn resolve(p: &PersonRef) -> Option<Name> {
-    match p {
-        PersonRef::Written(s) => {
-            let n = parse_written(s)?;
-            Some(Name {
-                surname: n.surname,
-                name: n.name,
-                patronymic: n.patronymic,
-                initials: n.initials,
-                gender: None,
-                position: n.position,
-                cases: Cases::default(),
-            })
-        }
-        PersonRef::Parts(p) => {
-            let full =
-                |s: &Option<String>| s.as_ref().filter(|v| v.trim_end_matches('.').chars().nth(1).is_some()).cloned();
-            let initials =
-                [&p.name, &p.patronymic].iter().filter_map(|s| s.as_ref().and_then(|v| v.chars().next())).collect();
-            Some(Name {
-                surname: p.surname.clone(),
-                name: full(&p.name),
-                patronymic: full(&p.patronymic),
-                initials,
-                gender: p.gender,
-                position: p.position.clone(),
-                cases: p.cases.clone(),
-            })
-        }
+/// Explicit forms of a name in the oblique cases, written as they must be printed
+/// («М.В. Васильевой»).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    title = "Падежные формы",
+    description = "Формы имени в косвенных падежах, записанные так, как они должны печататься («М.В. Васильевой»)."
+)]
+#[serde(deny_unknown_fields)]
+pub struct Cases {
+    /// Родительный падеж (кого?).
+    #[schemars(
+        title = "Родительный падеж",
+        description = "Родительный падеж (кого?). Не печатается: документы склоняют имя только в дательный падеж, поэтому проверка считает эту форму ошибкой."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub genitive: Option<String>,
+    /// Дательный падеж (кому?).
+    #[schemars(
+        title = "Дательный падеж",
+        description = "Дательный падеж (кому?) — печатается у адресата пункта: «заместителю директора М.В. Васильевой»."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dative: Option<String>,
+    /// Винительный падеж (кого?).
+    #[schemars(
+        title = "Винительный падеж",
+        description = "Винительный падеж (кого?). Не печатается: документы склоняют имя только в дательный падеж, поэтому проверка считает эту форму ошибкой."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accusative: Option<String>,
+    /// Творительный падеж (кем?).
+    #[schemars(
+        title = "Творительный падеж",
+        description = "Творительный падеж (кем?). Не печатается: документы склоняют имя только в дательный падеж, поэтому проверка считает эту форму ошибкой."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instrumental: Option<String>,
+}
+
+impl Cases {
+    /// True when no form is given.
+    pub fn is_empty(&self) -> bool {
+        self.genitive.is_none() && self.dative.is_none() && self.accusative.is_none() && self.instrumental.is_none()
     }
+}
+
+/// A name written as a string («Н.П. Клюева», «Клюева Наталья Петровна», with a position
+/// after a comma); `None` when it is not a name (a role: «Руководители ОУ»).
+pub fn from_written(s: &str) -> Option<Name> {
+    let n = parse_written(s)?;
+    Some(Name {
+        surname: n.surname,
+        name: n.name,
+        patronymic: n.patronymic,
+        initials: n.initials,
+        gender: None,
+        position: n.position,
+        cases: Cases::default(),
+    })
 }
 
 /// The gender: explicit, else from the patronymic, else from the surname's ending.
@@ -110,19 +142,6 @@ pub fn full_name(n: &Name) -> String {
     }
 }
 
-/// Grammatical cases used in orders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Case {
-    /// Кого? чего?
-    Genitive,
-    /// Кому? чему?
-    Dative,
-    /// Кого? что?
-    Accusative,
-    /// Кем? чем?
-    Instrumental,
-}
-
 /// «М.В. Васильевой»: the explicit form from the input, or the surname declined by petrovich.
 pub fn inflect_initials_first(n: &Name, case: Case) -> String {
     let explicit = match case {
@@ -144,28 +163,12 @@ pub fn decline_surname(s: &str, gender: Option<Gender>, case: Case) -> String {
     super::decline::decline(s, super::decline::Part::Surname, gender, case)
 }
 
-/// A person as written in a table cell or list: a written string as the author wrote it,
-/// a name by parts as «Фамилия И.О.» (or «И.О. Фамилия» when `initials_first`).
-pub fn display_person(p: &PersonRef, initials_first_order: bool) -> String {
-    match p {
-        PersonRef::Written(s) => s.clone(),
-        PersonRef::Parts(_) => {
-            let Some(n) = resolve(p) else { return String::new() };
-            let name = if initials_first_order { initials_first(&n) } else { initials_after(&n) };
-            match &n.position {
-                Some(pos) => format!("{name}, {pos}"),
-                None => name,
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn n(s: &str) -> Name {
-        resolve(&PersonRef::Written(s.into())).unwrap()
+        from_written(s).unwrap()
     }
 
     #[test]
@@ -205,8 +208,7 @@ mod tests {
     }
 
     #[test]
-    fn roles_print_as_written() {
-        assert_eq!(display_person(&PersonRef::Written("Руководители ОУ".into()), false), "Руководители ОУ");
-        assert_eq!(display_person(&PersonRef::Written("Клюева Н.П.".into()), false), "Клюева Н.П.");
+    fn a_role_is_not_a_name() {
+        assert_eq!(from_written("Руководители ОУ"), None);
     }
 }

@@ -1,12 +1,63 @@
 //! Russian typography on plain text: no-break spaces, «ёлочки», dashes. Each pass is
 //! separate, idempotent, and leaves phone numbers, registration numbers and URLs alone.
 
-use crate::input::model::Typography;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 const NBSP: char = '\u{a0}';
 
 /// One pass: what it does, in the words of `validate --explain`, and the function.
 type Pass = (&'static str, fn(&str) -> String);
+
+/// Typography passes; each can be switched off, since the text is legally the author's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    title = "Типографика",
+    description = "Типографские исправления; каждое можно отключить, поскольку текст юридически принадлежит автору."
+)]
+#[serde(deny_unknown_fields, default)]
+pub struct Typography {
+    /// Non-breaking spaces in «Н.П. Клюева», «№ 15», «2023 г.».
+    #[schemars(
+        title = "Неразрывные пробелы",
+        description = "Неразрывные пробелы в «Н.П. Клюева», «№ 15», «2023 г.». По умолчанию — `true`."
+    )]
+    pub nbsp: bool,
+    /// «Ёлочки» for straight quotes, „лапки“ inside.
+    #[schemars(
+        title = "Кавычки",
+        description = "«Ёлочки» вместо прямых кавычек, „лапки“ — внутри них. По умолчанию — `true`."
+    )]
+    pub quotes: bool,
+    /// En dash in ranges («2023–2024»), em dash between words.
+    #[schemars(
+        title = "Тире",
+        description = "Короткое тире в диапазонах («2023–2024»), длинное тире между словами. По умолчанию — `true`."
+    )]
+    pub dashes: bool,
+    /// An en dash typed between words made an em dash («руководитель – Иванова» →
+    /// «руководитель — Иванова»); off, the author's en dash stays.
+    #[schemars(
+        title = "Длинное тире между словами",
+        description = "Заменять ли короткое тире, набранное автором между словами, длинным («руководитель – Иванова» → «руководитель — Иванова»). Дефис между словами становится тире в любом случае. По умолчанию — `true`."
+    )]
+    pub em_dash: bool,
+    /// «г.г.» → «гг.».
+    #[schemars(title = "«гг.» вместо «г.г.»", description = "Заменять ли «г.г.» на «гг.». По умолчанию — `true`.")]
+    pub years: bool,
+    /// A space put after «№» when the author typed none («№15» → «№ 15»).
+    #[schemars(
+        title = "Пробел после «№»",
+        description = "Ставить ли пробел после «№», если автор его не набрал («№15» → «№ 15»). Выключите, чтобы номер печатался слитно, как набран: «№26/1». По умолчанию — `true`."
+    )]
+    pub numero_space: bool,
+}
+
+impl Default for Typography {
+    fn default() -> Self {
+        Typography { nbsp: true, quotes: true, dashes: true, em_dash: true, years: true, numero_space: true }
+    }
+}
 
 /// The passes the style enables, in their fixed order.
 fn passes(t: &Typography) -> Vec<Pass> {

@@ -23,6 +23,8 @@ use crate::diag::{Diagnostic, Severity};
 use crate::input::source::Source;
 use crate::{Engine, Options};
 
+use super::reply::refuse;
+
 /// How long a render may take before the request is answered without it.
 const RENDER_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -111,10 +113,6 @@ pub fn router(state: Arc<State>, access: Arc<super::guard::Access>) -> Router {
         .with_state(state)
 }
 
-/// A refusal: `{"error": message}` with the status.
-pub(super) fn refuse(status: StatusCode, message: &str) -> Response {
-    (status, Json(json!({ "error": message }))).into_response()
-}
 
 /// The request body as text, or the refusal to give.
 fn body_text(body: Result<Bytes, BytesRejection>) -> Result<String, Response> {

@@ -20,7 +20,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use super::api::refuse;
+use super::reply::refuse;
 
 /// What a request is checked against.
 pub struct Access {

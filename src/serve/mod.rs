@@ -31,6 +31,7 @@ mod assets;
 mod file;
 pub mod guard;
 mod picture;
+mod reply;
 
 pub use file::check_openable;
 

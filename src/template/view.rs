@@ -4,12 +4,13 @@
 
 use serde::Serialize;
 
+use crate::input::deadline_text as deadline;
 use crate::input::model::{
     self as m, Addressee, Appendix, AppendixKind, Block as InBlock, BlockObject, Cell as InCell, CellObject,
     DateFormat, Document as Input, ListItem, ListMarker, MarkStyle, PersonRef,
 };
 use crate::input::numbering::{clause_point_numbers, point_numbers, table_numbers, RowKind as NumKind};
-use crate::ru::{agree, dates, deadline, people};
+use crate::ru::{agree, dates, people};
 
 /// The context of one template: the whole document and, for an appendix template, the
 /// appendix being rendered.
@@ -535,7 +536,7 @@ fn body_view(input: &Input, b: &m::OrderBody) -> BodyView {
         .acquaintance
         .iter()
         .flat_map(|a| a.people.iter())
-        .map(|p| people::resolve(p).and_then(|n| people::guess_gender(&n)))
+        .map(|p| p.resolve().and_then(|n| people::guess_gender(&n)))
         .collect();
     BodyView {
         preamble: b.preamble.clone(),
@@ -558,9 +559,7 @@ fn signatory_view(s: &m::Signatory) -> SignatoryView {
         e_signature: s.e_signature.as_ref().map(|e| ESignatureView {
             certificate: e.certificate.clone(),
             owner: e.owner.clone().unwrap_or_else(|| {
-                people::resolve(&s.person)
-                    .map(|n| people::full_name(&n))
-                    .unwrap_or_else(|| people::display_person(&s.person, false))
+                s.person.resolve().map(|n| people::full_name(&n)).unwrap_or_else(|| s.person.display(false))
             }),
             valid_from: dates::date_numeric(e.valid_from.0),
             valid_to: dates::date_numeric(e.valid_to.0),
@@ -569,7 +568,7 @@ fn signatory_view(s: &m::Signatory) -> SignatoryView {
 }
 
 fn person_initials_first(p: &PersonRef) -> String {
-    people::resolve(p).map(|n| people::initials_first(&n)).unwrap_or_else(|| people::display_person(p, true))
+    p.resolve().map(|n| people::initials_first(&n)).unwrap_or_else(|| p.display(true))
 }
 
 /// Points numbered in the same order as `point_numbers` walks them (depth first).
@@ -588,9 +587,11 @@ fn points_view(
             let addressee = p.addressee.as_ref().map(|a| match a {
                 Addressee::Text(t) => t.clone(),
                 Addressee::Person(pw) => {
-                    let name = people::resolve(&pw.person)
+                    let name = pw
+                        .person
+                        .resolve()
                         .map(|n| people::inflect_initials_first(&n, people::Case::Dative))
-                        .unwrap_or_else(|| people::display_person(&pw.person, true));
+                        .unwrap_or_else(|| pw.person.display(true));
                     match &pw.position_dative {
                         Some(pos) => format!("{name}, {pos}"),
                         None => name,
@@ -632,7 +633,7 @@ fn points_view(
 /// «Создать рабочую группу в составе: руководитель – …; члены группы: ….
 /// Ответственный: И.О. Фамилия.»
 fn with_people(mut text: String, p: &m::Point) -> String {
-    let name = |x: &PersonRef| people::display_person(x, true);
+    let name = |x: &PersonRef| x.display(true);
     if let Some(g) = &p.group {
         let mut parts = Vec::new();
         if let Some(h) = &g.head {
@@ -906,7 +907,7 @@ fn list_item(item: &ListItem) -> String {
     match item {
         ListItem::Text(t) => t.clone(),
         ListItem::Person(p) => {
-            let name = people::display_person(&p.person, false);
+            let name = p.person.display(false);
             match &p.position {
                 Some(pos) => format!("{name}, {pos}"),
                 None => name,
@@ -1109,9 +1110,9 @@ fn cell_blocks(v: &InCell, style: deadline::Form) -> Vec<BlockView> {
                 InBlock::Object(BlockObject::List(l)) => list_view(l),
             })
             .collect(),
-        InCell::Object(CellObject::People(ps)) => vec![BlockView::P {
-            text: ps.iter().map(|p| people::display_person(p, false)).collect::<Vec<_>>().join("\n"),
-        }],
+        InCell::Object(CellObject::People(ps)) => {
+            vec![BlockView::P { text: ps.iter().map(|p| p.display(false)).collect::<Vec<_>>().join("\n") }]
+        }
         InCell::Object(CellObject::List(l)) => vec![list_view(l)],
         InCell::Object(CellObject::Deadline(d)) => vec![BlockView::P { text: deadline::format_deadline_in(d, style) }],
         InCell::Object(CellObject::Span(s)) => cell_blocks(&s.value, style),

@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{de, Deserialize, Deserializer, Serialize};
 
 use super::{Cell, IsoDate, PersonWithPosition, Point};
+pub use crate::ru::grammar::GrammaticalForm;
 
 /// One appendix to the order.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -287,25 +288,6 @@ pub enum DateFormat {
     /// «от «28» августа 2023 г.».
     #[schemars(title = "День в кавычках", description = "День в кавычках, месяц словами: «от «28» августа 2023 г.».")]
     QuotedDay,
-}
-
-/// Gender and number of a noun, for agreement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "Род и число", description = "Род и число существительного — для согласования.")]
-#[serde(rename_all = "snake_case")]
-pub enum GrammaticalForm {
-    /// План, Состав → УТВЕРЖДЕН.
-    #[schemars(title = "Мужской род", description = "План, Состав → УТВЕРЖДЕН.")]
-    Masculine,
-    /// Программа → УТВЕРЖДЕНА.
-    #[schemars(title = "Женский род", description = "Программа → УТВЕРЖДЕНА.")]
-    Feminine,
-    /// Положение → УТВЕРЖДЕНО.
-    #[schemars(title = "Средний род", description = "Положение → УТВЕРЖДЕНО.")]
-    Neuter,
-    /// Правила → УТВЕРЖДЕНЫ.
-    #[schemars(title = "Множественное число", description = "Правила → УТВЕРЖДЕНЫ.")]
-    Plural,
 }
 
 /// The period a plan covers.

@@ -4,6 +4,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_untagged::UntaggedEnumVisitor;
 
+pub use crate::ru::grammar::Gender;
+pub use crate::ru::people::Cases;
+use crate::ru::people::{initials_after, initials_first, Name};
+
 /// A person as the input names them.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[schemars(title = "Лицо", description = "Человек так, как он назван во входном файле: строкой или по частям имени.")]
@@ -28,6 +32,48 @@ impl<'de> Deserialize<'de> for PersonRef {
             .string(|s| Ok(PersonRef::Written(s.to_owned())))
             .map(|m| m.deserialize().map(PersonRef::Parts))
             .deserialize(d)
+    }
+}
+
+impl PersonRef {
+    /// The name as the language helpers read it; `None` for a written string that is not a
+    /// name (a role: «Руководители ОУ»).
+    pub fn resolve(&self) -> Option<Name> {
+        match self {
+            PersonRef::Written(s) => crate::ru::people::from_written(s),
+            PersonRef::Parts(p) => {
+                let full = |s: &Option<String>| {
+                    s.as_ref().filter(|v| v.trim_end_matches('.').chars().nth(1).is_some()).cloned()
+                };
+                let initials =
+                    [&p.name, &p.patronymic].iter().filter_map(|s| s.as_ref().and_then(|v| v.chars().next())).collect();
+                Some(Name {
+                    surname: p.surname.clone(),
+                    name: full(&p.name),
+                    patronymic: full(&p.patronymic),
+                    initials,
+                    gender: p.gender,
+                    position: p.position.clone(),
+                    cases: p.cases.clone(),
+                })
+            }
+        }
+    }
+
+    /// As printed: a written person as written; one given by parts as «Клюева Н.П.» (or
+    /// «Н.П. Клюева» with `initials_first_order`), with the position after a comma.
+    pub fn display(&self, initials_first_order: bool) -> String {
+        match self {
+            PersonRef::Written(s) => s.clone(),
+            PersonRef::Parts(_) => {
+                let Some(n) = self.resolve() else { return String::new() };
+                let name = if initials_first_order { initials_first(&n) } else { initials_after(&n) };
+                match &n.position {
+                    Some(pos) => format!("{name}, {pos}"),
+                    None => name,
+                }
+            }
+        }
     }
 }
 
@@ -67,65 +113,6 @@ pub struct Person {
     pub cases: Cases,
 }
 
-/// Grammatical gender of a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "Род", description = "Грамматический род лица.")]
-#[serde(rename_all = "snake_case")]
-pub enum Gender {
-    /// Masculine: «ознакомлен».
-    #[schemars(title = "Мужской", description = "Мужской род: «ознакомлен».")]
-    Male,
-    /// Feminine: «ознакомлена».
-    #[schemars(title = "Женский", description = "Женский род: «ознакомлена».")]
-    Female,
-}
-
-/// Explicit forms of a name in the oblique cases, written as they must be printed
-/// («М.В. Васильевой»).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(
-    title = "Падежные формы",
-    description = "Формы имени в косвенных падежах, записанные так, как они должны печататься («М.В. Васильевой»)."
-)]
-#[serde(deny_unknown_fields)]
-pub struct Cases {
-    /// Родительный падеж (кого?).
-    #[schemars(
-        title = "Родительный падеж",
-        description = "Родительный падеж (кого?). Не печатается: документы склоняют имя только в дательный падеж, поэтому проверка считает эту форму ошибкой."
-    )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub genitive: Option<String>,
-    /// Дательный падеж (кому?).
-    #[schemars(
-        title = "Дательный падеж",
-        description = "Дательный падеж (кому?) — печатается у адресата пункта: «заместителю директора М.В. Васильевой»."
-    )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dative: Option<String>,
-    /// Винительный падеж (кого?).
-    #[schemars(
-        title = "Винительный падеж",
-        description = "Винительный падеж (кого?). Не печатается: документы склоняют имя только в дательный падеж, поэтому проверка считает эту форму ошибкой."
-    )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub accusative: Option<String>,
-    /// Творительный падеж (кем?).
-    #[schemars(
-        title = "Творительный падеж",
-        description = "Творительный падеж (кем?). Не печатается: документы склоняют имя только в дательный падеж, поэтому проверка считает эту форму ошибкой."
-    )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instrumental: Option<String>,
-}
-
-impl Cases {
-    /// True when no form is given.
-    pub fn is_empty(&self) -> bool {
-        self.genitive.is_none() && self.dative.is_none() && self.accusative.is_none() && self.instrumental.is_none()
-    }
-}
-
 /// A person together with a position, as in the list «Состав рабочей группы» or an
 /// order point addressed to one official.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -152,4 +139,26 @@ pub struct PersonWithPosition {
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position_dative: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_print_as_written_and_parts_as_initials() {
+        assert_eq!(PersonRef::Written("Руководители ОУ".into()).display(false), "Руководители ОУ");
+        assert_eq!(PersonRef::Written("Клюева Н.П.".into()).display(false), "Клюева Н.П.");
+        let parts = Person {
+            surname: "Клюева".into(),
+            name: Some("Наталья".into()),
+            patronymic: Some("П.".into()),
+            gender: None,
+            position: Some("методист".into()),
+            cases: Cases::default(),
+        };
+        assert_eq!(PersonRef::Parts(parts.clone()).display(true), "Н.П.\u{a0}Клюева, методист");
+        let n = PersonRef::Parts(parts).resolve().unwrap();
+        assert_eq!((n.name.as_deref(), n.patronymic.as_deref()), (Some("Наталья"), None));
+    }
 }

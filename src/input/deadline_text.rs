@@ -1,9 +1,11 @@
-//! Deadlines as text: «Сентябрь–октябрь 2023 г.», «До 29 апреля 2022 г.», «Ежегодно, май».
+//! The input's deadlines as text (above `ru`, which knows no input type): «Сентябрь–октябрь 2023 г.», «До 29 апреля 2022 г.», «Ежегодно, май».
 
 use chrono::Datelike;
 
-use super::dates::{capitalize_first, date_numeric, date_words, decapitalize_first, month_genitive, month_nominative};
 use crate::input::model::{Deadline, DeadlineSpec, Join, Recurrence, When};
+use crate::ru::dates::{
+    capitalize_first, date_numeric, date_words, decapitalize_first, month_genitive, month_nominative,
+};
 
 /// How dates inside deadlines are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -52,10 +52,9 @@ fn named_paths(text: &str, this: &[String], is_mod_rs: bool) -> Vec<Vec<String>>
         }
         b
     };
-    let bytes: Vec<char> = code.chars().collect();
-    let s: String = bytes.iter().collect();
+    let s = code;
     let mut i = 0;
-    while let Some(at) = s[i..].find(|c: char| c == 'c' || c == 's').map(|k| k + i) {
+    while let Some(at) = s[i..].find(['c', 's']).map(|k| k + i) {
         i = at + 1;
         let rest = &s[at..];
         let prev = s[..at].chars().next_back();
@@ -178,7 +177,11 @@ fn circle_among_children(folder: &[String], edges: &BTreeSet<(Vec<String>, Vec<S
     None
 }
 
-fn src_modules() -> (BTreeMap<Vec<String>, PathBuf>, BTreeSet<(Vec<String>, Vec<String>)>) {
+/// A module by its path, and the modules' imports as (from, to).
+type Modules = BTreeMap<Vec<String>, PathBuf>;
+type Edges = BTreeSet<(Vec<String>, Vec<String>)>;
+
+fn src_modules() -> (Modules, Edges) {
     let mods = modules(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
     let e = edges(&mods);
     (mods, e)

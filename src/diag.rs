@@ -183,6 +183,17 @@ impl Diagnostic {
     }
 }
 
+/// One line: the message, and the hint after «; » — for places that name a failure in a
+/// sentence of their own (a batch row's reason, a server's JSON answer).
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.hint {
+            Some(h) => write!(f, "{}; {h}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
 /// The line containing byte `at` (without its line break) and the byte offset of its start.
 fn line_at(text: &str, at: usize) -> (&str, usize) {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);

@@ -90,9 +90,8 @@ impl Engine {
         match font_dir {
             None => Ok(Engine::with(templates, FontBook::bundled(), false)),
             Some(dir) => {
-                let book = FontBook::from_dir(dir).map_err(|e| {
-                    Diagnostic::error(e).hint("укажите папку с файлами шрифта: обычный, полужирный, курсив")
-                })?;
+                let book = FontBook::from_dir(dir)
+                    .map_err(|e| e.hint("укажите папку с файлами шрифта: обычный, полужирный, курсив"))?;
                 Ok(Engine::with(templates, book, true))
             }
         }
@@ -166,19 +165,17 @@ impl Engine {
             std::thread::scope(|scope| {
                 let docx = opts.docx.then(|| scope.spawn(|| self.docx(ir, opts)));
                 let pdf = opts.pdf.then(|| self.with_measurer(|m| self.pdf(ir, m, opts, &mut warnings)));
-                let docx = docx.map(|h| h.join().unwrap_or_else(|_| Err("сбой при сборке DOCX".to_owned())));
+                let docx = docx.map(|h| h.join().unwrap_or_else(|_| Err(Diagnostic::error("сбой при сборке DOCX"))));
                 (docx, pdf)
             })
         } else {
             let docx = opts.docx.then(|| self.docx(ir, opts));
             (docx, opts.pdf.then(|| self.with_measurer(|m| self.pdf(ir, m, opts, &mut warnings))))
         };
-        // Writers' errors are sentences already; they become diagnostics here, in one place.
-        let fail = |e: String| Diagnostic::error(e);
-        Ok(Rendered { docx: docx.transpose().map_err(fail)?, pdf: pdf.transpose().map_err(fail)?, warnings })
+        Ok(Rendered { docx: docx.transpose()?, pdf: pdf.transpose()?, warnings })
     }
 
-    fn docx(&self, ir: &Document, opts: &Options) -> Result<Vec<u8>, String> {
+    fn docx(&self, ir: &Document, opts: &Options) -> Result<Vec<u8>, Diagnostic> {
         let docx_opts = DocxOptions { embed_fonts: opts.embed_fonts };
         if self.own_fonts.is_none() {
             return crate::render::docx::write_docx(ir, &docx_opts);
@@ -195,7 +192,7 @@ impl Engine {
         m: &Measurer,
         opts: &Options,
         warnings: &mut Vec<Diagnostic>,
-    ) -> Result<Vec<u8>, String> {
+    ) -> Result<Vec<u8>, Diagnostic> {
         for g in crate::layout::missing_glyphs(ir, m) {
             warnings.push(Diagnostic::warning(format!(
                 "знака U+{:04X} («{}») нет в шрифте; в PDF он заменён на «{}»; место: «{}»",

@@ -3,6 +3,8 @@
 //! A run killed while writing cannot remove its temporary file; the next run in that
 //! folder does (the files are named after the process that wrote them).
 
+use crate::diag::Diagnostic;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -41,13 +43,13 @@ pub fn os_error(e: &std::io::Error) -> String {
 }
 
 /// Writes `bytes` to `path` atomically. The error says what failed and where, in Russian.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     write_atomic_all(&[(path.to_path_buf(), bytes)])
 }
 
 /// Writes several files so that a write error (a full disk) changes none of them: every
 /// file is written to its temporary first, and only then are they renamed into place.
-pub fn write_atomic_all(files: &[(PathBuf, &[u8])]) -> Result<(), String> {
+pub fn write_atomic_all(files: &[(PathBuf, &[u8])]) -> Result<(), Diagnostic> {
     let staged = files.iter().map(|(path, bytes)| stage(path, bytes)).collect::<Result<Vec<_>, _>>()?;
     commit_all(staged)
 }
@@ -61,39 +63,43 @@ pub struct Staged {
 
 /// Writes `bytes` to a temporary beside `path`: the slow part of an atomic write, which a
 /// thread can do as soon as its file is ready while another is still being made.
-pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, String> {
+pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, Diagnostic> {
     Ok(Staged { tmp: write_temporary(path, bytes)?, path: path.to_path_buf() })
 }
 
 /// Renames staged files into place.
-pub fn commit_all(staged: Vec<Staged>) -> Result<(), String> {
+pub fn commit_all(staged: Vec<Staged>) -> Result<(), Diagnostic> {
     for Staged { tmp, path } in staged {
-        tmp.persist(&path).map_err(|e| format!("не удалось сохранить {}: {}", path.display(), os_error(&e.error)))?;
+        tmp.persist(&path).map_err(|e| {
+            Diagnostic::error(format!("не удалось сохранить {}: {}", path.display(), os_error(&e.error)))
+        })?;
     }
     Ok(())
 }
 
-fn write_temporary(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, String> {
+fn write_temporary(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, Diagnostic> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
-        .map_err(|e| format!("не удалось создать папку {}: {}", dir.display(), os_error(&e)))?;
+        .map_err(|e| Diagnostic::error(format!("не удалось создать папку {}: {}", dir.display(), os_error(&e))))?;
     remove_stale_temporaries_once(dir);
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
-        .map_err(|e| format!("не удалось создать временный файл в {}: {}", dir.display(), os_error(&e)))?;
+        .map_err(|e| {
+            Diagnostic::error(format!("не удалось создать временный файл в {}: {}", dir.display(), os_error(&e)))
+        })?;
     // Temporary files are private (0600); the result is an ordinary document.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(|e| format!("не удалось задать права файла в {}: {}", dir.display(), os_error(&e)))?;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(|e| {
+            Diagnostic::error(format!("не удалось задать права файла в {}: {}", dir.display(), os_error(&e)))
+        })?;
     }
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| format!("не удалось записать {}: {}", path.display(), os_error(&e)))?;
+        .map_err(|e| Diagnostic::error(format!("не удалось записать {}: {}", path.display(), os_error(&e))))?;
     Ok(tmp)
 }
 
@@ -168,7 +174,7 @@ mod tests {
         std::fs::write(dir.path().join("blocked"), b"").unwrap();
         let bad = dir.path().join("blocked").join("b.pdf");
         let err = write_atomic_all(&[(good.clone(), b"new"), (bad, b"pdf")]).unwrap_err();
-        assert!(err.starts_with("не удалось создать папку"), "{err}");
+        assert!(err.message.starts_with("не удалось создать папку"), "{err}");
         assert_eq!(std::fs::read(&good).unwrap(), b"old");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(names.len(), 2, "no temporary file remains: {names:?}");

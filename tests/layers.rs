@@ -188,7 +188,25 @@ fn src_modules() -> (Modules, Edges) {
 }
 
 /// Folders whose modules are checked for circles, from the top down (every folder of src/).
-const CHECKED: &[&str] = &["", "ru", "layout", "breaks", "render", "render/docx", "input", "input/model", "input/validate", "doc", "template", "markup", "import", "batch", "serve", "cli", "fonts"];
+const CHECKED: &[&str] = &[
+    "",
+    "ru",
+    "layout",
+    "breaks",
+    "render",
+    "render/docx",
+    "input",
+    "input/model",
+    "input/validate",
+    "doc",
+    "template",
+    "markup",
+    "import",
+    "batch",
+    "serve",
+    "cli",
+    "fonts",
+];
 
 #[test]
 fn the_modules_of_each_folder_form_no_circle() {

@@ -244,3 +244,25 @@ fn the_pdf_has_a_bookmark_for_the_order_and_each_appendix_at_its_first_page() {
     assert_eq!(pages.first(), Some(&1), "{outlines:?}");
     assert!(pages.windows(2).all(|w| w[0] < w[1]), "{pages:?}");
 }
+
+/// PDF/A needs a document date; a plan with none is refused by krilla's validator, and the
+/// refusal says what is missing and, as its own hint, what to do (not pasted together).
+#[test]
+fn pdfa_of_a_document_without_a_date_is_refused_with_a_hint() {
+    let dir = common::temp_dir("pdfa-no-date");
+    let out = common::prikaz(&[
+        "render",
+        "samples/stages-2024.json",
+        "--pdfa",
+        "--format",
+        "pdf",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("ошибка: PDF/A не собран: у документа нет даты\n"), "{stderr}");
+    assert!(stderr.contains("подсказка: укажите дату приказа (order.date)"), "{stderr}");
+    assert!(!dir.join("stages-2024.pdf").exists(), "nothing written");
+    std::fs::remove_dir_all(&dir).ok();
+}

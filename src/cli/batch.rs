@@ -194,4 +194,5 @@ fn produce(
         (output.join(format!("{stem}.docx")), docx.as_slice()),
         (output.join(format!("{stem}.pdf")), pdf.as_slice()),
     ])
+    .map_err(|e| e.to_string())
 }

@@ -41,7 +41,7 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, sheet: Option<&str>,
     let extra: Vec<(std::path::PathBuf, &[u8])> =
         imported.files.iter().map(|(n, b)| (dir.join(n), b.as_slice())).collect();
     if let Err(e) = prikaz::output::write_atomic_all(&extra) {
-        return fail(e);
+        return fail(e.to_string());
     }
     let check =
         prikaz::input::load_source(prikaz::input::source::Source { name: out_name.clone(), text: text.clone() });
@@ -124,7 +124,7 @@ pub fn run_into(file: &Path, into: &Path, appendix: Option<&str>, sheet: Option<
         (backup.clone(), source.text.as_bytes()),
         (into.to_path_buf(), merged.text.as_bytes()),
     ]) {
-        return fail(e);
+        return fail(e.to_string());
     }
     print_diagnostics(&out_name, &check, false);
     for line in imported.summary.iter().chain(&merged.summary) {

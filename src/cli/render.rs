@@ -234,7 +234,14 @@ fn write_files(
     };
     let rendered = match engine.render_ir(ir, &engine_opts, warnings) {
         Ok(r) => r,
-        Err(d) => return fail(&d.message),
+        Err(d) => {
+            // A writer's refusal has no place in the file; its hint says what to do.
+            eprintln!("ошибка: {}", d.message);
+            if let Some(h) = &d.hint {
+                eprintln!("подсказка: {h}");
+            }
+            return ExitCode::from(EXIT_INVALID);
+        }
     };
     print_warnings(&rendered.warnings);
     // Both files are written before either is renamed into place: a full disk while
@@ -247,7 +254,7 @@ fn write_files(
         files.push((output.join(format!("{stem}.pdf")), p));
     }
     if let Err(e) = prikaz::output::write_atomic_all(&files) {
-        return fail(&e);
+        return fail(&e.to_string());
     }
     for (path, _) in &files {
         outln!("{}", path.display());

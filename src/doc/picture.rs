@@ -1,6 +1,8 @@
 //! Image files (logos, emblems): read once, checked to decode, so neither writer meets a
 //! file it cannot use.
 
+use crate::diag::Diagnostic;
+
 use std::path::Path;
 
 use super::{Picture, PictureFormat};
@@ -9,31 +11,34 @@ use super::{Picture, PictureFormat};
 const MAX_BYTES: u64 = 20 * 1024 * 1024;
 
 /// Reads a PNG or JPEG file; the error says, in Russian, what is wrong and what to do.
-pub fn read(path: &Path) -> Result<Picture, String> {
+pub fn read(path: &Path) -> Result<Picture, Diagnostic> {
     let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => format!("файла изображения «{shown}» нет"),
-        std::io::ErrorKind::PermissionDenied => format!("нет прав на чтение файла изображения «{shown}»"),
-        _ => format!("файл изображения «{shown}» не читается: {e}"),
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Diagnostic::error(match e.kind() {
+            std::io::ErrorKind::NotFound => format!("файла изображения «{shown}» нет"),
+            std::io::ErrorKind::PermissionDenied => format!("нет прав на чтение файла изображения «{shown}»"),
+            _ => format!("файл изображения «{shown}» не читается: {e}"),
+        })
     })?;
     if !meta.is_file() {
-        return Err(format!("«{shown}» — не файл, а папка"));
+        return Err(Diagnostic::error(format!("«{shown}» — не файл, а папка")));
     }
     if meta.len() > MAX_BYTES {
-        return Err(format!("файл изображения «{shown}» больше 20 МБ: уменьшите его"));
+        return Err(Diagnostic::error(format!("файл изображения «{shown}» больше 20 МБ: уменьшите его")));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("файл изображения «{shown}» не читается: {e}"))?;
-    decode(bytes).map_err(|why| format!("«{shown}»: {why}"))
+    let bytes =
+        std::fs::read(path).map_err(|e| Diagnostic::error(format!("файл изображения «{shown}» не читается: {e}")))?;
+    decode(bytes).map_err(|why| Diagnostic::error(format!("«{shown}»: {why}")))
 }
 
 /// Checks that bytes are a PNG or a JPEG that decodes, and reads its size in pixels.
-pub fn decode(bytes: Vec<u8>) -> Result<Picture, String> {
+pub fn decode(bytes: Vec<u8>) -> Result<Picture, Diagnostic> {
     let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         PictureFormat::Png
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
         PictureFormat::Jpeg
     } else {
-        return Err("это не PNG и не JPEG: сохраните изображение в одном из этих форматов".to_owned());
+        return Err(Diagnostic::error("это не PNG и не JPEG: сохраните изображение в одном из этих форматов"));
     };
     let kind = match format {
         PictureFormat::Png => image::ImageFormat::Png,
@@ -41,23 +46,24 @@ pub fn decode(bytes: Vec<u8>) -> Result<Picture, String> {
     };
     // A full decode, not only the header: a truncated file must fail here, not in a writer.
     let img = image::load_from_memory_with_format(&bytes, kind)
-        .map_err(|e| format!("изображение повреждено или не поддерживается ({e})"))?;
+        .map_err(|e| Diagnostic::error(format!("изображение повреждено или не поддерживается ({e})")))?;
     let pixels = (img.width(), img.height());
     if pixels.0 == 0 || pixels.1 == 0 {
-        return Err("изображение пустое (0 пикселей)".to_owned());
+        return Err(Diagnostic::error("изображение пустое (0 пикселей)"));
     }
     Ok(Picture { bytes, format, pixels })
 }
 
 /// The picture as PNG bytes (docx-rs packs PNG only): a PNG as it is, a JPEG re-encoded.
-pub fn png_bytes(p: &Picture) -> Result<Vec<u8>, String> {
+pub fn png_bytes(p: &Picture) -> Result<Vec<u8>, Diagnostic> {
     match p.format {
         PictureFormat::Png => Ok(p.bytes.clone()),
         PictureFormat::Jpeg => {
             let img = image::load_from_memory_with_format(&p.bytes, image::ImageFormat::Jpeg)
-                .map_err(|e| format!("изображение не декодируется: {e}"))?;
+                .map_err(|e| Diagnostic::error(format!("изображение не декодируется: {e}")))?;
             let mut out = std::io::Cursor::new(Vec::new());
-            img.write_to(&mut out, image::ImageFormat::Png).map_err(|e| format!("PNG не записывается: {e}"))?;
+            img.write_to(&mut out, image::ImageFormat::Png)
+                .map_err(|e| Diagnostic::error(format!("PNG не записывается: {e}")))?;
             Ok(out.into_inner())
         }
     }
@@ -90,9 +96,9 @@ mod tests {
     fn broken_or_foreign_files_are_refused_in_russian() {
         let mut png = encoded(image::ImageFormat::Png);
         png.truncate(png.len() / 2);
-        assert!(decode(png).unwrap_err().contains("повреждено"));
-        assert!(decode(b"GIF89a....".to_vec()).unwrap_err().contains("не PNG и не JPEG"));
+        assert!(decode(png).unwrap_err().message.contains("повреждено"));
+        assert!(decode(b"GIF89a....".to_vec()).unwrap_err().message.contains("не PNG и не JPEG"));
         let e = read(Path::new("/нет/такого/файла.png")).unwrap_err();
-        assert!(e.contains("нет"), "{e}");
+        assert!(e.message.contains("нет"), "{e}");
     }
 }

@@ -1,6 +1,8 @@
 //! The QR code requisite: one module matrix, drawn as squares in the PDF and as a PNG in the
 //! DOCX, so both print the same code.
 
+use crate::diag::Diagnostic;
+
 use qrcode::{EcLevel, QrCode};
 
 /// Modules of quiet zone around the code, as the QR standard requires.
@@ -17,9 +19,12 @@ pub struct Matrix {
 }
 
 /// Encodes `text`; an error (in Russian) when it is too long for any QR code.
-pub fn matrix(text: &str) -> Result<Matrix, String> {
+pub fn matrix(text: &str) -> Result<Matrix, Diagnostic> {
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).map_err(|_| {
-        format!("текст QR-кода слишком длинный ({} байт): в QR-код помещается до 2331 байта", text.len())
+        Diagnostic::error(format!(
+            "текст QR-кода слишком длинный ({} байт): в QR-код помещается до 2331 байта",
+            text.len()
+        ))
     })?;
     Ok(Matrix { side: code.width(), dark: code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect() })
 }

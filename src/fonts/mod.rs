@@ -1,6 +1,8 @@
 //! The bundled fonts (Liberation Serif, SIL OFL 1.1, see `fonts/README.md`): compiled into
 //! the binary so output never depends on what a machine has installed.
 
+use crate::diag::Diagnostic;
+
 pub mod dehint;
 
 /// Family name of the bundled faces.
@@ -52,9 +54,9 @@ impl FontBook {
     /// Faces from a folder of `.ttf`/`.otf` files, chosen by their names («…Regular»,
     /// «…Bold», «…Italic», «…BoldItalic»); a face that is absent falls back to the
     /// regular one. The files are read once and kept for the life of the process.
-    pub fn from_dir(dir: &std::path::Path) -> Result<Self, String> {
-        let entries =
-            std::fs::read_dir(dir).map_err(|e| format!("не удалось открыть папку шрифтов {}: {e}", dir.display()))?;
+    pub fn from_dir(dir: &std::path::Path) -> Result<Self, Diagnostic> {
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| Diagnostic::error(format!("не удалось открыть папку шрифтов {}: {e}", dir.display())))?;
         let mut found: [Option<std::path::PathBuf>; 4] = [None, None, None, None];
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().to_lowercase();
@@ -75,13 +77,13 @@ impl FontBook {
                 found[slot] = Some(e.path());
             }
         }
-        let regular = found[0]
-            .clone()
-            .ok_or_else(|| format!("в папке {} нет обычного начертания (файл …Regular.ttf)", dir.display()))?;
-        let load = |p: &std::path::Path| -> Result<&'static [u8], String> {
-            let bytes = std::fs::read(p).map_err(|e| format!("шрифт {}: {e}", p.display()))?;
+        let regular = found[0].clone().ok_or_else(|| {
+            Diagnostic::error(format!("в папке {} нет обычного начертания (файл …Regular.ttf)", dir.display()))
+        })?;
+        let load = |p: &std::path::Path| -> Result<&'static [u8], Diagnostic> {
+            let bytes = std::fs::read(p).map_err(|e| Diagnostic::error(format!("шрифт {}: {e}", p.display())))?;
             if rustybuzz::Face::from_slice(&bytes, 0).is_none() {
-                return Err(format!("шрифт {} не читается как TrueType/OpenType", p.display()));
+                return Err(Diagnostic::error(format!("шрифт {} не читается как TrueType/OpenType", p.display())));
             }
             // Kept for the process: the shaper borrows the bytes for its whole life.
             Ok(Box::leak(bytes.into_boxed_slice()))
@@ -127,7 +129,7 @@ mod tests {
         assert_eq!(book.faces[1].len(), bundled(Face::Bold).len());
         assert_eq!(book.faces[2].len(), bundled(Face::Regular).len(), "italic falls back to regular");
         std::fs::remove_file(dir.join("MySerif-Regular.ttf")).unwrap();
-        assert!(FontBook::from_dir(&dir).unwrap_err().contains("Regular"));
+        assert!(FontBook::from_dir(&dir).unwrap_err().message.contains("Regular"));
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -73,13 +73,13 @@ fn resolve(loaded: &mut Loaded, base: &Path, confined: bool) {
     let Some(doc) = loaded.document.as_mut() else { return };
     doc.base_dir = Some(base.to_path_buf());
     let Some(logo) = doc.blank.as_ref().and_then(|b| b.logo.as_ref()) else { return };
-    let checked = if confined { within(base, &logo.path) } else { Ok(base.join(&logo.path)) };
-    let (why, hint) = match checked.and_then(|p| crate::doc::picture::read(&p).map(drop)) {
-        Ok(()) => return,
-        Err(why) if confined && why == OUTSIDE => {
-            (why, "положите изображение в папку документа и укажите только его имя, например «logo.png»")
+    let checked = if confined { within(base, &logo.path) } else { Some(base.join(&logo.path)) };
+    let (why, hint) = match checked.map(|p| crate::doc::picture::read(&p).map(drop)) {
+        Some(Ok(())) => return,
+        None => {
+            (OUTSIDE.to_owned(), "положите изображение в папку документа и укажите только его имя, например «logo.png»")
         }
-        Err(why) => (why, "путь считается от папки входного файла; нужен PNG или JPEG"),
+        Some(Err(why)) => (why.message, "путь считается от папки входного файла; нужен PNG или JPEG"),
     };
     let path = crate::diag::JsonPath::root().key("blank").key("logo").key("path");
     let mut d = Diagnostic::error(format!("логотип: {why}")).at(path).hint(hint);
@@ -93,22 +93,22 @@ fn resolve(loaded: &mut Loaded, base: &Path, confined: bool) {
 const OUTSIDE: &str = "файл должен лежать в папке документа (путь без «..», не от корня диска)";
 
 /// `name` joined to `base` if it stays inside it, by its words and, when it exists, by
-/// where its links lead; the same refusal either way.
-fn within(base: &Path, name: &str) -> Result<std::path::PathBuf, String> {
+/// where its links lead; `None` (refused alike) otherwise.
+fn within(base: &Path, name: &str) -> Option<std::path::PathBuf> {
     use std::path::Component;
     let relative = Path::new(name);
     let plain = relative.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
     // A Windows drive or a backslash path is refused on any system.
     if !plain || name.contains('\\') || name.contains(':') || name.trim().is_empty() {
-        return Err(OUTSIDE.to_owned());
+        return None;
     }
     let joined = base.join(relative);
     if let (Ok(real), Ok(root)) = (std::fs::canonicalize(&joined), std::fs::canonicalize(base)) {
         if !real.starts_with(&root) {
-            return Err(OUTSIDE.to_owned());
+            return None;
         }
     }
-    Ok(joined)
+    Some(joined)
 }
 
 /// Parses and checks text already in memory.

@@ -1,6 +1,8 @@
 //! Pages → PDF with krilla: the bundled faces subset-embedded (with ToUnicode, so copying
 //! and searching give Cyrillic), metadata from the document, dates never from the clock.
 
+use crate::diag::Diagnostic;
+
 use chrono::{Datelike, Timelike};
 use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
@@ -58,7 +60,7 @@ impl PdfFonts {
         }
     }
 
-    fn font(&self, face: usize) -> Result<Font, String> {
+    fn font(&self, face: usize) -> Result<Font, Diagnostic> {
         self.fonts[face]
             .get_or_init(|| {
                 let data = self.sources[face];
@@ -68,12 +70,12 @@ impl PdfFonts {
                 }
             })
             .clone()
-            .ok_or_else(|| "шрифт не читается".to_owned())
+            .ok_or_else(|| Diagnostic::error("шрифт не читается"))
     }
 }
 
 /// Writes laid-out pages as PDF bytes with the bundled faces.
-pub fn write_pdf(doc: &Document, pages: &[Page], m: &Measurer) -> Result<Vec<u8>, String> {
+pub fn write_pdf(doc: &Document, pages: &[Page], m: &Measurer) -> Result<Vec<u8>, Diagnostic> {
     write_pdf_with(doc, pages, m, PdfFonts::bundled(), PdfOptions::default())
 }
 
@@ -85,12 +87,12 @@ pub fn write_pdf_with(
     m: &Measurer,
     fonts: &PdfFonts,
     opts: PdfOptions,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Diagnostic> {
     let mut pdf = if opts.pdfa {
         let configuration = ConfigurationBuilder::new()
             .with_archival_validator(if opts.tagged { Archival::A2_A } else { Archival::A2_B })
             .finish()
-            .map_err(|e| format!("PDF/A: {e:?}"))?;
+            .map_err(|e| Diagnostic::error(format!("PDF/A: {e:?}")))?;
         PdfDocument::new_with(SerializeSettings {
             configuration,
             enable_tagging: opts.tagged,
@@ -102,7 +104,8 @@ pub fn write_pdf_with(
     let mut tags = super::pdf_tags::Marks::new(opts.tagged);
     let mut glyphs: Vec<KrillaGlyph> = Vec::new();
     for p in pages {
-        let settings = PageSettings::from_wh(p.width as f32, p.height as f32).ok_or("неверный размер страницы")?;
+        let settings = PageSettings::from_wh(p.width as f32, p.height as f32)
+            .ok_or_else(|| Diagnostic::error("неверный размер страницы"))?;
         let mut page = pdf.start_page_with(settings);
         let mut surface = page.surface();
         for it in &p.items {
@@ -144,8 +147,9 @@ pub fn write_pdf_with(
                     crate::doc::PictureFormat::Png => PdfImage::from_png(data, smooth),
                     crate::doc::PictureFormat::Jpeg => PdfImage::from_jpeg(data, smooth),
                 }
-                .map_err(|e| format!("изображение не вставлено в PDF: {e}"))?;
-                let size = Size::from_wh(*w as f32, *h as f32).ok_or("изображение нулевого размера")?;
+                .map_err(|e| Diagnostic::error(format!("изображение не вставлено в PDF: {e}")))?;
+                let size = Size::from_wh(*w as f32, *h as f32)
+                    .ok_or_else(|| Diagnostic::error("изображение нулевого размера"))?;
                 surface.push_transform(&Transform::from_translate(*x as f32, *y as f32));
                 surface.draw_image(image, size);
                 surface.pop();
@@ -186,30 +190,44 @@ pub fn write_pdf_with(
     pdf.finish().map_err(krilla_error)
 }
 
-/// krilla's refusal in words a user can act on.
-fn krilla_error(e: krilla::error::KrillaError) -> String {
+/// krilla's refusal in words a user can act on: what is missing as the message, what to
+/// do as the hint.
+fn krilla_error(e: krilla::error::KrillaError) -> Diagnostic {
     use krilla::configure::ValidationError as V;
     use krilla::error::KrillaError as K;
     match e {
         K::Validation(list) => {
-            let reasons: Vec<String> = list
-                .iter()
-                .map(|(v, _)| match v {
-                    V::MissingDocumentDate => "у документа нет даты: укажите дату приказа (order.date) или дату \
-                                               утверждения в грифе (appendices[].approvals[].date)"
-                        .to_owned(),
+            let (mut reasons, mut hints) = (Vec::new(), Vec::new());
+            for (v, _) in &list {
+                let (reason, hint) = match v {
+                    V::MissingDocumentDate => (
+                        "у документа нет даты".to_owned(),
+                        "укажите дату приказа (order.date) или дату утверждения в грифе (appendices[].approvals[].date)",
+                    ),
                     V::NoDocumentTitle => {
-                        "у документа нет заголовка: укажите order.title или название приложения".to_owned()
+                        ("у документа нет заголовка".to_owned(), "укажите order.title или название приложения")
                     }
-                    V::ContainsNotDefGlyph(..) | V::NoCodepointMapping(..) => {
-                        "в тексте есть знаки, которых нет в шрифте: замените их или укажите --font-dir".to_owned()
-                    }
-                    other => format!("не выполнено требование {other:?}"),
-                })
-                .collect();
-            format!("PDF/A не собран: {}", reasons.join("; "))
+                    V::ContainsNotDefGlyph(..) | V::NoCodepointMapping(..) => (
+                        "в тексте есть знаки, которых нет в шрифте".to_owned(),
+                        "замените их или укажите --font-dir",
+                    ),
+                    other => (format!("не выполнено требование {other:?}"), ""),
+                };
+                if !reasons.contains(&reason) {
+                    reasons.push(reason);
+                }
+                if !hint.is_empty() && !hints.contains(&hint) {
+                    hints.push(hint);
+                }
+            }
+            let d = Diagnostic::error(format!("PDF/A не собран: {}", reasons.join("; ")));
+            if hints.is_empty() {
+                d
+            } else {
+                d.hint(hints.join("; "))
+            }
         }
-        other => format!("PDF не собран: {other:?}"),
+        other => Diagnostic::error(format!("PDF не собран: {other:?}")),
     }
 }
 

@@ -1,13 +1,15 @@
 //! A minimal XML tree round-trip for the DOCX post-pass: parse a part, edit, write back.
 
+use crate::diag::Diagnostic;
+
 use crate::markup::tree::{self, Element, Node};
 
 /// Parses one XML part (its single root element).
-pub fn parse(bytes: &[u8]) -> Result<Element, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-    let mut top = tree::parse(text).map_err(|e| e.message)?;
+pub fn parse(bytes: &[u8]) -> Result<Element, Diagnostic> {
+    let text = std::str::from_utf8(bytes).map_err(|e| Diagnostic::error(e.to_string()))?;
+    let mut top = tree::parse(text).map_err(|e| Diagnostic::error(e.message))?;
     if top.len() != 1 {
-        return Err(format!("ожидался один корневой элемент, найдено {}", top.len()));
+        return Err(Diagnostic::error(format!("ожидался один корневой элемент, найдено {}", top.len())));
     }
     Ok(top.remove(0))
 }

@@ -57,7 +57,7 @@ impl State {
             .map_err(|e| format!("не удалось создать временную папку: {}", crate::output::os_error(&e)))?;
         for s in crate::samples::ALL {
             for (name, bytes) in s.files {
-                crate::output::write_atomic(&scratch.path().join(name), bytes)?;
+                crate::output::write_atomic(&scratch.path().join(name), bytes).map_err(|e| e.to_string())?;
             }
         }
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -112,7 +112,6 @@ pub fn router(state: Arc<State>, access: Arc<super::guard::Access>) -> Router {
         .layer(axum::middleware::from_fn_with_state(access, super::guard::check))
         .with_state(state)
 }
-
 
 /// The request body as text, or the refusal to give.
 fn body_text(body: Result<Bytes, BytesRejection>) -> Result<String, Response> {

@@ -78,5 +78,5 @@ pub fn save(path: &Path, old: Option<&[u8]>, first: bool, text: &str) -> Result<
         files.push((backup_path(path), old));
     }
     files.push((target(path), text.as_bytes()));
-    crate::output::write_atomic_all(&files)
+    crate::output::write_atomic_all(&files).map_err(|e| e.to_string())
 }

@@ -12,7 +12,7 @@ pub struct Stored {
 
 /// Stores `bytes` sent as `name` in `folder`.
 pub fn store(folder: &Path, name: &str, bytes: Vec<u8>) -> Result<Stored, String> {
-    let picture = crate::doc::picture::decode(bytes)?;
+    let picture = crate::doc::picture::decode(bytes).map_err(|e| e.to_string())?;
     let extension = match picture.format {
         crate::doc::PictureFormat::Png => "png",
         crate::doc::PictureFormat::Jpeg => "jpg",
@@ -26,7 +26,7 @@ pub fn store(folder: &Path, name: &str, bytes: Vec<u8>) -> Result<Stored, String
             Ok(existing) if existing == picture.bytes => return Ok(Stored { name: candidate, pixels: picture.pixels }),
             Ok(_) => continue,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                crate::output::write_atomic(&path, &picture.bytes)?;
+                crate::output::write_atomic(&path, &picture.bytes).map_err(|e| e.to_string())?;
                 return Ok(Stored { name: candidate, pixels: picture.pixels });
             }
             Err(e) => return Err(format!("папка документа недоступна: {}", crate::output::os_error(&e))),

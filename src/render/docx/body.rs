@@ -11,6 +11,8 @@
 //! references on the first section, ru-RU on every run, schema order of properties, no
 //! per-thread paragraph ids, no `w:type` on grid columns, no XML-illegal characters in text.
 
+use crate::diag::Diagnostic;
+
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
@@ -50,8 +52,8 @@ pub(super) const LANG: &str = "<w:lang w:val=\"ru-RU\" w:eastAsia=\"ru-RU\" w:bi
 use super::schema::R_NS;
 
 /// Mends `document.xml`.
-pub fn fix(bytes: &[u8], fx: &BodyFixes<'_>) -> Result<Vec<u8>, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+pub fn fix(bytes: &[u8], fx: &BodyFixes<'_>) -> Result<Vec<u8>, Diagnostic> {
+    let text = std::str::from_utf8(bytes).map_err(|e| Diagnostic::error(e.to_string()))?;
     let mut pass = Pass {
         reader: Reader::from_str(text),
         fx,
@@ -76,11 +78,11 @@ pub fn fix(bytes: &[u8], fx: &BodyFixes<'_>) -> Result<Vec<u8>, String> {
             Event::Text(t) if t.iter().all(u8::is_ascii_whitespace) => {}
             Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
             Event::Eof => break,
-            _ => return Err("текст вне корневого элемента".into()),
+            _ => return Err(Diagnostic::error("текст вне корневого элемента")),
         }
     }
     if roots != 1 {
-        return Err(format!("ожидался один корневой элемент, найдено {roots}"));
+        return Err(Diagnostic::error(format!("ожидался один корневой элемент, найдено {roots}")));
     }
     Ok(out)
 }
@@ -138,11 +140,13 @@ enum Extra {
 }
 
 impl<'a> Pass<'a, '_> {
-    fn next(&mut self) -> Result<Event<'a>, String> {
-        self.reader.read_event().map_err(|e| format!("ошибка XML в позиции {}: {e}", self.reader.error_position()))
+    fn next(&mut self) -> Result<Event<'a>, Diagnostic> {
+        self.reader
+            .read_event()
+            .map_err(|e| Diagnostic::error(format!("ошибка XML в позиции {}: {e}", self.reader.error_position())))
     }
 
-    fn root(&mut self, s: &BytesStart<'_>, empty: bool, out: &mut Vec<u8>) -> Result<(), String> {
+    fn root(&mut self, s: &BytesStart<'_>, empty: bool, out: &mut Vec<u8>) -> Result<(), Diagnostic> {
         out.push(b'<');
         out.extend_from_slice(s);
         if !s.attributes().flatten().any(|a| a.key.as_ref() == b"xmlns:r") {
@@ -171,7 +175,7 @@ impl<'a> Pass<'a, '_> {
         mut header_rows: usize,
         out: &mut Vec<u8>,
         mut items: Option<&mut Vec<Item>>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Diagnostic> {
         loop {
             let at = out.len();
             let element = match self.next()? {
@@ -209,7 +213,9 @@ impl<'a> Pass<'a, '_> {
                     false
                 }
                 Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => continue,
-                Event::Eof => return Err(format!("тег <{}> не закрыт", String::from_utf8_lossy(parent))),
+                Event::Eof => {
+                    return Err(Diagnostic::error(format!("тег <{}> не закрыт", String::from_utf8_lossy(parent))))
+                }
             };
             if let Some(items) = items.as_deref_mut() {
                 match items.last_mut() {
@@ -222,7 +228,7 @@ impl<'a> Pass<'a, '_> {
 
     /// Writes the children of the element just opened into a scratch buffer, one item per
     /// child, for the caller to reorder or complete (and then hand back with [`Pass::give`]).
-    fn hold(&mut self, s: &BytesStart<'_>, empty: bool, place: Place) -> Result<(Vec<u8>, Vec<Item>), String> {
+    fn hold(&mut self, s: &BytesStart<'_>, empty: bool, place: Place) -> Result<(Vec<u8>, Vec<Item>), Diagnostic> {
         let mut buf = self.pool.pop().unwrap_or_default();
         buf.clear();
         let mut items = Vec::new();
@@ -240,7 +246,7 @@ impl<'a> Pass<'a, '_> {
         place: Place,
         header_rows: &mut usize,
         out: &mut Vec<u8>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Diagnostic> {
         let place = if place == Place::TopTable {
             if s.name().as_ref() == b"w:tr" && *header_rows > 0 {
                 *header_rows -= 1;
@@ -263,7 +269,7 @@ impl<'a> Pass<'a, '_> {
     }
 
     /// Copies one element (its start tag just read) with its fixes.
-    fn element(&mut self, s: &BytesStart<'_>, empty: bool, place: Place, out: &mut Vec<u8>) -> Result<(), String> {
+    fn element(&mut self, s: &BytesStart<'_>, empty: bool, place: Place, out: &mut Vec<u8>) -> Result<(), Diagnostic> {
         let name = s.name();
         let name = name.as_ref();
         let order = &self.fx.order;
@@ -306,7 +312,7 @@ impl<'a> Pass<'a, '_> {
 
     /// A header row: its `w:trPr` gets `w:tblHeader`, and is added (before the first element
     /// other than `w:tblPrEx`) if missing.
-    fn header_row(&mut self, s: &BytesStart<'_>, empty: bool, out: &mut Vec<u8>) -> Result<(), String> {
+    fn header_row(&mut self, s: &BytesStart<'_>, empty: bool, out: &mut Vec<u8>) -> Result<(), Diagnostic> {
         let (buf, items) = self.hold(s, empty, Place::InHeaderRow)?;
         open(s, false, out);
         if items.iter().any(|i| i.name(&buf) == b"w:trPr") {
@@ -332,7 +338,7 @@ impl<'a> Pass<'a, '_> {
         missing: &[&[u8]],
         first: bool,
         out: &mut Vec<u8>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Diagnostic> {
         let (buf, items) = self.hold(s, empty, Place::Other)?;
         let added = if items.iter().any(|i| i.name(&buf) == child) { &[][..] } else { missing };
         let (before, after) = if first { (added, &[][..]) } else { (&[][..], added) };
@@ -354,7 +360,7 @@ impl<'a> Pass<'a, '_> {
         sequence: &[&str],
         extra: Extra,
         out: &mut Vec<u8>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Diagnostic> {
         let (mut buf, mut items) = self.hold(s, empty, Place::Other)?;
         if let Extra::Headers = extra {
             // Before the children: the stable sort keeps them ahead of any the section had.

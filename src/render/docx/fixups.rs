@@ -24,6 +24,8 @@
 //!   (the бланк, headings) take the paragraph style [`NO_HYPHENS_STYLE`], added here.
 //! - Characters XML cannot carry are dropped from text, should any have got this far.
 
+use crate::diag::Diagnostic;
+
 use chrono::NaiveDateTime;
 use docx_rs::XMLDocx;
 
@@ -118,8 +120,8 @@ const THEME_TYPE: &str = "application/vnd.openxmlformats-officedocument.theme+xm
 const FIRST_HEADER_ID: &str = "rIdPrikazFirstHeader";
 
 /// Mends the parts and packs the DOCX.
-pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
-    let part = |name: &str, e: String| format!("DOCX, часть {name}: {e}");
+pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, Diagnostic> {
+    let part = |name: &str, e: Diagnostic| Diagnostic::error(format!("DOCX, часть {name}: {e}"));
     x.document = fix_document(&x.document, fx).map_err(|e| part("document.xml", e))?;
     x.styles = fix_styles(&x.styles, fx).map_err(|e| part("styles.xml", e))?;
     x.settings = fix_settings(&x.settings, fx).map_err(|e| part("settings.xml", e))?;
@@ -177,10 +179,10 @@ pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, String> {
     if fx.embed_fonts {
         embed_fonts(&mut x, &mut extra, &fx.font).map_err(|e| part("fontTable.xml", e))?;
     }
-    pack(x, extra, &unused, fx.timestamp).map_err(|e| format!("DOCX: не удалось упаковать: {e}"))
+    pack(x, extra, &unused, fx.timestamp).map_err(|e| Diagnostic::error(format!("DOCX: не удалось упаковать: {e}")))
 }
 
-fn fix_document(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
+fn fix_document(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, Diagnostic> {
     // Page numbers: the first section gets both headers and a distinct first page; later
     // sections inherit the default header, so numbering continues across them.
     let fixes = BodyFixes {
@@ -212,7 +214,7 @@ fn drop_rpr_in_ppr(e: &mut Element) {
     }
 }
 
-fn fix_numbering(bytes: &[u8]) -> Result<Vec<u8>, String> {
+fn fix_numbering(bytes: &[u8]) -> Result<Vec<u8>, Diagnostic> {
     let mut root = xml::parse(bytes)?;
     visit(&mut root, &mut |e| {
         drop_rpr_in_ppr(e);
@@ -243,7 +245,7 @@ fn no_hyphens_style() -> Element {
     style
 }
 
-fn fix_styles(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
+fn fix_styles(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, Diagnostic> {
     let mut root = xml::parse(bytes)?;
     // Word's own default paragraph style is marked as the default (python-docx and other
     // readers find body paragraphs' style by it), and a default table style exists.
@@ -285,7 +287,7 @@ const TABLE_NORMAL: &str = "<w:style w:type=\"table\" w:default=\"1\" w:styleId=
     <w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>\
     </w:tblCellMar></w:tblPr></w:style>";
 
-fn fix_settings(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
+fn fix_settings(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, Diagnostic> {
     let mut root = xml::parse(bytes)?;
     // HACK: docx-rs copies East Asian layout flags (useFELayout, balanceSingleByteDoubleByteWidth…)
     // from a Japanese template; they change how Word spaces Cyrillic text. Only the
@@ -335,7 +337,7 @@ fn custom_xml(props: &[(String, String)]) -> Vec<u8> {
 }
 
 /// The organisation as the document's company («Учреждение» in Word's properties).
-fn fix_app(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
+fn fix_app(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, Diagnostic> {
     let mut root = xml::parse(bytes)?;
     if !fx.author.is_empty() {
         root.children.retain(|c| !matches!(c, Node::Element(x) if x.name == "Company"));
@@ -346,7 +348,7 @@ fn fix_app(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
     Ok(xml::write(&root))
 }
 
-fn fix_core(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, String> {
+fn fix_core(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, Diagnostic> {
     let mut root = xml::parse(bytes)?;
 
     let set = |root: &mut Element, name: &str, value: &str, attrs: &[(&str, &str)]| {

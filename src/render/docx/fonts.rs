@@ -1,6 +1,8 @@
 //! Fonts in the DOCX: the bundled faces embedded (obfuscated, ECMA-376 17.8.1) when asked,
 //! and a theme naming the body font, so Word's theme-font lookups land on the same face.
 
+use crate::diag::Diagnostic;
+
 use docx_rs::XMLDocx;
 
 use super::schema::{FONT, R_NS, SETTINGS};
@@ -29,7 +31,7 @@ pub fn obfuscate_font(data: &[u8], guid: &str) -> Vec<u8> {
     out
 }
 
-pub(super) fn embed_fonts(x: &mut XMLDocx, extra: &mut Vec<(String, Vec<u8>)>, family: &str) -> Result<(), String> {
+pub(super) fn embed_fonts(x: &mut XMLDocx, extra: &mut Vec<(String, Vec<u8>)>, family: &str) -> Result<(), Diagnostic> {
     use crate::fonts::{bundled, Face};
     let mut table = xml::parse(&x.font_table)?;
     table.children.retain(|c| !matches!(c, Node::Element(e) if e.name == "w:font" && e.attr("w:name") == Some(family)));

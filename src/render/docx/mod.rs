@@ -1,6 +1,8 @@
 //! IR → DOCX: the document model translated into docx-rs, then the post-pass
 //! ([`fixups`]) mends what docx-rs cannot say and packs the file.
 
+use crate::diag::Diagnostic;
+
 use docx_rs::{
     AlignmentType, BreakType, CellMargins, Docx, IndentLevel, LineSpacing, LineSpacingType, NumberingId, PageMargin,
     PageOrientationType, PageSize, Paragraph as DxParagraph, Pic, Run, RunFonts, Section as DxSection,
@@ -36,7 +38,7 @@ pub struct DocxOptions {
 }
 
 /// Writes the document as DOCX bytes.
-pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String> {
+pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, Diagnostic> {
     let mut fx = Fixups::default();
     if let Some(q) = &doc.qr {
         // 12 pixels a module: crisp at any print resolution.

@@ -1,6 +1,8 @@
 //! The package: parts nobody refers to left out, relationships and content types added,
 //! and the zip packed deterministically (fixed order, fixed time, deflated but the tiny).
 
+use crate::diag::Diagnostic;
+
 use std::io::{Cursor, Write};
 
 use chrono::{Datelike, NaiveDateTime, Timelike};
@@ -21,7 +23,7 @@ pub(super) const OPTIONAL_PARTS: [&str; 4] = ["comments.xml", "commentsExtended.
 /// the body points at it) goes; each part no relationship then names is left out, with its
 /// content-type override, and returned (as its target). (The header relationship parts are
 /// left out in [`pack`].)
-pub(super) fn drop_unused_parts(x: &mut XMLDocx) -> Result<Vec<&'static str>, String> {
+pub(super) fn drop_unused_parts(x: &mut XMLDocx) -> Result<Vec<&'static str>, Diagnostic> {
     const COMMENTS_EXTENDED_REL: &str = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended";
     let mut rels = xml::parse(&x.document_rels)?;
     rels.children.retain(|c| !matches!(c, Node::Element(e) if e.attr("Type") == Some(COMMENTS_EXTENDED_REL)));
@@ -38,13 +40,13 @@ pub(super) fn drop_unused_parts(x: &mut XMLDocx) -> Result<Vec<&'static str>, St
     Ok(unused)
 }
 
-pub(super) fn add_rel(bytes: &[u8], id: &str, kind: &str, target: &str) -> Result<Vec<u8>, String> {
+pub(super) fn add_rel(bytes: &[u8], id: &str, kind: &str, target: &str) -> Result<Vec<u8>, Diagnostic> {
     let mut root = xml::parse(bytes)?;
     root.children.push(Node::Element(el("Relationship", &[("Id", id), ("Type", kind), ("Target", target)])));
     Ok(xml::write(&root))
 }
 
-pub(super) fn add_override(bytes: &[u8], part: &str, kind: &str) -> Result<Vec<u8>, String> {
+pub(super) fn add_override(bytes: &[u8], part: &str, kind: &str) -> Result<Vec<u8>, Diagnostic> {
     let mut root = xml::parse(bytes)?;
     root.children.push(Node::Element(el("Override", &[("PartName", part), ("ContentType", kind)])));
     Ok(xml::write(&root))

@@ -44,8 +44,10 @@ pub fn plan_years(doc: &Document) -> Option<std::ops::RangeInclusive<i32>> {
 }
 
 /// Moves the document to the plan year `to`. Returns the new document and warnings.
-pub fn roll(doc: &Document, to: i32, opts: &RollOptions) -> Result<(Document, Vec<Diagnostic>), String> {
-    let base = base_year(doc).ok_or("в документе нет ни периода плана, ни даты приказа: не от чего отсчитывать год")?;
+pub fn roll(doc: &Document, to: i32, opts: &RollOptions) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
+    let base = base_year(doc).ok_or_else(|| {
+        Diagnostic::error("в документе нет ни периода плана, ни даты приказа: не от чего отсчитывать год")
+    })?;
     let delta = to - base;
     let mut out = doc.clone();
     let mut warnings = Vec::new();

@@ -2,6 +2,8 @@
 //! the first sheet of a spreadsheet (.xlsx, .xls, .ods), as rows of text with the row
 //! numbers the file shows. Used by `batch` (school lists) and `import` (plans).
 
+use crate::diag::Diagnostic;
+
 /// A table's rows, each with its line or row number, and notes on how it was read.
 pub type Rows = Vec<(usize, Vec<String>)>;
 
@@ -12,13 +14,13 @@ pub fn is_spreadsheet(path: &std::path::Path) -> bool {
 }
 
 /// Reads a table file by its extension: a spreadsheet's first sheet, else CSV.
-pub fn read_table(path: &std::path::Path) -> Result<(Rows, Vec<String>), String> {
+pub fn read_table(path: &std::path::Path) -> Result<(Rows, Vec<String>), Diagnostic> {
     read_table_sheet(path, None)
 }
 
 /// Reads a table file; of a spreadsheet, the sheet named `sheet` (or numbered from 1), else
 /// the first.
-pub fn read_table_sheet(path: &std::path::Path, sheet: Option<&str>) -> Result<(Rows, Vec<String>), String> {
+pub fn read_table_sheet(path: &std::path::Path, sheet: Option<&str>) -> Result<(Rows, Vec<String>), Diagnostic> {
     read_table_named(path, sheet).map(|(rows, notes, _)| (rows, notes))
 }
 
@@ -26,20 +28,20 @@ pub fn read_table_sheet(path: &std::path::Path, sheet: Option<&str>) -> Result<(
 pub fn read_table_named(
     path: &std::path::Path,
     sheet: Option<&str>,
-) -> Result<(Rows, Vec<String>, Option<String>), String> {
+) -> Result<(Rows, Vec<String>, Option<String>), Diagnostic> {
     let name = path.display().to_string();
     if is_spreadsheet(path) {
         return spreadsheet_rows(path, sheet)
             .map(|(s, r)| (r, Vec::new(), Some(s)))
-            .map_err(|e| format!("{name}: {e}"));
+            .map_err(|e| Diagnostic::error(format!("{name}: {e}")));
     }
     if sheet.is_some() {
-        return Err(format!("{name}: --sheet относится к книгам Excel и Calc, а это CSV — у него один лист"));
+        return Err(Diagnostic::error(format!(
+            "{name}: --sheet относится к книгам Excel и Calc, а это CSV — у него один лист"
+        )));
     }
-    let (src, encoding) = crate::input::source::read_source_noted(path).map_err(|d| match &d.hint {
-        Some(hint) => format!("{name}: {}; {hint}", d.message),
-        None => format!("{name}: {}", d.message),
-    })?;
+    let (src, encoding) =
+        crate::input::source::read_source_noted(path).map_err(|d| Diagnostic::error(format!("{name}: {d}")))?;
     let (rows, mut notes) = csv_rows(&name, &src.text)?;
     if let Some(enc) = encoding {
         notes.insert(0, format!("{name} прочитан в кодировке {enc}"));
@@ -48,14 +50,14 @@ pub fn read_table_named(
 }
 
 /// The records of a CSV text, with the line each starts on, and a note on the separator.
-pub fn csv_rows(name: &str, text: &str) -> Result<(Rows, Vec<String>), String> {
+pub fn csv_rows(name: &str, text: &str) -> Result<(Rows, Vec<String>), Diagnostic> {
     let text = text.trim_start_matches('\u{feff}');
     let sep = sniff_separator(text);
     let mut reader =
         csv::ReaderBuilder::new().delimiter(sep).flexible(true).has_headers(false).from_reader(text.as_bytes());
     let mut table: Vec<(usize, Vec<String>)> = Vec::new();
     for rec in reader.records() {
-        let rec = rec.map_err(|e| format!("{name}: CSV не читается: {}", csv_reason(&e)))?;
+        let rec = rec.map_err(|e| Diagnostic::error(format!("{name}: CSV не читается: {}", csv_reason(&e))))?;
         // The line a record starts on, counted in the text (a quoted value may hold breaks).
         // (With CRLF endings the reader's position can stand on the previous line's «\n».)
         let line = rec.position().map_or(table.len() + 1, |p| {
@@ -147,41 +149,42 @@ fn book_error(e: &calamine::Error) -> String {
 /// A sheet of a spreadsheet (`sheet`, else the first) as rows of text (row numbers as the
 /// program shows them), with the sheet's name. Dates come out as ДД.ММ.ГГГГ, whole
 /// numbers without «.0».
-pub fn spreadsheet_rows(path: &std::path::Path, sheet: Option<&str>) -> Result<(String, Rows), String> {
+pub fn spreadsheet_rows(path: &std::path::Path, sheet: Option<&str>) -> Result<(String, Rows), Diagnostic> {
     use calamine::{open_workbook_auto, Reader, Sheets};
     // What a hostile book can make a reader do is bounded before any reader starts.
     check_book_size(path)?;
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ods")) {
         check_ods_extent(path)?;
     }
-    let mut book = open_workbook_auto(path).map_err(|e| book_error(&e))?;
+    let mut book = open_workbook_auto(path).map_err(|e| Diagnostic::error(book_error(&e)))?;
     let names = book.sheet_names();
     let sheet = match sheet {
-        None => names.first().cloned().ok_or("в книге нет листов")?,
+        None => names.first().cloned().ok_or_else(|| Diagnostic::error("в книге нет листов"))?,
         Some(want) => names
             .iter()
             .find(|n| n.as_str() == want)
             .or_else(|| want.parse::<usize>().ok().and_then(|i| i.checked_sub(1)).and_then(|i| names.get(i)))
             .cloned()
             .ok_or_else(|| {
-                format!(
+                Diagnostic::error(format!(
                     "листа «{want}» нет; листы книги: {}",
                     names.iter().map(|n| format!("«{n}»")).collect::<Vec<_>>().join(", ")
-                )
+                ))
             })?,
     };
     let too_many = || {
-        format!(
+        Diagnostic::error(format!(
             "в листе «{sheet}» больше {MAX_ROWS} строк: для плана или списка школ это слишком много; \
              удалите лишние строки (или оставьте нужные на отдельном листе и укажите его --sheet)"
-        )
+        ))
     };
     // An .xlsx is read cell by cell (a cell far away does not make a reader allocate the
     // whole rectangle up to it); the other formats as a range, whose size is checked.
     let mut grid: Vec<(usize, Vec<String>)> = Vec::new();
     if let Sheets::Xlsx(x) = &mut book {
-        let mut reader = x.worksheet_cells_reader(&sheet).map_err(|e| book_error(&e.into()))?;
-        while let Some(c) = reader.next_cell().map_err(|e| format!("лист «{sheet}»: {}", book_error(&e.into())))?
+        let mut reader = x.worksheet_cells_reader(&sheet).map_err(|e| Diagnostic::error(book_error(&e.into())))?;
+        while let Some(c) =
+            reader.next_cell().map_err(|e| Diagnostic::error(format!("лист «{sheet}»: {}", book_error(&e.into()))))?
         {
             let (row, col) = (c.get_position().0 as usize, c.get_position().1 as usize);
             if row >= MAX_ROWS {
@@ -205,7 +208,8 @@ pub fn spreadsheet_rows(path: &std::path::Path, sheet: Option<&str>) -> Result<(
         }
         return Ok((sheet, grid));
     }
-    let range = book.worksheet_range(&sheet).map_err(|e| format!("лист «{sheet}»: {}", book_error(&e)))?;
+    let range =
+        book.worksheet_range(&sheet).map_err(|e| Diagnostic::error(format!("лист «{sheet}»: {}", book_error(&e))))?;
     if range.height() > MAX_ROWS {
         return Err(too_many());
     }
@@ -260,7 +264,7 @@ const MAX_ODS_CELLS: u64 = 1_000_000;
 /// «repeated» a million times makes a reader allocate every copy, so a 1 KB file could
 /// ask for gigabytes. Each sheet's filled rows and the rectangle up to its last filled
 /// cell are bounded; empty repeats (how Calc pads a sheet to its end) cost nothing.
-fn check_ods_extent(path: &std::path::Path) -> Result<(), String> {
+fn check_ods_extent(path: &std::path::Path) -> Result<(), Diagnostic> {
     use quick_xml::events::Event;
     use std::io::Read;
     let Ok(file) = std::fs::File::open(path) else { return Ok(()) };
@@ -278,10 +282,10 @@ fn check_ods_extent(path: &std::path::Path) -> Result<(), String> {
     let (mut last_row, mut last_col, mut row_filled, mut cell_filled) = (0u64, 0u64, false, false);
     let (mut sheet, mut buf) = (String::new(), Vec::new());
     let too_big = |sheet: &str, what: String| {
-        Err(format!(
+        Err(Diagnostic::error(format!(
             "в листе «{sheet}» {what}: для плана или списка школ это слишком много; удалите лишние строки \
              и столбцы (или оставьте нужные на отдельном листе и укажите его --sheet)"
-        ))
+        )))
     };
     loop {
         let ev = match reader.read_event_into(&mut buf) {
@@ -353,7 +357,7 @@ fn check_ods_extent(path: &std::path::Path) -> Result<(), String> {
 /// A zipped book (.xlsx, .ods) unpacks to at most [`MAX_BOOK_XML`]: each part is unpacked
 /// with a bound, so a small file that unpacks to gigabytes (or says it is smaller than it
 /// is) is refused in well under a second.
-fn check_book_size(path: &std::path::Path) -> Result<(), String> {
+fn check_book_size(path: &std::path::Path) -> Result<(), Diagnostic> {
     use std::io::Read;
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     if !matches!(ext.as_str(), "xlsx" | "xlsm" | "ods") {
@@ -370,11 +374,11 @@ fn check_book_size(path: &std::path::Path) -> Result<(), String> {
         }
         let read = std::io::copy(&mut entry.take(left + 1), &mut std::io::sink()).unwrap_or(0);
         if read > left {
-            return Err(format!(
+            return Err(Diagnostic::error(format!(
                 "книга распаковывается больше чем в {} МБ данных: для плана или списка школ это слишком много \
                  (не больше {MAX_ROWS} строк); удалите лишние строки и листы",
                 MAX_BOOK_XML >> 20
-            ));
+            )));
         }
         left -= read;
     }

@@ -81,10 +81,11 @@ pub struct SchoolList {
 /// `wanted` (under title rows, in two levels, in the organisation's words: see
 /// [`header::find`]). A row that does not fit the header fails alone; only a file with no
 /// usable header fails as a whole.
-pub fn read_school_list(path: &std::path::Path, wanted: &Wanted) -> Result<SchoolList, String> {
+pub fn read_school_list(path: &std::path::Path, wanted: &Wanted) -> Result<SchoolList, Diagnostic> {
     let name = path.display().to_string();
     if name.to_lowercase().ends_with(".json") {
-        let src = crate::input::source::read_source(path).map_err(|d| format!("{name}: {}", d.message))?;
+        let src =
+            crate::input::source::read_source(path).map_err(|d| Diagnostic::error(format!("{name}: {}", d.message)))?;
         return read_schools(&name, &src.text);
     }
     let (table, notes) = crate::sheet::read_table(path)?;
@@ -93,11 +94,11 @@ pub fn read_school_list(path: &std::path::Path, wanted: &Wanted) -> Result<Schoo
 
 /// Reads schools from the text of a CSV or JSON list (see [`read_school_list`]), the
 /// header being the first row.
-pub fn read_schools(name: &str, text: &str) -> Result<SchoolList, String> {
+pub fn read_schools(name: &str, text: &str) -> Result<SchoolList, Diagnostic> {
     let text = text.trim_start_matches('\u{feff}');
     if name.to_lowercase().ends_with(".json") {
         let parsed: SchoolsJson = serde_json::from_str(&crate::input::jsonc::to_json(text))
-            .map_err(|e| format!("{name}: {}", crate::input::translate::serde_json_reason(&e)))?;
+            .map_err(|e| Diagnostic::error(format!("{name}: {}", crate::input::translate::serde_json_reason(&e))))?;
         let mut columns: Vec<String> = Vec::new();
         for s in &parsed.schools {
             for k in s.fields.keys() {
@@ -231,7 +232,7 @@ pub fn placeholders(template: &serde_json::Value) -> Vec<(String, String)> {
 
 /// Fills `{{поле}}` placeholders in every string of the template; an unknown field is an
 /// error naming it, never an empty gap in an official document.
-pub fn fill(template: &serde_json::Value, school: &School) -> Result<serde_json::Value, String> {
+pub fn fill(template: &serde_json::Value, school: &School) -> Result<serde_json::Value, Diagnostic> {
     use serde_json::Value;
     Ok(match template {
         Value::String(s) => Value::String(fill_str(s, school)?),
@@ -247,20 +248,20 @@ pub fn fill(template: &serde_json::Value, school: &School) -> Result<serde_json:
     })
 }
 
-fn fill_str(s: &str, school: &School) -> Result<String, String> {
+fn fill_str(s: &str, school: &School) -> Result<String, Diagnostic> {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(start) = rest.find("{{") {
         out.push_str(&rest[..start]);
         let after = &rest[start + 2..];
-        let end = after.find("}}").ok_or_else(|| format!("незакрытая подстановка в «{s}»"))?;
+        let end = after.find("}}").ok_or_else(|| Diagnostic::error(format!("незакрытая подстановка в «{s}»")))?;
         let key = after[..end].trim();
         let value = school.fields.get(key).ok_or_else(|| {
             let known: Vec<&str> = school.fields.keys().map(String::as_str).collect();
-            format!("нет поля «{key}» (есть: {})", known.join(", "))
+            Diagnostic::error(format!("нет поля «{key}» (есть: {})", known.join(", ")))
         })?;
         if value.is_empty() {
-            return Err(format!("поле «{key}» пустое"));
+            return Err(Diagnostic::error(format!("поле «{key}» пустое")));
         }
         out.push_str(value);
         rest = &after[end + 2..];
@@ -271,7 +272,7 @@ fn fill_str(s: &str, school: &School) -> Result<String, String> {
 
 /// Removes the activities a school drops (matched by the text of any value), reporting
 /// drops that match nothing.
-pub fn drop_activities(doc: &mut serde_json::Value, drop: &[String]) -> Result<(), String> {
+pub fn drop_activities(doc: &mut serde_json::Value, drop: &[String]) -> Result<(), Diagnostic> {
     if drop.is_empty() {
         return Ok(());
     }
@@ -304,7 +305,7 @@ pub fn drop_activities(doc: &mut serde_json::Value, drop: &[String]) -> Result<(
     }
     walk(doc, drop, &mut found);
     match drop.iter().find(|d| !found.contains(*d)) {
-        Some(d) => Err(format!("мероприятия «{d}» нет в шаблоне — нечего исключать")),
+        Some(d) => Err(Diagnostic::error(format!("мероприятия «{d}» нет в шаблоне — нечего исключать"))),
         None => Ok(()),
     }
 }
@@ -455,7 +456,7 @@ fn pointer<'a>(v: &'a serde_json::Value, path: &crate::diag::JsonPath) -> Option
 
 /// The school template with every placeholder filled by a sample value (see
 /// [`sample_school`]): a document the checks and `roll` can read.
-pub fn with_samples(template: &serde_json::Value) -> Result<serde_json::Value, String> {
+pub fn with_samples(template: &serde_json::Value) -> Result<serde_json::Value, Diagnostic> {
     fill(template, &sample_school(template))
 }
 
@@ -494,7 +495,7 @@ mod tests {
     fn placeholders_are_filled_or_named() {
         let s = school(&[("director", "И.И. Петрова")]);
         assert_eq!(fill_str("Ответственный: {{ director }}", &s).unwrap(), "Ответственный: И.И. Петрова");
-        assert!(fill_str("{{curator}}", &s).unwrap_err().contains("нет поля «curator»"));
+        assert!(fill_str("{{curator}}", &s).unwrap_err().message.contains("нет поля «curator»"));
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn run(
     let wanted = prikaz::batch::Wanted { names: wanted, mapping: file.columns.clone() };
     let list = match read_school_list(schools, &wanted) {
         Ok(l) => l,
-        Err(e) => return fail(e),
+        Err(e) => return fail(e.to_string()),
     };
     for note in &list.notes {
         eprintln!("заметка: {note}");
@@ -162,8 +162,8 @@ pub fn run(
 }
 
 fn school_doc(template: &serde_json::Value, school: &School) -> Result<serde_json::Value, String> {
-    let mut doc = fill(template, school)?;
-    drop_activities(&mut doc, &school.drop)?;
+    let mut doc = fill(template, school).map_err(|e| e.to_string())?;
+    drop_activities(&mut doc, &school.drop).map_err(|e| e.to_string())?;
     Ok(doc)
 }
 

@@ -151,16 +151,18 @@ fn read_any(
         "docx" | "docm" if sheet.is_some() => {
             Err("--sheet относится к книгам Excel и Calc, а это документ Word".to_owned())
         }
-        "docx" | "docm" => prikaz::import::from_docx(file, title, files_stem),
+        "docx" | "docm" => prikaz::import::from_docx(file, title, files_stem).map_err(|e| e.to_string()),
         _ => {
             // The reader names the file; the caller does too.
             let prefix = format!("{}: ", file.display());
-            let (rows, notes, sheet_name) = prikaz::sheet::read_table_named(file, sheet)
-                .map_err(|e| e.strip_prefix(&prefix).map_or_else(|| e.clone(), str::to_owned))?;
+            let (rows, notes, sheet_name) = prikaz::sheet::read_table_named(file, sheet).map_err(|e| {
+                let e = e.to_string();
+                e.strip_prefix(&prefix).map_or_else(|| e.clone(), str::to_owned)
+            })?;
             for n in notes {
                 eprintln!("заметка: {n}");
             }
-            let mut imported = prikaz::import::from_rows(&rows, title)?;
+            let mut imported = prikaz::import::from_rows(&rows, title).map_err(|e| e.to_string())?;
             // A book's places name the sheet too.
             if let Some(sheet) = sheet_name {
                 for (_, place) in &mut imported.places {

@@ -114,7 +114,7 @@ fn batch(file: &Path, to: i32, output: &Path) -> Option<ExitCode> {
         let base = base_year(&doc).unwrap_or(to);
         let (new_doc, w) = match roll(&doc, to, &RollOptions::default()) {
             Ok(r) => r,
-            Err(e) => return fail(e),
+            Err(e) => return fail(e.to_string()),
         };
         if part == "municipal" {
             warnings.extend(w.into_iter().map(|mut d| {

@@ -3,6 +3,8 @@
 //! appendix — its mark, its title and its roadmap table, or its numbered list, or its
 //! prose. Every part it cannot carry over is named in the summary, never dropped quietly.
 
+use crate::diag::Diagnostic;
+
 use serde_json::{json, Map, Value};
 
 use super::docx::{Block, Grid, Para, Picture, Placed, Read};
@@ -58,7 +60,7 @@ fn is_grif(g: &Grid) -> bool {
 
 /// Builds the document; `title` names a plan whose title the document does not give,
 /// `stem` the files written beside the input file.
-pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, String> {
+pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, Diagnostic> {
     let opened = open_blank_cell(&read.blocks);
     let blocks = opened.as_deref().unwrap_or(&read.blocks[..]);
     let mut summary = Vec::new();
@@ -125,9 +127,10 @@ pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, String> {
         }
     }
     if order.is_none() && appendices.is_empty() {
-        return Err("в документе не найдены ни приказ (слово «ПРИКАЗ» отдельной строкой), ни таблица плана \
-                    (столбец «Мероприятие» или «Наименование мероприятия»)"
-            .to_owned());
+        return Err(Diagnostic::error(
+            "в документе не найдены ни приказ (слово «ПРИКАЗ» отдельной строкой), ни таблица плана \
+             (столбец «Мероприятие» или «Наименование мероприятия»)",
+        ));
     }
     // Explicit appendix numbers only where they differ from the automatic ones.
     let count = appendices.len();
@@ -1112,7 +1115,7 @@ fn appendix_from(
     has_order: bool,
     doc: &mut Map<String, Value>,
     summary: &mut Vec<String>,
-) -> Result<Option<Map<String, Value>>, String> {
+) -> Result<Option<Map<String, Value>>, Diagnostic> {
     let mut a = Map::new();
     let mut i = 0;
     let mut approvals: Vec<Value> = Vec::new();

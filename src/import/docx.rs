@@ -4,6 +4,8 @@
 //! (computed from `numbering.xml`, as Word counts), each table as a grid with merged
 //! cells resolved, and whether the page it stands on is landscape.
 
+use crate::diag::Diagnostic;
+
 use std::collections::HashMap;
 use std::io::Read as _;
 
@@ -134,28 +136,32 @@ pub struct Placed {
 }
 
 /// Reads `word/document.xml` and the parts it relies on.
-pub fn read(path: &std::path::Path) -> Result<Vec<Placed>, String> {
+pub fn read(path: &std::path::Path) -> Result<Vec<Placed>, Diagnostic> {
     read_all(path).map(|r| r.blocks)
 }
 
 /// Reads the body and the footers' pictures.
-pub fn read_all(path: &std::path::Path) -> Result<Read, String> {
-    let file = std::fs::File::open(path).map_err(|e| crate::input::source::io_reason(&e))?;
+pub fn read_all(path: &std::path::Path) -> Result<Read, Diagnostic> {
+    let file = std::fs::File::open(path).map_err(|e| Diagnostic::error(crate::input::source::io_reason(&e)))?;
     let zip = zip::ZipArchive::new(file).map_err(|_| {
-        "это не документ Word (.docx): файл не открывается как архив; старый .doc сохраните в Word как .docx".to_owned()
+        Diagnostic::error(
+            "это не документ Word (.docx): файл не открывается как архив; старый .doc сохраните в Word как .docx",
+        )
     })?;
     let mut package = Package { zip };
-    let document = package.text("word/document.xml")?.ok_or("в архиве нет word/document.xml: это не документ Word")?;
+    let document = package
+        .text("word/document.xml")?
+        .ok_or_else(|| Diagnostic::error("в архиве нет word/document.xml: это не документ Word"))?;
     let numbering = package.text("word/numbering.xml")?;
     let styles = package.text("word/styles.xml")?;
-    let doc = xml::parse(&document).map_err(|e| format!("word/document.xml: {e}"))?;
+    let doc = xml::parse(&document).map_err(|e| Diagnostic::error(format!("word/document.xml: {e}")))?;
     let rels = package.relationships("word/document.xml")?;
     let mut reader = Reader {
         numbering: numbering.as_deref().map(xml::parse).transpose()?.map(|n| Numbering::new(&n)).unwrap_or_default(),
         styles: styles.as_deref().map(xml::parse).transpose()?.map(|s| Styles::new(&s)).unwrap_or_default(),
         counters: HashMap::new(),
     };
-    let body = doc.child("body").ok_or("в документе нет тела (w:body)")?;
+    let body = doc.child("body").ok_or_else(|| Diagnostic::error("в документе нет тела (w:body)"))?;
     let mut out: Vec<Placed> = Vec::new();
     let mut section_start = 0;
     reader.blocks(body, &mut out, &mut section_start);
@@ -181,7 +187,7 @@ pub fn read_all(path: &std::path::Path) -> Result<Read, String> {
     for target in rels.values().filter(|t| t.contains("footer")) {
         let name = format!("word/{target}");
         let Some(text) = package.text(&name)? else { continue };
-        let footer = xml::parse(&text).map_err(|e| format!("{name}: {e}"))?;
+        let footer = xml::parse(&text).map_err(|e| Diagnostic::error(format!("{name}: {e}")))?;
         let footer_rels = package.relationships(&name)?;
         let mut found = Vec::new();
         drawings(&footer, &mut found);
@@ -211,7 +217,7 @@ pub fn read_all(path: &std::path::Path) -> Result<Read, String> {
         };
         let name = format!("word/{target}");
         let Some(text) = package.text(&name)? else { continue };
-        let root = xml::parse(&text).map_err(|e| format!("{name}: {e}"))?;
+        let root = xml::parse(&text).map_err(|e| Diagnostic::error(format!("{name}: {e}")))?;
         let mut lines = Vec::new();
         margin_paras(&root, &mut lines);
         margins.extend(lines.into_iter().map(|l| (place.to_owned(), l)));
@@ -267,36 +273,40 @@ struct Package {
 }
 
 impl Package {
-    fn bytes(&mut self, name: &str) -> Result<Option<Vec<u8>>, String> {
+    fn bytes(&mut self, name: &str) -> Result<Option<Vec<u8>>, Diagnostic> {
         let Ok(f) = self.zip.by_name(name) else { return Ok(None) };
         // The declared size may lie (a zip bomb): the read itself is bounded too.
         if f.size() > MAX_PART {
-            return Err(format!(
+            return Err(Diagnostic::error(format!(
                 "часть {name} распаковывается больше чем в {} МБ — больше, чем документ на тысячу страниц",
                 MAX_PART >> 20
-            ));
+            )));
         }
         let mut b = Vec::new();
-        f.take(MAX_PART + 1).read_to_end(&mut b).map_err(|e| format!("часть {name} не читается: {e}"))?;
+        f.take(MAX_PART + 1)
+            .read_to_end(&mut b)
+            .map_err(|e| Diagnostic::error(format!("часть {name} не читается: {e}")))?;
         if b.len() as u64 > MAX_PART {
-            return Err(format!(
+            return Err(Diagnostic::error(format!(
                 "часть {name} распаковывается больше чем в {} МБ — больше, чем документ на тысячу страниц",
                 MAX_PART >> 20
-            ));
+            )));
         }
         Ok(Some(b))
     }
 
-    fn text(&mut self, name: &str) -> Result<Option<String>, String> {
-        self.bytes(name)?.map(|b| String::from_utf8(b).map_err(|_| format!("часть {name} не в UTF-8"))).transpose()
+    fn text(&mut self, name: &str) -> Result<Option<String>, Diagnostic> {
+        self.bytes(name)?
+            .map(|b| String::from_utf8(b).map_err(|_| Diagnostic::error(format!("часть {name} не в UTF-8"))))
+            .transpose()
     }
 
     /// A part's relationships: id → target (relative to `word/`).
-    fn relationships(&mut self, part: &str) -> Result<HashMap<String, String>, String> {
+    fn relationships(&mut self, part: &str) -> Result<HashMap<String, String>, Diagnostic> {
         let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
         let name = format!("{dir}/_rels/{file}.rels");
         let Some(text) = self.text(&name)? else { return Ok(HashMap::new()) };
-        let root = xml::parse(&text).map_err(|e| format!("{name}: {e}"))?;
+        let root = xml::parse(&text).map_err(|e| Diagnostic::error(format!("{name}: {e}")))?;
         Ok(root
             .elements()
             .filter(|r| r.attr("TargetMode") != Some("External"))

@@ -4,6 +4,8 @@
 //! and only the text of its `table` is rewritten — the rest of the file, comments and
 //! formatting included, stays as it was.
 
+use crate::diag::Diagnostic;
+
 use serde_json::{Map, Value};
 
 use crate::diag::JsonPath;
@@ -47,9 +49,10 @@ fn norm(s: &str) -> String {
 
 /// Puts the rows of `table` (an imported `table` object) into the roadmap appendix
 /// `appendix` (its `id`, or its number from 1) of the document `text`.
-pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged, String> {
-    let doc: Value = serde_json::from_str(&crate::input::jsonc::to_json(text))
-        .map_err(|e| format!("файл документа не читается как JSON ({e}); сначала исправьте его: prikaz validate"))?;
+pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged, Diagnostic> {
+    let doc: Value = serde_json::from_str(&crate::input::jsonc::to_json(text)).map_err(|e| {
+        Diagnostic::error(format!("файл документа не читается как JSON ({e}); сначала исправьте его: prikaz validate"))
+    })?;
     let appendices = doc["appendices"].as_array().cloned().unwrap_or_default();
     let roadmaps: Vec<usize> = (0..appendices.len())
         .filter(|&i| appendices[i]["kind"] == "roadmap" && appendices[i]["table"].is_object())
@@ -63,25 +66,25 @@ pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged
             let by_id = appendices.iter().position(|x| x["id"].as_str() == Some(a));
             let by_number = a.parse::<usize>().ok().filter(|n| (1..=appendices.len()).contains(n)).map(|n| n - 1);
             by_id.or(by_number).ok_or_else(|| {
-                format!(
+                Diagnostic::error(format!(
                     "в документе нет приложения «{a}»; приложения с таблицей плана: {}",
                     roadmaps.iter().map(|&i| describe(i)).collect::<Vec<_>>().join(", ")
-                )
+                ))
             })?
         }
         None => match roadmaps.as_slice() {
             [one] => *one,
-            [] => return Err("в документе нет приложения с таблицей плана (kind: roadmap)".to_owned()),
+            [] => return Err(Diagnostic::error("в документе нет приложения с таблицей плана (kind: roadmap)")),
             many => {
-                return Err(format!(
+                return Err(Diagnostic::error(format!(
                     "в документе несколько планов ({}); укажите, в какой: --appendix ID или номер",
                     many.iter().map(|&i| describe(i)).collect::<Vec<_>>().join(", ")
-                ))
+                )))
             }
         },
     };
     if !roadmaps.contains(&index) {
-        return Err(format!("приложение {} — не таблица плана (kind: roadmap)", describe(index)));
+        return Err(Diagnostic::error(format!("приложение {} — не таблица плана (kind: roadmap)", describe(index))));
     }
     let mut target = appendices[index]["table"].as_object().cloned().unwrap_or_default();
     let existing: Vec<Map<String, Value>> = target["columns"]
@@ -119,7 +122,7 @@ pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged
         }
     }
     if !unmatched.is_empty() {
-        return Err(format!(
+        return Err(Diagnostic::error(format!(
             "столбцы {} из таблицы не найдены в приложении {} (его столбцы: {}); назовите их как в приложении",
             unmatched.join(", "),
             describe(index),
@@ -128,7 +131,7 @@ pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged
                 .map(|c| format!("«{}»", c["title"].as_str().unwrap_or("").replace('\n', " ")))
                 .collect::<Vec<_>>()
                 .join(", ")
-        ));
+        )));
     }
     for c in &existing {
         let key = c["key"].as_str().unwrap_or("");
@@ -149,7 +152,9 @@ pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged
     }
     // The table's text, indented as the key it stands under.
     let path = JsonPath::root().key("appendices").index(index).key("table");
-    let span = Locator::new(text).value_span(&path).ok_or("таблица приложения не найдена в тексте файла")?;
+    let span = Locator::new(text)
+        .value_span(&path)
+        .ok_or_else(|| Diagnostic::error("таблица приложения не найдена в тексте файла"))?;
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let indent: String = text[line_start..].chars().take_while(|c| *c == ' ' || *c == '\t').collect();
     let body = super::to_json_text(&Value::Object(target));

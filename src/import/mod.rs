@@ -11,6 +11,8 @@
 //! as written. Deadlines become data when printing the data gives back their text
 //! (`deadline`).
 
+use crate::diag::Diagnostic;
+
 mod deadline;
 mod document;
 pub mod docx;
@@ -74,11 +76,11 @@ fn column_letters(mut col: usize) -> String {
 
 /// Builds the document from a spreadsheet's rows (the header first; row numbers as the
 /// file shows them). `title` is the appendix's title.
-pub fn from_rows(rows: &[(usize, Vec<String>)], title: &str) -> Result<Imported, String> {
+pub fn from_rows(rows: &[(usize, Vec<String>)], title: &str) -> Result<Imported, Diagnostic> {
     let rows: Vec<(usize, Vec<String>)> =
         rows.iter().filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty())).cloned().collect();
     if rows.is_empty() {
-        return Err("в таблице нет строк".to_owned());
+        return Err(Diagnostic::error("в таблице нет строк"));
     }
     let grid = table::grid_of_rows(&rows);
     let converted = table::convert(
@@ -114,7 +116,7 @@ pub fn from_rows(rows: &[(usize, Vec<String>)], title: &str) -> Result<Imported,
 /// Builds the document from a Word file: the order when it has one, and its appendices.
 /// `title` names a plan whose title the document does not give; `stem` names the files
 /// written beside the input file («<stem>-логотип.png»).
-pub fn from_docx(path: &std::path::Path, title: &str, stem: &str) -> Result<Imported, String> {
+pub fn from_docx(path: &std::path::Path, title: &str, stem: &str) -> Result<Imported, Diagnostic> {
     let read = docx::read_all(path)?;
     document::build(&read, title, stem)
 }
@@ -282,6 +284,6 @@ mod tests {
     #[test]
     fn a_table_without_an_activity_column_is_refused_with_its_headers() {
         let err = from_rows(&rows(&[&["A", "B"], &["1", "2"]]), "План").unwrap_err();
-        assert!(err.contains("«A», «B»"), "{err}");
+        assert!(err.message.contains("«A», «B»"), "{err}");
     }
 }

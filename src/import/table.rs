@@ -5,6 +5,8 @@
 //! deadlines as data where their text allows, and numbering made automatic when the
 //! numbers are what automatic numbering would print.
 
+use crate::diag::Diagnostic;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::{json, Map, Value};
@@ -263,16 +265,16 @@ pub struct Options {
 }
 
 /// Converts a grid whose header names an activity column.
-pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, String> {
+pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, Diagnostic> {
     let n = grid.columns();
     let Some(h) = header(grid) else {
         let first = grid.rows.iter().find(|r| r.cells.iter().any(|c| !c.text().is_empty()));
         let names = first
             .map(|r| r.cells.iter().map(|c| format!("«{}»", c.text())).collect::<Vec<_>>().join(", "))
             .unwrap_or_default();
-        return Err(format!(
+        return Err(Diagnostic::error(format!(
             "не найден столбец мероприятий: заголовки {names}; назовите его «Мероприятие» или «Наименование мероприятия»"
-        ));
+        )));
     };
     let caption: Vec<String> = grid.rows[..h.start]
         .iter()

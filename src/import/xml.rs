@@ -3,6 +3,8 @@
 //! same way, text unescaped. Parts are read whole; a Word body of a few megabytes is a
 //! few times that in memory, well within the 20 MB input limit's reach.
 
+use crate::diag::Diagnostic;
+
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
@@ -76,11 +78,13 @@ fn local(name: &[u8]) -> String {
     String::from_utf8_lossy(name).into_owned()
 }
 
-fn element(s: &BytesStart<'_>) -> Result<Node, String> {
+fn element(s: &BytesStart<'_>) -> Result<Node, Diagnostic> {
     let mut attrs = Vec::new();
     for a in s.attributes() {
-        let a = a.map_err(|e| format!("ошибка в атрибуте: {e}"))?;
-        let value = a.decode_and_unescape_value(s.decoder()).map_err(|e| format!("ошибка в атрибуте: {e}"))?;
+        let a = a.map_err(|e| Diagnostic::error(format!("ошибка в атрибуте: {e}")))?;
+        let value = a
+            .decode_and_unescape_value(s.decoder())
+            .map_err(|e| Diagnostic::error(format!("ошибка в атрибуте: {e}")))?;
         attrs.push((local(a.key.as_ref()), value.into_owned()));
     }
     Ok(Node { name: local(s.name().as_ref()), attrs, children: Vec::new() })
@@ -95,24 +99,24 @@ const MAX_DEPTH: usize = 256;
 const MAX_NODES: usize = 1_000_000;
 
 /// Parses a part into its root element.
-pub fn parse(text: &str) -> Result<Node, String> {
+pub fn parse(text: &str) -> Result<Node, Diagnostic> {
     let mut reader = Reader::from_str(text);
     let mut stack: Vec<Node> = vec![Node::default()];
     let add = |stack: &mut Vec<Node>, c: Child| stack.last_mut().expect("root stays").children.push(c);
     let mut nodes = 0usize;
     loop {
         let at = reader.buffer_position();
-        let fail = |e: &dyn std::fmt::Display| format!("XML испорчен (байт {at}): {e}");
+        let fail = |e: &dyn std::fmt::Display| Diagnostic::error(format!("XML испорчен (байт {at}): {e}"));
         let event = reader.read_event().map_err(|e| fail(&e))?;
         // Each element and each text counts once (an element at its start).
         if matches!(event, Event::Start(_) | Event::Empty(_) | Event::Text(_) | Event::CData(_) | Event::GeneralRef(_))
         {
             nodes += 1;
             if nodes > MAX_NODES {
-                return Err(format!(
+                return Err(Diagnostic::error(format!(
                     "в части документа больше {MAX_NODES} элементов — больше, чем в документе на тысячу страниц; \
                      это не документ Word, или его нужно разделить"
-                ));
+                )));
             }
         }
         match event {
@@ -159,7 +163,7 @@ pub fn parse(text: &str) -> Result<Node, String> {
         }
     }
     if stack.len() != 1 {
-        return Err("XML испорчен: не все теги закрыты".to_owned());
+        return Err(Diagnostic::error("XML испорчен: не все теги закрыты"));
     }
     let root = stack.pop().expect("one left");
     root.children
@@ -168,7 +172,7 @@ pub fn parse(text: &str) -> Result<Node, String> {
             Child::El(n) => Some(n),
             Child::Text(_) => None,
         })
-        .ok_or_else(|| "XML пуст".to_owned())
+        .ok_or_else(|| Diagnostic::error("XML пуст"))
 }
 
 #[cfg(test)]

@@ -62,12 +62,26 @@ fn inherit_cell_style(cell: &mut Cell) {
 }
 
 fn paragraph(p: &mut Paragraph, t: &Typography, running: bool) {
+    // The passes read the number with the text after it, as printed; then it is taken off
+    // again (a pass that changed it leaves the number as text).
+    let label = p.style.number.map(|n| n.label());
+    if let (Some(label), Some(Inline::Text(first, _))) = (&label, p.inlines.first_mut()) {
+        first.insert_str(0, label);
+    }
     for i in &mut p.inlines {
         if let Inline::Text(s, _) = i {
             *s = text(s, t);
             if running && t.nbsp {
                 *s = typography::nbsp_dates(s);
             }
+        }
+    }
+    if let (Some(label), Some(Inline::Text(first, _))) = (&label, p.inlines.first_mut()) {
+        let cut = first.find([' ', '\u{a0}']).unwrap_or(first.len());
+        if first[..cut] == **label {
+            first.replace_range(..cut, "");
+        } else {
+            p.style.number = None;
         }
     }
 }
@@ -97,7 +111,7 @@ pub fn keep_signature_with_text(doc: &mut Document) {
         for b in s.blocks[..sig].iter_mut().rev() {
             let Block::Paragraph(p) = b else { break };
             let chars: usize = p
-                .inlines
+                .shown_inlines()
                 .iter()
                 .map(|i| match i {
                     Inline::Text(t, _) => t.chars().count(),

@@ -65,13 +65,13 @@ fn block(out: &mut String, b: &Block, depth: usize) {
     pad(out, depth);
     match b {
         Block::Paragraph(p) => {
-            let _ = writeln!(out, "p{}: {}", para_attrs(p), inlines(&p.inlines));
+            let _ = writeln!(out, "p{}: {}", para_attrs(p), inlines(&p.shown_inlines()));
         }
         Block::List(l) => {
             let _ = writeln!(out, "list {:?}", l.marker);
             for (i, item) in l.items.iter().enumerate() {
                 pad(out, depth + 1);
-                let _ = writeln!(out, "{} {}", l.marker.text(i), inlines(&item.inlines));
+                let _ = writeln!(out, "{} {}", l.marker.text(i), inlines(&item.shown_inlines()));
             }
         }
         Block::Signature(s) => {
@@ -207,12 +207,12 @@ fn row(out: &mut String, part: &str, r: &Row, depth: usize) {
             .blocks
             .iter()
             .map(|b| match b {
-                Block::Paragraph(p) => inlines(&p.inlines),
+                Block::Paragraph(p) => inlines(&p.shown_inlines()),
                 Block::List(l) => l
                     .items
                     .iter()
                     .enumerate()
-                    .map(|(i, p)| format!("{} {}", l.marker.text(i), inlines(&p.inlines)))
+                    .map(|(i, p)| format!("{} {}", l.marker.text(i), inlines(&p.shown_inlines())))
                     .collect::<Vec<_>>()
                     .join(" ¶ "),
                 _ => "[block]".to_owned(),

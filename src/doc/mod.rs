@@ -211,6 +211,35 @@ pub struct AutoNumber {
     pub roman_top: bool,
     /// The number ends with «)» («1)», «1.2)») instead of a dot.
     pub paren: bool,
+    /// The number's value at each level, from the top: `[1, 2]` for «1.2.», `[2]` for
+    /// «II.»; only the first `level + 1` count (none for a marker).
+    pub parts: [u32; 9],
+}
+
+impl AutoNumber {
+    /// The values the number shows, from the top level («1.2.» → `[1, 2]`); empty for a
+    /// marker.
+    pub fn values(&self) -> &[u32] {
+        match self.format {
+            NumberFormat::Decimal => &self.parts[..=usize::from(self.level).min(8)],
+            NumberFormat::Roman => &self.parts[..1],
+            NumberFormat::Dash | NumberFormat::Bullet => &[],
+        }
+    }
+
+    /// The number as printed: «1.2.», «1.2)», «II.», «–», «•». Both writers print this.
+    pub fn label(&self) -> String {
+        let end = if self.paren { ")" } else { "." };
+        match self.format {
+            NumberFormat::Decimal => {
+                let parts: Vec<String> = self.values().iter().map(u32::to_string).collect();
+                format!("{}{end}", parts.join("."))
+            }
+            NumberFormat::Roman => format!("{}{end}", crate::ru::roman::to_roman(self.parts[0])),
+            NumberFormat::Dash => "–".to_owned(),
+            NumberFormat::Bullet => "•".to_owned(),
+        }
+    }
 }
 
 /// How an automatic number reads.
@@ -231,8 +260,23 @@ pub enum NumberFormat {
 pub struct Paragraph {
     /// Formatting.
     pub style: ParaStyle,
-    /// Content.
+    /// Content. A paragraph with an automatic number (`style.number`) holds its text
+    /// without the number, from the space after it: a writer prints the number itself.
     pub inlines: Vec<Inline>,
+}
+
+impl Paragraph {
+    /// The content as read on the page: the automatic number's label joined to the first
+    /// text (for measuring, dumping and our own layout, which draws the number as text).
+    pub fn shown_inlines(&self) -> std::borrow::Cow<'_, [Inline]> {
+        let Some(n) = self.style.number else { return std::borrow::Cow::Borrowed(&self.inlines) };
+        let mut all = self.inlines.clone();
+        match all.first_mut() {
+            Some(Inline::Text(t, _)) => t.insert_str(0, &n.label()),
+            _ => all.insert(0, Inline::Text(n.label(), RunStyle::default())),
+        }
+        std::borrow::Cow::Owned(all)
+    }
 }
 
 /// Character formatting.

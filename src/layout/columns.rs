@@ -174,7 +174,7 @@ fn cell_minimum(cell: &Cell, m: &Measurer, size: f64, hyphenation: bool, strict:
     let mut paragraph = |p: &Paragraph, indent: f64| {
         let size = p.style.size.map_or(size, |s| s.to_pt());
         let syllables = hyphenation && !p.style.no_hyphens;
-        for i in &p.inlines {
+        for i in p.shown_inlines().iter() {
             let Inline::Text(text, st) = i else { continue };
             let face = face_index(st.bold, st.italic);
             let text = m.visible(text);

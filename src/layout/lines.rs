@@ -203,8 +203,9 @@ pub(super) fn paragraph_chunk(
     let left_indent = st.left_indent.to_pt();
     let first = st.first_line_indent.to_pt();
     let w = (width - left_indent).max(10.0);
+    // Our layout draws an automatic number as the text it reads as.
     let inlines: Vec<Inline> = p
-        .inlines
+        .shown_inlines()
         .iter()
         .map(|i| match i {
             Inline::Text(t, st) => Inline::Text(m.visible(t).into_owned(), *st),

@@ -105,24 +105,25 @@ pub struct MissingGlyph {
 /// Every character of the document the fonts lack (each once, with its first context), so
 /// the user is told instead of finding empty boxes.
 pub fn missing_glyphs(doc: &crate::doc::Document, m: &text::Measurer) -> Vec<MissingGlyph> {
-    use crate::doc::{Block, Inline};
-    fn texts<'a>(b: &'a Block, out: &mut Vec<&'a str>) {
-        match b {
-            Block::Paragraph(p) => out.extend(p.inlines.iter().filter_map(|i| match i {
-                Inline::Text(t, _) => Some(t.as_str()),
-                _ => None,
-            })),
-            Block::List(l) => {
-                for p in &l.items {
-                    out.extend(p.inlines.iter().filter_map(|i| match i {
-                        Inline::Text(t, _) => Some(t.as_str()),
-                        _ => None,
-                    }));
-                }
+    use crate::doc::{Block, Inline, Paragraph};
+    use std::borrow::Cow;
+    // A paragraph's texts as printed: its number's label joined to the first.
+    fn shown<'a>(p: &'a Paragraph, out: &mut Vec<Cow<'a, str>>) {
+        for (k, i) in p.inlines.iter().enumerate() {
+            let Inline::Text(t, _) = i else { continue };
+            match p.style.number.filter(|_| k == 0) {
+                Some(n) => out.push(Cow::Owned(n.label() + t)),
+                None => out.push(Cow::Borrowed(t)),
             }
+        }
+    }
+    fn texts<'a>(b: &'a Block, out: &mut Vec<Cow<'a, str>>) {
+        match b {
+            Block::Paragraph(p) => shown(p, out),
+            Block::List(l) => l.items.iter().for_each(|p| shown(p, out)),
             Block::Signature(s) => {
-                out.extend(s.position.iter().map(String::as_str));
-                out.push(&s.name);
+                out.extend(s.position.iter().map(|t| Cow::Borrowed(t.as_str())));
+                out.push(Cow::Borrowed(&s.name));
             }
             Block::Zone(z) => z.blocks.iter().for_each(|b| texts(b, out)),
             Block::Table(t) => {
@@ -144,7 +145,7 @@ pub fn missing_glyphs(doc: &crate::doc::Document, m: &text::Measurer) -> Vec<Mis
     }
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
-    for t in all {
+    for t in &all {
         for (i, c) in t.char_indices() {
             if !c.is_whitespace() && !text::is_invisible(c) && !m.has_glyph(c) && seen.insert(c) {
                 let start = t[..i].char_indices().rev().nth(15).map_or(0, |(k, _)| k);

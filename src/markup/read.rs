@@ -292,9 +292,13 @@ fn paragraph(el: &Element) -> R<Paragraph> {
     let run = RunStyle { bold: flag(el, "bold")?, italic: flag(el, "italic")? };
     let mut inlines = Vec::new();
     collect_inlines(el, run, &mut inlines)?;
-    let inlines = tidy(inlines);
+    let mut inlines = tidy(inlines);
     let mut style = style;
     style.number = auto_number(el, &inlines)?;
+    // The number is data from here on: the text keeps what follows it.
+    if let (Some(n), Some(Inline::Text(first, _))) = (style.number, inlines.first_mut()) {
+        first.replace_range(..n.label().len(), "");
+    }
     Ok(Paragraph { style, inlines })
 }
 
@@ -354,7 +358,23 @@ fn auto_number(el: &Element, inlines: &[Inline]) -> R<Option<crate::doc::AutoNum
         return err(el, format!("номер «{head}» не подходит к number и level абзаца"));
     }
     let paren = head.ends_with(')');
-    Ok(Some(AutoNumber { format, level: level - 1, list, roman_top, paren }))
+    let mut parts = [0u32; 9];
+    match format {
+        NumberFormat::Decimal => {
+            let body = &head[..head.len() - 1];
+            for (slot, p) in parts.iter_mut().zip(body.split('.')) {
+                // Too large for a number: it stays text.
+                let Ok(v) = p.parse() else { return Ok(None) };
+                *slot = v;
+            }
+        }
+        NumberFormat::Roman => parts[0] = crate::ru::roman::from_roman(&head[..head.len() - 1]),
+        NumberFormat::Dash | NumberFormat::Bullet => {}
+    }
+    let n = AutoNumber { format, level: level - 1, list, roman_top, paren, parts };
+    // A number that does not read back as typed («01.», «IIII.») stays text: what is printed
+    // is what the template wrote.
+    Ok((n.label() == head).then_some(n))
 }
 
 fn collect_inlines(el: &Element, run: RunStyle, out: &mut Vec<Inline>) -> R<()> {
@@ -659,6 +679,30 @@ mod tests {
                 Inline::Text("x".into(), RunStyle::default()),
             ]
         );
+    }
+
+    #[test]
+    fn an_automatic_number_is_data_and_the_text_keeps_what_follows_it() {
+        let para = |m: &str| {
+            let s = read(&format!("<section>{m}</section>")).unwrap();
+            let Block::Paragraph(p) = &s[0].blocks[0] else { panic!() };
+            p.clone()
+        };
+        let p = para("<p number=\"decimal\" level=\"2\">1.12. Провести совещание</p>");
+        let n = p.style.number.expect("a number");
+        assert_eq!((n.values(), n.label().as_str()), (&[1, 12][..], "1.12."));
+        assert_eq!(p.inlines[0], Inline::Text(" Провести совещание".into(), RunStyle::default()));
+        assert_eq!(p.shown_inlines()[0], Inline::Text("1.12. Провести совещание".into(), RunStyle::default()));
+        let roman = para("<p number=\"roman\">XIV. Раздел</p>").style.number.unwrap();
+        assert_eq!((roman.values(), roman.label().as_str()), (&[14][..], "XIV."));
+        let paren = para("<p number=\"decimal\" list=\"3\">7)</p>").style.number.unwrap();
+        assert_eq!((paren.values(), paren.label().as_str(), paren.list), (&[7][..], "7)", 3));
+        // What does not read back as written stays text.
+        for odd in ["<p number=\"decimal\">01. Текст</p>", "<p number=\"roman\">IIII. Текст</p>"] {
+            let p = para(odd);
+            assert!(p.style.number.is_none(), "{odd}");
+            assert!(matches!(&p.inlines[0], Inline::Text(t, _) if t.ends_with(". Текст") && t.len() > 7), "{odd}");
+        }
     }
 
     #[test]

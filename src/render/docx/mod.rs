@@ -414,58 +414,21 @@ fn paragraph_with(p: &Paragraph, own: Props, hyphenation: bool, role: Option<Rol
     dp
 }
 
-/// A paragraph whose text starts with an automatic number: its list instance and level,
-/// and its first text without the number. `None` when the text does not start with a
-/// number of the format (the number then stays text).
+/// A paragraph with an automatic number: its list instance and level (the number's values
+/// as the IR carries them), and its first text as the list leaves it. `None` when the
+/// paragraph starts with no text.
 fn numbered(
     inlines: &[Inline],
     n: crate::doc::AutoNumber,
     first: i32,
     fx: &mut Fixups,
 ) -> Option<(usize, usize, Inline)> {
-    use crate::doc::NumberFormat;
-    let Some(Inline::Text(text, style)) = inlines.first() else { return None };
-    let cut = text.find([' ', '\u{a0}']).unwrap_or(text.len());
-    let (head, rest) = (&text[..cut], &text[cut..]);
+    let Some(Inline::Text(rest, style)) = inlines.first() else { return None };
     // A point's list puts the space after the number itself; a table's list puts nothing,
     // and a section row keeps its own space before the title.
     let rest = if n.list == 0 { rest.trim_start_matches([' ', '\u{a0}']) } else { rest };
-    let shown: Vec<u32> = match n.format {
-        NumberFormat::Decimal => {
-            let body = head.strip_suffix('.').or_else(|| head.strip_suffix(')'))?;
-            body.split('.').map(|p| p.parse().ok()).collect::<Option<_>>()?
-        }
-        NumberFormat::Roman => vec![from_roman(head.trim_end_matches('.'))?],
-        NumberFormat::Dash if head == "–" => Vec::new(),
-        NumberFormat::Bullet if head == "•" => Vec::new(),
-        _ => return None,
-    };
-    let (id, level) = fx.numbering.assign(n, &shown, first);
+    let (id, level) = fx.numbering.assign(n, n.values(), first);
     Some((id, level, Inline::Text(rest.to_owned(), *style)))
-}
-
-/// «XIV» → 14; `None` for anything that is not a Roman numeral as we print them.
-fn from_roman(s: &str) -> Option<u32> {
-    let value = |c| match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        'C' => Some(100),
-        'D' => Some(500),
-        'M' => Some(1000),
-        _ => None,
-    };
-    let digits: Vec<u32> = s.chars().map(value).collect::<Option<_>>()?;
-    let mut total = 0;
-    for (i, d) in digits.iter().enumerate() {
-        if digits.get(i + 1).is_some_and(|next| next > d) {
-            total -= *d as i64;
-        } else {
-            total += *d as i64;
-        }
-    }
-    u32::try_from(total).ok().filter(|t| *t > 0)
 }
 
 /// The runs of a paragraph, each stating only what differs from the paragraph's style

@@ -270,7 +270,11 @@ mod tests {
         ]
         .into_iter()
         .map(|(l, shown)| {
-            b.assign(AutoNumber { format: d, level: l, list: 0, roman_top: false, paren: false }, &shown, 709)
+            b.assign(
+                AutoNumber { format: d, level: l, list: 0, roman_top: false, paren: false, parts: [0; 9] },
+                &shown,
+                709,
+            )
         })
         .collect();
         assert_eq!(got, [(1, 0), (1, 1), (1, 1), (1, 0), (2, 0), (2, 1), (2, 0)]);
@@ -282,14 +286,28 @@ mod tests {
     #[test]
     fn a_sequence_read_with_a_parenthesis_is_defined_so() {
         let mut b = NumberingBook::default();
-        let n = |level, paren| AutoNumber { format: NumberFormat::Decimal, level, list: 7, roman_top: false, paren };
+        let n = |level, paren| AutoNumber {
+            format: NumberFormat::Decimal,
+            level,
+            list: 7,
+            roman_top: false,
+            paren,
+            parts: [0; 9],
+        };
         assert_eq!(b.assign(n(0, true), &[1], 0), (1, 0));
         assert_eq!(b.assign(n(1, true), &[1, 1], 0), (1, 1));
         let xml = String::from_utf8(b.xml()).unwrap();
         assert!(xml.contains("<w:lvlText w:val=\"%1)\"/>") && xml.contains("<w:lvlText w:val=\"%1.%2)\"/>"), "{xml}");
         // A points list that changes how it reads starts a new instance.
         let mut b = NumberingBook::default();
-        let p = |paren| AutoNumber { format: NumberFormat::Decimal, level: 0, list: 0, roman_top: false, paren };
+        let p = |paren| AutoNumber {
+            format: NumberFormat::Decimal,
+            level: 0,
+            list: 0,
+            roman_top: false,
+            paren,
+            parts: [0; 9],
+        };
         assert_eq!(b.assign(p(false), &[1], 0).0, 1);
         assert_eq!(b.assign(p(true), &[2], 0).0, 2);
     }

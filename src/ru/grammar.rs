@@ -5,35 +5,35 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// Grammatical gender of a person.
+/// # Род
+/// Грамматический род лица.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "Род", description = "Грамматический род лица.")]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
-    /// Masculine: «ознакомлен».
-    #[schemars(title = "Мужской", description = "Мужской род: «ознакомлен».")]
+    /// # Мужской
+    /// Мужской род: «ознакомлен».
     Male,
-    /// Feminine: «ознакомлена».
-    #[schemars(title = "Женский", description = "Женский род: «ознакомлена».")]
+    /// # Женский
+    /// Женский род: «ознакомлена».
     Female,
 }
 
-/// Gender and number of a noun, for agreement.
+/// # Род и число
+/// Род и число существительного — для согласования.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "Род и число", description = "Род и число существительного — для согласования.")]
 #[serde(rename_all = "snake_case")]
 pub enum GrammaticalForm {
+    /// # Мужской род
     /// План, Состав → УТВЕРЖДЕН.
-    #[schemars(title = "Мужской род", description = "План, Состав → УТВЕРЖДЕН.")]
     Masculine,
+    /// # Женский род
     /// Программа → УТВЕРЖДЕНА.
-    #[schemars(title = "Женский род", description = "Программа → УТВЕРЖДЕНА.")]
     Feminine,
+    /// # Средний род
     /// Положение → УТВЕРЖДЕНО.
-    #[schemars(title = "Средний род", description = "Положение → УТВЕРЖДЕНО.")]
     Neuter,
+    /// # Множественное число
     /// Правила → УТВЕРЖДЕНЫ.
-    #[schemars(title = "Множественное число", description = "Правила → УТВЕРЖДЕНЫ.")]
     Plural,
 }
 

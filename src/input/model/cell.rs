@@ -6,25 +6,19 @@ use serde_untagged::UntaggedEnumVisitor;
 
 use super::{Deadline, DeadlineRange, DeadlineSpec, IsoDate, PersonRef, Recurrence, Several, When, YearMonth};
 
-/// The value of one cell.
+/// # Значение ячейки
+/// Значение одной ячейки.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-#[schemars(title = "Значение ячейки", description = "Значение одной ячейки.")]
 #[serde(untagged)]
 pub enum Cell {
-    /// Text; `\n` starts a new line inside the cell.
-    #[schemars(title = "Текст", description = "Текст; `\\n` начинает новую строку внутри ячейки.")]
+    /// # Текст
+    /// Текст; `\n` начинает новую строку внутри ячейки.
     Text(String),
-    /// Several paragraphs and lists, in order («Проведение совещания для:» then a dash list).
-    #[schemars(
-        title = "Абзацы и списки",
-        description = "Несколько абзацев и списков по порядку («Проведение совещания для:», а затем список с тире)."
-    )]
+    /// # Абзацы и списки
+    /// Несколько абзацев и списков по порядку («Проведение совещания для:», а затем список с тире).
     Blocks(Vec<Block>),
-    /// A structured value.
-    #[schemars(
-        title = "Структурированное значение",
-        description = "Структурированное значение: люди, список, срок или объединённая ячейка."
-    )]
+    /// # Структурированное значение
+    /// Структурированное значение: люди, список, срок или объединённая ячейка.
     Object(CellObject),
 }
 
@@ -57,63 +51,50 @@ pub enum CellObject {
     Span(Box<Span>),
 }
 
-/// What a structured cell value may be written as: the four kinds, and a deadline's own keys
-/// standing for a deadline.
+/// # Структурированное значение
+/// Структурированное значение ячейки: объект ровно с одним из этих ключей. Срок можно записать и без обёртки: `{"date": "2024-09-02"}` — то же, что `{"deadline": {"date": …}}`.
 #[derive(Deserialize, JsonSchema)]
-#[schemars(
-    title = "Структурированное значение",
-    description = "Структурированное значение ячейки: объект ровно с одним из этих ключей. Срок можно записать и без обёртки: `{\"date\": \"2024-09-02\"}` — то же, что `{\"deadline\": {\"date\": …}}`."
-)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[schemars(rename = "CellObject")]
 enum CellObjectInput {
-    /// Several people (or roles, such as «Руководители ОУ»), one per line.
-    #[schemars(
-        title = "Люди",
-        description = "Несколько человек (или ролей, например «Руководители ОУ»), по одному на строку."
-    )]
+    /// # Люди
+    /// Несколько человек (или ролей, например «Руководители ОУ»), по одному на строку.
     People(Vec<PersonRef>),
-    /// A list inside the cell.
-    #[schemars(title = "Список", description = "Список внутри ячейки.")]
+    /// # Список
+    /// Список внутри ячейки.
     List(List),
-    /// A deadline.
-    #[schemars(title = "Срок", description = "Срок.")]
+    /// # Срок
+    /// Срок.
     Deadline(Deadline),
-    /// A value that covers several consecutive rows and/or columns.
-    #[schemars(
-        title = "Объединённая ячейка",
-        description = "Значение, занимающее несколько соседних строк и/или столбцов."
-    )]
+    /// # Объединённая ячейка
+    /// Значение, занимающее несколько соседних строк и/или столбцов.
     Span(Box<Span>),
-    /// A deadline on a date (short for `{"deadline": {"date": …}}`).
-    #[schemars(
-        title = "Срок — дата",
-        description = "Срок на дату (краткая запись `{\"deadline\": {\"date\": …}}`): `ГГГГ-ММ-ДД` или `ДД.ММ.ГГГГ`."
-    )]
+    /// # Срок — дата
+    /// Срок на дату (краткая запись `{"deadline": {"date": …}}`): `ГГГГ-ММ-ДД` или `ДД.ММ.ГГГГ`.
     Date(IsoDate),
-    /// A deadline in a month.
-    #[schemars(title = "Срок — месяц", description = "Срок в пределах месяца: `ГГГГ-ММ`.")]
+    /// # Срок — месяц
+    /// Срок в пределах месяца: `ГГГГ-ММ`.
     Month(YearMonth),
-    /// A deadline from–to.
-    #[schemars(title = "Срок — период", description = "Срок с — по.")]
+    /// # Срок — период
+    /// Срок с — по.
     Range(DeadlineRange),
-    /// A deadline «до …».
-    #[schemars(title = "Срок «до …»", description = "Срок «до …».")]
+    /// # Срок «до …»
+    /// Срок «до …».
     Until(When),
-    /// A deadline «на …».
-    #[schemars(title = "Срок «на …»", description = "Срок «на …».")]
+    /// # Срок «на …»
+    /// Срок «на …».
     AsOf(When),
+    /// # Ежегодно
     /// «Ежегодно».
-    #[schemars(title = "Ежегодно", description = "«Ежегодно».")]
     Yearly(Recurrence),
+    /// # Ежеквартально
     /// «Ежеквартально».
-    #[schemars(title = "Ежеквартально", description = "«Ежеквартально».")]
     Quarterly(Recurrence),
+    /// # Ежемесячно
     /// «Ежемесячно».
-    #[schemars(title = "Ежемесячно", description = "«Ежемесячно».")]
     Monthly(Recurrence),
-    /// Several deadlines.
-    #[schemars(title = "Несколько сроков", description = "Несколько сроков.")]
+    /// # Несколько сроков
+    /// Несколько сроков.
     Several(Several),
 }
 
@@ -148,16 +129,16 @@ impl JsonSchema for CellObject {
     }
 }
 
-/// A paragraph or a list inside a cell.
+/// # Абзац или список
+/// Абзац или список внутри ячейки.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-#[schemars(title = "Абзац или список", description = "Абзац или список внутри ячейки.")]
 #[serde(untagged)]
 pub enum Block {
-    /// A paragraph.
-    #[schemars(title = "Абзац", description = "Абзац.")]
+    /// # Абзац
+    /// Абзац.
     Text(String),
-    /// A list: `{"list": {...}}`.
-    #[schemars(title = "Список", description = "Список: `{\"list\": {...}}`.")]
+    /// # Список
+    /// Список: `{"list": {...}}`.
     Object(BlockObject),
 }
 
@@ -171,71 +152,65 @@ impl<'de> Deserialize<'de> for Block {
     }
 }
 
-/// A structured block inside a cell.
+/// # Блок-объект
+/// Структурированный блок внутри ячейки.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "Блок-объект", description = "Структурированный блок внутри ячейки.")]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum BlockObject {
-    /// A list.
-    #[schemars(title = "Список", description = "Список.")]
+    /// # Список
+    /// Список.
     List(List),
 }
 
-/// A list of items.
+/// # Список
+/// Список из элементов.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "Список", description = "Список из элементов.")]
 #[serde(deny_unknown_fields)]
 pub struct List {
-    /// How items are marked.
-    #[schemars(title = "Обозначение элементов", description = "Чем обозначаются элементы. По умолчанию — `dash`.")]
+    /// # Обозначение элементов
+    /// Чем обозначаются элементы. По умолчанию — `dash`.
     #[serde(default)]
     pub marker: ListMarker,
-    /// The items, in order.
-    #[schemars(title = "Элементы", description = "Элементы по порядку.")]
+    /// # Элементы
+    /// Элементы по порядку.
     pub items: Vec<String>,
 }
 
-/// The marker in front of list items.
+/// # Обозначение элементов
+/// Знак перед элементами списка.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "Обозначение элементов", description = "Знак перед элементами списка.")]
 #[serde(rename_all = "snake_case")]
 pub enum ListMarker {
-    /// «- встреча-знакомство;»
-    #[schemars(title = "Тире", description = "Тире: «- встреча-знакомство;».")]
+    /// # Тире
+    /// Тире: «- встреча-знакомство;».
     #[default]
     Dash,
-    /// «• Лучшие практики наставничества.»
-    #[schemars(title = "Маркер", description = "Маркер: «• Лучшие практики наставничества.»")]
+    /// # Маркер
+    /// Маркер: «• Лучшие практики наставничества.»
     Bullet,
-    /// «1) …»
-    #[schemars(title = "Номер со скобкой", description = "Номер со скобкой: «1) …».")]
+    /// # Номер со скобкой
+    /// Номер со скобкой: «1) …».
     Numbered,
-    /// «1. …», with a hanging indent.
-    #[schemars(title = "Номер с точкой", description = "Номер с точкой: «1. …», с выступом.")]
+    /// # Номер с точкой
+    /// Номер с точкой: «1. …», с выступом.
     NumberedDot,
 }
 
-/// A value spanning several rows (within one section) and/or columns.
+/// # Объединённая ячейка
+/// Значение, занимающее несколько строк (в пределах одного раздела) и/или столбцов.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(
-    title = "Объединённая ячейка",
-    description = "Значение, занимающее несколько строк (в пределах одного раздела) и/или столбцов."
-)]
 #[serde(deny_unknown_fields)]
 pub struct Span {
-    /// How many rows, counting this one (1 when it spans columns only).
-    #[schemars(
-        title = "Число строк",
-        description = "Сколько строк занимает, считая эту (1, если объединяются только столбцы). По умолчанию — 1."
-    )]
+    /// # Число строк
+    /// Сколько строк занимает, считая эту (1, если объединяются только столбцы). По умолчанию — 1.
     #[serde(default = "one")]
     pub rows: u32,
-    /// How many columns, counting this one.
-    #[schemars(title = "Число столбцов", description = "Сколько столбцов занимает, считая этот. По умолчанию — 1.")]
+    /// # Число столбцов
+    /// Сколько столбцов занимает, считая этот. По умолчанию — 1.
     #[serde(default = "one")]
     pub columns: u32,
-    /// The value printed in the merged cell.
-    #[schemars(title = "Значение", description = "Значение, печатаемое в объединённой ячейке.")]
+    /// # Значение
+    /// Значение, печатаемое в объединённой ячейке.
     pub value: Cell,
 }
 

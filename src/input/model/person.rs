@@ -8,20 +8,16 @@ pub use crate::ru::grammar::Gender;
 pub use crate::ru::people::Cases;
 use crate::ru::people::{initials_after, initials_first, Name};
 
-/// A person as the input names them.
+/// # Лицо
+/// Человек так, как он назван во входном файле: строкой или по частям имени.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-#[schemars(title = "Лицо", description = "Человек так, как он назван во входном файле: строкой или по частям имени.")]
 #[serde(untagged)]
 pub enum PersonRef {
-    /// The written form: «Н.П. Клюева», «Клюева Н.П.» or «Клюева Наталья Петровна»;
-    /// a position may follow a comma: «Крылова О.С., методист МКУ ДПО УМЦ».
-    #[schemars(
-        title = "Строкой",
-        description = "Запись строкой: «Н.П. Клюева», «Клюева Н.П.» или «Клюева Наталья Петровна»; после запятой можно указать должность: «Крылова О.С., методист МКУ ДПО УМЦ»."
-    )]
+    /// # Строкой
+    /// Запись строкой: «Н.П. Клюева», «Клюева Н.П.» или «Клюева Наталья Петровна»; после запятой можно указать должность: «Крылова О.С., методист МКУ ДПО УМЦ».
     Written(String),
-    /// The name by parts.
-    #[schemars(title = "По частям", description = "Имя по частям.")]
+    /// # По частям
+    /// Имя по частям.
     Parts(Person),
 }
 
@@ -77,66 +73,50 @@ impl PersonRef {
     }
 }
 
-/// A person by the parts of the name.
+/// # Лицо по частям имени
+/// Человек, заданный по частям имени.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "Лицо по частям имени", description = "Человек, заданный по частям имени.")]
 #[serde(deny_unknown_fields)]
 pub struct Person {
+    /// # Фамилия
     /// Фамилия.
-    #[schemars(title = "Фамилия", description = "Фамилия.")]
     pub surname: String,
-    /// Имя (or its initial with a dot, «Н.»).
-    #[schemars(title = "Имя", description = "Имя (или его инициал с точкой, «Н.»).")]
+    /// # Имя
+    /// Имя (или его инициал с точкой, «Н.»).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Отчество (or its initial with a dot).
-    #[schemars(title = "Отчество", description = "Отчество (или его инициал с точкой).")]
+    /// # Отчество
+    /// Отчество (или его инициал с точкой).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patronymic: Option<String>,
-    /// Grammatical gender, when the name does not show it.
-    #[schemars(title = "Род", description = "Грамматический род, если по имени его не определить.")]
+    /// # Род
+    /// Грамматический род, если по имени его не определить.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<Gender>,
-    /// Должность, printed after the name where the template asks for it.
-    #[schemars(
-        title = "Должность",
-        description = "Должность; печатается после имени там, где это предусмотрено шаблоном."
-    )]
+    /// # Должность
+    /// Должность; печатается после имени там, где это предусмотрено шаблоном.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<String>,
-    /// Explicit case forms that win over automatic declension.
-    #[schemars(
-        title = "Падежные формы",
-        description = "Падежные формы, заданные явно; имеют приоритет над автоматическим склонением."
-    )]
+    /// # Падежные формы
+    /// Падежные формы, заданные явно; имеют приоритет над автоматическим склонением.
     #[serde(default, skip_serializing_if = "Cases::is_empty")]
     pub cases: Cases,
 }
 
-/// A person together with a position, as in the list «Состав рабочей группы» or an
-/// order point addressed to one official.
+/// # Лицо с должностью
+/// Человек с должностью — как в списке «Состав рабочей группы» или в пункте приказа, адресованном одному должностному лицу.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(
-    title = "Лицо с должностью",
-    description = "Человек с должностью — как в списке «Состав рабочей группы» или в пункте приказа, адресованном одному должностному лицу."
-)]
 #[serde(deny_unknown_fields)]
 pub struct PersonWithPosition {
-    /// Who.
-    #[schemars(title = "Лицо", description = "Кто.")]
+    /// # Лицо
+    /// Кто.
     pub person: PersonRef,
-    /// Должность in the nominative («заместитель начальника Управления образования»).
-    #[schemars(
-        title = "Должность",
-        description = "Должность в именительном падеже («заместитель начальника Управления образования»)."
-    )]
+    /// # Должность
+    /// Должность в именительном падеже («заместитель начальника Управления образования»).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<String>,
-    /// Должность in the dative, for points addressed to the person («заместителю директора»).
-    #[schemars(
-        title = "Должность в дательном падеже",
-        description = "Должность в дательном падеже — для пунктов, адресованных этому лицу («заместителю директора»)."
-    )]
+    /// # Должность в дательном падеже
+    /// Должность в дательном падеже — для пунктов, адресованных этому лицу («заместителю директора»).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position_dative: Option<String>,
 }

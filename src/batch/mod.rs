@@ -4,6 +4,7 @@
 //! reported and the others are produced.
 
 pub mod header;
+pub mod run;
 
 use std::collections::{BTreeMap, HashSet};
 

@@ -134,6 +134,53 @@ impl Engine {
         Ok(ir)
     }
 
+    /// What the templates see of a checked input, as JSON (`--emit context`); an appendix
+    /// template also gets its `index`. Needs no engine: the templates are not run.
+    pub fn context_text(input: &Input) -> Result<String, Diagnostic> {
+        serde_json::to_string_pretty(&crate::template::view::build(input))
+            .map_err(|e| Diagnostic::error(format!("данные шаблонов не записываются в JSON: {e}")))
+    }
+
+    /// The document model of a checked input as `--emit ir` prints it: as the templates
+    /// made it, before the columns are fitted.
+    pub fn ir_text(&self, input: &Input, parts: Parts) -> Result<String, Diagnostic> {
+        Ok(crate::doc::dump(&build_ir(input, &self.templates, parts)?))
+    }
+
+    /// The PDF's layout of a checked input as `--emit layout` prints it (page, baseline,
+    /// text); warnings go to `warnings`.
+    pub fn layout_text(
+        &self,
+        input: &Input,
+        parts: Parts,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<String, Diagnostic> {
+        let ir = self.ir(input, parts, warnings)?;
+        Ok(self.with_measurer(|m| crate::layout::dump(&crate::layout::layout(&ir, m))))
+    }
+
+    /// What the layout finds that the author may want to change, for `validate`: columns
+    /// too narrow for a word (warnings located at the column in `source`, when given),
+    /// loose lines and hyphen ladders (named with their page and words).
+    pub fn layout_notes(&self, input: &Input, source: Option<&str>) -> LayoutNotes {
+        let Ok(mut ir) = build_ir(input, &self.templates, Parts::All) else { return LayoutNotes::default() };
+        self.with_measurer(|m| {
+            let narrow = crate::layout::columns::fit(&mut ir, m);
+            let pages = crate::layout::layout(&ir, m);
+            LayoutNotes {
+                narrow: narrow_warnings(input, source, &narrow),
+                loose: crate::layout::loose::loose_lines(&pages, m),
+                ladders: crate::layout::ladders::ladders(&pages),
+            }
+        })
+    }
+
+    /// Readies the bundled faces most documents are set in (regular and bold) for the
+    /// PDF, so a front end can do it on another core while it reads the input.
+    pub fn prepare_pdf_faces() {
+        PdfFonts::bundled().prepare(&[0, 1]);
+    }
+
     /// Renders a checked input: the DOCX on a second thread while this one lays out the PDF.
     pub fn render(&self, input: &Input, opts: &Options) -> Result<Rendered, Diagnostic> {
         let mut warnings = Vec::new();
@@ -244,4 +291,42 @@ pub fn render(
         }
         None => Err(errors),
     }
+}
+
+/// What the layout finds for `validate` (see [`Engine::layout_notes`]).
+#[derive(Debug, Default)]
+pub struct LayoutNotes {
+    /// Columns too narrow for a piece of their text, as warnings located in the file.
+    pub narrow: Vec<Diagnostic>,
+    /// Lines first-fit had to stretch.
+    pub loose: Vec<crate::layout::loose::Loose>,
+    /// Three or more lines in a row ending with a hyphen.
+    pub ladders: Vec<crate::layout::ladders::Ladder>,
+}
+
+/// The narrow columns as warnings, each at its column in the file: the built-in
+/// templates draw one table for each appendix that has one, in order.
+fn narrow_warnings(
+    input: &Input,
+    source: Option<&str>,
+    narrow: &[crate::layout::columns::TooNarrow],
+) -> Vec<Diagnostic> {
+    use crate::diag::{JsonPath, Location};
+    let tables: Vec<usize> =
+        input.appendices.iter().enumerate().filter(|(_, a)| a.table.is_some()).map(|(i, _)| i).collect();
+    let locator = source.map(crate::input::locate::Locator::new);
+    narrow
+        .iter()
+        .map(|n| {
+            let mut d = Diagnostic::warning(n.to_string());
+            if let Some(&i) = tables.get(n.table - 1) {
+                let path = JsonPath::root().key("appendices").index(i).key("table").key("columns").index(n.column - 1);
+                if let (Some(range), Some(text)) = (locator.as_ref().and_then(|l| l.find(&path)), source) {
+                    d = d.located(Location::of_span(text, range));
+                }
+                d = d.at(path);
+            }
+            d
+        })
+        .collect()
 }

@@ -40,7 +40,7 @@
 #![deny(missing_docs)]
 
 pub mod engine;
-pub use engine::{render, Engine, Options, Rendered};
+pub use engine::{render, Engine, LayoutNotes, Options, Rendered};
 
 pub mod batch;
 pub mod breaks;

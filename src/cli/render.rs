@@ -4,7 +4,7 @@ use super::outln;
 use std::path::Path;
 use std::process::ExitCode;
 
-use prikaz::pipeline::{build_ir, Parts};
+use prikaz::pipeline::Parts;
 use prikaz::template::Templates;
 
 use super::report::print_diagnostics;
@@ -113,7 +113,7 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
                 .and_then(|t| prikaz::Engine::new(t, font_dir.as_deref()).map_err(|d| ("шрифты", Box::new(d))));
             let _ = sender.send(engine);
             if prepare_fonts {
-                prikaz::render::pdf::PdfFonts::bundled().prepare(&[0, 1]);
+                prikaz::Engine::prepare_pdf_faces();
             }
         });
         let engine = move || {
@@ -141,14 +141,12 @@ fn render(
         return ExitCode::from(EXIT_INVALID);
     };
     if let Some(Emit::Context) = emit {
-        // The view the templates get; an appendix template also gets its `index`.
-        let view = prikaz::template::view::build(&input);
-        return match serde_json::to_string_pretty(&view) {
+        return match prikaz::Engine::context_text(&input) {
             Ok(text) => {
                 outln!("{text}");
                 ExitCode::SUCCESS
             }
-            Err(e) => fail(&format!("данные шаблонов не записываются в JSON: {e}")),
+            Err(d) => fail(&d.message),
         };
     }
     let parts = match &opts.parts {
@@ -166,29 +164,30 @@ fn render(
         }
     };
     if let Some(Emit::Ir) = emit {
-        return match build_ir(&input, engine.templates(), parts) {
-            Ok(ir) => {
-                super::out(format_args!("{}", prikaz::doc::dump(&ir)));
+        return match engine.ir_text(&input, parts) {
+            Ok(text) => {
+                super::out(format_args!("{text}"));
                 ExitCode::SUCCESS
             }
             Err(d) => fail_with(&name, &d),
         };
     }
     let mut warnings = Vec::new();
+    if let Some(Emit::Layout) = emit {
+        return match engine.layout_text(&input, parts, &mut warnings) {
+            Ok(text) => {
+                print_warnings(&warnings);
+                super::out(format_args!("{text}"));
+                ExitCode::SUCCESS
+            }
+            Err(d) => fail_with(&name, &d),
+        };
+    }
     let ir = match engine.ir(&input, parts, &mut warnings) {
         Ok(ir) => ir,
         Err(d) => return fail_with(&name, &d),
     };
-    match emit {
-        Some(Emit::Layout) => {
-            print_warnings(&warnings);
-            engine.with_measurer(|m| {
-                super::out(format_args!("{}", prikaz::layout::dump(&prikaz::layout::layout(&ir, m))))
-            });
-            ExitCode::SUCCESS
-        }
-        _ => write_files(&engine, file, output, &ir, warnings, parts, opts),
-    }
+    write_files(&engine, file, output, &ir, warnings, parts, opts)
 }
 
 fn print_warnings(warnings: &[prikaz::diag::Diagnostic]) {

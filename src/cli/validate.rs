@@ -20,12 +20,12 @@ pub fn run(files: &[PathBuf], strict: bool, explain: bool) -> ExitCode {
         let (mut loose, mut ladders) = (Vec::new(), Vec::new());
         if errors == 0 {
             let text = loaded.source.as_ref().map(|s| s.text.as_str());
-            let (narrow, lines, steps) = layout_checks(&loaded);
-            let (e, w) = print_list(&name, text, &narrow, strict);
+            let notes = layout_checks(&loaded);
+            let (e, w) = print_list(&name, text, &notes.narrow, strict);
             errors += e;
             warnings += w;
-            loose = lines;
-            ladders = steps;
+            loose = notes.loose;
+            ladders = notes.ladders;
         }
         // Loose lines are not the input's fault: named for the author, not counted (so
         // --strict does not fail on them).
@@ -93,7 +93,8 @@ fn explain_typography(name: &str, loaded: &prikaz::input::Loaded) {
     let mut count = 0;
     prikaz::input::locate::for_each_value(text, |path, value, range| {
         for c in prikaz::ru::typography::explain(value, &typography) {
-            let (line, column) = line_column(text, range.start);
+            let at = prikaz::diag::Location::of_span(text, range.start..range.start);
+            let (line, column) = (at.line, at.column);
             outln!("{name}:{line}:{column}: {path}: «{}» → «{}» ({})", c.before, c.after, c.rule);
             count += 1;
         }
@@ -101,55 +102,11 @@ fn explain_typography(name: &str, loaded: &prikaz::input::Loaded) {
     outln!("{name}: типографских правок: {count} (⍽ — неразрывный пробел)");
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
 /// Table columns too narrow for a piece of their text even at the widest the page allows
-/// (the built-in templates laid out with the bundled fonts, as `render` would): a date or a
-/// word would be cut by characters. Each is located at its column in the file. Then the
-/// loose lines and the hyphen ladders of the pages, each with its page and words.
-fn layout_checks(loaded: &prikaz::input::Loaded) -> LayoutNotes {
-    use prikaz::diag::{Diagnostic, JsonPath, Location};
-    let none = || (Vec::new(), Vec::new(), Vec::new());
-    let (Some(input), Some(source)) = (&loaded.document, &loaded.source) else { return none() };
-    let Ok(templates) = prikaz::template::Templates::builtin() else { return none() };
-    let Ok(mut ir) = prikaz::pipeline::build_ir(input, &templates, prikaz::pipeline::Parts::All) else {
-        return none();
-    };
-    let measurer = prikaz::layout::text::Measurer::bundled();
-    let narrow = prikaz::layout::columns::fit(&mut ir, &measurer);
-    // Lines first-fit had to stretch: both outputs stretch them alike; the author can
-    // rephrase (the page and the words say which).
-    let pages = prikaz::layout::layout(&ir, &measurer);
-    let loose = prikaz::layout::loose::loose_lines(&pages, &measurer);
-    let ladders = prikaz::layout::ladders::ladders(&pages);
-    // The built-in templates draw one table for each appendix that has one, in order.
-    let tables: Vec<usize> =
-        input.appendices.iter().enumerate().filter(|(_, a)| a.table.is_some()).map(|(i, _)| i).collect();
-    let locator = prikaz::input::locate::Locator::new(&source.text);
-    let narrow = narrow
-        .iter()
-        .map(|n| {
-            let mut d = Diagnostic::warning(n.to_string());
-            if let Some(&i) = tables.get(n.table - 1) {
-                let path = JsonPath::root().key("appendices").index(i).key("table").key("columns").index(n.column - 1);
-                if let Some(range) = locator.find(&path) {
-                    d = d.located(Location::of_span(&source.text, range));
-                }
-                d = d.at(path);
-            }
-            d
-        })
-        .collect();
-    (narrow, loose, ladders)
+/// (the built-in templates laid out with the bundled fonts, as `render` would), each
+/// located at its column in the file; then the loose lines and hyphen ladders of the pages.
+fn layout_checks(loaded: &prikaz::input::Loaded) -> prikaz::LayoutNotes {
+    let (Some(input), Some(source)) = (&loaded.document, &loaded.source) else { return Default::default() };
+    let Ok(engine) = prikaz::Engine::builtin() else { return Default::default() };
+    engine.layout_notes(input, Some(&source.text))
 }
-
-/// What the layout checks find: narrow columns (warnings located in the file), loose
-/// lines and hyphen ladders (named for the author, not counted).
-type LayoutNotes =
-    (Vec<prikaz::diag::Diagnostic>, Vec<prikaz::layout::loose::Loose>, Vec<prikaz::layout::ladders::Ladder>);

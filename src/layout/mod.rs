@@ -157,6 +157,36 @@ pub fn missing_glyphs(doc: &crate::doc::Document, m: &text::Measurer) -> Vec<Mis
     out
 }
 
+/// Every text run with its place, for snapshots that must see horizontal moves too: per
+/// page, each run's baseline y, left x and the extra width at each space (justification),
+/// in points to 0.1 (0.01 for the spacing), sorted by y then x.
+pub fn dump_positions(pages: &[Page]) -> String {
+    let mut out = String::new();
+    for (i, p) in pages.iter().enumerate() {
+        let _ = writeln!(out, "page {} {}x{}", i + 1, p.width.round(), p.height.round());
+        let mut runs: Vec<(i64, i64, f64, &str)> = p
+            .items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Text { x, y, text, spacing, .. } => {
+                    Some(((y * 10.0).round() as i64, (x * 10.0).round() as i64, *spacing, text.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        runs.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        for (y, x, spacing, text) in runs {
+            let text = text.replace('\u{a0}', "~");
+            if spacing.abs() >= 0.005 {
+                let _ = writeln!(out, "  {:7.1} {:6.1} {spacing:+.2} {text}", y as f64 / 10.0, x as f64 / 10.0);
+            } else {
+                let _ = writeln!(out, "  {:7.1} {:6.1} {text}", y as f64 / 10.0, x as f64 / 10.0);
+            }
+        }
+    }
+    out
+}
+
 /// A text dump of the layout: page, baseline y and the text of each line (fragments on one
 /// baseline joined left to right), hyphens visible. Used by `--emit layout` and tests.
 pub fn dump(pages: &[Page]) -> String {

@@ -51,11 +51,11 @@ fn render_once(text: &str, tpl: &Templates, m: &Measurer) -> [Duration; 5] {
     let ir_time = lap();
     prikaz::layout::columns::fit(&mut ir, m);
     let fit_time = lap();
-    let docx = prikaz::render::docx::write_docx(&ir, &Default::default()).expect("DOCX");
+    let docx = prikaz::writers::docx::write_docx(&ir, &Default::default()).expect("DOCX");
     let docx_time = lap();
     let pages = layout(&ir, m);
     let layout_time = lap() + fit_time;
-    let pdf = prikaz::render::pdf::write_pdf(&ir, &pages, m).expect("PDF");
+    let pdf = prikaz::writers::pdf::write_pdf(&ir, &pages, m).expect("PDF");
     let pdf_time = lap();
     std::hint::black_box((docx, pdf));
     [load, ir_time, docx_time, layout_time, pdf_time]

@@ -14,8 +14,8 @@ use crate::fonts::FontBook;
 use crate::input::model::Document as Input;
 use crate::layout::text::Measurer;
 use crate::pipeline::{build_ir, Parts};
-use crate::render::docx::DocxOptions;
-use crate::render::pdf::{PdfFonts, PdfOptions};
+use crate::writers::docx::DocxOptions;
+use crate::writers::pdf::{PdfFonts, PdfOptions};
 use crate::template::Templates;
 
 /// What to render and how.
@@ -225,12 +225,12 @@ impl Engine {
     fn docx(&self, ir: &Document, opts: &Options) -> Result<Vec<u8>, Diagnostic> {
         let docx_opts = DocxOptions { embed_fonts: opts.embed_fonts };
         if self.own_fonts.is_none() {
-            return crate::render::docx::write_docx(ir, &docx_opts);
+            return crate::writers::docx::write_docx(ir, &docx_opts);
         }
         // With faces of its own the DOCX names their family, so Word uses the same face.
         let mut own = ir.clone();
         own.fonts.family = self.book.family.clone();
-        crate::render::docx::write_docx(&own, &docx_opts)
+        crate::writers::docx::write_docx(&own, &docx_opts)
     }
 
     fn pdf(
@@ -251,7 +251,7 @@ impl Engine {
         }
         let pages = crate::layout::layout(ir, m);
         let fonts = self.own_fonts.as_ref().unwrap_or_else(|| PdfFonts::bundled());
-        crate::render::pdf::write_pdf_with(ir, &pages, m, fonts, PdfOptions { pdfa: opts.pdfa, tagged: opts.tagged })
+        crate::writers::pdf::write_pdf_with(ir, &pages, m, fonts, PdfOptions { pdfa: opts.pdfa, tagged: opts.tagged })
     }
 }
 

@@ -33,8 +33,8 @@
 //! 2. [`template`] renders the Tera templates over a view of the input into markup, which
 //!    [`markup`] reads into one document model ([`doc`]), normalised by [`normalize`]
 //!    (typography, no-break spaces) — [`pipeline`].
-//! 3. [`render::docx`] writes the model as a DOCX; [`layout`] sets it on pages with our own
-//!    line and page breaking, and [`render::pdf`] writes those pages with krilla.
+//! 3. [`writers::docx`] writes the model as a DOCX; [`layout`] sets it on pages with our own
+//!    line and page breaking, and [`writers::pdf`] writes those pages with krilla.
 //! 4. [`engine`] runs 2–3 for a checked input; `batch`, `roll`, `import` build on it.
 
 #![deny(missing_docs)]
@@ -54,7 +54,7 @@ pub mod markup;
 pub mod normalize;
 pub mod output;
 pub mod pipeline;
-pub mod render;
+pub mod writers;
 pub mod roll;
 pub mod roll_text;
 pub mod ru;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{ir, json_files, root, tool};
-use prikaz::render::docx::write_docx;
+use prikaz::writers::docx::write_docx;
 
 fn docx(rel: &str) -> Vec<u8> {
     write_docx(&ir(rel), &Default::default()).expect("DOCX written")
@@ -209,7 +209,7 @@ fn hostile_strings_still_give_a_valid_package() {
 fn embedded_fonts_are_obfuscated_bundled_faces() {
     let doc = ir("samples/solnechnogorsk-2023.json");
     let plain = write_docx(&doc, &Default::default()).unwrap();
-    let bytes = write_docx(&doc, &prikaz::render::docx::DocxOptions { embed_fonts: true }).unwrap();
+    let bytes = write_docx(&doc, &prikaz::writers::docx::DocxOptions { embed_fonts: true }).unwrap();
     eprintln!("DOCX size: {} bytes plain, {} bytes with fonts", plain.len(), bytes.len());
     let table = part(&bytes, "word/fontTable.xml");
     assert!(table.contains("w:name=\"Liberation Serif\"") && table.contains("w:embedBoldItalic"), "{table}");
@@ -283,7 +283,7 @@ fn relationships(bytes: &[u8]) -> Vec<(String, String)> {
 
 #[test]
 fn every_part_is_referred_to_and_every_reference_has_its_part() {
-    let embedded = prikaz::render::docx::DocxOptions { embed_fonts: true };
+    let embedded = prikaz::writers::docx::DocxOptions { embed_fonts: true };
     let with_fonts = ("with fonts".to_owned(), write_docx(&ir("samples/school-2023.json"), &embedded).unwrap());
     let packages = json_files("samples").into_iter().map(|rel| {
         let bytes = docx(&rel);
@@ -327,7 +327,7 @@ fn the_blank_and_the_title_are_never_hyphenated_in_word_or_libreoffice() {
         .filter(|s| s.contains("<w:suppressAutoHyphens/>"))
         .filter_map(|s| s.split("w:styleId=\"").nth(1).and_then(|r| r.split('"').next()).map(str::to_owned))
         .collect();
-    assert!(whole.iter().any(|id| id == prikaz::render::docx::NO_HYPHENS_STYLE), "{whole:?}");
+    assert!(whole.iter().any(|id| id == prikaz::writers::docx::NO_HYPHENS_STYLE), "{whole:?}");
     // The text of each body paragraph that takes one of them (no-break spaces as spaces).
     let read = docx_rs::read_docx(&bytes).expect("docx-rs reads it back");
     let marked: Vec<String> = read

@@ -23,9 +23,9 @@ fn markup_the_fuzzer_crashed_on_is_read_or_refused() {
         match prikaz::markup::standalone(&text) {
             Err(e) => assert!(e.output_line >= 1, "{}: {e}", path.display()),
             Ok(doc) => {
-                prikaz::render::docx::write_docx(&doc, &Default::default()).unwrap();
+                prikaz::writers::docx::write_docx(&doc, &Default::default()).unwrap();
                 let pages = layout(&doc, &m);
-                prikaz::render::pdf::write_pdf(&doc, &pages, &m).unwrap();
+                prikaz::writers::pdf::write_pdf(&doc, &pages, &m).unwrap();
             }
         }
     }

@@ -179,10 +179,10 @@ fn render_in_process(json: String) -> Cost {
     assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics.first());
     let templates = prikaz::template::Templates::builtin().unwrap();
     let doc = prikaz::pipeline::build_ir(&loaded.document.unwrap(), &templates, prikaz::pipeline::Parts::All).unwrap();
-    let docx = prikaz::render::docx::write_docx(&doc, &Default::default()).unwrap();
+    let docx = prikaz::writers::docx::write_docx(&doc, &Default::default()).unwrap();
     let m = Measurer::bundled();
     let pages = prikaz::layout::layout(&doc, &m);
-    let pdf = prikaz::render::pdf::write_pdf(&doc, &pages, &m).unwrap();
+    let pdf = prikaz::writers::pdf::write_pdf(&doc, &pages, &m).unwrap();
     let time = t.elapsed();
     assert!(docx_text(&docx).is_ok());
     assert_eq!(pdf_pages(&pdf).unwrap(), pages.len());

@@ -193,8 +193,8 @@ const CHECKED: &[&str] = &[
     "ru",
     "layout",
     "breaks",
-    "render",
-    "render/docx",
+    "writers",
+    "writers/docx",
     "input",
     "input/model",
     "input/validate",
@@ -228,12 +228,12 @@ fn lower_layers_import_nothing_from_higher_ones() {
     let rules: &[(&str, &[&str])] = &[
         (
             "ru",
-            &["input", "template", "markup", "doc", "layout", "render", "engine", "import", "batch", "serve", "cli"],
+            &["input", "template", "markup", "doc", "layout", "writers", "engine", "import", "batch", "serve", "cli"],
         ),
-        ("breaks", &["layout", "render", "doc", "input", "template"]),
-        ("render/docx", &["layout"]),
-        ("doc", &["layout", "render", "template", "markup"]),
-        ("layout", &["render", "template", "markup", "input"]),
+        ("breaks", &["layout", "writers", "doc", "input", "template"]),
+        ("writers/docx", &["layout"]),
+        ("doc", &["layout", "writers", "template", "markup"]),
+        ("layout", &["writers", "template", "markup", "input"]),
     ];
     let under = |m: &Vec<String>, folder: &str| {
         let f: Vec<&str> = folder.split('/').collect();

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use common::{ir, json_files, tool};
 use prikaz::layout::{layout, text::Measurer, Page};
-use prikaz::render::pdf::write_pdf;
+use prikaz::writers::pdf::write_pdf;
 
 fn pages(rel: &str, m: &Measurer) -> (prikaz::doc::Document, Vec<Page>) {
     let d = ir(rel);
@@ -127,7 +127,7 @@ fn our_pdf_has_as_many_pages_as_libreoffices_rendering_of_our_docx() {
         let pdf = write(&rel, &dir, &m);
         let d = ir(&rel);
         let docx = pdf.with_extension("docx");
-        std::fs::write(&docx, prikaz::render::docx::write_docx(&d, &Default::default()).unwrap()).unwrap();
+        std::fs::write(&docx, prikaz::writers::docx::write_docx(&d, &Default::default()).unwrap()).unwrap();
         docx_files.push(docx);
         ours.push((rel, pdf));
     }
@@ -189,12 +189,12 @@ fn characters_missing_from_the_fonts_are_reported_and_replaced_visibly() {
 fn pdfa_carries_its_identification() {
     let m = Measurer::bundled();
     let (d, p) = pages("samples/solnechnogorsk-2023.json", &m);
-    let bytes = prikaz::render::pdf::write_pdf_with(
+    let bytes = prikaz::writers::pdf::write_pdf_with(
         &d,
         &p,
         &m,
-        prikaz::render::pdf::PdfFonts::bundled(),
-        prikaz::render::pdf::PdfOptions { pdfa: true, tagged: false },
+        prikaz::writers::pdf::PdfFonts::bundled(),
+        prikaz::writers::pdf::PdfOptions { pdfa: true, tagged: false },
     )
     .expect("valid PDF/A-2b");
     let text = String::from_utf8_lossy(&bytes);

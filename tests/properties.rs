@@ -847,19 +847,19 @@ fn render_and_check(built: &Built, m: &Measurer) -> Result<(), TestCaseError> {
         .map_err(|d| TestCaseError::fail(format!("no IR: {}", d.message)))?;
 
     let docx =
-        prikaz::render::docx::write_docx(&ir, &Default::default()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prikaz::writers::docx::write_docx(&ir, &Default::default()).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let body = docx_text(&docx).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let docx_printed = Printed::from_pieces([body]);
 
     let pages = prikaz::layout::layout(&ir, m);
     let outside = outside_printable_area(&ir, &pages, m);
     prop_assert!(outside.is_empty(), "outside the printable area: {:#?}", &outside[..outside.len().min(10)]);
-    let pdf = prikaz::render::pdf::write_pdf(&ir, &pages, m).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let pdf = prikaz::writers::pdf::write_pdf(&ir, &pages, m).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert_eq!(pdf_pages(&pdf).map_err(|e| TestCaseError::fail(e.to_string()))?, pages.len());
     // Tagged, every drawn text finds its one place in the structure (krilla refuses a
     // document where one has none or two).
-    let opts = prikaz::render::pdf::PdfOptions { pdfa: false, tagged: true };
-    let tagged = prikaz::render::pdf::write_pdf_with(&ir, &pages, m, prikaz::render::pdf::PdfFonts::bundled(), opts)
+    let opts = prikaz::writers::pdf::PdfOptions { pdfa: false, tagged: true };
+    let tagged = prikaz::writers::pdf::write_pdf_with(&ir, &pages, m, prikaz::writers::pdf::PdfFonts::bundled(), opts)
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert_eq!(pdf_pages(&tagged).map_err(|e| TestCaseError::fail(e.to_string()))?, pages.len());
 

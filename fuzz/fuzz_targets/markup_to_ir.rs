@@ -12,9 +12,9 @@ thread_local! {
 fuzz_target!(|data: &[u8]| {
     let Ok(markup) = std::str::from_utf8(data) else { return };
     let Ok(doc) = prikaz::markup::standalone(markup) else { return };
-    let _ = prikaz::render::docx::write_docx(&doc, &Default::default());
+    let _ = prikaz::writers::docx::write_docx(&doc, &Default::default());
     MEASURER.with(|m| {
         let pages = layout(&doc, m);
-        let _ = prikaz::render::pdf::write_pdf(&doc, &pages, m);
+        let _ = prikaz::writers::pdf::write_pdf(&doc, &pages, m);
     });
 });

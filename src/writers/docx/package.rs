@@ -10,7 +10,7 @@ use docx_rs::XMLDocx;
 use zip::write::SimpleFileOptions;
 
 use crate::markup::tree::Node;
-use crate::render::xml::{self, el};
+use crate::writers::xml::{self, el};
 
 /// The parts docx-rs always writes that our documents may not use, by their target in
 /// `word/_rels/document.xml.rels`.
@@ -64,7 +64,7 @@ pub(super) fn pack(
 ) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let time = zip::DateTime::from_date_and_time(
-        when.year().clamp(crate::render::ZIP_EPOCH_YEAR, 2107) as u16,
+        when.year().clamp(crate::writers::ZIP_EPOCH_YEAR, 2107) as u16,
         when.month() as u8,
         when.day() as u8,
         when.hour() as u8,

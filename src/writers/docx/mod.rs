@@ -111,8 +111,8 @@ pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, Diagnos
     fx.title = doc.meta.title.clone();
     fx.author = doc.meta.author.clone();
     fx.subject = doc.meta.subject.clone();
-    fx.timestamp = crate::render::fixed_timestamp(doc.meta.date.as_deref());
-    fx.dated = crate::render::document_date(doc.meta.date.as_deref());
+    fx.timestamp = crate::writers::fixed_timestamp(doc.meta.date.as_deref());
+    fx.dated = crate::writers::document_date(doc.meta.date.as_deref());
     fixups::finish(docx.build(), &fx)
 }
 

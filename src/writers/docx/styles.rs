@@ -156,7 +156,7 @@ fn style_xml(s: &Style, aliases: &str) -> String {
     if let Some(s) = p.size {
         rpr.push_str(&format!("<w:sz w:val=\"{s}\"/><w:szCs w:val=\"{s}\"/>"));
     }
-    let name = crate::render::xml::escape_attr(&name);
+    let name = crate::writers::xml::escape_attr(&name);
     // Word's own headings are not custom styles; after a heading comes body text.
     let (custom, next) = match role.heading() {
         Some(_) => ("", "Normal".to_owned()),
@@ -164,7 +164,7 @@ fn style_xml(s: &Style, aliases: &str) -> String {
     };
     let aliases = match aliases {
         "" => String::new(),
-        a => format!("<w:aliases w:val=\"{}\"/>", crate::render::xml::escape_attr(a)),
+        a => format!("<w:aliases w:val=\"{}\"/>", crate::writers::xml::escape_attr(a)),
     };
     format!(
         "<w:style w:type=\"paragraph\"{custom} w:styleId=\"{id}\"><w:name w:val=\"{name}\"/>{aliases}\

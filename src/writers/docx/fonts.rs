@@ -7,7 +7,7 @@ use docx_rs::XMLDocx;
 
 use super::schema::{FONT, R_NS, SETTINGS};
 use crate::markup::tree::Node;
-use crate::render::xml::{self, el, reorder};
+use crate::writers::xml::{self, el, reorder};
 
 /// Fixed keys, one per face, so embedding stays deterministic.
 const FONT_KEYS: [&str; 4] = [

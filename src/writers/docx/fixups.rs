@@ -34,7 +34,7 @@ use super::fonts::{embed_fonts, theme_xml};
 use super::package::{add_override, add_rel, drop_unused_parts, pack};
 use super::schema::{PPR, RPR, R_NS, SECTPR, SETTINGS, STYLE, TBLPR, TCPR, W_NS};
 use crate::markup::tree::{Element, Node};
-use crate::render::xml::{self, child_mut, children_mut, el, reorder};
+use crate::writers::xml::{self, child_mut, children_mut, el, reorder};
 
 /// What the post-pass needs to know about the document.
 #[derive(Debug, Clone)]
@@ -95,7 +95,7 @@ impl Default for Fixups {
             author: String::new(),
             subject: String::new(),
             custom: Vec::new(),
-            timestamp: crate::render::zip_epoch(),
+            timestamp: crate::writers::zip_epoch(),
             dated: None,
             embed_fonts: false,
             qr: None,

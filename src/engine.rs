@@ -14,9 +14,9 @@ use crate::fonts::FontBook;
 use crate::input::model::Document as Input;
 use crate::layout::text::Measurer;
 use crate::pipeline::{build_ir, Parts};
+use crate::template::Templates;
 use crate::writers::docx::DocxOptions;
 use crate::writers::pdf::{PdfFonts, PdfOptions};
-use crate::template::Templates;
 
 /// What to render and how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -36,9 +36,11 @@ use super::schema::{PPR, RPR, R_NS, SECTPR, SETTINGS, STYLE, TBLPR, TCPR, W_NS};
 use crate::markup::tree::{Element, Node};
 use crate::writers::xml::{self, child_mut, children_mut, el, reorder};
 
-/// What the post-pass needs to know about the document.
+/// The DOCX writer's state while it writes one document: what the body pass learns (styles,
+/// numbering, pictures, header rows) and what the post-pass then writes into the other
+/// parts (metadata, settings, fonts, the QR footer).
 #[derive(Debug, Clone)]
-pub struct Fixups {
+pub struct DocxState {
     /// Header-row count of each table, in document order.
     pub table_headers: Vec<usize>,
     /// Page numbers at the top centre from page 2.
@@ -84,9 +86,9 @@ pub struct QrFooter {
     pub text: String,
 }
 
-impl Default for Fixups {
+impl Default for DocxState {
     fn default() -> Self {
-        Fixups {
+        DocxState {
             table_headers: Vec::new(),
             page_numbers: true,
             hyphenation: true,
@@ -120,7 +122,7 @@ const THEME_TYPE: &str = "application/vnd.openxmlformats-officedocument.theme+xm
 const FIRST_HEADER_ID: &str = "rIdPrikazFirstHeader";
 
 /// Mends the parts and packs the DOCX.
-pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, Diagnostic> {
+pub fn finish(mut x: XMLDocx, fx: &DocxState) -> Result<Vec<u8>, Diagnostic> {
     let part = |name: &str, e: Diagnostic| Diagnostic::error(format!("DOCX, часть {name}: {e}"));
     x.document = fix_document(&x.document, fx).map_err(|e| part("document.xml", e))?;
     x.styles = fix_styles(&x.styles, fx).map_err(|e| part("styles.xml", e))?;
@@ -182,7 +184,7 @@ pub fn finish(mut x: XMLDocx, fx: &Fixups) -> Result<Vec<u8>, Diagnostic> {
     pack(x, extra, &unused, fx.timestamp).map_err(|e| Diagnostic::error(format!("DOCX: не удалось упаковать: {e}")))
 }
 
-fn fix_document(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, Diagnostic> {
+fn fix_document(bytes: &[u8], fx: &DocxState) -> Result<Vec<u8>, Diagnostic> {
     // Page numbers: the first section gets both headers and a distinct first page; later
     // sections inherit the default header, so numbering continues across them.
     let fixes = BodyFixes {
@@ -245,7 +247,7 @@ fn no_hyphens_style() -> Element {
     style
 }
 
-fn fix_styles(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, Diagnostic> {
+fn fix_styles(bytes: &[u8], fx: &DocxState) -> Result<Vec<u8>, Diagnostic> {
     let mut root = xml::parse(bytes)?;
     // Word's own default paragraph style is marked as the default (python-docx and other
     // readers find body paragraphs' style by it), and a default table style exists.
@@ -287,7 +289,7 @@ const TABLE_NORMAL: &str = "<w:style w:type=\"table\" w:default=\"1\" w:styleId=
     <w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>\
     </w:tblCellMar></w:tblPr></w:style>";
 
-fn fix_settings(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, Diagnostic> {
+fn fix_settings(bytes: &[u8], fx: &DocxState) -> Result<Vec<u8>, Diagnostic> {
     let mut root = xml::parse(bytes)?;
     // HACK: docx-rs copies East Asian layout flags (useFELayout, balanceSingleByteDoubleByteWidth…)
     // from a Japanese template; they change how Word spaces Cyrillic text. Only the
@@ -337,7 +339,7 @@ fn custom_xml(props: &[(String, String)]) -> Vec<u8> {
 }
 
 /// The organisation as the document's company («Учреждение» in Word's properties).
-fn fix_app(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, Diagnostic> {
+fn fix_app(bytes: &[u8], fx: &DocxState) -> Result<Vec<u8>, Diagnostic> {
     let mut root = xml::parse(bytes)?;
     if !fx.author.is_empty() {
         root.children.retain(|c| !matches!(c, Node::Element(x) if x.name == "Company"));
@@ -348,7 +350,7 @@ fn fix_app(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, Diagnostic> {
     Ok(xml::write(&root))
 }
 
-fn fix_core(bytes: &[u8], fx: &Fixups) -> Result<Vec<u8>, Diagnostic> {
+fn fix_core(bytes: &[u8], fx: &DocxState) -> Result<Vec<u8>, Diagnostic> {
     let mut root = xml::parse(bytes)?;
 
     let set = |root: &mut Element, name: &str, value: &str, attrs: &[(&str, &str)]| {

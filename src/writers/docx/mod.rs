@@ -25,7 +25,7 @@ use crate::doc::{
     geometry, Align, Block, Cell, Columns, Document, Image, Inline, Length, List, PageSetup, Paragraph, Role, Row,
     RowKind, Section, Signature, Table, VAlign, Zone, ZoneKind,
 };
-use fixups::Fixups;
+use fixups::DocxState;
 pub use fixups::NO_HYPHENS_STYLE;
 use styles::Props;
 
@@ -39,7 +39,7 @@ pub struct DocxOptions {
 
 /// Writes the document as DOCX bytes.
 pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, Diagnostic> {
-    let mut fx = Fixups::default();
+    let mut fx = DocxState::default();
     if let Some(q) = &doc.qr {
         // 12 pixels a module: crisp at any print resolution.
         fx.qr = Some(fixups::QrFooter {
@@ -152,7 +152,7 @@ fn margin(p: &PageSetup, qr_footer: bool) -> PageMargin {
     }
 }
 
-fn section_children(s: &Section, ctx: &Ctx, fx: &mut Fixups) -> Vec<Child> {
+fn section_children(s: &Section, ctx: &Ctx, fx: &mut DocxState) -> Vec<Child> {
     let mut out = Vec::new();
     for b in &s.blocks {
         block(b, ctx, Indent::default(), None, fx, &mut out);
@@ -167,7 +167,7 @@ struct Indent {
     right: i32,
 }
 
-fn block(b: &Block, ctx: &Ctx, ind: Indent, size: Option<Length>, fx: &mut Fixups, out: &mut Vec<Child>) {
+fn block(b: &Block, ctx: &Ctx, ind: Indent, size: Option<Length>, fx: &mut DocxState, out: &mut Vec<Child>) {
     match b {
         Block::Paragraph(p) => out.push(Child::P(paragraph(p, ind, size, ctx.hyphenation, None, fx))),
         Block::List(l) => out.extend(list(l, ind, size, ctx.hyphenation, Role::ListItem, fx).into_iter().map(Child::P)),
@@ -197,7 +197,7 @@ fn emu(l: Length) -> u32 {
 /// An image in a paragraph of its own, its line as tall as the layout makes it
 /// ([`crate::doc::geometry::image_line_height`]): «at least» that, which the picture and the 1 pt
 /// text below it never exceed («exact» would clip the picture's top in LibreOffice).
-fn image(i: &Image, ind: Indent, fx: &mut Fixups) -> DxParagraph {
+fn image(i: &Image, ind: Indent, fx: &mut DocxState) -> DxParagraph {
     let (w, h) = (i.width, i.height());
     fx.images += 1;
     let png = crate::doc::picture::png_bytes(&i.picture).unwrap_or_default();
@@ -220,7 +220,7 @@ fn image(i: &Image, ind: Indent, fx: &mut Fixups) -> DxParagraph {
 /// the gap before its column to the middle of the gap after it, and its margins put the
 /// content exactly where the layout puts it; a framed cell keeps its own edges (the gaps go
 /// to its neighbours) and draws the frame as its borders.
-fn columns(cs: &Columns, ctx: &Ctx, fx: &mut Fixups) -> DxTable {
+fn columns(cs: &Columns, ctx: &Ctx, fx: &mut DocxState) -> DxTable {
     let tw = twips(ctx.text_width);
     let n = cs.columns.len();
     let widths: Vec<i32> = cs.columns.iter().map(|c| twips(c.width)).collect();
@@ -303,7 +303,7 @@ fn columns(cs: &Columns, ctx: &Ctx, fx: &mut Fixups) -> DxTable {
         .margins(TableCellMargins::new().margin(0, 0, 0, 0))
 }
 
-fn zone(z: &Zone, ctx: &Ctx, fx: &mut Fixups, out: &mut Vec<Child>) {
+fn zone(z: &Zone, ctx: &Ctx, fx: &mut DocxState, out: &mut Vec<Child>) {
     let free = (twips(ctx.text_width) - twips(z.width)).max(0);
     let ind = match z.kind {
         ZoneKind::Blank => Indent { left: 0, right: free },
@@ -356,12 +356,12 @@ fn paragraph(
     size: Option<Length>,
     hyphenation: bool,
     role: Option<Role>,
-    fx: &mut Fixups,
+    fx: &mut DocxState,
 ) -> DxParagraph {
     paragraph_with(p, props(p, ind, size, None), hyphenation, role, fx)
 }
 
-fn paragraph_with(p: &Paragraph, own: Props, hyphenation: bool, role: Option<Role>, fx: &mut Fixups) -> DxParagraph {
+fn paragraph_with(p: &Paragraph, own: Props, hyphenation: bool, role: Option<Role>, fx: &mut DocxState) -> DxParagraph {
     let role = p.style.role.or(role);
     let style = role.map(|r| fx.styles.style(r, &own).clone());
     let mut dp = DxParagraph::new();
@@ -421,7 +421,7 @@ fn numbered(
     inlines: &[Inline],
     n: crate::doc::AutoNumber,
     first: i32,
-    fx: &mut Fixups,
+    fx: &mut DocxState,
 ) -> Option<(usize, usize, Inline)> {
     let Some(Inline::Text(rest, style)) = inlines.first() else { return None };
     // A point's list puts the space after the number itself; a table's list puts nothing,
@@ -475,7 +475,7 @@ fn list(
     size: Option<Length>,
     hyphenation: bool,
     role: Role,
-    fx: &mut Fixups,
+    fx: &mut DocxState,
 ) -> Vec<DxParagraph> {
     use numbering::ListMarker;
     let hang = twips(geometry::LIST_HANG);
@@ -501,7 +501,7 @@ fn list(
 
 /// Position lines at the left; the name at the right margin on the last line, by a right
 /// tab stop at the text edge.
-fn signature(s: &Signature, ctx: &Ctx, fx: &mut Fixups) -> Vec<DxParagraph> {
+fn signature(s: &Signature, ctx: &Ctx, fx: &mut DocxState) -> Vec<DxParagraph> {
     let edge = twips(ctx.text_width).max(0) as usize;
     let lines: Vec<&str> =
         if s.position.is_empty() { vec![""] } else { s.position.iter().map(String::as_str).collect() };
@@ -531,7 +531,7 @@ fn signature(s: &Signature, ctx: &Ctx, fx: &mut Fixups) -> Vec<DxParagraph> {
         .collect()
 }
 
-fn table(t: &Table, ctx: &Ctx, fx: &mut Fixups) -> DxTable {
+fn table(t: &Table, ctx: &Ctx, fx: &mut DocxState) -> DxTable {
     let total: f64 = t.widths.iter().sum::<f64>().max(f64::MIN_POSITIVE);
     let width = twips(ctx.text_width).max(1) as f64;
     let grid: Vec<usize> = t.widths.iter().map(|w| (w / total * width).round() as usize).collect();
@@ -577,7 +577,7 @@ fn table_row(
     grid: &[usize],
     pending: &mut [Option<(usize, usize)>],
     ctx: &Ctx,
-    fx: &mut Fixups,
+    fx: &mut DocxState,
 ) -> TableRow {
     let ncols = grid.len();
     let mut cells = Vec::new();
@@ -619,7 +619,7 @@ fn table_row(
     TableRow::new(cells).cant_split()
 }
 
-fn table_cell(cell: &Cell, kind: RowKind, grid: &[usize], ctx: &Ctx, fx: &mut Fixups) -> TableCell {
+fn table_cell(cell: &Cell, kind: RowKind, grid: &[usize], ctx: &Ctx, fx: &mut DocxState) -> TableCell {
     let valign = if cell.middle { VAlignType::Center } else { VAlignType::Top };
     let mut c = TableCell::new().width(grid.iter().sum(), WidthType::Dxa).vertical_align(valign);
     if grid.len() > 1 {

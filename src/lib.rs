@@ -58,7 +58,6 @@ pub mod roll;
 pub mod roll_text;
 pub mod ru;
 pub mod samples;
-pub mod serve;
 pub mod sheet;
 pub mod template;
 pub mod writers;

@@ -1,6 +1,7 @@
 //! The `prikaz` command: parses arguments, calls the library, prints diagnostics, exits.
 
 mod cli;
+mod serve;
 
 use std::process::ExitCode;
 

@@ -67,7 +67,7 @@ fn serve(
              открыть его можно только по адресу с ключом доступа (?token=…), который напечатан ниже"
         );
     }
-    if let Some(Err(why)) = file.as_deref().map(prikaz::serve::check_openable) {
+    if let Some(Err(why)) = file.as_deref().map(crate::serve::check_openable) {
         eprintln!("ошибка: {why}");
         return ExitCode::from(EXIT_INVALID);
     }
@@ -78,7 +78,7 @@ fn serve(
             return ExitCode::from(EXIT_INVALID);
         }
     };
-    let config = prikaz::serve::Config {
+    let config = crate::serve::Config {
         addr: std::net::SocketAddr::new(ip, port),
         file,
         hosts,
@@ -93,7 +93,7 @@ fn serve(
             }
         }),
     };
-    match prikaz::serve::run(engine, config) {
+    match crate::serve::run(engine, config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ошибка: {e}");

@@ -19,9 +19,9 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-use crate::diag::{Diagnostic, Severity};
-use crate::input::source::Source;
-use crate::{Engine, Options};
+use prikaz::diag::{Diagnostic, Severity};
+use prikaz::input::source::Source;
+use prikaz::{Engine, Options};
 
 use super::reply::refuse;
 
@@ -54,10 +54,10 @@ impl State {
             _ => PathBuf::from("."),
         });
         let scratch = tempfile::tempdir()
-            .map_err(|e| format!("не удалось создать временную папку: {}", crate::output::os_error(&e)))?;
-        for s in crate::samples::ALL {
+            .map_err(|e| format!("не удалось создать временную папку: {}", prikaz::output::os_error(&e)))?;
+        for s in prikaz::samples::ALL {
             for (name, bytes) in s.files {
-                crate::output::write_atomic(&scratch.path().join(name), bytes).map_err(|e| e.to_string())?;
+                prikaz::output::write_atomic(&scratch.path().join(name), bytes).map_err(|e| e.to_string())?;
             }
         }
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -166,11 +166,11 @@ async fn asset(path: Result<Path<String>, PathRejection>) -> Response {
 }
 
 async fn schema() -> Response {
-    ([(header::CONTENT_TYPE, "application/schema+json")], crate::input::schema_json()).into_response()
+    ([(header::CONTENT_TYPE, "application/schema+json")], prikaz::input::schema_json()).into_response()
 }
 
 async fn samples() -> Json<Value> {
-    Json(Value::Array(crate::samples::ALL.iter().map(|s| json!({ "id": s.id, "title": s.title })).collect()))
+    Json(Value::Array(prikaz::samples::ALL.iter().map(|s| json!({ "id": s.id, "title": s.title })).collect()))
 }
 
 async fn sample(id: Result<Path<String>, PathRejection>) -> Response {
@@ -178,7 +178,7 @@ async fn sample(id: Result<Path<String>, PathRejection>) -> Response {
         Ok(p) => p,
         Err(r) => return r,
     };
-    match crate::samples::by_id(&id) {
+    match prikaz::samples::by_id(&id) {
         Some(s) => ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], s.text).into_response(),
         None => refuse(StatusCode::NOT_FOUND, &format!("образца «{id}» нет; список: /api/samples")),
     }
@@ -186,11 +186,11 @@ async fn sample(id: Result<Path<String>, PathRejection>) -> Response {
 
 /// The request's document parsed and checked, the names it holds looked up in its folder
 /// (off the request threads): what `validate` answers and `context` builds on.
-async fn checked(state: &State, query: Option<&str>, text: String) -> Result<crate::input::Loaded, Response> {
+async fn checked(state: &State, query: Option<&str>, text: String) -> Result<prikaz::input::Loaded, Response> {
     let (name, base) = (state.name(), state.folder(query));
     tokio::task::spawn_blocking(move || {
-        let mut loaded = crate::input::load_source(Source { name, text });
-        crate::input::resolve_files_within(&mut loaded, &base);
+        let mut loaded = prikaz::input::load_source(Source { name, text });
+        prikaz::input::resolve_files_within(&mut loaded, &base);
         loaded
     })
     .await
@@ -229,7 +229,7 @@ async fn context(
         Err(r) => return r,
     };
     match loaded.document.as_ref().filter(|_| !loaded.has_errors()) {
-        Some(input) => Json(crate::template::view::build(input)).into_response(),
+        Some(input) => Json(prikaz::template::view::build(input)).into_response(),
         None => (StatusCode::UNPROCESSABLE_ENTITY, Json(split(&loaded.diagnostics))).into_response(),
     }
 }
@@ -274,7 +274,7 @@ async fn render(
         // The slot is held until the render really ends, even after its request gave up.
         let _slot = permit;
         let opts = Options { docx, pdf: !docx, files_within_base: true, ..Options::default() };
-        crate::render(&engine, &name, &text, Some(&base), &opts)
+        prikaz::render(&engine, &name, &text, Some(&base), &opts)
     });
     let result = match tokio::time::timeout(RENDER_TIMEOUT, job).await {
         Ok(Ok(r)) => r,

@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::input::source::{decode_noted, io_reason, MAX_INPUT_BYTES};
+use prikaz::input::source::{decode_noted, io_reason, MAX_INPUT_BYTES};
 
 /// Why the opened file cannot be used, in Russian.
 pub type Refusal = String;
@@ -78,5 +78,5 @@ pub fn save(path: &Path, old: Option<&[u8]>, first: bool, text: &str) -> Result<
         files.push((backup_path(path), old));
     }
     files.push((target(path), text.as_bytes()));
-    crate::output::write_atomic_all(&files).map_err(|e| e.to_string())
+    prikaz::output::write_atomic_all(&files).map_err(|e| e.to_string())
 }

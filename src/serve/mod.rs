@@ -39,7 +39,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::Engine;
+use prikaz::Engine;
 
 /// How the server is started.
 pub struct Config {
@@ -62,7 +62,7 @@ pub fn run(engine: Engine, config: Config) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("не удалось запустить сервер: {}", crate::output::os_error(&e)))?;
+        .map_err(|e| format!("не удалось запустить сервер: {}", prikaz::output::os_error(&e)))?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|e| match e.kind() {
             std::io::ErrorKind::AddrInUse => {
@@ -72,15 +72,15 @@ pub fn run(engine: Engine, config: Config) -> Result<(), String> {
                 "адреса {} у этого компьютера нет; для --listen укажите адрес одной из его сетевых карт",
                 config.addr.ip()
             ),
-            _ => format!("не удалось занять адрес {}: {}", config.addr, crate::output::os_error(&e)),
+            _ => format!("не удалось занять адрес {}: {}", config.addr, prikaz::output::os_error(&e)),
         })?;
-        let addr = listener.local_addr().map_err(|e| crate::output::os_error(&e))?;
+        let addr = listener.local_addr().map_err(|e| prikaz::output::os_error(&e))?;
         let token = guard::new_token()?;
         let access = Arc::new(guard::Access::new(addr, &config.hosts, token.clone()));
         let state = Arc::new(api::State::new(engine, config.file)?);
         let app = api::router(state, access);
         // A socket address prints an IPv6 host in brackets, as a URL wants it.
         (config.on_ready)(&format!("http://{addr}/?token={token}"));
-        axum::serve(listener, app).await.map_err(|e| format!("сервер остановился: {}", crate::output::os_error(&e)))
+        axum::serve(listener, app).await.map_err(|e| format!("сервер остановился: {}", prikaz::output::os_error(&e)))
     })
 }

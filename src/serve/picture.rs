@@ -12,10 +12,10 @@ pub struct Stored {
 
 /// Stores `bytes` sent as `name` in `folder`.
 pub fn store(folder: &Path, name: &str, bytes: Vec<u8>) -> Result<Stored, String> {
-    let picture = crate::doc::picture::decode(bytes).map_err(|e| e.to_string())?;
+    let picture = prikaz::doc::picture::decode(bytes).map_err(|e| e.to_string())?;
     let extension = match picture.format {
-        crate::doc::PictureFormat::Png => "png",
-        crate::doc::PictureFormat::Jpeg => "jpg",
+        prikaz::doc::PictureFormat::Png => "png",
+        prikaz::doc::PictureFormat::Jpeg => "jpg",
     };
     let stem = plain_stem(name);
     // The same picture sent again is the same file; another one gets «-2», «-3» …
@@ -26,10 +26,10 @@ pub fn store(folder: &Path, name: &str, bytes: Vec<u8>) -> Result<Stored, String
             Ok(existing) if existing == picture.bytes => return Ok(Stored { name: candidate, pixels: picture.pixels }),
             Ok(_) => continue,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                crate::output::write_atomic(&path, &picture.bytes).map_err(|e| e.to_string())?;
+                prikaz::output::write_atomic(&path, &picture.bytes).map_err(|e| e.to_string())?;
                 return Ok(Stored { name: candidate, pixels: picture.pixels });
             }
-            Err(e) => return Err(format!("папка документа недоступна: {}", crate::output::os_error(&e))),
+            Err(e) => return Err(format!("папка документа недоступна: {}", prikaz::output::os_error(&e))),
         }
     }
     Err(format!("в папке документа уже 100 изображений с именем «{stem}»: переименуйте файл"))

@@ -45,6 +45,7 @@ pub use engine::{render, Engine, LayoutNotes, Options, Rendered};
 pub mod batch;
 pub mod breaks;
 pub mod diag;
+pub mod diff;
 pub mod doc;
 pub mod fonts;
 pub mod import;

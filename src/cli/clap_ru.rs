@@ -56,6 +56,7 @@ fn after_help(command: &str) -> &'static str {
         "serve" => "Пример:\n  prikaz serve приказ.json --open\n\nКоды выхода: 0 — остановлен, 1 — порт занят или файл — папка, 2 — неверная команда.",
         "completions" => "Примеры:\n  prikaz completions bash > /etc/bash_completion.d/prikaz\n  prikaz completions powershell >> $PROFILE\n\nКоды выхода: 0 — напечатано, 2 — неверная команда.",
         "man" => "Примеры:\n  prikaz man | man -l -\n  prikaz man -o /usr/local/share/man/man1\n\nКоды выхода: 0 — напечатано или записано, 1 — ошибка записи, 2 — неверная команда.",
+        "diff" => "Примеры:\n  prikaz diff подписанный.json новый.json\n  prikaz diff подписанный.json новый.json --format json > изменения.json\n\nКоды выхода: 0 — различий нет, 1 — есть различия, 2 — файл не прочитан или с ошибками (как у diff).",
         "schema" => "Пример:\n  prikaz schema -o prikaz.schema.json\n\nКоды выхода: 0 — записано, 1 — ошибка записи, 2 — неверная команда.",
         _ => "",
     }

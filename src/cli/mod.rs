@@ -3,6 +3,7 @@
 mod batch;
 pub mod clap_ru;
 mod completions;
+mod diff;
 mod import;
 mod init;
 mod man;
@@ -65,6 +66,20 @@ enum Command {
         /// чтобы исправить их в самом файле.
         #[arg(long)]
         explain: bool,
+    },
+    /// Что изменилось между двумя версиями документа: по-русски, с номерами строк и пунктов
+    /// старой (подписанной) версии.
+    Diff {
+        /// Старая версия (.json), например подписанная.
+        #[arg(value_name = "СТАРЫЙ")]
+        old: PathBuf,
+        /// Новая версия (.json).
+        #[arg(value_name = "НОВЫЙ")]
+        new: PathBuf,
+        /// Как выводить: text — строки по-русски, json — данные (вид, место, было, стало,
+        /// JSON-пути в обоих файлах).
+        #[arg(long, value_enum, default_value_t = diff::Format::Text)]
+        format: diff::Format,
     },
     /// Перенести план на другой учебный год: сдвинуть структурированные даты и сроки.
     Roll {
@@ -253,6 +268,7 @@ pub fn run(cli: Cli) -> ExitCode {
             (None, None) => unreachable!("clap requires -o or --into"),
         },
         Command::Init { dir, kind } => init::run(&dir, kind),
+        Command::Diff { old, new, format } => diff::run(&old, &new, format),
         Command::Serve { file, port, listen, hosts, open } => serve::run(file, port, listen, hosts, open),
         Command::Batch { file, schools, output, jobs, templates, name_column } => {
             warn_if_file_like(&output);

@@ -189,10 +189,10 @@ mod tests {
     use crate::input::model::{Column, Values};
 
     fn act() -> Activity {
-        Activity { number: None, values: Values::default() }
+        Activity { id: None, number: None, values: Values::default() }
     }
     fn sec(items: usize, sections: Vec<Section>) -> Section {
-        Section { number: None, title: "s".into(), items: (0..items).map(|_| act()).collect(), sections }
+        Section { id: None, number: None, title: "s".into(), items: (0..items).map(|_| act()).collect(), sections }
     }
     fn table(numbering: Numbering, sections: Vec<Section>) -> Table {
         Table {

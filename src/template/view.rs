@@ -707,14 +707,7 @@ fn appendix_view(input: &Input, i: usize) -> AppendixView {
         DateFormat::QuotedDay => dates::date_quoted_day(d.0),
     });
     let form = a.mark.approved_form.unwrap_or_else(|| agree::guess_form(&a.title));
-    let style = deadline::Form {
-        dates: match input.style.deadline_dates {
-            m::DeadlineDates::Numeric => deadline::DateStyle::Numeric,
-            m::DeadlineDates::Words => deadline::DateStyle::Words,
-        },
-        year_suffix: input.style.deadline_year_suffix,
-        capitalized: input.style.deadline_capitalized,
-    };
+    let style = deadline_form(input);
     // The appendix's own sequence: its id's high bits are the appendix (tables' sequences
     // follow it, see `Sequences`); 0 is the order's points.
     let list = (i as u32 + 1) << 16;
@@ -1098,6 +1091,30 @@ fn walk<'n>(
         walk(t, &s.items, &s.sections, level + 1, number_col, style, nums, seq, out);
         seq.leave_section(outer);
     }
+}
+
+/// How the document prints its deadlines (its style's choices).
+pub fn deadline_form(input: &Input) -> deadline::Form {
+    deadline::Form {
+        dates: match input.style.deadline_dates {
+            m::DeadlineDates::Numeric => deadline::DateStyle::Numeric,
+            m::DeadlineDates::Words => deadline::DateStyle::Words,
+        },
+        year_suffix: input.style.deadline_year_suffix,
+        capitalized: input.style.deadline_capitalized,
+    }
+}
+
+/// A cell's text as printed: its paragraphs and list items, one per line.
+pub fn cell_text(v: &InCell, style: deadline::Form) -> String {
+    let mut lines = Vec::new();
+    for b in cell_blocks(v, style) {
+        match b {
+            BlockView::P { text } => lines.push(text),
+            BlockView::List { items, .. } => lines.extend(items),
+        }
+    }
+    lines.join("\n")
 }
 
 fn cell_blocks(v: &InCell, style: deadline::Form) -> Vec<BlockView> {

@@ -27,6 +27,8 @@ NOT_PRINTED = {
     "Document.$schema": "where the schema is, for editors",
     "Appendix.id": "a key the points refer to; printed as «(приложение 1)»",
     "Column.key": "a key rows use for their values",
+    "Activity.id": "a stable key `prikaz diff` pairs rows of two versions by",
+    "Section.id": "a stable key `prikaz diff` pairs sections of two versions by",
     "Column.follows": "the key of the column a number follows",
     "Logo.path": "a file: the picture is printed",
     "Qr.text": "encoded in the QR code (tests/requisites.rs decodes it from the page)",

@@ -403,6 +403,10 @@ pub enum SectionNumbers {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    /// # Постоянный идентификатор
+    /// Необязательный постоянный идентификатор раздела: по нему `prikaz diff` узнаёт раздел в новой версии, даже если его переименовали или переставили. Не печатается.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// # Номер раздела
     /// Номер, заданный явно; иначе — автоматически. Строка или целое число.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::opt_number_text")]
@@ -426,6 +430,10 @@ pub struct Section {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
+    /// # Постоянный идентификатор
+    /// Необязательный постоянный идентификатор строки: по нему `prikaz diff` узнаёт строку в новой версии, даже если её текст изменили или строку переставили. Не печатается.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// # Номер
     /// Номер, заданный явно; печатается как написан («1.1» — без точки, «1.1.» — с точкой). Иначе — автоматически. Строка или целое число.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::opt_number_text")]

@@ -41,6 +41,37 @@ pub(super) fn check(table: &Table, period: Bounds, path: &JsonPath, out: &mut Ve
     }
     rows(&ctx, &table.items, &path.key("items"), out);
     sections(&ctx, &table.sections, &path.key("sections"), 1, out);
+    repeated_ids(table, path, out);
+}
+
+/// A stable `id` names one row (or one section) of the table: `prikaz diff` pairs the two
+/// versions' rows by it.
+fn repeated_ids(table: &Table, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    type Seen = std::collections::HashMap<String, JsonPath>;
+    fn note(id: &Option<String>, here: JsonPath, seen: &mut Seen, out: &mut Vec<Diagnostic>) {
+        let Some(id) = id else { return };
+        match seen.get(id) {
+            Some(first) => out.push(
+                Diagnostic::error(format!("идентификатор «{id}» уже есть у {first}"))
+                    .at(here.key("id"))
+                    .hint("у каждой строки и каждого раздела таблицы свой id: по нему diff узнаёт их в новой версии"),
+            ),
+            None => {
+                seen.insert(id.clone(), here);
+            }
+        }
+    }
+    fn walk(items: &[Activity], sections: &[Section], at: &JsonPath, seen: &mut Seen, out: &mut Vec<Diagnostic>) {
+        for (i, a) in items.iter().enumerate() {
+            note(&a.id, at.key("items").index(i), seen, out);
+        }
+        for (i, s) in sections.iter().enumerate() {
+            let here = at.key("sections").index(i);
+            note(&s.id, here.clone(), seen, out);
+            walk(&s.items, &s.sections, &here, seen, out);
+        }
+    }
+    walk(&table.items, &table.sections, path, &mut std::collections::HashMap::new(), out);
 }
 
 /// Every column must hold an ordinary letter of the table's font size (an em and a

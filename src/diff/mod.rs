@@ -1,0 +1,613 @@
+//! What changed between two versions of a document, in the document's own terms and with
+//! the numbers the old (signed) version printed: «Приложение 1, строка 1.2, «Сроки»:
+//! «Сентябрь 2024 г.» → «До 15.10.2024»», «Приложение 1, после строки 2.4 добавлена
+//! строка: …», «пункт 3 приказа, текст: …».
+//!
+//! Rows, sections and points are paired by their stable `id` where both versions have one,
+//! else by the similarity of their text in order ([`align`]), so an inserted row is one
+//! change, not a change of every row after it. Everything else is compared field by field,
+//! so no change goes unsaid.
+
+pub mod align;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::diag::JsonPath;
+use crate::input::deadline_text::Form;
+use crate::input::model::{Activity, Appendix, Cell, ColumnRole, Document, Section, Table};
+use crate::input::numbering::{point_numbers, table_numbers};
+use align::Key;
+
+/// What kind of change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A value changed.
+    Changed,
+    /// Something was added.
+    Added,
+    /// Something was removed.
+    Removed,
+}
+
+/// One change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// Changed, added or removed.
+    pub kind: Kind,
+    /// Where, in the old document's terms: «Приложение 1, строка 1.2, «Сроки»».
+    pub place: String,
+    /// The value before, as printed; none for an addition.
+    pub old: Option<String>,
+    /// The value after, as printed; none for a removal.
+    pub new: Option<String>,
+    /// The JSON path in the old file; none for an addition.
+    pub old_path: Option<String>,
+    /// The JSON path in the new file; none for a removal.
+    pub new_path: Option<String>,
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = |s: &Option<String>| s.as_deref().map(one_line).unwrap_or_default();
+        match self.kind {
+            Kind::Changed => write!(f, "{}: «{}» → «{}»", self.place, shown(&self.old), shown(&self.new)),
+            Kind::Added => write!(f, "{}: «{}»", self.place, shown(&self.new)),
+            Kind::Removed => write!(f, "{}: «{}»", self.place, shown(&self.old)),
+        }
+    }
+}
+
+/// A value's lines on one line, as a change list shows them.
+fn one_line(s: &str) -> String {
+    s.replace('\u{a0}', " ").split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" / ")
+}
+
+/// Every change from `old` to `new`, in document order: the order's requisites and
+/// points, then each appendix.
+pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
+    let mut out = Vec::new();
+    order(old, new, &mut out);
+    appendices(old, new, &mut out);
+    out
+}
+
+fn change(kind: Kind, place: String, old: Option<(String, &JsonPath)>, new: Option<(String, &JsonPath)>) -> Change {
+    Change {
+        kind,
+        place,
+        old_path: old.as_ref().map(|(_, p)| p.to_string()),
+        new_path: new.as_ref().map(|(_, p)| p.to_string()),
+        old: old.map(|(v, _)| v),
+        new: new.map(|(v, _)| v),
+    }
+}
+
+// ---------------------------------------------------------------- the order
+
+fn order(old: &Document, new: &Document, out: &mut Vec<Change>) {
+    let root = JsonPath::root().key("order");
+    match (&old.order, &new.order) {
+        (None, None) => {}
+        (Some(o), None) => {
+            out.push(change(Kind::Removed, "приказ исключён".into(), Some((o.title.clone(), &root)), None))
+        }
+        (None, Some(n)) => {
+            out.push(change(Kind::Added, "добавлен приказ".into(), None, Some((n.title.clone(), &root))))
+        }
+        (Some(o), Some(n)) => {
+            // Requisites and everything else but the points, field by field.
+            let strip = |v: &crate::input::model::Order| {
+                let mut j = serde_json::to_value(v).unwrap_or(Value::Null);
+                if let Some(body) = j.get_mut("body").and_then(Value::as_object_mut) {
+                    body.remove("points");
+                }
+                j
+            };
+            fields(&strip(o), &strip(n), &root, "приказ", out);
+            let (op, np) = (o.body.as_ref().map(|b| &b.points[..]), n.body.as_ref().map(|b| &b.points[..]));
+            points(op.unwrap_or(&[]), np.unwrap_or(&[]), out);
+        }
+    }
+}
+
+/// A point as one line of text: its addressee and text, as the author wrote them.
+fn point_text(p: &crate::input::model::Point) -> String {
+    let addressee = p.addressee.as_ref().and_then(|a| serde_json::to_value(a).ok()).map(|v| flat_text(&v));
+    [addressee, p.text.clone()].into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+fn points(old: &[crate::input::model::Point], new: &[crate::input::model::Point], out: &mut Vec<Change>) {
+    let base = JsonPath::root().key("order").key("body").key("points");
+    // Every point at every depth, in reading order, with its printed number.
+    fn flat<'a>(
+        ps: &'a [crate::input::model::Point],
+        path: &JsonPath,
+        out: &mut Vec<(&'a crate::input::model::Point, JsonPath)>,
+    ) {
+        for (i, p) in ps.iter().enumerate() {
+            let at = path.index(i);
+            out.push((p, at.clone()));
+            flat(&p.points, &at.key("points"), out);
+        }
+    }
+    let (mut fo, mut fnw) = (Vec::new(), Vec::new());
+    flat(old, &base, &mut fo);
+    flat(new, &base, &mut fnw);
+    let number = |list: &[crate::input::model::Point], path: &JsonPath| {
+        point_numbers(list, &base)
+            .into_iter()
+            .find(|n| n.path == *path)
+            .and_then(|n| n.number)
+            .unwrap_or_else(|| "?".into())
+    };
+    let ko: Vec<Key> = fo.iter().map(|(p, _)| Key { id: None, text: point_text(p) }).collect();
+    let kn: Vec<Key> = fnw.iter().map(|(p, _)| Key { id: None, text: point_text(p) }).collect();
+    let pairs = align::pair(&ko, &kn);
+    let paired_old: std::collections::HashSet<usize> = pairs.iter().map(|p| p.0).collect();
+    let paired_new: std::collections::HashMap<usize, usize> = pairs.iter().map(|p| (p.1, p.0)).collect();
+    for (i, (p, path)) in fo.iter().enumerate() {
+        if !paired_old.contains(&i) {
+            let place = format!("пункт {} приказа исключён", number(old, path));
+            out.push(change(Kind::Removed, place, Some((point_text(p), path)), None));
+        }
+    }
+    for (j, (p, path)) in fnw.iter().enumerate() {
+        match paired_new.get(&j) {
+            Some(&i) => {
+                let (op, opath) = &fo[i];
+                let strip = |p: &crate::input::model::Point| {
+                    let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
+                    if let Some(o) = v.as_object_mut() {
+                        o.remove("points");
+                    }
+                    v
+                };
+                let place = format!("пункт {} приказа", number(old, opath));
+                fields_at(&strip(op), &strip(p), opath, path, &place, out);
+            }
+            None => {
+                let after = (0..j).rev().find_map(|k| paired_new.get(&k)).map(|&i| number(old, &fo[i].1));
+                let place = match after {
+                    Some(n) => format!("после пункта {n} приказа добавлен пункт"),
+                    None => "в начало приказа добавлен пункт".to_owned(),
+                };
+                out.push(change(Kind::Added, place, None, Some((point_text(p), path))));
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- appendices
+
+fn appendix_label(a: &Appendix, i: usize) -> String {
+    format!("Приложение {}", a.number.unwrap_or(i as u32 + 1))
+}
+
+fn appendices(old: &Document, new: &Document, out: &mut Vec<Change>) {
+    let base = JsonPath::root().key("appendices");
+    // By id where both have one, else by position.
+    let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    let mut used_new = vec![false; new.appendices.len()];
+    for (i, a) in old.appendices.iter().enumerate() {
+        let by_id = a.id.as_ref().and_then(|id| new.appendices.iter().position(|b| b.id.as_ref() == Some(id)));
+        let j =
+            by_id.or_else(|| (i < new.appendices.len() && !used_new[i] && new.appendices[i].id.is_none()).then_some(i));
+        match j.filter(|&j| !used_new[j]) {
+            Some(j) => {
+                used_new[j] = true;
+                pairs.push((Some(i), Some(j)));
+            }
+            None => pairs.push((Some(i), None)),
+        }
+    }
+    pairs.extend((0..new.appendices.len()).filter(|j| !used_new[*j]).map(|j| (None, Some(j))));
+    for (i, j) in pairs {
+        match (i, j) {
+            (Some(i), Some(j)) => {
+                let (a, b) = (&old.appendices[i], &new.appendices[j]);
+                let label = appendix_label(a, i);
+                let (pa, pb) = (base.index(i), base.index(j));
+                let strip = |x: &Appendix| {
+                    let mut v = serde_json::to_value(x).unwrap_or(Value::Null);
+                    if let Some(o) = v.as_object_mut() {
+                        o.remove("table");
+                    }
+                    v
+                };
+                fields_at(&strip(a), &strip(b), &pa, &pb, &label, out);
+                match (&a.table, &b.table) {
+                    (Some(ta), Some(tb)) => table(
+                        ta,
+                        tb,
+                        (&crate::template::view::deadline_form(old), &crate::template::view::deadline_form(new)),
+                        &label,
+                        (&pa.key("table"), &pb.key("table")),
+                        out,
+                    ),
+                    (Some(_), None) => out.push(change(
+                        Kind::Removed,
+                        format!("{label}: таблица исключена"),
+                        Some((String::new(), &pa.key("table"))),
+                        None,
+                    )),
+                    (None, Some(_)) => out.push(change(
+                        Kind::Added,
+                        format!("{label}: добавлена таблица"),
+                        None,
+                        Some((String::new(), &pb.key("table"))),
+                    )),
+                    (None, None) => {}
+                }
+            }
+            (Some(i), None) => {
+                let a = &old.appendices[i];
+                out.push(change(
+                    Kind::Removed,
+                    format!("{} исключено", appendix_label(a, i)),
+                    Some((a.title.clone(), &base.index(i))),
+                    None,
+                ));
+            }
+            (None, Some(j)) => {
+                let b = &new.appendices[j];
+                out.push(change(
+                    Kind::Added,
+                    format!("добавлено {}", appendix_label(b, j)),
+                    None,
+                    Some((b.title.clone(), &base.index(j))),
+                ));
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+/// A row of a table in reading order: the activity or section, its path, its printed number.
+enum Row<'a> {
+    Section(&'a Section, JsonPath, Option<String>),
+    /// The activity, its path, its number, and how its section is named («раздел 2»)
+    /// when its number alone does not say where it is (numbering that restarts in each
+    /// section).
+    Activity(&'a Activity, JsonPath, Option<String>, Option<String>),
+}
+
+fn rows<'a>(t: &'a Table, base: &JsonPath) -> Vec<Row<'a>> {
+    let numbers = table_numbers(t, base);
+    let number = |p: &JsonPath| numbers.iter().find(|n| n.path == *p).and_then(|n| n.number.clone());
+    fn walk<'a>(
+        items: &'a [Activity],
+        sections: &'a [Section],
+        base: &JsonPath,
+        section: Option<String>,
+        number: &dyn Fn(&JsonPath) -> Option<String>,
+        out: &mut Vec<Row<'a>>,
+    ) {
+        for (i, a) in items.iter().enumerate() {
+            let p = base.key("items").index(i);
+            let n = number(&p);
+            // «1.2» says its section; «2» under a section that restarts the count does not.
+            let within = section.clone().filter(|_| n.as_deref().is_some_and(|n| !n.contains('.')));
+            out.push(Row::Activity(a, p.clone(), n, within));
+        }
+        for (i, s) in sections.iter().enumerate() {
+            let p = base.key("sections").index(i);
+            let n = number(&p);
+            let name = match &n {
+                Some(n) => format!("раздел {n}"),
+                None => format!("раздел «{}»", short(&s.title)),
+            };
+            out.push(Row::Section(s, p.clone(), n));
+            walk(&s.items, &s.sections, &p, Some(name), number, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&t.items, &t.sections, base, None, &number, &mut out);
+    out
+}
+
+/// The key of the column that names a row: the activity's, else the first that is not
+/// the number's.
+fn main_column(t: &Table) -> Option<&str> {
+    t.columns
+        .iter()
+        .find(|c| c.role == Some(ColumnRole::Activity))
+        .or_else(|| t.columns.iter().find(|c| c.role != Some(ColumnRole::Number)))
+        .map(|c| c.key.as_str())
+}
+
+fn cell(a: &Activity, key: &str, form: &Form) -> String {
+    a.values.0.get(key).map(|c: &Cell| crate::template::view::cell_text(c, *form)).unwrap_or_default()
+}
+
+fn table(
+    old: &Table,
+    new: &Table,
+    forms: (&Form, &Form),
+    label: &str,
+    paths: (&JsonPath, &JsonPath),
+    out: &mut Vec<Change>,
+) {
+    // Columns by key.
+    for (i, c) in old.columns.iter().enumerate() {
+        let po = paths.0.key("columns").index(i);
+        match new.columns.iter().position(|d| d.key == c.key) {
+            Some(j) => {
+                let pn = paths.1.key("columns").index(j);
+                if c.title != new.columns[j].title {
+                    let place = format!("{label}, столбец «{}»", one_line(&c.title));
+                    out.push(change(
+                        Kind::Changed,
+                        place,
+                        Some((c.title.clone(), &po)),
+                        Some((new.columns[j].title.clone(), &pn)),
+                    ));
+                }
+            }
+            None => out.push(change(
+                Kind::Removed,
+                format!("{label}: столбец исключён"),
+                Some((c.title.clone(), &po)),
+                None,
+            )),
+        }
+    }
+    for (j, d) in new.columns.iter().enumerate() {
+        if !old.columns.iter().any(|c| c.key == d.key) {
+            let pn = paths.1.key("columns").index(j);
+            out.push(change(Kind::Added, format!("{label}: добавлен столбец"), None, Some((d.title.clone(), &pn))));
+        }
+    }
+    let (ro, rn) = (rows(old, paths.0), rows(new, paths.1));
+    let (main_o, main_n) = (main_column(old), main_column(new));
+    fn key_of<'a>(r: &Row<'a>, main: Option<&str>, form: &Form) -> Key<'a> {
+        match r {
+            Row::Section(s, ..) => Key { id: s.id.as_deref(), text: format!("§ {}", s.title) },
+            Row::Activity(a, ..) => {
+                Key { id: a.id.as_deref(), text: main.map(|k| cell(a, k, form)).unwrap_or_default() }
+            }
+        }
+    }
+    // Sections and activities are paired apart: a section is never taken for a row.
+    for want_section in [true, false] {
+        let pick = |rs: &[Row<'_>]| -> Vec<usize> {
+            rs.iter()
+                .enumerate()
+                .filter(|(_, r)| matches!(r, Row::Section(..)) == want_section)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let (io, inew) = (pick(&ro), pick(&rn));
+        let ko: Vec<Key> = io.iter().map(|&i| key_of(&ro[i], main_o, forms.0)).collect();
+        let kn: Vec<Key> = inew.iter().map(|&j| key_of(&rn[j], main_n, forms.1)).collect();
+        let pairs = align::pair(&ko, &kn);
+        let paired_old: std::collections::HashSet<usize> = pairs.iter().map(|p| io[p.0]).collect();
+        let paired_new: std::collections::HashMap<usize, usize> = pairs.iter().map(|p| (inew[p.1], io[p.0])).collect();
+        let name = |r: &Row<'_>, main: Option<&str>, form: &Form| match r {
+            Row::Section(s, _, n) => match n {
+                Some(n) => format!("раздел {n}"),
+                None => format!("раздел «{}»", short(&s.title)),
+            },
+            Row::Activity(a, _, n, within) => {
+                let row = match n {
+                    Some(n) => format!("строка {n}"),
+                    None => format!("строка «{}»", short(&main.map(|k| cell(a, k, form)).unwrap_or_default())),
+                };
+                match within {
+                    Some(section) => format!("{section}, {row}"),
+                    None => row,
+                }
+            }
+        };
+        let whole = |r: &Row<'_>, cols: &[crate::input::model::Column], form: &Form| match r {
+            Row::Section(s, ..) => s.title.clone(),
+            Row::Activity(a, ..) => cols
+                .iter()
+                .filter(|c| c.role != Some(ColumnRole::Number))
+                .map(|c| cell(a, &c.key, form))
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" | "),
+        };
+        let path = |r: &Row<'_>| match r {
+            Row::Section(_, p, _) | Row::Activity(_, p, ..) => p.clone(),
+        };
+        for &i in &io {
+            if !paired_old.contains(&i) {
+                let (verb, thing) =
+                    if want_section { ("исключён", &ro[i]) } else { ("исключена", &ro[i]) };
+                let place = format!("{label}, {} {verb}", name(thing, main_o, forms.0));
+                out.push(change(Kind::Removed, place, Some((whole(thing, &old.columns, forms.0), &path(thing))), None));
+            }
+        }
+        for &j in &inew {
+            let r = &rn[j];
+            match paired_new.get(&j) {
+                Some(&i) => {
+                    let o = &ro[i];
+                    let here = name(o, main_o, forms.0);
+                    match (o, r) {
+                        (Row::Section(a, pa, _), Row::Section(b, pb, _)) if a.title != b.title => {
+                            let place = format!("{label}, {here}, заголовок");
+                            out.push(change(
+                                Kind::Changed,
+                                place,
+                                Some((a.title.clone(), &pa.key("title"))),
+                                Some((b.title.clone(), &pb.key("title"))),
+                            ));
+                        }
+                        (Row::Activity(a, pa, ..), Row::Activity(b, pb, ..)) => {
+                            let mut keys: Vec<&str> = new.columns.iter().map(|c| c.key.as_str()).collect();
+                            keys.extend(
+                                old.columns
+                                    .iter()
+                                    .map(|c| c.key.as_str())
+                                    .filter(|k| !new.columns.iter().any(|c| c.key == *k)),
+                            );
+                            for k in keys {
+                                let is_number = new
+                                    .columns
+                                    .iter()
+                                    .chain(&old.columns)
+                                    .any(|c| c.key == k && c.role == Some(ColumnRole::Number));
+                                let (x, y) = (cell(a, k, forms.0), cell(b, k, forms.1));
+                                if x != y && !is_number {
+                                    let title = new
+                                        .columns
+                                        .iter()
+                                        .chain(&old.columns)
+                                        .find(|c| c.key == k)
+                                        .map_or(k.to_owned(), |c| one_line(&c.title));
+                                    let place = format!("{label}, {here}, «{title}»");
+                                    out.push(change(
+                                        Kind::Changed,
+                                        place,
+                                        Some((x, &pa.key("values").key(k))),
+                                        Some((y, &pb.key("values").key(k))),
+                                    ));
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                None => {
+                    // Said after the row of the old version it follows.
+                    let at = inew.iter().position(|&k| k == j).unwrap_or(0);
+                    let before = inew[..at].iter().rev().find_map(|k| paired_new.get(k));
+                    let what =
+                        if want_section { "добавлен раздел" } else { "добавлена строка" };
+                    let place = match before {
+                        Some(&i) => format!("{label}, после {} {what}", genitive(&name(&ro[i], main_o, forms.0))),
+                        None => format!("{label}, в начало таблицы {what}"),
+                    };
+                    out.push(change(Kind::Added, place, None, Some((whole(r, &new.columns, forms.1), &path(r)))));
+                }
+            }
+        }
+    }
+}
+
+/// «строка 2.4» → «строки 2.4», «раздел 2, строка 3» → «строки 3 раздела 2».
+fn genitive(name: &str) -> String {
+    if let Some((section, row)) = name.split_once(", ") {
+        return format!("{} {}", genitive(row), genitive(section));
+    }
+    if let Some(rest) = name.strip_prefix("строка ") {
+        format!("строки {rest}")
+    } else if let Some(rest) = name.strip_prefix("раздел ") {
+        format!("раздела {rest}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The first words of a text, for naming a row that has no number.
+fn short(s: &str) -> String {
+    let line = one_line(s);
+    let mut out: String = line.chars().take(40).collect();
+    if line.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+// ---------------------------------------------------------------- field by field
+
+/// Russian names of the fields a change list names most.
+fn field_name(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "title" => "заголовок",
+        "date" => "дата",
+        "number" => "номер",
+        "kind" => "вид документа",
+        "place" => "место издания",
+        "issuer" => "кем издан",
+        "preamble" => "констатирующая часть",
+        "text" => "текст",
+        "addressee" => "адресат",
+        "responsible" => "ответственные",
+        "subtitle" => "подзаголовок",
+        "items" => "список",
+        "approvals" => "грифы",
+        "signatory" => "подпись",
+        "mark" => "отметка «Приложение»",
+        _ => return None,
+    })
+}
+
+fn fields(old: &Value, new: &Value, path: &JsonPath, label: &str, out: &mut Vec<Change>) {
+    fields_at(old, new, path, path, label, out);
+}
+
+/// Every field that differs between two values, each a change at its own path (a list of
+/// texts compared as one value).
+fn fields_at(old: &Value, new: &Value, po: &JsonPath, pn: &JsonPath, label: &str, out: &mut Vec<Change>) {
+    let (mut lo, mut ln) = (Vec::new(), Vec::new());
+    leaves(old, po, &mut lo);
+    leaves(new, pn, &mut ln);
+    let rel = |p: &JsonPath, base: &JsonPath| p.to_string().strip_prefix(&base.to_string()).unwrap_or("").to_owned();
+    let map_n: std::collections::HashMap<String, (String, JsonPath, String)> =
+        ln.into_iter().map(|(p, v, key)| (rel(&p, pn), (v, p, key))).collect();
+    let mut seen = std::collections::HashSet::new();
+    let place = |key: &str, relp: &str| match field_name(key) {
+        Some(n) => format!("{label}, {n}"),
+        None => format!("{label}, {}", relp.trim_start_matches('.')),
+    };
+    for (p, v, key) in lo {
+        let r = rel(&p, po);
+        seen.insert(r.clone());
+        match map_n.get(&r) {
+            Some((w, q, _)) if *w != v => {
+                out.push(change(Kind::Changed, place(&key, &r), Some((v, &p)), Some((w.clone(), q))))
+            }
+            Some(_) => {}
+            None => out.push(change(Kind::Removed, format!("{} — удалено", place(&key, &r)), Some((v, &p)), None)),
+        }
+    }
+    let mut added: Vec<(&String, &(String, JsonPath, String))> =
+        map_n.iter().filter(|(r, _)| !seen.contains(*r)).collect();
+    added.sort_by(|a, b| a.0.cmp(b.0));
+    for (r, (w, q, key)) in added {
+        out.push(change(Kind::Added, format!("{} — добавлено", place(key, r)), None, Some((w.clone(), q))));
+    }
+}
+
+/// The scalar leaves of a value with their paths and the key they stand under; a list of
+/// strings is one leaf (its lines).
+fn leaves(v: &Value, path: &JsonPath, out: &mut Vec<(JsonPath, String, String)>) {
+    fn go(v: &Value, path: &JsonPath, key: &str, out: &mut Vec<(JsonPath, String, String)>) {
+        match v {
+            Value::Null => {}
+            Value::Object(o) => {
+                for (k, x) in o {
+                    go(x, &path.key(k.as_str()), k, out);
+                }
+            }
+            Value::Array(a) if a.iter().all(Value::is_string) => out.push((
+                path.clone(),
+                a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"),
+                key.to_owned(),
+            )),
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    go(x, &path.index(i), key, out);
+                }
+            }
+            other => out.push((path.clone(), flat_text(other), key.to_owned())),
+        }
+    }
+    go(v, path, "", out);
+}
+
+/// A scalar (or any value) as text: strings as they are, the rest as JSON.
+fn flat_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Object(o) => o.values().map(flat_text).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "),
+        Value::Array(a) => a.iter().map(flat_text).collect::<Vec<_>>().join("\n"),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,215 @@
+//! `prikaz diff`: every sample changed as a plan is changed after signing — a deadline
+//! moved, a row inserted in the middle, a row deleted, a section renamed, a point of the
+//! order reworded — gives exactly those changes, named with the old version's numbers;
+//! an inserted row at the top of 200 rows and two swapped rows are one or two changes.
+
+mod common;
+
+use common::{json_files, prikaz, root, temp_dir};
+use serde_json::{json, Value};
+
+/// The rows arrays of a table (its own and every section's), with the JSON pointer of each.
+fn row_lists(table: &Value, at: &str, out: &mut Vec<String>) {
+    if table.get("items").and_then(Value::as_array).is_some_and(|a| !a.is_empty()) {
+        out.push(format!("{at}/items"));
+    }
+    for (i, s) in table.get("sections").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        row_lists(s, &format!("{at}/sections/{i}"), out);
+    }
+}
+
+/// The key of the column with `role`.
+fn column(table: &Value, role: &str) -> Option<String> {
+    table["columns"].as_array()?.iter().find(|c| c["role"] == role).and_then(|c| c["key"].as_str()).map(str::to_owned)
+}
+
+struct Planned {
+    changed: usize,
+    inserted: String,
+    removed: String,
+    renamed: bool,
+    reworded: bool,
+}
+
+/// Applies the five edits a plan gets after signing, where the document has what they need.
+fn edit(doc: &mut Value) -> Option<Planned> {
+    let (ai, _) = doc["appendices"].as_array()?.iter().enumerate().find(|(_, a)| a.get("table").is_some())?;
+    let table_at = format!("/appendices/{ai}/table");
+    let table = doc.pointer(&table_at)?.clone();
+    let (activity, deadline) = (column(&table, "activity")?, column(&table, "deadline")?);
+    let mut lists = Vec::new();
+    row_lists(&table, &table_at, &mut lists);
+    // The longest list takes the insertion and the deletion; the deadline moves in another
+    // list when there is one (else at its first row).
+    lists.sort_by_key(|l| std::cmp::Reverse(doc.pointer(l).and_then(Value::as_array).map_or(0, Vec::len)));
+    let long = lists.first()?.clone();
+    let n = doc.pointer(&long)?.as_array()?.len();
+    if n < 3 {
+        return None;
+    }
+    let text = |v: &Value| {
+        v["values"][&activity].as_str().map(str::to_owned).unwrap_or_else(|| v["values"][&activity].to_string())
+    };
+    let rows = doc.pointer_mut(&long)?.as_array_mut()?;
+    // Deleted: the last row; inserted: in the middle; both in the same list.
+    let gone = rows.pop()?;
+    let removed = text(&gone);
+    let mut added = rows[0].clone();
+    let inserted = "Проведение выездного семинара для наставников сельских школ".to_owned();
+    added["values"][&activity] = json!(inserted);
+    if let Some(o) = added.as_object_mut() {
+        o.remove("number");
+        o.remove("id");
+    }
+    // A copied cell merged over rows below would cover rows it should not.
+    if let Some(values) = added["values"].as_object_mut() {
+        values.retain(|_, v| v.get("span").is_none());
+    }
+    let middle = rows.len() / 2;
+    rows.insert(middle, added);
+    // The deadline of the first row of the last list (or this list's first row).
+    let other = lists.iter().rev().find(|l| **l != long).cloned().unwrap_or(long.clone());
+    let first = doc.pointer_mut(&format!("{other}/0"))?;
+    first["values"][&deadline] = json!({"until": "2024-05-15"});
+    let mut planned = Planned { changed: 1, inserted, removed, renamed: false, reworded: false };
+    if let Some(title) = doc.pointer_mut(&format!("{table_at}/sections/0/title")) {
+        *title = json!(format!("{} (уточнено)", title.as_str().unwrap_or_default()));
+        planned.renamed = true;
+    }
+    if let Some(p) = doc.pointer_mut("/order/body/points/0/text") {
+        *p = json!(format!("{} в срок до 1 ноября", p.as_str().unwrap_or_default()));
+        planned.reworded = true;
+    }
+    Some(planned)
+}
+
+fn diff_json(old: &std::path::Path, new: &std::path::Path) -> (Option<i32>, Vec<Value>) {
+    let out = prikaz(&["diff", old.to_str().unwrap(), new.to_str().unwrap(), "--format", "json"]);
+    let list: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    (out.status.code(), list)
+}
+
+#[test]
+fn every_sample_edited_after_signing_shows_exactly_its_five_changes() {
+    let dir = temp_dir("diff-samples");
+    let mut tried = 0;
+    for rel in json_files("samples") {
+        let text = std::fs::read_to_string(root().join(&rel)).unwrap();
+        let old: Value = serde_json::from_str(&text).unwrap();
+        let mut new = old.clone();
+        let Some(planned) = edit(&mut new) else { continue };
+        tried += 1;
+        let stem = std::path::Path::new(&rel).file_stem().unwrap().to_string_lossy().into_owned();
+        let (po, pn) = (dir.join(format!("{stem}-old.json")), dir.join(format!("{stem}-new.json")));
+        // The old file is the sample itself (its logo beside it): copied next to the new one.
+        std::fs::write(&po, &text).unwrap();
+        std::fs::write(&pn, serde_json::to_string_pretty(&new).unwrap()).unwrap();
+        for f in std::fs::read_dir(root().join("samples")).unwrap().filter_map(Result::ok) {
+            if f.path().extension().is_some_and(|e| e == "png") {
+                std::fs::copy(f.path(), dir.join(f.file_name())).unwrap();
+            }
+        }
+        let (code, changes) = diff_json(&po, &pn);
+        let said: Vec<String> = changes.iter().map(|c| c.to_string()).collect();
+        let want = planned.changed + 2 + usize::from(planned.renamed) + usize::from(planned.reworded);
+        assert_eq!(code, Some(1), "{rel}");
+        assert_eq!(changes.len(), want, "{rel}: {said:#?}");
+        let has = |kind: &str, f: &dyn Fn(&Value) -> bool| changes.iter().any(|c| c["kind"] == kind && f(c));
+        let moved = |s: &str| s.contains("15.05.2024") || s.replace('\u{a0}', " ").contains("15 мая 2024");
+        assert!(has("changed", &|c| c["new"].as_str().is_some_and(moved)), "{rel}: deadline: {said:#?}");
+        assert!(
+            has("added", &|c| c["new"].as_str().is_some_and(|s| s.contains(&planned.inserted))),
+            "{rel}: {said:#?}"
+        );
+        let removed: String = planned.removed.chars().take(30).collect();
+        assert!(has("removed", &|c| c["old"].as_str().is_some_and(|s| s.contains(&removed))), "{rel}: {said:#?}");
+        if planned.renamed {
+            assert!(
+                has("changed", &|c| c["new"].as_str().is_some_and(|s| s.ends_with("(уточнено)"))),
+                "{rel}: {said:#?}"
+            );
+        }
+        if planned.reworded {
+            let point = |c: &Value| c["place"].as_str().is_some_and(|p| p.starts_with("пункт 1 приказа"));
+            assert!(has("changed", &point), "{rel}: {said:#?}");
+        }
+        // Each change names its places in both files by JSON path.
+        for c in &changes {
+            match c["kind"].as_str() {
+                Some("added") => assert!(c["new_path"].is_string() && c["old_path"].is_null(), "{c}"),
+                Some("removed") => assert!(c["old_path"].is_string() && c["new_path"].is_null(), "{c}"),
+                _ => assert!(c["old_path"].is_string() && c["new_path"].is_string(), "{c}"),
+            }
+        }
+        // The same in words: the row numbers are the old version's.
+        let words = prikaz(&["diff", po.to_str().unwrap(), pn.to_str().unwrap()]);
+        let text = String::from_utf8_lossy(&words.stdout);
+        assert_eq!(text.lines().count(), want, "{rel}: {text}");
+        assert!(text.contains("добавлена строка: «"), "{rel}: {text}");
+        // A version compared with itself has no changes.
+        assert_eq!(diff_json(&po, &po), (Some(0), Vec::new()), "{rel}");
+    }
+    assert!(tried >= 5, "samples with a plan to edit: {tried}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_row_inserted_at_the_top_of_200_and_two_rows_swapped_are_one_and_two_changes() {
+    let dir = temp_dir("diff-200");
+    let text = std::fs::read_to_string(root().join("samples/large-200.json")).unwrap();
+    let old: Value = serde_json::from_str(&text).unwrap();
+    let po = dir.join("old.json");
+    std::fs::write(&po, &text).unwrap();
+    let first = "/appendices/0/table/sections/0/items";
+    let mut top = old.clone();
+    let rows = top.pointer_mut(first).unwrap().as_array_mut().unwrap();
+    let mut row = rows[0].clone();
+    row["values"]["activity"] = json!("Новая первая строка о встрече наставников с молодыми педагогами");
+    rows.insert(0, row);
+    let pn = dir.join("top.json");
+    std::fs::write(&pn, serde_json::to_string(&top).unwrap()).unwrap();
+    let (code, changes) = diff_json(&po, &pn);
+    assert_eq!((code, changes.len()), (Some(1), 1), "{changes:#?}");
+    assert_eq!(changes[0]["kind"], "added");
+    let mut swapped = old.clone();
+    swapped.pointer_mut(first).unwrap().as_array_mut().unwrap().swap(0, 1);
+    std::fs::write(&pn, serde_json::to_string(&swapped).unwrap()).unwrap();
+    let (code, changes) = diff_json(&po, &pn);
+    assert_eq!(code, Some(1));
+    assert!((1..=2).contains(&changes.len()), "{changes:#?}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn rows_with_ids_are_paired_by_id_and_a_file_with_errors_is_trouble() {
+    let dir = temp_dir("diff-ids");
+    let doc = |rows: Value| {
+        json!({
+            "appendices": [{"kind": "roadmap", "title": "План", "table": {
+                "columns": [
+                    {"key": "n", "title": "№", "role": "number", "width": 10},
+                    {"key": "activity", "title": "Мероприятие", "role": "activity", "width": 60},
+                    {"key": "deadline", "title": "Срок", "role": "deadline", "width": 30}],
+                "items": rows}}]
+        })
+    };
+    let old = doc(json!([
+        {"id": "a", "values": {"activity": "Совещание", "deadline": {"month": "2024-09"}}},
+        {"id": "b", "values": {"activity": "Семинар", "deadline": {"month": "2024-10"}}}]));
+    // Both rows reworded beyond recognition: the ids still pair them.
+    let new = doc(json!([
+        {"id": "a", "values": {"activity": "Рабочая встреча руководителей", "deadline": {"month": "2024-09"}}},
+        {"id": "b", "values": {"activity": "Обучающий вебинар", "deadline": {"month": "2024-10"}}}]));
+    let (po, pn) = (dir.join("old.json"), dir.join("new.json"));
+    std::fs::write(&po, old.to_string()).unwrap();
+    std::fs::write(&pn, new.to_string()).unwrap();
+    let (code, changes) = diff_json(&po, &pn);
+    assert_eq!(code, Some(1));
+    let places: Vec<&str> = changes.iter().filter_map(|c| c["place"].as_str()).collect();
+    assert_eq!(places, ["Приложение 1, строка 1, «Мероприятие»", "Приложение 1, строка 2, «Мероприятие»"]);
+    std::fs::write(&pn, "{\"appendices\": [}").unwrap();
+    let bad = prikaz(&["diff", po.to_str().unwrap(), pn.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("сравнить можно только проверенные файлы"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -131,28 +131,8 @@ fn import_into_an_existing_document_from_xlsx_and_ods() {
         return;
     }
     let dir = temp_dir("into-sheets");
-    let text = std::fs::read_to_string(root().join("tests/fixtures/import/plan.csv")).unwrap();
-    let comma: Vec<String> = text
-        .lines()
-        .map(|l| l.split(';').map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect::<Vec<_>>().join(","))
-        .collect();
-    std::fs::write(dir.join("plan.csv"), comma.join("\n") + "\n").unwrap();
-    let xlsx = dir.join("план.xlsx");
-    let made = std::process::Command::new("python3")
-        .arg(root().join("tests/excel/csv_to_xlsx.py"))
-        .arg(dir.join("plan.csv"))
-        .arg(&xlsx)
-        .output()
-        .unwrap();
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
-    let ods = dir.join("план.ods");
-    let made = std::process::Command::new("python3")
-        .arg(root().join("tests/excel/csv_to_ods.py"))
-        .arg(dir.join("plan.csv"))
-        .arg(&ods)
-        .output()
-        .unwrap();
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let xlsx = common::plan_sheet(&dir, "план.xlsx", "csv_to_xlsx.py");
+    let ods = common::plan_sheet(&dir, "план.ods", "csv_to_ods.py");
     let sheets = [xlsx, ods];
     for sheet in &sheets {
         let doc = dir.join("приказ.json");

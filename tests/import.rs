@@ -59,22 +59,7 @@ fn a_plan_in_an_xlsx_written_by_openpyxl_imports_and_renders() {
         return;
     }
     let dir = temp("xlsx");
-    // openpyxl reads a «,» CSV: the fixture turned into one first.
-    let mut rows = Vec::new();
-    let text = std::fs::read_to_string(root().join("tests/fixtures/import/plan.csv")).unwrap();
-    for line in text.lines() {
-        rows.push(line.split(';').map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect::<Vec<_>>().join(","));
-    }
-    let comma = dir.join("plan-comma.csv");
-    std::fs::write(&comma, rows.join("\n") + "\n").unwrap();
-    let xlsx = dir.join("план.xlsx");
-    let made = std::process::Command::new("python3")
-        .arg(root().join("tests/excel/csv_to_xlsx.py"))
-        .arg(&comma)
-        .arg(&xlsx)
-        .output()
-        .unwrap();
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let xlsx = common::plan_sheet(&dir, "план.xlsx", "csv_to_xlsx.py");
     assert_cells(&import_and_render(&xlsx, &dir));
     // A sheet that is not there is named with the ones that are.
     let run = prikaz(&["import", xlsx.to_str().unwrap(), "-o", dir.join("x.json").to_str().unwrap(), "--sheet", "2"]);

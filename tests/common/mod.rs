@@ -247,3 +247,22 @@ pub fn ir(rel: &str) -> prikaz::doc::Document {
     prikaz::layout::columns::fit(&mut doc, &prikaz::layout::text::Measurer::bundled());
     doc
 }
+
+/// The plan fixture (`tests/fixtures/import/plan.csv`, «;») as a spreadsheet in `dir`, written
+/// by one of the scripts in `tests/excel/` (`csv_to_xlsx.py` with openpyxl, `csv_to_ods.py`
+/// as Calc stores a sheet): `name` ends in .xlsx or .ods.
+pub fn plan_sheet(dir: &Path, name: &str, script: &str) -> PathBuf {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/import/plan.csv")).unwrap();
+    // The scripts read a «,» CSV.
+    let comma: Vec<String> = text
+        .lines()
+        .map(|l| l.split(';').map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect::<Vec<_>>().join(","))
+        .collect();
+    let csv = dir.join("plan-comma.csv");
+    std::fs::write(&csv, comma.join("\n") + "\n").unwrap();
+    let out = dir.join(name);
+    let made =
+        Command::new("python3").arg(root().join("tests/excel").join(script)).arg(&csv).arg(&out).output().unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    out
+}

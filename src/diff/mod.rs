@@ -147,10 +147,12 @@ fn points(old: &[crate::input::model::Point], new: &[crate::input::model::Point]
     let pairs = align::pair(&ko, &kn);
     let paired_old: std::collections::HashSet<usize> = pairs.iter().map(|p| p.0).collect();
     let paired_new: std::collections::HashMap<usize, usize> = pairs.iter().map(|p| (p.1, p.0)).collect();
+    // Each change with its place in the old reading order, to be said in that order.
+    let mut said: Vec<(f64, Change)> = Vec::new();
     for (i, (p, path)) in fo.iter().enumerate() {
         if !paired_old.contains(&i) {
             let place = format!("пункт {} приказа исключён", number(old, path));
-            out.push(change(Kind::Removed, place, Some((point_text(p), path)), None));
+            said.push((i as f64, change(Kind::Removed, place, Some((point_text(p), path)), None)));
         }
     }
     for (j, (p, path)) in fnw.iter().enumerate() {
@@ -165,18 +167,23 @@ fn points(old: &[crate::input::model::Point], new: &[crate::input::model::Point]
                     v
                 };
                 let place = format!("пункт {} приказа", number(old, opath));
-                fields_at(&strip(op), &strip(p), opath, path, &place, out);
+                let mut fields = Vec::new();
+                fields_at(&strip(op), &strip(p), opath, path, &place, &mut fields);
+                said.extend(fields.into_iter().map(|c| (i as f64, c)));
             }
             None => {
-                let after = (0..j).rev().find_map(|k| paired_new.get(&k)).map(|&i| number(old, &fo[i].1));
-                let place = match after {
-                    Some(n) => format!("после пункта {n} приказа добавлен пункт"),
+                let before = (0..j).rev().find_map(|k| paired_new.get(&k)).copied();
+                let place = match before {
+                    Some(i) => format!("после пункта {} приказа добавлен пункт", number(old, &fo[i].1)),
                     None => "в начало приказа добавлен пункт".to_owned(),
                 };
-                out.push(change(Kind::Added, place, None, Some((point_text(p), path))));
+                let key = before.map_or(-1.0, |i| i as f64) + 0.5 + j as f64 / (fnw.len() as f64 + 1.0) / 2.0;
+                said.push((key, change(Kind::Added, place, None, Some((point_text(p), path)))));
             }
         }
     }
+    said.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out.extend(said.into_iter().map(|(_, c)| c));
 }
 
 // ---------------------------------------------------------------- appendices
@@ -360,6 +367,8 @@ fn table(
         }
     }
     let (ro, rn) = (rows(old, paths.0), rows(new, paths.1));
+    // Each change with its place in the old reading order, to be said in that order.
+    let mut said: Vec<(f64, Change)> = Vec::new();
     let (main_o, main_n) = (main_column(old), main_column(new));
     fn key_of<'a>(r: &Row<'a>, main: Option<&str>, form: &Form) -> Key<'a> {
         match r {
@@ -418,7 +427,10 @@ fn table(
                 let (verb, thing) =
                     if want_section { ("исключён", &ro[i]) } else { ("исключена", &ro[i]) };
                 let place = format!("{label}, {} {verb}", name(thing, main_o, forms.0));
-                out.push(change(Kind::Removed, place, Some((whole(thing, &old.columns, forms.0), &path(thing))), None));
+                said.push((
+                    i as f64,
+                    change(Kind::Removed, place, Some((whole(thing, &old.columns, forms.0), &path(thing))), None),
+                ));
             }
         }
         for &j in &inew {
@@ -430,11 +442,14 @@ fn table(
                     match (o, r) {
                         (Row::Section(a, pa, _), Row::Section(b, pb, _)) if a.title != b.title => {
                             let place = format!("{label}, {here}, заголовок");
-                            out.push(change(
-                                Kind::Changed,
-                                place,
-                                Some((a.title.clone(), &pa.key("title"))),
-                                Some((b.title.clone(), &pb.key("title"))),
+                            said.push((
+                                i as f64,
+                                change(
+                                    Kind::Changed,
+                                    place,
+                                    Some((a.title.clone(), &pa.key("title"))),
+                                    Some((b.title.clone(), &pb.key("title"))),
+                                ),
                             ));
                         }
                         (Row::Activity(a, pa, ..), Row::Activity(b, pb, ..)) => {
@@ -460,11 +475,14 @@ fn table(
                                         .find(|c| c.key == k)
                                         .map_or(k.to_owned(), |c| one_line(&c.title));
                                     let place = format!("{label}, {here}, «{title}»");
-                                    out.push(change(
-                                        Kind::Changed,
-                                        place,
-                                        Some((x, &pa.key("values").key(k))),
-                                        Some((y, &pb.key("values").key(k))),
+                                    said.push((
+                                        i as f64,
+                                        change(
+                                            Kind::Changed,
+                                            place,
+                                            Some((x, &pa.key("values").key(k))),
+                                            Some((y, &pb.key("values").key(k))),
+                                        ),
                                     ));
                                 }
                             }
@@ -482,11 +500,18 @@ fn table(
                         Some(&i) => format!("{label}, после {} {what}", genitive(&name(&ro[i], main_o, forms.0))),
                         None => format!("{label}, в начало таблицы {what}"),
                     };
-                    out.push(change(Kind::Added, place, None, Some((whole(r, &new.columns, forms.1), &path(r)))));
+                    // Right after the row it follows, in the new order among additions there.
+                    let key = before.map_or(-1.0, |&i| i as f64) + 0.5 + j as f64 / (rn.len() as f64 + 1.0) / 2.0;
+                    said.push((
+                        key,
+                        change(Kind::Added, place, None, Some((whole(r, &new.columns, forms.1), &path(r)))),
+                    ));
                 }
             }
         }
     }
+    said.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out.extend(said.into_iter().map(|(_, c)| c));
 }
 
 /// «строка 2.4» → «строки 2.4», «раздел 2, строка 3» → «строки 3 раздела 2».

@@ -42,6 +42,7 @@
 pub mod engine;
 pub use engine::{render, Engine, LayoutNotes, Options, Rendered};
 
+pub mod amend;
 pub mod batch;
 pub mod breaks;
 pub mod diag;

@@ -213,3 +213,105 @@ fn rows_with_ids_are_paired_by_id_and_a_file_with_errors_is_trouble() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("сравнить можно только проверенные файлы"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `prikaz amend` on every sample edited the same five ways: the amending order validates,
+/// renders, and its points name each change with the old version's row and point numbers.
+#[test]
+fn the_amending_order_of_every_edited_sample_states_each_change_and_renders() {
+    let dir = temp_dir("amend-samples");
+    let mut tried = 0;
+    for rel in json_files("samples") {
+        let text = std::fs::read_to_string(root().join(&rel)).unwrap();
+        let old: Value = serde_json::from_str(&text).unwrap();
+        if old.pointer("/order/body").is_none() {
+            continue; // a plan approved by грифы or a header only is approved anew, not amended
+        }
+        let mut new = old.clone();
+        let Some(planned) = edit(&mut new) else { continue };
+        tried += 1;
+        let stem = std::path::Path::new(&rel).file_stem().unwrap().to_string_lossy().into_owned();
+        let (po, pn, pa) = (
+            dir.join(format!("{stem}-old.json")),
+            dir.join(format!("{stem}-new.json")),
+            dir.join(format!("{stem}-amend.json")),
+        );
+        std::fs::write(&po, &text).unwrap();
+        std::fs::write(&pn, serde_json::to_string_pretty(&new).unwrap()).unwrap();
+        for f in std::fs::read_dir(root().join("samples")).unwrap().filter_map(Result::ok) {
+            if f.path().extension().is_some_and(|e| e == "png") {
+                std::fs::copy(f.path(), dir.join(f.file_name())).unwrap();
+            }
+        }
+        let run = prikaz(&[
+            "amend",
+            po.to_str().unwrap(),
+            pn.to_str().unwrap(),
+            "-o",
+            pa.to_str().unwrap(),
+            "--date",
+            "2024-10-01",
+            "--number",
+            "120",
+        ]);
+        assert!(run.status.success(), "{rel}: {}", String::from_utf8_lossy(&run.stderr));
+        let amend: Value = serde_json::from_str(&std::fs::read_to_string(&pa).unwrap()).unwrap();
+        let title = amend["order"]["title"].as_str().unwrap();
+        assert!(title.starts_with("О внесении изменений в приказ"), "{rel}: {title}");
+        let all = amend["order"]["body"]["points"].to_string();
+        assert!(all.contains("заменить словами") && all.contains("15"), "{rel}: the deadline: {all}");
+        assert!(all.contains("дополнить строкой") && all.contains(&planned.inserted), "{rel}: the row added: {all}");
+        assert!(all.contains("исключить"), "{rel}: the row removed: {all}");
+        if planned.renamed {
+            assert!(all.contains("наименование раздела"), "{rel}: {all}");
+        }
+        if planned.reworded {
+            assert!(all.contains("пункт 1 изложить в следующей редакции"), "{rel}: {all}");
+        }
+        let out = dir.join(format!("{stem}-out"));
+        let render = prikaz(&["render", pa.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert!(render.status.success(), "{rel}: {}", String::from_utf8_lossy(&render.stderr));
+        assert!(out.join(format!("{stem}-amend.pdf")).exists());
+    }
+    assert!(tried >= 3, "samples with an order text and a plan: {tried}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// More than a third of the rows changed: the appendix is restated whole, the new version
+/// attached; an amendment of two equal versions, or without a date of its own, is refused.
+#[test]
+fn many_changes_restate_the_appendix_and_equal_versions_are_refused() {
+    let dir = temp_dir("amend-whole");
+    let text = std::fs::read_to_string(root().join("samples/solnechnogorsk-2023.json")).unwrap();
+    let old: Value = serde_json::from_str(&text).unwrap();
+    let mut new = old.clone();
+    for s in new["appendices"][0]["table"]["sections"].as_array_mut().unwrap() {
+        for row in s["items"].as_array_mut().unwrap() {
+            row["values"]["deadline"] = json!({"until": "2024-05-15"});
+        }
+    }
+    let (po, pn, pa) = (dir.join("old.json"), dir.join("new.json"), dir.join("amend.json"));
+    std::fs::write(&po, &text).unwrap();
+    std::fs::write(&pn, new.to_string()).unwrap();
+    let args = |extra: &[&str]| {
+        let mut a = vec!["amend", po.to_str().unwrap(), pn.to_str().unwrap(), "-o", pa.to_str().unwrap()];
+        a.extend_from_slice(extra);
+        prikaz(&a)
+    };
+    // The new version keeps the signed order's date and number: the amendment needs its own.
+    let no_date = args(&["--number", "120"]);
+    assert_eq!(no_date.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&no_date.stderr).contains("--date"));
+    let run = args(&["--date", "2024-10-01", "--number", "120"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let amend: Value = serde_json::from_str(&std::fs::read_to_string(&pa).unwrap()).unwrap();
+    let all = amend["order"]["body"]["points"].to_string();
+    assert!(all.contains("приложение 1 изложить в новой редакции согласно приложению к настоящему приказу"), "{all}");
+    assert_eq!(amend["appendices"].as_array().unwrap().len(), 1);
+    let render = prikaz(&["render", pa.to_str().unwrap(), "-o", dir.join("out").to_str().unwrap()]);
+    assert!(render.status.success(), "{}", String::from_utf8_lossy(&render.stderr));
+    std::fs::write(&pn, &text).unwrap();
+    let same = args(&["--date", "2024-10-01", "--number", "120", "--force"]);
+    assert_eq!(same.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&same.stderr).contains("изменений нет"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -57,6 +57,7 @@ fn after_help(command: &str) -> &'static str {
         "completions" => "Примеры:\n  prikaz completions bash > /etc/bash_completion.d/prikaz\n  prikaz completions powershell >> $PROFILE\n\nКоды выхода: 0 — напечатано, 2 — неверная команда.",
         "man" => "Примеры:\n  prikaz man | man -l -\n  prikaz man -o /usr/local/share/man/man1\n\nКоды выхода: 0 — напечатано или записано, 1 — ошибка записи, 2 — неверная команда.",
         "diff" => "Примеры:\n  prikaz diff подписанный.json новый.json\n  prikaz diff подписанный.json новый.json --format json > изменения.json\n\nКоды выхода: 0 — различий нет, 1 — есть различия, 2 — файл не прочитан или с ошибками (как у diff).",
+        "amend" => "Пример:\n  prikaz amend подписанный.json новый.json -o изменения.json --date 2024-10-01 --number 120\n  prikaz render изменения.json -o out\n\nКоды выхода: 0 — записан, 1 — ошибки в файлах, нет изменений, не задана дата или номер, или файл уже есть, 2 — неверная команда.",
         "schema" => "Пример:\n  prikaz schema -o prikaz.schema.json\n\nКоды выхода: 0 — записано, 1 — ошибка записи, 2 — неверная команда.",
         _ => "",
     }

@@ -1,5 +1,6 @@
 //! Command-line interface: clap types and one module per subcommand.
 
+mod amend;
 mod batch;
 pub mod clap_ru;
 mod completions;
@@ -80,6 +81,29 @@ enum Command {
         /// JSON-пути в обоих файлах).
         #[arg(long, value_enum, default_value_t = diff::Format::Text)]
         format: diff::Format,
+    },
+    /// Приказ о внесении изменений из двух версий: каждое изменение — пунктом («строку 3.1
+    /// исключить», «в строке 1.2 в графе «Сроки» слова … заменить словами …»).
+    Amend {
+        /// Старая (подписанная) версия (.json).
+        #[arg(value_name = "СТАРЫЙ")]
+        old: PathBuf,
+        /// Новая версия (.json).
+        #[arg(value_name = "НОВЫЙ")]
+        new: PathBuf,
+        /// Куда записать входной файл приказа о внесении изменений (.json).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Дата приказа о внесении изменений (ГГГГ-ММ-ДД); без неё — дата новой версии, если она
+        /// другая.
+        #[arg(long)]
+        date: Option<String>,
+        /// Номер приказа о внесении изменений; без него — номер новой версии, если он другой.
+        #[arg(long)]
+        number: Option<String>,
+        /// Записать поверх существующего файла.
+        #[arg(long)]
+        force: bool,
     },
     /// Перенести план на другой учебный год: сдвинуть структурированные даты и сроки.
     Roll {
@@ -269,6 +293,9 @@ pub fn run(cli: Cli) -> ExitCode {
         },
         Command::Init { dir, kind } => init::run(&dir, kind),
         Command::Diff { old, new, format } => diff::run(&old, &new, format),
+        Command::Amend { old, new, output, date, number, force } => {
+            amend::run(&old, &new, &output, date.as_deref(), number, force)
+        }
         Command::Serve { file, port, listen, hosts, open } => serve::run(file, port, listen, hosts, open),
         Command::Batch { file, schools, output, jobs, templates, name_column } => {
             warn_if_file_like(&output);

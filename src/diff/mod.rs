@@ -46,6 +46,35 @@ pub struct Change {
     pub old_path: Option<String>,
     /// The JSON path in the new file; none for a removal.
     pub new_path: Option<String>,
+    /// What the change is about, as data: for an amending order and for scripts.
+    pub subject: Subject,
+}
+
+/// What a change is about.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Subject {
+    /// The appendix's printed number; none for the order.
+    pub appendix: Option<u32>,
+    /// «point», «row», «section», «cell», «column», «field», «appendix», «table» or «order».
+    pub what: &'static str,
+    /// The old version's number of the point, row or section.
+    pub number: Option<String>,
+    /// The new version's number of an added point, row or section.
+    pub new_number: Option<String>,
+    /// The old number of the point or row an addition follows.
+    pub after: Option<String>,
+    /// The column's title, for a cell or a column.
+    pub column: Option<String>,
+    /// The section a row's number counts in, when the number alone does not say it («3» or
+    /// «„Title…“»).
+    pub section: Option<String>,
+}
+
+impl Change {
+    fn about(mut self, subject: Subject) -> Change {
+        self.subject = subject;
+        self
+    }
 }
 
 impl std::fmt::Display for Change {
@@ -81,6 +110,7 @@ fn change(kind: Kind, place: String, old: Option<(String, &JsonPath)>, new: Opti
         new_path: new.as_ref().map(|(_, p)| p.to_string()),
         old: old.map(|(v, _)| v),
         new: new.map(|(v, _)| v),
+        subject: Subject { what: "field", ..Subject::default() },
     }
 }
 
@@ -90,12 +120,14 @@ fn order(old: &Document, new: &Document, out: &mut Vec<Change>) {
     let root = JsonPath::root().key("order");
     match (&old.order, &new.order) {
         (None, None) => {}
-        (Some(o), None) => {
-            out.push(change(Kind::Removed, "приказ исключён".into(), Some((o.title.clone(), &root)), None))
-        }
-        (None, Some(n)) => {
-            out.push(change(Kind::Added, "добавлен приказ".into(), None, Some((n.title.clone(), &root))))
-        }
+        (Some(o), None) => out.push(
+            change(Kind::Removed, "приказ исключён".into(), Some((o.title.clone(), &root)), None)
+                .about(Subject { what: "order", ..Subject::default() }),
+        ),
+        (None, Some(n)) => out.push(
+            change(Kind::Added, "добавлен приказ".into(), None, Some((n.title.clone(), &root)))
+                .about(Subject { what: "order", ..Subject::default() }),
+        ),
         (Some(o), Some(n)) => {
             // Requisites and everything else but the points, field by field.
             let strip = |v: &crate::input::model::Order| {
@@ -152,7 +184,8 @@ fn points(old: &[crate::input::model::Point], new: &[crate::input::model::Point]
     for (i, (p, path)) in fo.iter().enumerate() {
         if !paired_old.contains(&i) {
             let place = format!("пункт {} приказа исключён", number(old, path));
-            said.push((i as f64, change(Kind::Removed, place, Some((point_text(p), path)), None)));
+            let about = Subject { what: "point", number: Some(number(old, path)), ..Subject::default() };
+            said.push((i as f64, change(Kind::Removed, place, Some((point_text(p), path)), None).about(about)));
         }
     }
     for (j, (p, path)) in fnw.iter().enumerate() {
@@ -169,7 +202,8 @@ fn points(old: &[crate::input::model::Point], new: &[crate::input::model::Point]
                 let place = format!("пункт {} приказа", number(old, opath));
                 let mut fields = Vec::new();
                 fields_at(&strip(op), &strip(p), opath, path, &place, &mut fields);
-                said.extend(fields.into_iter().map(|c| (i as f64, c)));
+                let about = Subject { what: "point", number: Some(number(old, opath)), ..Subject::default() };
+                said.extend(fields.into_iter().map(|c| (i as f64, c.about(about.clone()))));
             }
             None => {
                 let before = (0..j).rev().find_map(|k| paired_new.get(&k)).copied();
@@ -178,7 +212,13 @@ fn points(old: &[crate::input::model::Point], new: &[crate::input::model::Point]
                     None => "в начало приказа добавлен пункт".to_owned(),
                 };
                 let key = before.map_or(-1.0, |i| i as f64) + 0.5 + j as f64 / (fnw.len() as f64 + 1.0) / 2.0;
-                said.push((key, change(Kind::Added, place, None, Some((point_text(p), path)))));
+                let about = Subject {
+                    what: "point",
+                    new_number: Some(number(new, path)),
+                    after: before.map(|i| number(old, &fo[i].1)),
+                    ..Subject::default()
+                };
+                said.push((key, change(Kind::Added, place, None, Some((point_text(p), path))).about(about)));
             }
         }
     }
@@ -215,6 +255,7 @@ fn appendices(old: &Document, new: &Document, out: &mut Vec<Change>) {
             (Some(i), Some(j)) => {
                 let (a, b) = (&old.appendices[i], &new.appendices[j]);
                 let label = appendix_label(a, i);
+                let start = out.len();
                 let (pa, pb) = (base.index(i), base.index(j));
                 let strip = |x: &Appendix| {
                     let mut v = serde_json::to_value(x).unwrap_or(Value::Null);
@@ -247,24 +288,42 @@ fn appendices(old: &Document, new: &Document, out: &mut Vec<Change>) {
                     )),
                     (None, None) => {}
                 }
+                let number = a.number.unwrap_or(i as u32 + 1);
+                for c in &mut out[start..] {
+                    c.subject.appendix = Some(number);
+                }
             }
             (Some(i), None) => {
                 let a = &old.appendices[i];
-                out.push(change(
-                    Kind::Removed,
-                    format!("{} исключено", appendix_label(a, i)),
-                    Some((a.title.clone(), &base.index(i))),
-                    None,
-                ));
+                out.push(
+                    change(
+                        Kind::Removed,
+                        format!("{} исключено", appendix_label(a, i)),
+                        Some((a.title.clone(), &base.index(i))),
+                        None,
+                    )
+                    .about(Subject {
+                        what: "appendix",
+                        appendix: Some(a.number.unwrap_or(i as u32 + 1)),
+                        ..Subject::default()
+                    }),
+                );
             }
             (None, Some(j)) => {
                 let b = &new.appendices[j];
-                out.push(change(
-                    Kind::Added,
-                    format!("добавлено {}", appendix_label(b, j)),
-                    None,
-                    Some((b.title.clone(), &base.index(j))),
-                ));
+                out.push(
+                    change(
+                        Kind::Added,
+                        format!("добавлено {}", appendix_label(b, j)),
+                        None,
+                        Some((b.title.clone(), &base.index(j))),
+                    )
+                    .about(Subject {
+                        what: "appendix",
+                        new_number: Some(b.number.unwrap_or(j as u32 + 1).to_string()),
+                        ..Subject::default()
+                    }),
+                );
             }
             (None, None) => {}
         }
@@ -343,27 +402,32 @@ fn table(
             Some(j) => {
                 let pn = paths.1.key("columns").index(j);
                 if c.title != new.columns[j].title {
+                    let about = Subject { what: "column", column: Some(one_line(&c.title)), ..Subject::default() };
                     let place = format!("{label}, столбец «{}»", one_line(&c.title));
-                    out.push(change(
-                        Kind::Changed,
-                        place,
-                        Some((c.title.clone(), &po)),
-                        Some((new.columns[j].title.clone(), &pn)),
-                    ));
+                    out.push(
+                        change(
+                            Kind::Changed,
+                            place,
+                            Some((c.title.clone(), &po)),
+                            Some((new.columns[j].title.clone(), &pn)),
+                        )
+                        .about(about),
+                    );
                 }
             }
-            None => out.push(change(
-                Kind::Removed,
-                format!("{label}: столбец исключён"),
-                Some((c.title.clone(), &po)),
-                None,
-            )),
+            None => out.push(
+                change(Kind::Removed, format!("{label}: столбец исключён"), Some((c.title.clone(), &po)), None)
+                    .about(Subject { what: "column", column: Some(one_line(&c.title)), ..Subject::default() }),
+            ),
         }
     }
     for (j, d) in new.columns.iter().enumerate() {
         if !old.columns.iter().any(|c| c.key == d.key) {
             let pn = paths.1.key("columns").index(j);
-            out.push(change(Kind::Added, format!("{label}: добавлен столбец"), None, Some((d.title.clone(), &pn))));
+            out.push(
+                change(Kind::Added, format!("{label}: добавлен столбец"), None, Some((d.title.clone(), &pn)))
+                    .about(Subject { what: "column", column: Some(one_line(&d.title)), ..Subject::default() }),
+            );
         }
     }
     let (ro, rn) = (rows(old, paths.0), rows(new, paths.1));
@@ -422,6 +486,24 @@ fn table(
         let path = |r: &Row<'_>| match r {
             Row::Section(_, p, _) | Row::Activity(_, p, ..) => p.clone(),
         };
+        // A row or section as data: its number (or its first words in quotes when it has
+        // none) and, for a number that restarts in each section, that section.
+        let subject = |r: &Row<'_>, main: Option<&str>, form: &Form| match r {
+            Row::Section(s, _, n) => Subject {
+                what: "section",
+                number: Some(n.clone().unwrap_or_else(|| format!("«{}»", short(&s.title)))),
+                ..Subject::default()
+            },
+            Row::Activity(a, _, n, within) => Subject {
+                what: "row",
+                number: Some(
+                    n.clone()
+                        .unwrap_or_else(|| format!("«{}»", short(&main.map(|k| cell(a, k, form)).unwrap_or_default()))),
+                ),
+                section: within.as_ref().map(|w| w.trim_start_matches("раздел ").to_owned()),
+                ..Subject::default()
+            },
+        };
         for &i in &io {
             if !paired_old.contains(&i) {
                 let (verb, thing) =
@@ -429,7 +511,8 @@ fn table(
                 let place = format!("{label}, {} {verb}", name(thing, main_o, forms.0));
                 said.push((
                     i as f64,
-                    change(Kind::Removed, place, Some((whole(thing, &old.columns, forms.0), &path(thing))), None),
+                    change(Kind::Removed, place, Some((whole(thing, &old.columns, forms.0), &path(thing))), None)
+                        .about(subject(thing, main_o, forms.0)),
                 ));
             }
         }
@@ -449,7 +532,8 @@ fn table(
                                     place,
                                     Some((a.title.clone(), &pa.key("title"))),
                                     Some((b.title.clone(), &pb.key("title"))),
-                                ),
+                                )
+                                .about(subject(o, main_o, forms.0)),
                             ));
                         }
                         (Row::Activity(a, pa, ..), Row::Activity(b, pb, ..)) => {
@@ -482,7 +566,12 @@ fn table(
                                             place,
                                             Some((x, &pa.key("values").key(k))),
                                             Some((y, &pb.key("values").key(k))),
-                                        ),
+                                        )
+                                        .about(Subject {
+                                            what: "cell",
+                                            column: Some(title.clone()),
+                                            ..subject(o, main_o, forms.0)
+                                        }),
                                     ));
                                 }
                             }
@@ -502,9 +591,17 @@ fn table(
                     };
                     // Right after the row it follows, in the new order among additions there.
                     let key = before.map_or(-1.0, |&i| i as f64) + 0.5 + j as f64 / (rn.len() as f64 + 1.0) / 2.0;
+                    let mine = subject(r, main_n, forms.1);
+                    let about = Subject {
+                        number: None,
+                        new_number: mine.number,
+                        after: before.and_then(|&i| subject(&ro[i], main_o, forms.0).number),
+                        ..mine
+                    };
                     said.push((
                         key,
-                        change(Kind::Added, place, None, Some((whole(r, &new.columns, forms.1), &path(r)))),
+                        change(Kind::Added, place, None, Some((whole(r, &new.columns, forms.1), &path(r))))
+                            .about(about),
                     ));
                 }
             }

@@ -169,6 +169,9 @@ fn order_points(changes: &[&Change], new: &Document) -> Vec<Value> {
                 out.push(json!({"text": format!("дополнить пунктом {new_n} следующего содержания: {}", quoted(&c.new))}));
             }
             ("order", _) => {}
+            (_, Kind::Changed) if c.place == "приказ, заголовок" => {
+                out.push(json!({"text": format!("наименование приказа изложить в следующей редакции: {}", quoted(&c.new))}))
+            }
             // Requisites of the signed order are not amended (its date and number stay);
             // its other fields are words replaced.
             (_, _) if matches!(c.place.as_str(), "приказ, дата" | "приказ, номер") => {}

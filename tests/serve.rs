@@ -409,6 +409,22 @@ fn the_editor_works_in_a_real_browser() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// «Сравнить с…» in headless Chromium: the signed file chosen, the title retyped and a row
+/// added; the change list names both and the amending order downloads
+/// (tests/web/compare.py).
+#[test]
+fn the_editor_compares_with_the_signed_version_in_a_real_browser() {
+    if !browser() {
+        return;
+    }
+    let (server, dir, file) = start_with_sample("serve-compare", "p.json");
+    let signed = dir.join("подписанный.json");
+    std::fs::copy(&file, &signed).unwrap();
+    browser_script("compare.py", &server, &[&signed]);
+    std::fs::remove_dir_all(root().join("target/editor-screenshots/compare-downloads")).ok();
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// `prikaz serve` without a file, in headless Chromium: the start page, a sample opened,
 /// downloads named after the document, the draft back after a reload, «Новый документ»
 /// asking first (tests/web/start.py).

@@ -170,7 +170,70 @@ async function refresh() {
   // After the pages: what the form's empty fields will print (never delays the preview;
   // asked for only while the form is shown — switching to it asks too).
   if (mine === generation && tab === "form") loadContext(mine);
+  if (mine === generation && compared) showChanges(mine);
 }
+
+// «Сравнить с…»: a saved version (the signed one, say) the page's document is compared
+// with after each change; the list beside the preview, and the amending order to download.
+let compared = null; // { name, text }
+
+async function showChanges(mine) {
+  const r = await api("/api/diff", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ old: compared.text, new: text.value }),
+  });
+  if (mine !== undefined && mine !== generation) return;
+  const list = $("changes-list");
+  list.replaceChildren();
+  $("changes").hidden = false;
+  const body = await r.json().catch(() => ({ error: r.statusText }));
+  if (!r.ok) {
+    $("changes-title").textContent = `Сравнение с ${compared.name}: ${body.error}`;
+    return;
+  }
+  $("changes-title").textContent = body.length
+    ? `Изменения по сравнению с ${compared.name}: ${body.length}`
+    : `Различий с ${compared.name} нет`;
+  for (const c of body) {
+    const li = document.createElement("li");
+    li.className = c.kind;
+    li.textContent = c.text;
+    list.append(li);
+  }
+}
+
+$("compare").addEventListener("click", () => $("compare-file").click());
+$("compare-file").addEventListener("change", async (e) => {
+  const file = e.target.files[0];
+  e.target.value = "";
+  if (!file) return;
+  compared = { name: file.name, text: await file.text() };
+  showChanges();
+});
+$("changes-close").addEventListener("click", () => {
+  compared = null;
+  $("changes").hidden = true;
+});
+$("amend").addEventListener("click", async () => {
+  // «01.10.2024» as people type it (or 2024-10-01).
+  const typed = $("amend-date").value.trim();
+  const dmy = typed.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/);
+  const date = dmy ? `${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")}` : typed;
+  const q = new URLSearchParams({ date, number: $("amend-number").value });
+  const r = await api(`/api/amend?${q}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ old: compared.text, new: text.value }),
+  });
+  if (!r.ok) {
+    const body = await r.json().catch(() => ({ error: r.statusText }));
+    say(body.error, true);
+    return;
+  }
+  save(await r.blob(), "Приказ о внесении изменений.json");
+  say("Приказ о внесении изменений скачан: откройте его в редакторе или соберите prikaz render");
+});
 
 let lastContext = null;
 

@@ -100,6 +100,8 @@ pub fn router(state: Arc<State>, access: Arc<super::guard::Access>) -> Router {
         .route("/api/validate", post(validate))
         .route("/api/render", post(render))
         .route("/api/context", post(context))
+        .route("/api/diff", post(diff))
+        .route("/api/amend", post(amend))
         .route("/api/file", get(get_file).put(put_file))
         .route("/api/picture", axum::routing::put(put_picture))
         .fallback(|| async {
@@ -344,6 +346,101 @@ async fn get_file(Axum(state): Axum<Arc<State>>) -> Response {
         Ok(Ok((text, version))) => Json(json!({ "name": name, "text": text, "version": version })).into_response(),
         Ok(Err(why)) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &why),
         Err(r) => r,
+    }
+}
+
+/// Two versions of a document: the one compared with (a saved, signed file) and the page's.
+#[derive(serde::Deserialize)]
+struct Versions {
+    old: String,
+    new: String,
+}
+
+/// Both versions read and checked; 422 names the version with errors.
+fn versions(text: &str) -> Result<(prikaz::input::model::Document, prikaz::input::model::Document), Response> {
+    let Ok(v) = serde_json::from_str::<Versions>(text) else {
+        return Err(refuse(StatusCode::BAD_REQUEST, "ожидается {\"old\": …, \"new\": …}"));
+    };
+    let mut docs = Vec::new();
+    for (which, text) in [("сравниваемый файл", v.old), ("документ", v.new)] {
+        let loaded = prikaz::input::load_source(Source { name: which.to_owned(), text });
+        match loaded.document.filter(|_| !loaded.diagnostics.iter().any(|d| d.severity == Severity::Error)) {
+            Some(d) => docs.push(d),
+            None => {
+                let first = loaded.diagnostics.iter().find(|d| d.severity == Severity::Error);
+                let why = first.map_or(String::new(), |d| format!(": {}", d.message));
+                return Err(refuse(StatusCode::UNPROCESSABLE_ENTITY, &format!("{which} с ошибками{why}")));
+            }
+        }
+    }
+    let new = docs.pop().expect("two documents");
+    let old = docs.pop().expect("two documents");
+    Ok((old, new))
+}
+
+/// `POST /api/diff` `{"old", "new"}`: the changes from `old` to `new`, each with its line as
+/// `prikaz diff` says it (`text`) and as data.
+async fn diff(body: Result<Bytes, BytesRejection>) -> Response {
+    let text = match body_text(body) {
+        Ok(t) => t,
+        Err(r) => return r,
+    };
+    let work = blocking(move || {
+        let (old, new) = versions(&text)?;
+        let changes = prikaz::diff::changes(&old, &new);
+        let list: Vec<Value> = changes
+            .iter()
+            .map(|c| {
+                let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
+                v["text"] = json!(c.to_string());
+                v
+            })
+            .collect();
+        Ok::<_, Response>(Json(Value::Array(list)).into_response())
+    })
+    .await;
+    match work {
+        Ok(Ok(r)) | Ok(Err(r)) | Err(r) => r,
+    }
+}
+
+/// `POST /api/amend?date=ГГГГ-ММ-ДД&number=N` `{"old", "new"}`: the amending order's input
+/// file (as `prikaz amend`), to download.
+async fn amend(RawQuery(query): RawQuery, body: Result<Bytes, BytesRejection>) -> Response {
+    let text = match body_text(body) {
+        Ok(t) => t,
+        Err(r) => return r,
+    };
+    let (mut date, mut number) = (None, None);
+    for (k, v) in form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
+        match k.as_ref() {
+            "date" if !v.is_empty() => match prikaz::input::model::parse_iso_date(&v) {
+                Ok(d) => date = Some(prikaz::input::model::IsoDate(d)),
+                Err(e) => return refuse(StatusCode::BAD_REQUEST, &format!("дата: {e}")),
+            },
+            "number" if !v.trim().is_empty() => number = Some(v.trim().to_owned()),
+            _ => {}
+        }
+    }
+    let work = blocking(move || {
+        let (old, new) = versions(&text)?;
+        let own = prikaz::amend::Requisites { date, number };
+        prikaz::amend::amending_order(&old, &new, &own)
+            .map(|doc| {
+                let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
+                ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], text).into_response()
+            })
+            .map_err(|d| {
+                let message = match &d.hint {
+                    Some(h) => format!("{}; {h}", d.message),
+                    None => d.message.clone(),
+                };
+                refuse(StatusCode::UNPROCESSABLE_ENTITY, &message)
+            })
+    })
+    .await;
+    match work {
+        Ok(Ok(r)) | Ok(Err(r)) | Err(r) => r,
     }
 }
 

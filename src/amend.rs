@@ -247,10 +247,13 @@ fn appendix_points(changes: &[&Change]) -> Vec<Value> {
                         "после строки {after}{within} дополнить строкой {new_n}{within} следующего содержания: «{}»",
                         row.trim()
                     ),
-                    None => format!(
-                        "в начале таблицы дополнить строкой {new_n}{within} следующего содержания: «{}»",
-                        row.trim()
-                    ),
+                    // The start of its section («в начале раздела 1»), else of the table.
+                    None if !within.is_empty() => {
+                        format!("в начале{within} дополнить строкой {new_n} следующего содержания: «{}»", row.trim())
+                    }
+                    None => {
+                        format!("в начале таблицы дополнить строкой {new_n} следующего содержания: «{}»", row.trim())
+                    }
                 }
             }
             ("row", Kind::Removed) => {

@@ -336,7 +336,7 @@ enum Row<'a> {
     /// The activity, its path, its number, and how its section is named («раздел 2»)
     /// when its number alone does not say where it is (numbering that restarts in each
     /// section).
-    Activity(&'a Activity, JsonPath, Option<String>, Option<String>),
+    Activity(&'a Activity, JsonPath, Option<String>, Option<String>, Option<String>),
 }
 
 fn rows<'a>(t: &'a Table, base: &JsonPath) -> Vec<Row<'a>> {
@@ -355,7 +355,7 @@ fn rows<'a>(t: &'a Table, base: &JsonPath) -> Vec<Row<'a>> {
             let n = number(&p);
             // «1.2» says its section; «2» under a section that restarts the count does not.
             let within = section.clone().filter(|_| n.as_deref().is_some_and(|n| !n.contains('.')));
-            out.push(Row::Activity(a, p.clone(), n, within));
+            out.push(Row::Activity(a, p.clone(), n, within, section.clone()));
         }
         for (i, s) in sections.iter().enumerate() {
             let p = base.key("sections").index(i);
@@ -462,7 +462,7 @@ fn table(
                 Some(n) => format!("раздел {n}"),
                 None => format!("раздел «{}»", short(&s.title)),
             },
-            Row::Activity(a, _, n, within) => {
+            Row::Activity(a, _, n, within, _) => {
                 let row = match n {
                     Some(n) => format!("строка {n}"),
                     None => format!("строка «{}»", short(&main.map(|k| cell(a, k, form)).unwrap_or_default())),
@@ -494,7 +494,7 @@ fn table(
                 number: Some(n.clone().unwrap_or_else(|| format!("«{}»", short(&s.title)))),
                 ..Subject::default()
             },
-            Row::Activity(a, _, n, within) => Subject {
+            Row::Activity(a, _, n, within, _) => Subject {
                 what: "row",
                 number: Some(
                     n.clone()
@@ -585,9 +585,15 @@ fn table(
                     let before = inew[..at].iter().rev().find_map(|k| paired_new.get(k));
                     let what =
                         if want_section { "добавлен раздел" } else { "добавлена строка" };
-                    let place = match before {
-                        Some(&i) => format!("{label}, после {} {what}", genitive(&name(&ro[i], main_o, forms.0))),
-                        None => format!("{label}, в начало таблицы {what}"),
+                    // With no row before it: at the start of its section, or of the table.
+                    let parent = match r {
+                        Row::Activity(.., Some(p)) => Some(p.clone()),
+                        _ => None,
+                    };
+                    let place = match (before, &parent) {
+                        (Some(&i), _) => format!("{label}, после {} {what}", genitive(&name(&ro[i], main_o, forms.0))),
+                        (None, Some(p)) => format!("{label}, в начало {} {what}", genitive(p)),
+                        (None, None) => format!("{label}, в начало таблицы {what}"),
                     };
                     // Right after the row it follows, in the new order among additions there.
                     let key = before.map_or(-1.0, |&i| i as f64) + 0.5 + j as f64 / (rn.len() as f64 + 1.0) / 2.0;
@@ -596,6 +602,10 @@ fn table(
                         number: None,
                         new_number: mine.number,
                         after: before.and_then(|&i| subject(&ro[i], main_o, forms.0).number),
+                        // At the start of a section: the section, to say where.
+                        section: mine.section.or_else(|| {
+                            parent.filter(|_| before.is_none()).map(|p| p.trim_start_matches("раздел ").to_owned())
+                        }),
                         ..mine
                     };
                     said.push((

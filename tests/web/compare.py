@@ -53,7 +53,9 @@ try:
     driver.find_element(By.CSS_SELECTOR, '#tabs button[data-tab="grid"]').click()
     wait("таблица плана", lambda: driver.find_elements(By.CSS_SELECTOR, "#grid table.pg tbody tr"))
     driver.find_element(By.ID, "add-row").click()
-    wait("добавленная строка в списке", lambda: any("добавлена строка" in c and "Новое мероприятие" in c for c in changes()))
+    # The grid adds it at the start of the first section: said so, not «в начало таблицы».
+    wait("добавленная строка в списке",
+         lambda: any("в начало раздела 1 добавлена строка" in c and "Новое мероприятие" in c for c in changes()))
     assert len(changes()) == 2, changes()
     driver.save_screenshot(os.path.join(out, "compare-1-changes.png"))
 
@@ -67,7 +69,8 @@ try:
     assert amend["order"]["title"].startswith("О внесении изменений в приказ"), amend["order"]["title"]
     assert amend["order"]["number"] == "120" and amend["order"]["date"] == "2024-10-01", amend["order"]
     points = json.dumps(amend["order"]["body"]["points"], ensure_ascii=False)
-    assert "дополнить строкой" in points and "наименование приказа изложить в следующей редакции" in points, points
+    assert "в начале раздела 1 дополнить строкой 1" in points, points
+    assert "наименование приказа изложить в следующей редакции" in points, points
 
     # Closing the comparison hides the list.
     driver.find_element(By.ID, "changes-close").click()

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::outln;
-use super::report::{print_diagnostics, print_list};
+use super::report::print_list;
 use super::EXIT_INVALID;
 
 pub fn run(old: &Path, new: &Path, output: &Path, date: Option<&str>, number: Option<String>, force: bool) -> ExitCode {
@@ -22,22 +22,17 @@ pub fn run(old: &Path, new: &Path, output: &Path, date: Option<&str>, number: Op
         Some(Ok(d)) => Some(prikaz::input::model::IsoDate(d)),
         Some(Err(e)) => return fail(format!("--date: {e}")),
     };
-    let mut docs = Vec::new();
-    for file in [old, new] {
-        let loaded = prikaz::input::load(file);
-        let (errors, _) = print_diagnostics(&file.display().to_string(), &loaded, false);
-        match loaded.document.filter(|_| errors == 0) {
-            Some(d) => docs.push(d),
-            None => {
-                return fail(format!(
-                    "{} содержит ошибки — изменения вносятся только по проверенным файлам",
-                    file.display()
-                ))
-            }
+    let (old_doc, new_doc) = match super::report::load_versions(old, new) {
+        Ok(d) => d,
+        Err(file) => {
+            return fail(format!(
+                "{} содержит ошибки — изменения вносятся только по проверенным файлам",
+                file.display()
+            ))
         }
-    }
+    };
     let own = prikaz::amend::Requisites { date, number };
-    let doc = match prikaz::amend::amending_order(&docs[0], &docs[1], &own) {
+    let doc = match prikaz::amend::amending_order(&old_doc, &new_doc, &own) {
         Ok(d) => d,
         Err(d) => {
             eprintln!("ошибка: {}", d.message);

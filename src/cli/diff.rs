@@ -6,7 +6,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::outln;
-use super::report::print_diagnostics;
 
 /// How the change list is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -21,19 +20,14 @@ pub enum Format {
 const EXIT_TROUBLE: u8 = 2;
 
 pub fn run(old: &Path, new: &Path, format: Format) -> ExitCode {
-    let mut docs = Vec::new();
-    for file in [old, new] {
-        let loaded = prikaz::input::load(file);
-        let (errors, _) = print_diagnostics(&file.display().to_string(), &loaded, false);
-        match loaded.document.filter(|_| errors == 0) {
-            Some(d) => docs.push(d),
-            None => {
-                eprintln!("ошибка: {} содержит ошибки — сравнить можно только проверенные файлы", file.display());
-                return ExitCode::from(EXIT_TROUBLE);
-            }
+    let (old_doc, new_doc) = match super::report::load_versions(old, new) {
+        Ok(d) => d,
+        Err(file) => {
+            eprintln!("ошибка: {} содержит ошибки — сравнить можно только проверенные файлы", file.display());
+            return ExitCode::from(EXIT_TROUBLE);
         }
-    }
-    let changes = prikaz::diff::changes(&docs[0], &docs[1]);
+    };
+    let changes = prikaz::diff::changes(&old_doc, &new_doc);
     match format {
         Format::Text => {
             for c in &changes {

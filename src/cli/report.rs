@@ -57,3 +57,22 @@ pub fn print_unwritten(source: &str, out_name: &str, loaded: &Loaded, places: &[
         eprintln!("{}\n", d.render(&file, None, styled));
     }
 }
+
+/// Two versions of a document, each checked with its diagnostics printed: both documents,
+/// or the first file that has errors.
+pub fn load_versions<'a>(
+    old: &'a std::path::Path,
+    new: &'a std::path::Path,
+) -> Result<(prikaz::input::model::Document, prikaz::input::model::Document), &'a std::path::Path> {
+    let mut docs = Vec::new();
+    for file in [old, new] {
+        let loaded = prikaz::input::load(file);
+        let (errors, _) = print_diagnostics(&file.display().to_string(), &loaded, false);
+        match loaded.document.filter(|_| errors == 0) {
+            Some(d) => docs.push(d),
+            None => return Err(file),
+        }
+    }
+    let new_doc = docs.pop().expect("two documents");
+    Ok((docs.pop().expect("two documents"), new_doc))
+}

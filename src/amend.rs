@@ -217,9 +217,28 @@ fn row_in(c: &Change, case_row: &str) -> String {
 /// One appendix's changes, each a point in the drafting style.
 fn appendix_points(changes: &[&Change]) -> Vec<Value> {
     let mut out = Vec::new();
-    let mut shifted = false;
+    let (mut shifted, mut points_shifted) = (false, false);
     for c in changes {
+        let n = c.subject.number.clone().unwrap_or_default();
+        let section = c.subject.section.clone().unwrap_or_default();
         let text = match (c.subject.what, c.kind) {
+            ("clause-point", Kind::Changed) => format!("пункт {n} изложить в следующей редакции: {}", quoted(&c.new)),
+            ("clause-point", Kind::Removed) => {
+                points_shifted = true;
+                format!("пункт {n} признать утратившим силу")
+            }
+            ("clause-point", Kind::Added) => {
+                points_shifted = true;
+                let new_n = c.subject.new_number.clone().unwrap_or_default();
+                format!("дополнить пунктом {new_n} следующего содержания: {}", quoted(&c.new))
+            }
+            ("paragraph", Kind::Changed) => {
+                format!("абзац {n} раздела {section} изложить в следующей редакции: {}", quoted(&c.new))
+            }
+            ("paragraph", Kind::Removed) => format!("абзац {n} раздела {section} исключить"),
+            ("paragraph", Kind::Added) => {
+                format!("раздел {section} дополнить абзацем следующего содержания: {}", quoted(&c.new))
+            }
             ("cell", Kind::Changed) => {
                 let column = c.subject.column.clone().unwrap_or_default();
                 let empty = |s: &Option<String>| s.as_deref().is_none_or(|v| v.trim().is_empty());
@@ -290,6 +309,9 @@ fn appendix_points(changes: &[&Change]) -> Vec<Value> {
     }
     if shifted {
         out.push(json!({"text": "последующие строки перенумеровать по порядку"}));
+    }
+    if points_shifted {
+        out.push(json!({"text": "последующие пункты перенумеровать по порядку"}));
     }
     out
 }

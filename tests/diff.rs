@@ -315,3 +315,41 @@ fn many_changes_restate_the_appendix_and_equal_versions_are_refused() {
     assert!(String::from_utf8_lossy(&same.stderr).contains("изменений нет"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A Положение's clauses: a point reworded and a point removed are two changes named by the
+/// points' printed numbers («2.1», «2.4»), not by positions in the file; the amending order
+/// restates the one and repeals the other.
+#[test]
+fn clause_points_of_a_polozhenie_are_named_by_their_numbers() {
+    let dir = temp_dir("diff-clauses");
+    let text = std::fs::read_to_string(root().join("samples/region-polozhenie-2024.json")).unwrap();
+    let old: Value = serde_json::from_str(&text).unwrap();
+    let mut new = old.clone();
+    let blocks = new.pointer_mut("/appendices/0/clauses/1/blocks").unwrap().as_array_mut().unwrap();
+    let first = blocks[0]["point"]["text"].as_str().unwrap().trim_end_matches('.').to_owned();
+    blocks[0]["point"]["text"] = json!(format!("{first} и других регионов."));
+    blocks.remove(1);
+    let (po, pn, pa) = (dir.join("old.json"), dir.join("new.json"), dir.join("amend.json"));
+    std::fs::write(&po, &text).unwrap();
+    std::fs::write(&pn, new.to_string()).unwrap();
+    let (code, changes) = diff_json(&po, &pn);
+    assert_eq!(code, Some(1));
+    let places: Vec<&str> = changes.iter().filter_map(|c| c["place"].as_str()).collect();
+    assert_eq!(places, ["Приложение 1, пункт 2.1", "Приложение 1, пункт 2.4 исключён"], "{changes:#?}");
+    let run = prikaz(&[
+        "amend",
+        po.to_str().unwrap(),
+        pn.to_str().unwrap(),
+        "-o",
+        pa.to_str().unwrap(),
+        "--date",
+        "2024-10-01",
+        "--number",
+        "7",
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let all = std::fs::read_to_string(&pa).unwrap();
+    assert!(all.contains("пункт 2.1 изложить в следующей редакции") && all.contains("и других регионов"), "{all}");
+    assert!(all.contains("пункт 2.4 признать утратившим силу"), "{all}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -261,6 +261,7 @@ fn appendices(old: &Document, new: &Document, out: &mut Vec<Change>) {
                     let mut v = serde_json::to_value(x).unwrap_or(Value::Null);
                     if let Some(o) = v.as_object_mut() {
                         o.remove("table");
+                        o.remove("clauses");
                     }
                     v
                 };
@@ -288,6 +289,13 @@ fn appendices(old: &Document, new: &Document, out: &mut Vec<Change>) {
                     )),
                     (None, None) => {}
                 }
+                clauses(
+                    a.clauses.as_deref().unwrap_or(&[]),
+                    b.clauses.as_deref().unwrap_or(&[]),
+                    &label,
+                    (&pa, &pb),
+                    out,
+                );
                 let number = a.number.unwrap_or(i as u32 + 1);
                 for c in &mut out[start..] {
                     c.subject.appendix = Some(number);
@@ -643,6 +651,235 @@ fn short(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+// ---------------------------------------------------------------- clauses (a Положение)
+
+/// One piece of a clause: a paragraph, a point (numbered «2.3» in the appendix's sequence),
+/// or a list, with its text and path.
+struct Piece {
+    kind: &'static str,
+    /// «2.3» for a point, the paragraph's ordinal («1») for a paragraph or list.
+    number: String,
+    text: String,
+    path: JsonPath,
+}
+
+fn pieces(c: &crate::input::model::Clause, k: usize, base: &JsonPath) -> Vec<Piece> {
+    use crate::input::model::{ClauseBlock, ClauseObject, Point};
+    let prefix = format!("{}.", k + 1);
+    // Points with their sub-points, in reading order, with their paths and printed numbers
+    // (the numbering walks them in the same order).
+    let numbered = |ps: &[(JsonPath, &Point)]| -> Vec<Piece> {
+        fn flat<'a>(p: &'a Point, path: JsonPath, out: &mut Vec<(JsonPath, &'a Point)>) {
+            out.push((path.clone(), p));
+            for (j, s) in p.points.iter().enumerate() {
+                flat(s, path.key("points").index(j), out);
+            }
+        }
+        let list: Vec<Point> = ps.iter().map(|(_, p)| (*p).clone()).collect();
+        let numbers = crate::input::numbering::clause_point_numbers(&list, &JsonPath::root(), &prefix);
+        let mut all = Vec::new();
+        for (path, p) in ps {
+            flat(p, path.clone(), &mut all);
+        }
+        all.into_iter()
+            .zip(numbers)
+            .map(|((path, p), n)| Piece {
+                kind: "point",
+                number: n.number.unwrap_or_default(),
+                text: point_text(p),
+                path,
+            })
+            .collect()
+    };
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    if c.blocks.is_empty() {
+        for (i, t) in c.paragraphs.iter().enumerate() {
+            paragraph += 1;
+            out.push(Piece {
+                kind: "paragraph",
+                number: paragraph.to_string(),
+                text: t.clone(),
+                path: base.key("paragraphs").index(i),
+            });
+        }
+        let ps: Vec<(JsonPath, &Point)> =
+            c.points.iter().enumerate().map(|(i, p)| (base.key("points").index(i), p)).collect();
+        out.extend(numbered(&ps));
+        return out;
+    }
+    let ps: Vec<(JsonPath, &Point)> = c
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match b {
+            ClauseBlock::Object(ClauseObject::Point(p)) => Some((base.key("blocks").index(i).key("point"), p.as_ref())),
+            _ => None,
+        })
+        .collect();
+    let mut points = numbered(&ps).into_iter().peekable();
+    for (i, b) in c.blocks.iter().enumerate() {
+        match b {
+            ClauseBlock::Text(t) => {
+                paragraph += 1;
+                let path = base.key("blocks").index(i);
+                out.push(Piece { kind: "paragraph", number: paragraph.to_string(), text: t.clone(), path });
+            }
+            ClauseBlock::Object(ClauseObject::List(l)) => {
+                paragraph += 1;
+                let text = serde_json::to_value(l).map(|v| flat_text(&v)).unwrap_or_default();
+                let path = base.key("blocks").index(i);
+                out.push(Piece { kind: "paragraph", number: paragraph.to_string(), text, path });
+            }
+            ClauseBlock::Object(ClauseObject::Point(_)) => {
+                // This point and its sub-points: the pieces under this block's path.
+                let at = base.key("blocks").index(i).key("point").to_string();
+                while let Some(p) = points.next_if(|p| {
+                    let path = p.path.to_string();
+                    path == at || path.starts_with(&format!("{at}."))
+                }) {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn clauses(
+    old: &[crate::input::model::Clause],
+    new: &[crate::input::model::Clause],
+    label: &str,
+    paths: (&JsonPath, &JsonPath),
+    out: &mut Vec<Change>,
+) {
+    let key = |c: &crate::input::model::Clause| Key { id: None, text: c.title.clone().unwrap_or_default() };
+    let pairs = align::pair(&old.iter().map(key).collect::<Vec<_>>(), &new.iter().map(key).collect::<Vec<_>>());
+    let (po, pn) = (paths.0.key("clauses"), paths.1.key("clauses"));
+    for (k, c) in old.iter().enumerate() {
+        if !pairs.iter().any(|p| p.0 == k) {
+            let about = Subject { what: "section", number: Some((k + 1).to_string()), ..Subject::default() };
+            let place = format!("{label}, раздел {} исключён", k + 1);
+            out.push(
+                change(Kind::Removed, place, Some((c.title.clone().unwrap_or_default(), &po.index(k))), None)
+                    .about(about),
+            );
+        }
+    }
+    for (l, c) in new.iter().enumerate() {
+        let Some(&(k, _)) = pairs.iter().find(|p| p.1 == l) else {
+            let about = Subject { what: "section", new_number: Some((l + 1).to_string()), ..Subject::default() };
+            let place = format!("{label}, добавлен раздел {}", l + 1);
+            out.push(
+                change(Kind::Added, place, None, Some((c.title.clone().unwrap_or_default(), &pn.index(l))))
+                    .about(about),
+            );
+            continue;
+        };
+        let (a, pa, pb) = (&old[k], po.index(k), pn.index(l));
+        let section = (k + 1).to_string();
+        if a.title != c.title {
+            let about = Subject { what: "section", number: Some(section.clone()), ..Subject::default() };
+            out.push(
+                change(
+                    Kind::Changed,
+                    format!("{label}, раздел {section}, заголовок"),
+                    Some((a.title.clone().unwrap_or_default(), &pa.key("title"))),
+                    Some((c.title.clone().unwrap_or_default(), &pb.key("title"))),
+                )
+                .about(about),
+            );
+        }
+        let (xo, xn) = (pieces(a, k, &pa), pieces(c, l, &pb));
+        let keys = |xs: &[Piece]| xs.iter().map(|x| Key { id: None, text: x.text.clone() }).collect::<Vec<_>>();
+        let pairs = align::pair(&keys(&xo), &keys(&xn));
+        let name = |x: &Piece| match x.kind {
+            "point" => format!("пункт {}", x.number),
+            _ => format!("раздел {section}, абзац {}", x.number),
+        };
+        let what = |x: &Piece| if x.kind == "point" { "clause-point" } else { "paragraph" };
+        let mut said: Vec<(f64, Change)> = Vec::new();
+        for (i, x) in xo.iter().enumerate() {
+            if !pairs.iter().any(|p| p.0 == i) {
+                let about = Subject {
+                    what: what(x),
+                    number: Some(x.number.clone()),
+                    section: Some(section.clone()),
+                    ..Subject::default()
+                };
+                said.push((
+                    i as f64,
+                    change(
+                        Kind::Removed,
+                        format!("{label}, {} исключён", name(x)),
+                        Some((x.text.clone(), &x.path)),
+                        None,
+                    )
+                    .about(about),
+                ));
+            }
+        }
+        for (j, y) in xn.iter().enumerate() {
+            match pairs.iter().find(|p| p.1 == j) {
+                Some(&(i, _)) if xo[i].text != y.text => {
+                    let x = &xo[i];
+                    let about = Subject {
+                        what: what(x),
+                        number: Some(x.number.clone()),
+                        section: Some(section.clone()),
+                        ..Subject::default()
+                    };
+                    said.push((
+                        i as f64,
+                        change(
+                            Kind::Changed,
+                            format!("{label}, {}", name(x)),
+                            Some((x.text.clone(), &x.path)),
+                            Some((y.text.clone(), &y.path)),
+                        )
+                        .about(about),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    let before = (0..j).rev().find_map(|m| pairs.iter().find(|p| p.1 == m)).map(|p| p.0);
+                    let place = match before {
+                        Some(i) => format!(
+                            "{label}, после {} добавлен {}",
+                            genitive_piece(&name(&xo[i])),
+                            if y.kind == "point" { "пункт" } else { "абзац" }
+                        ),
+                        None => format!(
+                            "{label}, в начало раздела {section} добавлен {}",
+                            if y.kind == "point" { "пункт" } else { "абзац" }
+                        ),
+                    };
+                    let about = Subject {
+                        what: what(y),
+                        new_number: Some(y.number.clone()),
+                        after: before.map(|i| name(&xo[i])),
+                        section: Some(section.clone()),
+                        ..Subject::default()
+                    };
+                    let key = before.map_or(-1.0, |i| i as f64) + 0.5 + j as f64 / (xn.len() as f64 + 1.0) / 2.0;
+                    said.push((key, change(Kind::Added, place, None, Some((y.text.clone(), &y.path))).about(about)));
+                }
+            }
+        }
+        said.sort_by(|a, b| a.0.total_cmp(&b.0));
+        out.extend(said.into_iter().map(|(_, c)| c));
+    }
+}
+
+/// «пункт 2.3» → «пункта 2.3», «раздел 2, абзац 1» → «абзаца 1 раздела 2».
+fn genitive_piece(name: &str) -> String {
+    if let Some((section, paragraph)) = name.split_once(", ") {
+        let p = paragraph.strip_prefix("абзац ").map_or(paragraph.to_owned(), |n| format!("абзаца {n}"));
+        return format!("{p} {}", genitive(section));
+    }
+    name.strip_prefix("пункт ").map_or(name.to_owned(), |n| format!("пункта {n}"))
 }
 
 // ---------------------------------------------------------------- field by field

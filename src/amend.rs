@@ -232,6 +232,16 @@ fn appendix_points(changes: &[&Change]) -> Vec<Value> {
                 let new_n = c.subject.new_number.clone().unwrap_or_default();
                 format!("дополнить пунктом {new_n} следующего содержания: {}", quoted(&c.new))
             }
+            ("list-item", Kind::Changed) => format!("пункт {n} изложить в следующей редакции: {}", quoted(&c.new)),
+            ("list-item", Kind::Removed) => {
+                points_shifted = true;
+                format!("пункт {n} исключить")
+            }
+            ("list-item", Kind::Added) => {
+                points_shifted = true;
+                let new_n = c.subject.new_number.clone().unwrap_or_default();
+                format!("дополнить пунктом {new_n} следующего содержания: {}", quoted(&c.new))
+            }
             ("paragraph", Kind::Changed) => {
                 format!("абзац {n} раздела {section} изложить в следующей редакции: {}", quoted(&c.new))
             }

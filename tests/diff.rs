@@ -353,3 +353,40 @@ fn clause_points_of_a_polozhenie_are_named_by_their_numbers() {
     assert!(all.contains("пункт 2.4 признать утратившим силу"), "{all}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A member of a working group leaves and another joins: two changes, not a shift of every
+/// member after; the amending order excludes the one and adds the other.
+#[test]
+fn a_member_leaving_a_list_is_one_change() {
+    let dir = temp_dir("diff-list");
+    let text = std::fs::read_to_string(root().join("samples/novocherkassk-2020.json")).unwrap();
+    let old: Value = serde_json::from_str(&text).unwrap();
+    let mut new = old.clone();
+    let items = new.pointer_mut("/appendices/1/items").unwrap().as_array_mut().unwrap();
+    let n = items.len();
+    items.remove(1);
+    items.push(json!({"person": "Петрова А.А.", "position": "методист"}));
+    let (po, pn, pa) = (dir.join("old.json"), dir.join("new.json"), dir.join("amend.json"));
+    std::fs::write(&po, &text).unwrap();
+    std::fs::write(&pn, new.to_string()).unwrap();
+    let (code, changes) = diff_json(&po, &pn);
+    assert_eq!(code, Some(1));
+    let places: Vec<&str> = changes.iter().filter_map(|c| c["place"].as_str()).collect();
+    let last = format!("Приложение 2, после пункта {n} списка добавлен пункт");
+    assert_eq!(places, ["Приложение 2, пункт 2 списка исключён", last.as_str()], "{changes:#?}");
+    let run = prikaz(&[
+        "amend",
+        po.to_str().unwrap(),
+        pn.to_str().unwrap(),
+        "-o",
+        pa.to_str().unwrap(),
+        "--date",
+        "2020-11-01",
+        "--number",
+        "600",
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let all = std::fs::read_to_string(&pa).unwrap();
+    assert!(all.contains("пункт 2 исключить") && all.contains("Петрова А.А., методист"), "{all}");
+    std::fs::remove_dir_all(&dir).ok();
+}

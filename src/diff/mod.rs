@@ -262,6 +262,7 @@ fn appendices(old: &Document, new: &Document, out: &mut Vec<Change>) {
                     if let Some(o) = v.as_object_mut() {
                         o.remove("table");
                         o.remove("clauses");
+                        o.remove("items");
                     }
                     v
                 };
@@ -292,6 +293,13 @@ fn appendices(old: &Document, new: &Document, out: &mut Vec<Change>) {
                 clauses(
                     a.clauses.as_deref().unwrap_or(&[]),
                     b.clauses.as_deref().unwrap_or(&[]),
+                    &label,
+                    (&pa, &pb),
+                    out,
+                );
+                list_items(
+                    a.items.as_deref().unwrap_or(&[]),
+                    b.items.as_deref().unwrap_or(&[]),
                     &label,
                     (&pa, &pb),
                     out,
@@ -651,6 +659,69 @@ fn short(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+// ---------------------------------------------------------------- lists («Состав рабочей группы»)
+
+/// A list entry as printed: «Муравьева О.Ю., заместитель начальника …» or its text.
+fn item_text(item: &crate::input::model::ListItem) -> String {
+    let v = serde_json::to_value(item).unwrap_or(Value::Null);
+    match (v.get("person"), v.get("position")) {
+        (Some(p), Some(pos)) => format!("{}, {}", flat_text(p), flat_text(pos)),
+        _ => flat_text(&v),
+    }
+}
+
+/// A list's entries paired by text (a person who left is one removal, not a shift of every
+/// entry after), named by their place in the old list.
+fn list_items(
+    old: &[crate::input::model::ListItem],
+    new: &[crate::input::model::ListItem],
+    label: &str,
+    paths: (&JsonPath, &JsonPath),
+    out: &mut Vec<Change>,
+) {
+    let (to, tn): (Vec<String>, Vec<String>) =
+        (old.iter().map(item_text).collect(), new.iter().map(item_text).collect());
+    let keys = |ts: &[String]| ts.iter().map(|t| Key { id: None, text: t.clone() }).collect::<Vec<_>>();
+    let pairs = align::pair(&keys(&to), &keys(&tn));
+    let (po, pn) = (paths.0.key("items"), paths.1.key("items"));
+    let entry = |n: usize| Subject { what: "list-item", number: Some((n + 1).to_string()), ..Subject::default() };
+    let mut said: Vec<(f64, Change)> = Vec::new();
+    for (i, t) in to.iter().enumerate() {
+        if !pairs.iter().any(|p| p.0 == i) {
+            let place = format!("{label}, пункт {} списка исключён", i + 1);
+            said.push((i as f64, change(Kind::Removed, place, Some((t.clone(), &po.index(i))), None).about(entry(i))));
+        }
+    }
+    for (j, t) in tn.iter().enumerate() {
+        match pairs.iter().find(|p| p.1 == j) {
+            Some(&(i, _)) if to[i] != *t => {
+                let place = format!("{label}, пункт {} списка", i + 1);
+                let c =
+                    change(Kind::Changed, place, Some((to[i].clone(), &po.index(i))), Some((t.clone(), &pn.index(j))));
+                said.push((i as f64, c.about(entry(i))));
+            }
+            Some(_) => {}
+            None => {
+                let before = (0..j).rev().find_map(|m| pairs.iter().find(|p| p.1 == m)).map(|p| p.0);
+                let place = match before {
+                    Some(i) => format!("{label}, после пункта {} списка добавлен пункт", i + 1),
+                    None => format!("{label}, в начало списка добавлен пункт"),
+                };
+                let about = Subject {
+                    what: "list-item",
+                    new_number: Some((j + 1).to_string()),
+                    after: before.map(|i| (i + 1).to_string()),
+                    ..Subject::default()
+                };
+                let key = before.map_or(-1.0, |i| i as f64) + 0.5 + j as f64 / (tn.len() as f64 + 1.0) / 2.0;
+                said.push((key, change(Kind::Added, place, None, Some((t.clone(), &pn.index(j)))).about(about)));
+            }
+        }
+    }
+    said.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out.extend(said.into_iter().map(|(_, c)| c));
 }
 
 // ---------------------------------------------------------------- clauses (a Положение)

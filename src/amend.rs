@@ -172,9 +172,11 @@ fn order_points(changes: &[&Change], new: &Document) -> Vec<Value> {
             (_, Kind::Changed) if c.place == "приказ, заголовок" => {
                 out.push(json!({"text": format!("наименование приказа изложить в следующей редакции: {}", quoted(&c.new))}))
             }
-            // Requisites of the signed order are not amended (its date and number stay);
-            // its other fields are words replaced.
-            (_, _) if matches!(c.place.as_str(), "приказ, дата" | "приказ, номер") => {}
+            // The signed order's requisites, signature and print forms are history, not
+            // amended (the amending order has its own, from the new version); its other
+            // fields are words replaced.
+            (_, _) if c.place.as_str() == "приказ, дата" || c.place.as_str() == "приказ, номер" => {}
+            (_, _) if not_amended(c) => {}
             (_, Kind::Changed) => out.push(json!({"text": format!(
                 "{}: слова {} заменить словами {}", c.place.trim_start_matches("приказ, "), quoted(&c.old), quoted(&c.new)
             )})),
@@ -329,4 +331,21 @@ fn appendix_points(changes: &[&Change]) -> Vec<Value> {
 /// «Приложение 1, заголовок» → «заголовок».
 fn strip_label(place: &str) -> &str {
     place.split_once(", ").map_or(place, |(_, rest)| rest)
+}
+
+/// Fields of the signed order an amendment does not restate: how it was printed and who
+/// signed it.
+fn not_amended(c: &Change) -> bool {
+    const HISTORY: [&str; 8] = [
+        ".signatory",
+        ".decree",
+        "order.kind",
+        "order.place",
+        "order.date_line",
+        "order.date_format",
+        "order.date_pattern",
+        ".markers",
+    ];
+    let path = c.old_path.as_deref().or(c.new_path.as_deref()).unwrap_or("");
+    HISTORY.iter().any(|h| path.contains(h))
 }

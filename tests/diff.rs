@@ -390,3 +390,38 @@ fn a_member_leaving_a_list_is_one_change() {
     assert!(all.contains("пункт 2 исключить") && all.contains("Петрова А.А., методист"), "{all}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A new signatory is a change `diff` names in words, and one the amending order does not
+/// restate: the signed order's signature is history, the amendment has its own.
+#[test]
+fn a_new_signatory_is_named_by_diff_and_left_out_of_the_amendment() {
+    let dir = temp_dir("diff-signatory");
+    let text = std::fs::read_to_string(root().join("samples/solnechnogorsk-2023.json")).unwrap();
+    let old: Value = serde_json::from_str(&text).unwrap();
+    let mut new = old.clone();
+    new["order"]["body"]["signatory"]["person"] = json!("А.А. Петрова");
+    new["order"]["body"]["points"][0]["text"] = json!("Утвердить План мероприятий на 2023–2024 учебный год.");
+    let (po, pn, pa) = (dir.join("old.json"), dir.join("new.json"), dir.join("amend.json"));
+    std::fs::write(&po, &text).unwrap();
+    std::fs::write(&pn, new.to_string()).unwrap();
+    let (_, changes) = diff_json(&po, &pn);
+    assert!(changes.iter().any(|c| c["place"] == "приказ, лицо" && c["new"] == "А.А. Петрова"), "{changes:#?}");
+    let run = prikaz(&[
+        "amend",
+        po.to_str().unwrap(),
+        pn.to_str().unwrap(),
+        "-o",
+        pa.to_str().unwrap(),
+        "--date",
+        "2024-10-01",
+        "--number",
+        "120",
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let amend: Value = serde_json::from_str(&std::fs::read_to_string(&pa).unwrap()).unwrap();
+    let points = amend["order"]["body"]["points"].to_string();
+    assert!(points.contains("пункт 1 изложить в следующей редакции") && !points.contains("Петрова"), "{points}");
+    // The amending order is signed by the new version's signatory.
+    assert_eq!(amend["order"]["body"]["signatory"]["person"], "А.А. Петрова");
+    std::fs::remove_dir_all(&dir).ok();
+}

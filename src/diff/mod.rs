@@ -973,6 +973,11 @@ fn field_name(key: &str) -> Option<&'static str> {
         "approvals" => "грифы",
         "signatory" => "подпись",
         "mark" => "отметка «Приложение»",
+        "person" => "лицо",
+        "position" => "должность",
+        "word" => "распорядительное слово",
+        "label" => "надпись",
+        "acquaintance" => "лист ознакомления",
         _ => return None,
     })
 }

@@ -336,9 +336,10 @@ fn strip_label(place: &str) -> &str {
 /// Fields of the signed order an amendment does not restate: how it was printed and who
 /// signed it.
 fn not_amended(c: &Change) -> bool {
-    const HISTORY: [&str; 8] = [
+    const HISTORY: [&str; 9] = [
         ".signatory",
         ".decree",
+        ".acquaintance",
         "order.kind",
         "order.place",
         "order.date_line",

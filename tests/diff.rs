@@ -372,8 +372,8 @@ fn a_member_leaving_a_list_is_one_change() {
     let (code, changes) = diff_json(&po, &pn);
     assert_eq!(code, Some(1));
     let places: Vec<&str> = changes.iter().filter_map(|c| c["place"].as_str()).collect();
-    let last = format!("Приложение 2, после пункта {n} списка добавлен пункт");
-    assert_eq!(places, ["Приложение 2, пункт 2 списка исключён", last.as_str()], "{changes:#?}");
+    let last = format!("Приложение 2, список: после пункта {n} добавлен пункт");
+    assert_eq!(places, ["Приложение 2, список: пункт 2 исключён", last.as_str()], "{changes:#?}");
     let run = prikaz(&[
         "amend",
         po.to_str().unwrap(),
@@ -400,12 +400,18 @@ fn a_new_signatory_is_named_by_diff_and_left_out_of_the_amendment() {
     let old: Value = serde_json::from_str(&text).unwrap();
     let mut new = old.clone();
     new["order"]["body"]["signatory"]["person"] = json!("А.А. Петрова");
+    // One more person to acquaint: one change, not a shift of the list.
+    new["order"]["body"]["acquaintance"]["people"].as_array_mut().unwrap().insert(0, json!("Б.Б. Сидорова"));
     new["order"]["body"]["points"][0]["text"] = json!("Утвердить План мероприятий на 2023–2024 учебный год.");
     let (po, pn, pa) = (dir.join("old.json"), dir.join("new.json"), dir.join("amend.json"));
     std::fs::write(&po, &text).unwrap();
     std::fs::write(&pn, new.to_string()).unwrap();
     let (_, changes) = diff_json(&po, &pn);
     assert!(changes.iter().any(|c| c["place"] == "приказ, лицо" && c["new"] == "А.А. Петрова"), "{changes:#?}");
+    let acquainted: Vec<&Value> =
+        changes.iter().filter(|c| c["place"].as_str().is_some_and(|p| p.contains("лист ознакомления"))).collect();
+    assert_eq!(acquainted.len(), 1, "{changes:#?}");
+    assert_eq!(acquainted[0]["kind"], "added");
     let run = prikaz(&[
         "amend",
         po.to_str().unwrap(),
@@ -421,6 +427,7 @@ fn a_new_signatory_is_named_by_diff_and_left_out_of_the_amendment() {
     let amend: Value = serde_json::from_str(&std::fs::read_to_string(&pa).unwrap()).unwrap();
     let points = amend["order"]["body"]["points"].to_string();
     assert!(points.contains("пункт 1 изложить в следующей редакции") && !points.contains("Петрова"), "{points}");
+    assert!(!points.contains("Сидорова"), "the acquaintance list is not amended: {points}");
     // The amending order is signed by the new version's signatory.
     assert_eq!(amend["order"]["body"]["signatory"]["person"], "А.А. Петрова");
     std::fs::remove_dir_all(&dir).ok();

@@ -134,12 +134,25 @@ fn order(old: &Document, new: &Document, out: &mut Vec<Change>) {
                 let mut j = serde_json::to_value(v).unwrap_or(Value::Null);
                 if let Some(body) = j.get_mut("body").and_then(Value::as_object_mut) {
                     body.remove("points");
+                    if let Some(a) = body.get_mut("acquaintance").and_then(Value::as_object_mut) {
+                        a.remove("people");
+                    }
                 }
                 j
             };
             fields(&strip(o), &strip(n), &root, "приказ", out);
             let (op, np) = (o.body.as_ref().map(|b| &b.points[..]), n.body.as_ref().map(|b| &b.points[..]));
             points(op.unwrap_or(&[]), np.unwrap_or(&[]), out);
+            // The acquaintance list by person: one who leaves is one change.
+            let people = |d: &crate::input::model::Order| -> Vec<String> {
+                d.body
+                    .as_ref()
+                    .and_then(|b| b.acquaintance.as_ref())
+                    .map(|a| a.people.iter().map(|p| p.display(true)).collect())
+                    .unwrap_or_default()
+            };
+            let at = root.key("body").key("acquaintance").key("people");
+            texts_in_order(&people(o), &people(n), "приказ, лист ознакомления", (&at, &at), "acquaintance", out);
         }
     }
 }
@@ -683,21 +696,34 @@ fn list_items(
 ) {
     let (to, tn): (Vec<String>, Vec<String>) =
         (old.iter().map(item_text).collect(), new.iter().map(item_text).collect());
-    let keys = |ts: &[String]| ts.iter().map(|t| Key { id: None, text: t.clone() }).collect::<Vec<_>>();
-    let pairs = align::pair(&keys(&to), &keys(&tn));
     let (po, pn) = (paths.0.key("items"), paths.1.key("items"));
-    let entry = |n: usize| Subject { what: "list-item", number: Some((n + 1).to_string()), ..Subject::default() };
+    texts_in_order(&to, &tn, &format!("{label}, список"), (&po, &pn), "list-item", out);
+}
+
+/// Entries of a list as printed, paired by text, named by their place in the old list;
+/// `po`/`pn` are the lists' own paths.
+fn texts_in_order(
+    to: &[String],
+    tn: &[String],
+    label: &str,
+    (po, pn): (&JsonPath, &JsonPath),
+    what: &'static str,
+    out: &mut Vec<Change>,
+) {
+    let keys = |ts: &[String]| ts.iter().map(|t| Key { id: None, text: t.clone() }).collect::<Vec<_>>();
+    let pairs = align::pair(&keys(to), &keys(tn));
+    let entry = |n: usize| Subject { what, number: Some((n + 1).to_string()), ..Subject::default() };
     let mut said: Vec<(f64, Change)> = Vec::new();
     for (i, t) in to.iter().enumerate() {
         if !pairs.iter().any(|p| p.0 == i) {
-            let place = format!("{label}, пункт {} списка исключён", i + 1);
+            let place = format!("{label}: пункт {} исключён", i + 1);
             said.push((i as f64, change(Kind::Removed, place, Some((t.clone(), &po.index(i))), None).about(entry(i))));
         }
     }
     for (j, t) in tn.iter().enumerate() {
         match pairs.iter().find(|p| p.1 == j) {
             Some(&(i, _)) if to[i] != *t => {
-                let place = format!("{label}, пункт {} списка", i + 1);
+                let place = format!("{label}: пункт {}", i + 1);
                 let c =
                     change(Kind::Changed, place, Some((to[i].clone(), &po.index(i))), Some((t.clone(), &pn.index(j))));
                 said.push((i as f64, c.about(entry(i))));
@@ -706,11 +732,11 @@ fn list_items(
             None => {
                 let before = (0..j).rev().find_map(|m| pairs.iter().find(|p| p.1 == m)).map(|p| p.0);
                 let place = match before {
-                    Some(i) => format!("{label}, после пункта {} списка добавлен пункт", i + 1),
-                    None => format!("{label}, в начало списка добавлен пункт"),
+                    Some(i) => format!("{label}: после пункта {} добавлен пункт", i + 1),
+                    None => format!("{label}: в начало добавлен пункт"),
                 };
                 let about = Subject {
-                    what: "list-item",
+                    what,
                     new_number: Some((j + 1).to_string()),
                     after: before.map(|i| (i + 1).to_string()),
                     ..Subject::default()

@@ -29,14 +29,57 @@ pub fn pair(old: &[Key<'_>], new: &[Key<'_>]) -> Vec<(usize, usize)> {
             used_new.insert(j);
         }
     }
-    // The rest by text, keeping their order: the best total similarity over all pairings
-    // that do not cross (an alignment), pairs below MIN_SIMILARITY not allowed.
+    // The rest by text, keeping their order.
     let rest_old: Vec<usize> = (0..old.len())
         .filter(|i| !used_old.contains(i) && (old[*i].id.is_none() || !has_id(new, old[*i].id)))
         .collect();
     let rest_new: Vec<usize> = (0..new.len())
         .filter(|j| !used_new.contains(j) && (new[*j].id.is_none() || !has_id(old, new[*j].id)))
         .collect();
+    if rest_old.len().saturating_mul(rest_new.len()) <= MAX_ALIGNED {
+        align_by_similarity(old, new, &rest_old, &rest_new, &mut pairs);
+    } else {
+        align_identical(old, new, &rest_old, &rest_new, &mut pairs);
+    }
+    // Then position: between two paired rows, as many rows removed as added were edited in
+    // place («Утвердить:» → «Утвердить: в срок до 1 ноября» shares too few words).
+    pairs.sort_by_key(|p| p.1);
+    let mut by_position = Vec::new();
+    let (paired_old, paired_new): (HashSet<usize>, HashSet<usize>) =
+        (pairs.iter().map(|p| p.0).collect(), pairs.iter().map(|p| p.1).collect());
+    let mut anchors: Vec<(usize, usize)> = pairs.clone();
+    anchors.sort_unstable();
+    let mut bounds = vec![(0usize, 0usize)];
+    bounds.extend(anchors.iter().map(|&(i, j)| (i + 1, j + 1)));
+    let ends: Vec<(usize, usize)> = anchors.iter().copied().chain([(old.len(), new.len())]).collect();
+    for (&(from_o, from_n), &(to_o, to_n)) in bounds.iter().zip(&ends) {
+        if to_o < from_o || to_n < from_n {
+            continue; // pairs by id may cross; no gap between them
+        }
+        let gone: Vec<usize> = (from_o..to_o).filter(|i| !paired_old.contains(i) && old[*i].id.is_none()).collect();
+        let came: Vec<usize> = (from_n..to_n).filter(|j| !paired_new.contains(j) && new[*j].id.is_none()).collect();
+        if !gone.is_empty() && gone.len() == came.len() {
+            by_position.extend(gone.into_iter().zip(came));
+        }
+    }
+    pairs.extend(by_position);
+    pairs.sort_by_key(|p| p.1);
+    pairs
+}
+
+/// Above this many row pairs the similarity alignment (quadratic in time and memory) gives
+/// way to pairing identical texts in order: a plan of 2000 rows against 2000 is 4·10⁶.
+pub const MAX_ALIGNED: usize = 4_000_000;
+
+/// The best total similarity over all pairings that do not cross, pairs below
+/// [`MIN_SIMILARITY`] not allowed.
+fn align_by_similarity(
+    old: &[Key<'_>],
+    new: &[Key<'_>],
+    rest_old: &[usize],
+    rest_new: &[usize],
+    pairs: &mut Vec<(usize, usize)>,
+) {
     let words_old: Vec<HashSet<String>> = rest_old.iter().map(|&i| words(&old[i].text)).collect();
     let words_new: Vec<HashSet<String>> = rest_new.iter().map(|&j| words(&new[j].text)).collect();
     let (n, m) = (rest_old.len(), rest_new.len());
@@ -71,30 +114,32 @@ pub fn pair(old: &[Key<'_>], new: &[Key<'_>]) -> Vec<(usize, usize)> {
             b += 1;
         }
     }
-    // Then position: between two paired rows, as many rows removed as added were edited in
-    // place («Утвердить:» → «Утвердить: в срок до 1 ноября» shares too few words).
-    pairs.sort_by_key(|p| p.1);
-    let mut by_position = Vec::new();
-    let (paired_old, paired_new): (HashSet<usize>, HashSet<usize>) =
-        (pairs.iter().map(|p| p.0).collect(), pairs.iter().map(|p| p.1).collect());
-    let mut anchors: Vec<(usize, usize)> = pairs.clone();
-    anchors.sort_unstable();
-    let mut bounds = vec![(0usize, 0usize)];
-    bounds.extend(anchors.iter().map(|&(i, j)| (i + 1, j + 1)));
-    let ends: Vec<(usize, usize)> = anchors.iter().copied().chain([(old.len(), new.len())]).collect();
-    for (&(from_o, from_n), &(to_o, to_n)) in bounds.iter().zip(&ends) {
-        if to_o < from_o || to_n < from_n {
-            continue; // pairs by id may cross; no gap between them
+}
+
+/// Identical texts paired in order, each old row with the first unpaired new row of the
+/// same text after the last pair (linear): for inputs too large to align by similarity.
+fn align_identical(
+    old: &[Key<'_>],
+    new: &[Key<'_>],
+    rest_old: &[usize],
+    rest_new: &[usize],
+    pairs: &mut Vec<(usize, usize)>,
+) {
+    let mut at: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
+    for &j in rest_new {
+        at.entry(new[j].text.as_str()).or_default().push_back(j);
+    }
+    let mut last = None;
+    for &i in rest_old {
+        let Some(queue) = at.get_mut(old[i].text.as_str()) else { continue };
+        while queue.front().is_some_and(|&j| last.is_some_and(|l| j <= l)) {
+            queue.pop_front();
         }
-        let gone: Vec<usize> = (from_o..to_o).filter(|i| !paired_old.contains(i) && old[*i].id.is_none()).collect();
-        let came: Vec<usize> = (from_n..to_n).filter(|j| !paired_new.contains(j) && new[*j].id.is_none()).collect();
-        if !gone.is_empty() && gone.len() == came.len() {
-            by_position.extend(gone.into_iter().zip(came));
+        if let Some(j) = queue.pop_front() {
+            pairs.push((i, j));
+            last = Some(j);
         }
     }
-    pairs.extend(by_position);
-    pairs.sort_by_key(|p| p.1);
-    pairs
 }
 
 fn has_id(side: &[Key<'_>], id: Option<&str>) -> bool {
@@ -150,6 +195,18 @@ mod tests {
         let old = keys(&["Совещание директоров", "Утвердить:", "Семинар для педагогов"]);
         let new = keys(&["Совещание директоров", "Утвердить: в срок до 1 ноября", "Семинар для педагогов"]);
         assert_eq!(pair(&old, &new), vec![(0, 0), (1, 1), (2, 2)]);
+    }
+
+    #[test]
+    fn a_plan_too_large_to_align_by_similarity_pairs_identical_rows() {
+        let texts: Vec<String> = (0..3000).map(|i| format!("Мероприятие номер {i}")).collect();
+        let old: Vec<Key> = texts.iter().map(|t| Key { id: None, text: t.clone() }).collect();
+        let mut new: Vec<Key> = texts.iter().map(|t| Key { id: None, text: t.clone() }).collect();
+        new.insert(0, Key { id: None, text: "Новая строка".into() });
+        assert!(old.len() * new.len() > MAX_ALIGNED);
+        let pairs = pair(&old, &new);
+        assert_eq!(pairs.len(), 3000);
+        assert!(pairs.iter().all(|&(i, j)| j == i + 1));
     }
 
     #[test]

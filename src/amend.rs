@@ -159,7 +159,11 @@ fn order_points(changes: &[&Change], new: &Document) -> Vec<Value> {
         match (c.subject.what, c.kind) {
             ("point", Kind::Changed) if !restated.contains(&n) => {
                 restated.push(n.clone());
-                let text = point_text_now(new, c.new_path.as_deref()).unwrap_or_else(|| c.new.clone().unwrap_or_default());
+                let text = c
+                    .new_path
+                    .as_deref()
+                    .and_then(|p| point_at(new, p))
+                    .map_or_else(|| c.new.clone().unwrap_or_default(), crate::diff::point_text);
                 out.push(json!({"text": format!("пункт {n} изложить в следующей редакции: «{}»", text.trim())}));
             }
             ("point", Kind::Changed) => {}
@@ -187,24 +191,18 @@ fn order_points(changes: &[&Change], new: &Document) -> Vec<Value> {
     out
 }
 
-/// The whole text of the new version's point at `path` (its fields changed one by one; the
-/// point is restated whole).
-fn point_text_now(new: &Document, path: Option<&str>) -> Option<String> {
-    let path = path?;
-    let at = path.rfind(".text").map_or(path, |i| &path[..i]);
-    let v = serde_json::to_value(new).ok()?;
-    let mut cur = &v;
-    for seg in at.split('.') {
-        let (key, idx) = match seg.find('[') {
-            Some(b) => (&seg[..b], Some(&seg[b..])),
-            None => (seg, None),
-        };
-        cur = cur.get(key)?;
-        for i in idx.unwrap_or("").split(['[', ']']).filter(|s| !s.is_empty()) {
-            cur = cur.get(i.parse::<usize>().ok()?)?;
-        }
+/// The new version's point a change's path lies in («order.body.points[1].points[0].text»
+/// → that sub-point): a point whose field changed is restated whole.
+fn point_at<'a>(new: &'a Document, path: &str) -> Option<&'a crate::input::model::Point> {
+    let mut list = &new.order.as_ref()?.body.as_ref()?.points;
+    let mut found = None;
+    for part in path.split("points[").skip(1) {
+        let i: usize = part.split(']').next()?.parse().ok()?;
+        let p = list.get(i)?;
+        found = Some(p);
+        list = &p.points;
     }
-    cur.get("text").and_then(Value::as_str).map(str::to_owned)
+    found
 }
 
 /// «строке 1.2», «строке 2 раздела 3».
@@ -224,25 +222,21 @@ fn appendix_points(changes: &[&Change]) -> Vec<Value> {
         let n = c.subject.number.clone().unwrap_or_default();
         let section = c.subject.section.clone().unwrap_or_default();
         let text = match (c.subject.what, c.kind) {
-            ("clause-point", Kind::Changed) => format!("пункт {n} изложить в следующей редакции: {}", quoted(&c.new)),
+            ("clause-point" | "list-item", Kind::Changed) => {
+                format!("пункт {n} изложить в следующей редакции: {}", quoted(&c.new))
+            }
             ("clause-point", Kind::Removed) => {
                 points_shifted = true;
                 format!("пункт {n} признать утратившим силу")
             }
-            ("clause-point", Kind::Added) => {
+            ("clause-point" | "list-item", Kind::Added) => {
                 points_shifted = true;
                 let new_n = c.subject.new_number.clone().unwrap_or_default();
                 format!("дополнить пунктом {new_n} следующего содержания: {}", quoted(&c.new))
             }
-            ("list-item", Kind::Changed) => format!("пункт {n} изложить в следующей редакции: {}", quoted(&c.new)),
             ("list-item", Kind::Removed) => {
                 points_shifted = true;
                 format!("пункт {n} исключить")
-            }
-            ("list-item", Kind::Added) => {
-                points_shifted = true;
-                let new_n = c.subject.new_number.clone().unwrap_or_default();
-                format!("дополнить пунктом {new_n} следующего содержания: {}", quoted(&c.new))
             }
             ("paragraph", Kind::Changed) => {
                 format!("абзац {n} раздела {section} изложить в следующей редакции: {}", quoted(&c.new))

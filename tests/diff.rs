@@ -89,6 +89,19 @@ fn diff_json(old: &std::path::Path, new: &std::path::Path) -> (Option<i32>, Vec<
     (out.status.code(), list)
 }
 
+/// `prikaz amend OLD NEW -o OUT --date DATE --number NUMBER`.
+fn amend(
+    old: &std::path::Path,
+    new: &std::path::Path,
+    out: &std::path::Path,
+    date: &str,
+    number: &str,
+) -> std::process::Output {
+    let path = |p: &std::path::Path| p.to_str().unwrap().to_owned();
+    let (old, new, out) = (path(old), path(new), path(out));
+    prikaz(&["amend", &old, &new, "-o", &out, "--date", date, "--number", number])
+}
+
 #[test]
 fn every_sample_edited_after_signing_shows_exactly_its_five_changes() {
     let dir = temp_dir("diff-samples");
@@ -242,17 +255,7 @@ fn the_amending_order_of_every_edited_sample_states_each_change_and_renders() {
                 std::fs::copy(f.path(), dir.join(f.file_name())).unwrap();
             }
         }
-        let run = prikaz(&[
-            "amend",
-            po.to_str().unwrap(),
-            pn.to_str().unwrap(),
-            "-o",
-            pa.to_str().unwrap(),
-            "--date",
-            "2024-10-01",
-            "--number",
-            "120",
-        ]);
+        let run = amend(&po, &pn, &pa, "2024-10-01", "120");
         assert!(run.status.success(), "{rel}: {}", String::from_utf8_lossy(&run.stderr));
         let amend: Value = serde_json::from_str(&std::fs::read_to_string(&pa).unwrap()).unwrap();
         let title = amend["order"]["title"].as_str().unwrap();
@@ -336,17 +339,7 @@ fn clause_points_of_a_polozhenie_are_named_by_their_numbers() {
     assert_eq!(code, Some(1));
     let places: Vec<&str> = changes.iter().filter_map(|c| c["place"].as_str()).collect();
     assert_eq!(places, ["Приложение 1, пункт 2.1", "Приложение 1, пункт 2.4 исключён"], "{changes:#?}");
-    let run = prikaz(&[
-        "amend",
-        po.to_str().unwrap(),
-        pn.to_str().unwrap(),
-        "-o",
-        pa.to_str().unwrap(),
-        "--date",
-        "2024-10-01",
-        "--number",
-        "7",
-    ]);
+    let run = amend(&po, &pn, &pa, "2024-10-01", "7");
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let all = std::fs::read_to_string(&pa).unwrap();
     assert!(all.contains("пункт 2.1 изложить в следующей редакции") && all.contains("и других регионов"), "{all}");
@@ -374,17 +367,7 @@ fn a_member_leaving_a_list_is_one_change() {
     let places: Vec<&str> = changes.iter().filter_map(|c| c["place"].as_str()).collect();
     let last = format!("Приложение 2, список: после пункта {n} добавлен пункт");
     assert_eq!(places, ["Приложение 2, список: пункт 2 исключён", last.as_str()], "{changes:#?}");
-    let run = prikaz(&[
-        "amend",
-        po.to_str().unwrap(),
-        pn.to_str().unwrap(),
-        "-o",
-        pa.to_str().unwrap(),
-        "--date",
-        "2020-11-01",
-        "--number",
-        "600",
-    ]);
+    let run = amend(&po, &pn, &pa, "2020-11-01", "600");
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let all = std::fs::read_to_string(&pa).unwrap();
     assert!(all.contains("пункт 2 исключить") && all.contains("Петрова А.А., методист"), "{all}");
@@ -403,6 +386,8 @@ fn a_new_signatory_is_named_by_diff_and_left_out_of_the_amendment() {
     // One more person to acquaint: one change, not a shift of the list.
     new["order"]["body"]["acquaintance"]["people"].as_array_mut().unwrap().insert(0, json!("Б.Б. Сидорова"));
     new["order"]["body"]["points"][0]["text"] = json!("Утвердить План мероприятий на 2023–2024 учебный год.");
+    // Only the addressee of point 2 changes: the point is restated whole, its text too.
+    new["order"]["body"]["points"][1]["addressee"]["position_dative"] = json!("методисту");
     let (po, pn, pa) = (dir.join("old.json"), dir.join("new.json"), dir.join("amend.json"));
     std::fs::write(&po, &text).unwrap();
     std::fs::write(&pn, new.to_string()).unwrap();
@@ -412,22 +397,13 @@ fn a_new_signatory_is_named_by_diff_and_left_out_of_the_amendment() {
         changes.iter().filter(|c| c["place"].as_str().is_some_and(|p| p.contains("лист ознакомления"))).collect();
     assert_eq!(acquainted.len(), 1, "{changes:#?}");
     assert_eq!(acquainted[0]["kind"], "added");
-    let run = prikaz(&[
-        "amend",
-        po.to_str().unwrap(),
-        pn.to_str().unwrap(),
-        "-o",
-        pa.to_str().unwrap(),
-        "--date",
-        "2024-10-01",
-        "--number",
-        "120",
-    ]);
+    let run = amend(&po, &pn, &pa, "2024-10-01", "120");
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let amend: Value = serde_json::from_str(&std::fs::read_to_string(&pa).unwrap()).unwrap();
     let points = amend["order"]["body"]["points"].to_string();
     assert!(points.contains("пункт 1 изложить в следующей редакции") && !points.contains("Петрова"), "{points}");
     assert!(!points.contains("Сидорова"), "the acquaintance list is not amended: {points}");
+    assert!(points.contains("пункт 2 изложить в следующей редакции") && points.contains("разместить План"), "{points}");
     // The amending order is signed by the new version's signatory.
     assert_eq!(amend["order"]["body"]["signatory"]["person"], "А.А. Петрова");
     std::fs::remove_dir_all(&dir).ok();

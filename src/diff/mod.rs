@@ -102,6 +102,13 @@ pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
     out
 }
 
+/// Changes keyed by their place in the old reading order (an addition half-way after the
+/// entry it follows), said in that order.
+fn say_in_order(mut said: Vec<(f64, Change)>, out: &mut Vec<Change>) {
+    said.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out.extend(said.into_iter().map(|(_, c)| c));
+}
+
 fn change(kind: Kind, place: String, old: Option<(String, &JsonPath)>, new: Option<(String, &JsonPath)>) -> Change {
     Change {
         kind,
@@ -158,7 +165,7 @@ fn order(old: &Document, new: &Document, out: &mut Vec<Change>) {
 }
 
 /// A point as one line of text: its addressee and text, as the author wrote them.
-fn point_text(p: &crate::input::model::Point) -> String {
+pub(crate) fn point_text(p: &crate::input::model::Point) -> String {
     let addressee = p.addressee.as_ref().and_then(|a| serde_json::to_value(a).ok()).map(|v| flat_text(&v));
     [addressee, p.text.clone()].into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
 }
@@ -180,12 +187,13 @@ fn points(old: &[crate::input::model::Point], new: &[crate::input::model::Point]
     let (mut fo, mut fnw) = (Vec::new(), Vec::new());
     flat(old, &base, &mut fo);
     flat(new, &base, &mut fnw);
-    let number = |list: &[crate::input::model::Point], path: &JsonPath| {
-        point_numbers(list, &base)
-            .into_iter()
-            .find(|n| n.path == *path)
-            .and_then(|n| n.number)
-            .unwrap_or_else(|| "?".into())
+    // Each version's printed numbers, computed once, by path.
+    let numbers = |list: &[crate::input::model::Point]| -> std::collections::HashMap<String, String> {
+        point_numbers(list, &base).into_iter().filter_map(|n| Some((n.path.to_string(), n.number?))).collect()
+    };
+    let (numbers_old, numbers_new) = (numbers(old), numbers(new));
+    let number = |numbers: &std::collections::HashMap<String, String>, path: &JsonPath| {
+        numbers.get(&path.to_string()).cloned().unwrap_or_else(|| "?".into())
     };
     let ko: Vec<Key> = fo.iter().map(|(p, _)| Key { id: None, text: point_text(p) }).collect();
     let kn: Vec<Key> = fnw.iter().map(|(p, _)| Key { id: None, text: point_text(p) }).collect();
@@ -196,8 +204,8 @@ fn points(old: &[crate::input::model::Point], new: &[crate::input::model::Point]
     let mut said: Vec<(f64, Change)> = Vec::new();
     for (i, (p, path)) in fo.iter().enumerate() {
         if !paired_old.contains(&i) {
-            let place = format!("пункт {} приказа исключён", number(old, path));
-            let about = Subject { what: "point", number: Some(number(old, path)), ..Subject::default() };
+            let place = format!("пункт {} приказа исключён", number(&numbers_old, path));
+            let about = Subject { what: "point", number: Some(number(&numbers_old, path)), ..Subject::default() };
             said.push((i as f64, change(Kind::Removed, place, Some((point_text(p), path)), None).about(about)));
         }
     }
@@ -212,31 +220,30 @@ fn points(old: &[crate::input::model::Point], new: &[crate::input::model::Point]
                     }
                     v
                 };
-                let place = format!("пункт {} приказа", number(old, opath));
+                let place = format!("пункт {} приказа", number(&numbers_old, opath));
                 let mut fields = Vec::new();
                 fields_at(&strip(op), &strip(p), opath, path, &place, &mut fields);
-                let about = Subject { what: "point", number: Some(number(old, opath)), ..Subject::default() };
+                let about = Subject { what: "point", number: Some(number(&numbers_old, opath)), ..Subject::default() };
                 said.extend(fields.into_iter().map(|c| (i as f64, c.about(about.clone()))));
             }
             None => {
                 let before = (0..j).rev().find_map(|k| paired_new.get(&k)).copied();
                 let place = match before {
-                    Some(i) => format!("после пункта {} приказа добавлен пункт", number(old, &fo[i].1)),
+                    Some(i) => format!("после пункта {} приказа добавлен пункт", number(&numbers_old, &fo[i].1)),
                     None => "в начало приказа добавлен пункт".to_owned(),
                 };
                 let key = before.map_or(-1.0, |i| i as f64) + 0.5 + j as f64 / (fnw.len() as f64 + 1.0) / 2.0;
                 let about = Subject {
                     what: "point",
-                    new_number: Some(number(new, path)),
-                    after: before.map(|i| number(old, &fo[i].1)),
+                    new_number: Some(number(&numbers_new, path)),
+                    after: before.map(|i| number(&numbers_old, &fo[i].1)),
                     ..Subject::default()
                 };
                 said.push((key, change(Kind::Added, place, None, Some((point_text(p), path))).about(about)));
             }
         }
     }
-    said.sort_by(|a, b| a.0.total_cmp(&b.0));
-    out.extend(said.into_iter().map(|(_, c)| c));
+    say_in_order(said, out);
 }
 
 // ---------------------------------------------------------------- appendices
@@ -369,8 +376,9 @@ enum Row<'a> {
 }
 
 fn rows<'a>(t: &'a Table, base: &JsonPath) -> Vec<Row<'a>> {
-    let numbers = table_numbers(t, base);
-    let number = |p: &JsonPath| numbers.iter().find(|n| n.path == *p).and_then(|n| n.number.clone());
+    let numbers: std::collections::HashMap<String, String> =
+        table_numbers(t, base).into_iter().filter_map(|n| Some((n.path.to_string(), n.number?))).collect();
+    let number = |p: &JsonPath| numbers.get(&p.to_string()).cloned();
     fn walk<'a>(
         items: &'a [Activity],
         sections: &'a [Section],
@@ -646,8 +654,7 @@ fn table(
             }
         }
     }
-    said.sort_by(|a, b| a.0.total_cmp(&b.0));
-    out.extend(said.into_iter().map(|(_, c)| c));
+    say_in_order(said, out);
 }
 
 /// «строка 2.4» → «строки 2.4», «раздел 2, строка 3» → «строки 3 раздела 2».
@@ -746,8 +753,7 @@ fn texts_in_order(
             }
         }
     }
-    said.sort_by(|a, b| a.0.total_cmp(&b.0));
-    out.extend(said.into_iter().map(|(_, c)| c));
+    say_in_order(said, out);
 }
 
 // ---------------------------------------------------------------- clauses (a Положение)
@@ -897,15 +903,15 @@ fn clauses(
             _ => format!("раздел {section}, абзац {}", x.number),
         };
         let what = |x: &Piece| if x.kind == "point" { "clause-point" } else { "paragraph" };
+        let about = |x: &Piece| Subject {
+            what: what(x),
+            number: Some(x.number.clone()),
+            section: Some(section.clone()),
+            ..Subject::default()
+        };
         let mut said: Vec<(f64, Change)> = Vec::new();
         for (i, x) in xo.iter().enumerate() {
             if !pairs.iter().any(|p| p.0 == i) {
-                let about = Subject {
-                    what: what(x),
-                    number: Some(x.number.clone()),
-                    section: Some(section.clone()),
-                    ..Subject::default()
-                };
                 said.push((
                     i as f64,
                     change(
@@ -914,7 +920,7 @@ fn clauses(
                         Some((x.text.clone(), &x.path)),
                         None,
                     )
-                    .about(about),
+                    .about(about(x)),
                 ));
             }
         }
@@ -922,12 +928,6 @@ fn clauses(
             match pairs.iter().find(|p| p.1 == j) {
                 Some(&(i, _)) if xo[i].text != y.text => {
                     let x = &xo[i];
-                    let about = Subject {
-                        what: what(x),
-                        number: Some(x.number.clone()),
-                        section: Some(section.clone()),
-                        ..Subject::default()
-                    };
                     said.push((
                         i as f64,
                         change(
@@ -936,7 +936,7 @@ fn clauses(
                             Some((x.text.clone(), &x.path)),
                             Some((y.text.clone(), &y.path)),
                         )
-                        .about(about),
+                        .about(about(x)),
                     ));
                 }
                 Some(_) => {}
@@ -965,8 +965,7 @@ fn clauses(
                 }
             }
         }
-        said.sort_by(|a, b| a.0.total_cmp(&b.0));
-        out.extend(said.into_iter().map(|(_, c)| c));
+        say_in_order(said, out);
     }
 }
 

@@ -37,6 +37,8 @@ fn value_name(command: &str, id: &str) -> &'static str {
         (_, "name_column") => "СТОЛБЕЦ",
         (_, "sheet") => "ЛИСТ",
         (_, "appendix") => "ID",
+        (_, "old") => "СТАРЫЙ",
+        (_, "new") => "НОВЫЙ",
         (_, "kind") => "ОБРАЗЕЦ",
         (_, "emit" | "only" | "format") => "ЧТО",
         _ => "ЗНАЧЕНИЕ",

@@ -42,24 +42,44 @@
 pub mod engine;
 pub use engine::{render, Engine, LayoutNotes, Options, Rendered};
 
+/// A stage of the pipeline: the crate's own, reachable from outside only with the feature
+/// `internals` (the integration tests turn it on through their self dev-dependency). The
+/// command-line and the editor's server are built without it, so the compiler holds them to
+/// the face below.
+macro_rules! stage {
+    ($(#[$meta:meta])* $name:ident) => {
+        #[cfg(feature = "internals")]
+        $(#[$meta])*
+        pub mod $name;
+        #[cfg(not(feature = "internals"))]
+        $(#[$meta])*
+        pub(crate) mod $name;
+    };
+}
+
+// The face: what the front ends use.
 pub mod amend;
 pub mod batch;
-pub mod breaks;
 pub mod diag;
 pub mod diff;
 pub mod doc;
-pub mod fonts;
 pub mod import;
 pub mod input;
-pub mod layout;
-pub mod markup;
-pub mod normalize;
 pub mod output;
-pub mod pipeline;
 pub mod roll;
 pub mod roll_text;
 pub mod ru;
 pub mod samples;
 pub mod sheet;
-pub mod template;
-pub mod writers;
+pub use pipeline::{find_appendix, Parts};
+pub use template::{view::build as template_view, Templates, BUILTIN as BUILTIN_TEMPLATES};
+
+// The stages.
+stage!(breaks);
+stage!(fonts);
+stage!(layout);
+stage!(markup);
+stage!(normalize);
+stage!(pipeline);
+stage!(template);
+stage!(writers);

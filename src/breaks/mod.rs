@@ -166,6 +166,7 @@ fn syllable_breaks(word: &str, start: usize, end: usize, out: &mut Vec<Break>) {
     }
 }
 
+#[cfg(any(test, feature = "internals"))]
 /// Every break LibreOffice's hyphenation allows in a word of letters (its patterns, as
 /// libhyphen applies them, two letters at least on each side): the number of letters
 /// before each.

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use prikaz::batch::{placeholders, read_school_list, BatchFile};
 use prikaz::input::source::read_source;
-use prikaz::template::Templates;
+use prikaz::Templates;
 
 use super::EXIT_INVALID;
 

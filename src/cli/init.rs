@@ -48,7 +48,7 @@ pub fn run(dir: &Path, kind: Kind) -> ExitCode {
         (dir.join("prikaz.schema.json"), (prikaz::input::schema_json() + "\n").into_bytes()),
     ];
     files.extend(beside.iter().map(|(name, bytes)| (dir.join(name), bytes.to_vec())));
-    for (name, text) in prikaz::template::BUILTIN {
+    for (name, text) in prikaz::BUILTIN_TEMPLATES {
         files.push((dir.join("templates").join(name), text.as_bytes().to_vec()));
     }
     let existing: Vec<String> =

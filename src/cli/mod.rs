@@ -316,9 +316,9 @@ pub fn run(cli: Cli) -> ExitCode {
         } => {
             let parts = match (only, appendix) {
                 (_, Some(key)) => render::Pick::Appendix(key),
-                (Some(render::Only::Order), None) => render::Pick::Parts(prikaz::pipeline::Parts::Order),
-                (Some(render::Only::Appendices), None) => render::Pick::Parts(prikaz::pipeline::Parts::Appendices),
-                (None, None) => render::Pick::Parts(prikaz::pipeline::Parts::All),
+                (Some(render::Only::Order), None) => render::Pick::Parts(prikaz::Parts::Order),
+                (Some(render::Only::Appendices), None) => render::Pick::Parts(prikaz::Parts::Appendices),
+                (None, None) => render::Pick::Parts(prikaz::Parts::All),
             };
             if let Some(Err(e)) = name.as_deref().map(render::check_name) {
                 eprintln!("ошибка: {e}");

@@ -4,8 +4,8 @@ use super::outln;
 use std::path::Path;
 use std::process::ExitCode;
 
-use prikaz::pipeline::Parts;
-use prikaz::template::Templates;
+use prikaz::Parts;
+use prikaz::Templates;
 
 use super::report::print_diagnostics;
 use super::EXIT_INVALID;
@@ -151,7 +151,7 @@ fn render(
     }
     let parts = match &opts.parts {
         Pick::Parts(p) => *p,
-        Pick::Appendix(key) => match prikaz::pipeline::find_appendix(&input, key) {
+        Pick::Appendix(key) => match prikaz::find_appendix(&input, key) {
             Ok(n) => Parts::Appendix(n),
             Err(d) => return fail_with(&name, &d),
         },

@@ -157,6 +157,7 @@ pub fn missing_glyphs(doc: &crate::doc::Document, m: &text::Measurer) -> Vec<Mis
     out
 }
 
+#[cfg(any(test, feature = "internals"))]
 /// Every text run with its place, for snapshots that must see horizontal moves too: per
 /// page, each run's baseline y, left x and the extra width at each space (justification),
 /// in points to 0.1 (0.01 for the spacing), sorted by y then x.

@@ -58,6 +58,7 @@ pub fn read(markup: &str, template: &str, template_source: &str, d: &Defaults) -
     })
 }
 
+#[cfg(any(test, feature = "internals"))]
 /// Reads markup on its own as a whole document: the standard's margins (see
 /// [`crate::doc::geometry::default_margins`]), 14 pt text, 12 pt tables, hyphenation and typography on. For the fuzzers and
 /// their regression tests, which feed markup no input file stands behind.

@@ -231,7 +231,7 @@ async fn context(
         Err(r) => return r,
     };
     match loaded.document.as_ref().filter(|_| !loaded.has_errors()) {
-        Some(input) => Json(prikaz::template::view::build(input)).into_response(),
+        Some(input) => Json(prikaz::template_view(input)).into_response(),
         None => (StatusCode::UNPROCESSABLE_ENTITY, Json(split(&loaded.diagnostics))).into_response(),
     }
 }

@@ -74,6 +74,7 @@ impl PdfFonts {
     }
 }
 
+#[cfg(any(test, feature = "internals"))]
 /// Writes laid-out pages as PDF bytes with the bundled faces.
 pub fn write_pdf(doc: &Document, pages: &[Page], m: &Measurer) -> Result<Vec<u8>, Diagnostic> {
     write_pdf_with(doc, pages, m, PdfFonts::bundled(), PdfOptions::default())

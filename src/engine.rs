@@ -15,7 +15,7 @@ use crate::input::model::Document as Input;
 use crate::layout::text::Measurer;
 use crate::pipeline::{build_ir, Parts};
 use crate::template::Templates;
-use crate::writers::docx::DocxOptions;
+use crate::writers::docx::{DocxOptions, Reviser};
 use crate::writers::pdf::{PdfFonts, PdfOptions};
 
 /// What to render and how.
@@ -196,6 +196,38 @@ impl Engine {
         self.write(&ir, opts, warnings, false)
     }
 
+    /// Renders a checked input with its changes since an earlier version tracked: the DOCX
+    /// holds them as Word revisions by `by` (accepting all gives the new text, rejecting all
+    /// the old one), the PDF is the new document with a bar in the left margin beside every
+    /// changed line and the line after anything taken away.
+    pub fn render_tracked(
+        &self,
+        old: &Input,
+        new: &Input,
+        opts: &Options,
+        by: &Reviser,
+    ) -> Result<Rendered, Diagnostic> {
+        let mut warnings = Vec::new();
+        let new_ir = self.ir(new, opts.parts, &mut warnings)?;
+        let old_ir = self.ir(old, opts.parts, &mut Vec::new())?;
+        let merged = crate::tracked::merge(&old_ir, &new_ir);
+        let docx = opts.docx.then(|| self.docx_by(&merged.doc, opts, Some(by.clone()))).transpose()?;
+        let pdf = opts
+            .pdf
+            .then(|| {
+                let leaves = crate::doc::structure::Leaves::of(&new_ir);
+                let changed = merged
+                    .changed
+                    .iter()
+                    .map(|p| leaves.paragraph(p))
+                    .chain(merged.changed_signatures.iter().map(|s| leaves.signature(s)))
+                    .collect();
+                self.with_measurer(|m| self.pdf_marked(&new_ir, m, opts, &mut warnings, &changed))
+            })
+            .transpose()?;
+        Ok(Rendered { docx, pdf, warnings })
+    }
+
     /// Renders a document model whose columns are already fitted.
     pub fn render_ir(&self, ir: &Document, opts: &Options, warnings: Vec<Diagnostic>) -> Result<Rendered, Diagnostic> {
         self.write(ir, opts, warnings, true)
@@ -223,7 +255,11 @@ impl Engine {
     }
 
     fn docx(&self, ir: &Document, opts: &Options) -> Result<Vec<u8>, Diagnostic> {
-        let docx_opts = DocxOptions { embed_fonts: opts.embed_fonts };
+        self.docx_by(ir, opts, None)
+    }
+
+    fn docx_by(&self, ir: &Document, opts: &Options, revisions_by: Option<Reviser>) -> Result<Vec<u8>, Diagnostic> {
+        let docx_opts = DocxOptions { embed_fonts: opts.embed_fonts, revisions_by };
         if self.own_fonts.is_none() {
             return crate::writers::docx::write_docx(ir, &docx_opts);
         }
@@ -240,6 +276,18 @@ impl Engine {
         opts: &Options,
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<Vec<u8>, Diagnostic> {
+        self.pdf_marked(ir, m, opts, warnings, &Default::default())
+    }
+
+    /// The PDF, with change bars beside the lines of the `changed` leaves.
+    fn pdf_marked(
+        &self,
+        ir: &Document,
+        m: &Measurer,
+        opts: &Options,
+        warnings: &mut Vec<Diagnostic>,
+        changed: &std::collections::HashSet<crate::doc::structure::LeafId>,
+    ) -> Result<Vec<u8>, Diagnostic> {
         for g in crate::layout::missing_glyphs(ir, m) {
             warnings.push(Diagnostic::warning(format!(
                 "знака U+{:04X} («{}») нет в шрифте; в PDF он заменён на «{}»; место: «{}»",
@@ -249,7 +297,8 @@ impl Engine {
                 g.context
             )));
         }
-        let pages = crate::layout::layout(ir, m);
+        let mut pages = crate::layout::layout(ir, m);
+        crate::tracked::bars::draw(&mut pages, changed);
         let fonts = self.own_fonts.as_ref().unwrap_or_else(|| PdfFonts::bundled());
         crate::writers::pdf::write_pdf_with(ir, &pages, m, fonts, PdfOptions { pdfa: opts.pdfa, tagged: opts.tagged })
     }

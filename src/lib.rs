@@ -73,6 +73,7 @@ pub mod samples;
 pub mod sheet;
 pub use pipeline::{find_appendix, Parts};
 pub use template::{view::build as template_view, Templates, BUILTIN as BUILTIN_TEMPLATES};
+pub use writers::docx::Reviser;
 
 // The stages.
 stage!(breaks);
@@ -82,4 +83,5 @@ stage!(markup);
 stage!(normalize);
 stage!(pipeline);
 stage!(template);
+stage!(tracked);
 stage!(writers);

@@ -209,7 +209,7 @@ fn hostile_strings_still_give_a_valid_package() {
 fn embedded_fonts_are_obfuscated_bundled_faces() {
     let doc = ir("samples/solnechnogorsk-2023.json");
     let plain = write_docx(&doc, &Default::default()).unwrap();
-    let bytes = write_docx(&doc, &prikaz::writers::docx::DocxOptions { embed_fonts: true }).unwrap();
+    let bytes = write_docx(&doc, &prikaz::writers::docx::DocxOptions { embed_fonts: true, ..Default::default() }).unwrap();
     eprintln!("DOCX size: {} bytes plain, {} bytes with fonts", plain.len(), bytes.len());
     let table = part(&bytes, "word/fontTable.xml");
     assert!(table.contains("w:name=\"Liberation Serif\"") && table.contains("w:embedBoldItalic"), "{table}");
@@ -283,7 +283,7 @@ fn relationships(bytes: &[u8]) -> Vec<(String, String)> {
 
 #[test]
 fn every_part_is_referred_to_and_every_reference_has_its_part() {
-    let embedded = prikaz::writers::docx::DocxOptions { embed_fonts: true };
+    let embedded = prikaz::writers::docx::DocxOptions { embed_fonts: true, ..Default::default() };
     let with_fonts = ("with fonts".to_owned(), write_docx(&ir("samples/school-2023.json"), &embedded).unwrap());
     let packages = json_files("samples").into_iter().map(|rel| {
         let bytes = docx(&rel);

@@ -255,6 +255,17 @@ enum Command {
         /// машине без них; файл становится больше примерно на 850 КБ.
         #[arg(long)]
         embed_fonts: bool,
+        /// Показать изменения с прежней (подписанной) версии: DOCX с исправлениями Word
+        /// (принять все — новый текст, отклонить все — прежний), в PDF — черта на полях у
+        /// изменённых строк. Файлы получают имя «…-изменения».
+        #[arg(long, value_name = "СТАРЫЙ", conflicts_with = "emit")]
+        changes_from: Option<PathBuf>,
+        /// Автор исправлений в DOCX (по умолчанию «prikaz»).
+        #[arg(long, value_name = "ИМЯ", requires = "changes_from")]
+        changes_author: Option<String>,
+        /// Дата исправлений в DOCX, ГГГГ-ММ-ДД (по умолчанию — дата нового приказа).
+        #[arg(long, value_name = "ДАТА", requires = "changes_from")]
+        changes_date: Option<String>,
     },
 }
 
@@ -313,6 +324,9 @@ pub fn run(cli: Cli) -> ExitCode {
             tagged,
             font_dir,
             embed_fonts,
+            changes_from,
+            changes_author,
+            changes_date,
         } => {
             let parts = match (only, appendix) {
                 (_, Some(key)) => render::Pick::Appendix(key),
@@ -327,7 +341,8 @@ pub fn run(cli: Cli) -> ExitCode {
             if emit.is_none() {
                 warn_if_file_like(&output);
             }
-            let opts = render::Options { format, pdfa, tagged, embed_fonts, font_dir, parts, name };
+            let changes = changes_from.map(|old| render::Changes { old, author: changes_author, date: changes_date });
+            let opts = render::Options { format, pdfa, tagged, embed_fonts, font_dir, parts, name, changes };
             render::run(&file, &output, templates.as_deref(), emit, opts)
         }
     }

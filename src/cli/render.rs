@@ -55,6 +55,19 @@ pub struct Options {
     pub tagged: bool,
     /// Fonts embedded in the DOCX.
     pub embed_fonts: bool,
+    /// The changes since an earlier version, tracked.
+    pub changes: Option<Changes>,
+}
+
+/// `--changes-from` and its author and date.
+#[derive(Debug, Clone)]
+pub struct Changes {
+    /// The earlier version's file.
+    pub old: std::path::PathBuf,
+    /// `--changes-author`.
+    pub author: Option<String>,
+    /// `--changes-date`, ISO.
+    pub date: Option<String>,
 }
 
 /// Checks a `--name`: a file name without folder or extension, which Windows accepts too.
@@ -183,11 +196,49 @@ fn render(
             Err(d) => fail_with(&name, &d),
         };
     }
+    if let Some(changes) = opts.changes.clone() {
+        let Some((old, by)) = earlier_version(&changes, &input) else { return ExitCode::from(EXIT_INVALID) };
+        return write_files(file, output, parts, opts, |o| engine.render_tracked(&old, &input, o, &by));
+    }
     let ir = match engine.ir(&input, parts, &mut warnings) {
         Ok(ir) => ir,
         Err(d) => return fail_with(&name, &d),
     };
-    write_files(&engine, file, output, &ir, warnings, parts, opts)
+    write_files(file, output, parts, opts, |o| engine.render_ir(&ir, o, warnings))
+}
+
+fn today() -> chrono::NaiveDate {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0).unwrap_or_default().date_naive()
+}
+
+/// The earlier version of `--changes-from`, checked (its messages printed), and who made
+/// the changes when: `--changes-author` or «prikaz», `--changes-date` or the new order's date
+/// (today's without an order).
+fn earlier_version(
+    changes: &Changes,
+    new: &prikaz::input::model::Document,
+) -> Option<(prikaz::input::model::Document, prikaz::Reviser)> {
+    let date = match changes.date.as_deref().map(prikaz::input::model::parse_iso_date) {
+        // A document of appendices alone has no date of its own: today's.
+        None => new.order.as_ref().map_or_else(today, |o| o.date.0),
+        Some(Ok(d)) => d,
+        Some(Err(e)) => {
+            eprintln!("ошибка: --changes-date: {e}");
+            return None;
+        }
+    };
+    let name = changes.old.display().to_string();
+    let loaded = prikaz::input::load(&changes.old);
+    let (errors, _) = print_diagnostics(&name, &loaded, false);
+    let Some(old) = loaded.document.filter(|_| errors == 0) else {
+        eprintln!(
+            "ошибка: {name} (--changes-from) содержит ошибки — изменения показываются только по проверенным файлам"
+        );
+        return None;
+    };
+    let author = changes.author.clone().filter(|a| !a.trim().is_empty()).unwrap_or_else(|| "prikaz".to_owned());
+    Some((old, prikaz::Reviser { author, date: format!("{date}T00:00:00Z") }))
 }
 
 fn print_warnings(warnings: &[prikaz::diag::Diagnostic]) {
@@ -199,13 +250,11 @@ fn print_warnings(warnings: &[prikaz::diag::Diagnostic]) {
 /// Writes `<stem>.docx` and `<stem>.pdf` into the output folder, each atomically; both
 /// are built before either is written, so a failure leaves earlier files as they were.
 fn write_files(
-    engine: &prikaz::Engine,
     file: &Path,
     output: &Path,
-    ir: &prikaz::doc::Document,
-    warnings: Vec<prikaz::diag::Diagnostic>,
     parts: Parts,
     opts: Options,
+    render: impl FnOnce(&prikaz::Options) -> Result<prikaz::Rendered, prikaz::diag::Diagnostic>,
 ) -> ExitCode {
     let stem = match opts.name {
         Some(name) => name,
@@ -219,6 +268,9 @@ fn write_files(
                 Parts::Appendices => stem.push_str("-приложения"),
                 Parts::Appendix(n) => stem.push_str(&format!("-приложение-{n}")),
             }
+            if opts.changes.is_some() {
+                stem.push_str("-изменения");
+            }
             stem
         }
     };
@@ -231,7 +283,7 @@ fn write_files(
         embed_fonts: opts.embed_fonts,
         files_within_base: false,
     };
-    let rendered = match engine.render_ir(ir, &engine_opts, warnings) {
+    let rendered = match render(&engine_opts) {
         Ok(r) => r,
         Err(d) => {
             // A writer's refusal has no place in the file; its hint says what to do.

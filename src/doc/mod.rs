@@ -263,6 +263,27 @@ pub struct Paragraph {
     /// Content. A paragraph with an automatic number (`style.number`) holds its text
     /// without the number, from the space after it: a writer prints the number itself.
     pub inlines: Vec<Inline>,
+    /// Tracked changes against an earlier version (`render --changes-from`), for the DOCX
+    /// writer; `None` in every other document. The layout ignores them.
+    pub revisions: Option<Box<Revisions>>,
+}
+
+/// A tracked change: what was added or taken away since the earlier version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revision {
+    /// Added: accepting keeps it, rejecting removes it.
+    Inserted,
+    /// Taken away: accepting removes it, rejecting keeps it.
+    Deleted,
+}
+
+/// The tracked changes of one paragraph.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Revisions {
+    /// The paragraph itself (its mark) was added or taken away.
+    pub mark: Option<Revision>,
+    /// Each inline's change, parallel to [`Paragraph::inlines`].
+    pub inlines: Vec<Option<Revision>>,
 }
 
 impl Paragraph {
@@ -280,7 +301,7 @@ impl Paragraph {
 }
 
 /// Character formatting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct RunStyle {
     /// Bold.
     pub bold: bool,
@@ -344,6 +365,8 @@ pub struct Signature {
     pub space_before: Length,
     /// What the lines are («signature» unless said: the acquaintance lines are alike).
     pub role: Option<Role>,
+    /// The signature added or taken away since the earlier version (a tracked render only).
+    pub revision: Option<Revision>,
 }
 
 /// Where a zone sits.
@@ -377,6 +400,8 @@ pub struct Image {
     pub width: Length,
     /// Where it stands between the margins.
     pub align: Align,
+    /// The picture added or taken away since the earlier version (a tracked render only).
+    pub revision: Option<Revision>,
 }
 
 impl Image {
@@ -473,6 +498,8 @@ pub struct Row {
     pub kind: RowKind,
     /// Cells in column order.
     pub cells: Vec<Cell>,
+    /// A row added or taken away since the earlier version (a tracked render only).
+    pub revision: Option<Revision>,
 }
 
 /// A table cell.

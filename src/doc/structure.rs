@@ -224,8 +224,8 @@ mod tests {
                     Block::List(List { marker: Marker::Dash, items: vec![p("b"), p("c")] }),
                     Block::Table(Table {
                         widths: vec![1.0, 1.0],
-                        head: vec![Row { kind: RowKind::Header, cells: vec![cell("d"), cell("e")] }],
-                        body: vec![Row { kind: RowKind::Body, cells: vec![cell("f"), cell("g")] }],
+                        head: vec![Row { kind: RowKind::Header, cells: vec![cell("d"), cell("e")], revision: None }],
+                        body: vec![Row { kind: RowKind::Body, cells: vec![cell("f"), cell("g")], revision: None }],
                     }),
                 ],
                 bookmark: None,

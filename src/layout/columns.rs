@@ -335,7 +335,7 @@ mod tests {
             })],
         };
         let row =
-            Row { kind: RowKind::Body, cells: vec![cell("Мероприятие"), cell("До\u{a0}01.01.2021")] };
+            Row { kind: RowKind::Body, cells: vec![cell("Мероприятие"), cell("До\u{a0}01.01.2021")], revision: None };
         let t = Table { widths: vec![95.0, 5.0], head: vec![], body: vec![row] };
         let total = (180.0 * 72.0 / 25.4 * 20.0) as i32; // 180 mm in twips
         let (tw, narrow) = fit_table(&t, &m, 12.0, true, total);

@@ -209,7 +209,7 @@ fn image(el: &Element) -> R<Image> {
     if width.to_pt() < 1.0 {
         return err(el, "ширина <image> слишком мала: укажите, например, width=\"20mm\"");
     }
-    Ok(Image { src, picture, width, align: align(el)?.unwrap_or_default() })
+    Ok(Image { src, picture, width, align: align(el)?.unwrap_or_default(), revision: None })
 }
 
 /// `<columns before><column width frame valign>…</column>…</columns>`: blocks side by side.
@@ -299,7 +299,7 @@ fn paragraph(el: &Element) -> R<Paragraph> {
     if let (Some(n), Some(Inline::Text(first, _))) = (style.number, inlines.first_mut()) {
         first.replace_range(..n.label().len(), "");
     }
-    Ok(Paragraph { style, inlines })
+    Ok(Paragraph { style, inlines, revisions: None })
 }
 
 /// `number="decimal|roman|dash|bullet" level="1" list="ID" list-top="roman"`: the
@@ -489,7 +489,7 @@ fn signature(el: &Element) -> R<Signature> {
         }
     }
     let Some(name) = name else { return err(el, "в <signature> нет <name>") };
-    Ok(Signature { position, name, space_before: length(el, "before")?.unwrap_or(Length::pt(28.0)), role })
+    Ok(Signature { position, name, space_before: length(el, "before")?.unwrap_or(Length::pt(28.0)), role, revision: None })
 }
 
 fn plain_text(el: &Element) -> R<String> {
@@ -565,7 +565,7 @@ fn rows(el: &Element, default: RowKind) -> R<Vec<Row>> {
                         _ => return err(r, "в <row> допустимы только <cell>"),
                     }
                 }
-                out.push(Row { kind, cells });
+                out.push(Row { kind, cells, revision: None });
             }
             _ => return err(el, format!("в <{}> допустимы только <row>", el.name)),
         }

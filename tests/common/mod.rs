@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub mod checks;
+pub mod edits;
 pub mod signable;
 
 /// The project root; the binary runs there so paths in messages are stable.
@@ -265,4 +266,13 @@ pub fn plan_sheet(dir: &Path, name: &str, script: &str) -> PathBuf {
         Command::new("python3").arg(root().join("tests/excel").join(script)).arg(&csv).arg(&out).output().unwrap();
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     out
+}
+
+/// The text of one part of a DOCX file (`word/document.xml`).
+pub fn docx_part(docx: &Path, name: &str) -> String {
+    let file = std::fs::File::open(docx).unwrap_or_else(|e| panic!("{}: {e}", docx.display()));
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).expect("the part"), &mut text).expect("UTF-8");
+    text
 }

@@ -8,7 +8,9 @@
 Usage: /usr/bin/python3 revisions.py accept|reject|none IN.docx [IN2.docx …]
 For each file: a line «== FILE revisions=N left=M» (N revisions when opened, M after the
 action), then the text: every body paragraph and every table cell's paragraphs in order, one
-line each, list labels left out (Word draws them; accepting or rejecting renumbers them).
+line each, after its list label (the number LibreOffice draws, renumbered by accepting or
+rejecting).
+With PRIKAZ_UNO_PDF=FOLDER, each result is also exported there as FILE-ACTION.pdf.
 Needs LibreOffice and its Python bridge (Debian: python3-uno).
 """
 import os
@@ -67,6 +69,10 @@ def main(action, files):
             elif action != "none":
                 sys.exit("unknown action %r" % action)
             print("== %s revisions=%d left=%d" % (os.path.basename(src), before, count(doc)))
+            if os.environ.get("PRIKAZ_UNO_PDF"):
+                # The result as pages too, to look at: PRIKAZ_UNO_PDF is a folder.
+                pdf = os.path.join(os.environ["PRIKAZ_UNO_PDF"], "%s-%s.pdf" % (os.path.splitext(os.path.basename(src))[0], action))
+                doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(pdf)), (prop("FilterName", "writer_pdf_Export"),))
             for text in texts(doc):
                 print(text)
             doc.close(True)
@@ -90,10 +96,17 @@ def texts(doc):
     while e.hasMoreElements():
         p = e.nextElement()
         if p.supportsService("com.sun.star.text.Paragraph"):
-            yield p.String
+            yield label(p) + p.String
         elif p.supportsService("com.sun.star.text.TextTable"):
             for name in p.CellNames:
                 yield from paragraphs(p.getCellByName(name))
+
+
+def label(para):
+    try:
+        return para.ListLabelString or ""
+    except Exception:
+        return ""
 
 
 def paragraphs(text):
@@ -101,7 +114,7 @@ def paragraphs(text):
     while e.hasMoreElements():
         p = e.nextElement()
         if p.supportsService("com.sun.star.text.Paragraph"):
-            yield p.String
+            yield label(p) + p.String
         elif p.supportsService("com.sun.star.text.TextTable"):
             for name in p.CellNames:
                 yield from paragraphs(p.getCellByName(name))

@@ -40,6 +40,8 @@ pub struct Orders<'a> {
     pub tblpr: &'a [&'a str],
     /// CT_TcPr.
     pub tcpr: &'a [&'a str],
+    /// CT_TrPr.
+    pub trpr: &'a [&'a str],
     /// CT_SectPr.
     pub sectpr: &'a [&'a str],
 }
@@ -60,6 +62,7 @@ pub fn fix(bytes: &[u8], fx: &BodyFixes<'_>) -> Result<Vec<u8>, Diagnostic> {
         tables: fx.table_headers.iter(),
         section_done: fx.headers.is_none() && fx.first_footer.is_none(),
         pool: Vec::new(),
+        revisions: 0,
     };
     pass.reader.config_mut().check_end_names = true;
     let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 4);
@@ -109,6 +112,8 @@ struct Pass<'a, 'f> {
     section_done: bool,
     /// Scratch buffers, reused by the elements that hold back their children.
     pool: Vec<Vec<u8>>,
+    /// Revisions (`w:ins`, `w:del`) numbered so far.
+    revisions: usize,
 }
 
 /// One child held back in a scratch buffer: its bytes there, and whether it is an element
@@ -289,16 +294,23 @@ impl<'a> Pass<'a, '_> {
             b"w:trPr" if place == Place::InHeaderRow => {
                 self.completed(s, empty, b"w:tblHeader", &[b"<w:tblHeader/>"], false, out)
             }
+            b"w:trPr" => self.sorted(s, empty, order.trpr, Extra::None, out),
             _ => {
                 match name {
                     b"w:p" => open_without(s, &[b"w14:paraId", b"w14:textId"], empty, out),
                     // HACK: docx-rs writes w:type on w:gridCol, which CT_TblGridCol does not declare.
                     b"w:gridCol" => open_without(s, &[b"w:type"], empty, out),
+                    // docx-rs numbers revisions from a process-wide counter: numbered here in
+                    // document order, the file is the same whatever was written before it.
+                    b"w:ins" | b"w:del" => {
+                        self.revisions += 1;
+                        open_with_id(s, self.revisions, empty, out)
+                    }
                     _ => open(s, empty, out),
                 }
                 if !empty {
                     let inner = match name {
-                        b"w:t" | b"w:instrText" => Place::Text,
+                        b"w:t" | b"w:delText" | b"w:instrText" => Place::Text,
                         b"w:body" => Place::Body,
                         _ => Place::Other,
                     };
@@ -419,6 +431,23 @@ fn open(s: &BytesStart<'_>, empty: bool, out: &mut Vec<u8>) {
     out.extend_from_slice(if empty { b"/>" } else { b">" });
 }
 
+/// A start tag with its `w:id` replaced.
+fn open_with_id(s: &BytesStart<'_>, id: usize, empty: bool, out: &mut Vec<u8>) {
+    out.push(b'<');
+    out.extend_from_slice(s.name().as_ref());
+    out.extend_from_slice(format!(" w:id=\"{id}\"").as_bytes());
+    for a in s.attributes().flatten() {
+        if a.key.as_ref() != b"w:id" {
+            out.push(b' ');
+            out.extend_from_slice(a.key.as_ref());
+            out.extend_from_slice(b"=\"");
+            out.extend_from_slice(&a.value);
+            out.push(b'"');
+        }
+    }
+    out.extend_from_slice(if empty { b"/>" } else { b">" });
+}
+
 /// Opens an element without the named attributes.
 fn open_without(s: &BytesStart<'_>, drop: &[&[u8]], empty: bool, out: &mut Vec<u8>) {
     if !s.attributes().flatten().any(|a| drop.contains(&a.key.as_ref())) {
@@ -467,6 +496,7 @@ mod tests {
         ppr: &["w:spacing", "w:jc"],
         tblpr: &[],
         tcpr: &[],
+        trpr: &[],
         sectpr: &["w:headerReference", "w:pgSz", "w:titlePg"],
     };
 

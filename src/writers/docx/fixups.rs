@@ -32,7 +32,7 @@ use docx_rs::XMLDocx;
 use super::body::{self, BodyFixes, Orders};
 use super::fonts::{embed_fonts, theme_xml};
 use super::package::{add_override, add_rel, drop_unused_parts, pack};
-use super::schema::{PPR, RPR, R_NS, SECTPR, SETTINGS, STYLE, TBLPR, TCPR, W_NS};
+use super::schema::{PPR, RPR, R_NS, SECTPR, SETTINGS, STYLE, TBLPR, TCPR, TRPR, W_NS};
 use crate::markup::tree::{Element, Node};
 use crate::writers::xml::{self, child_mut, children_mut, el, reorder};
 
@@ -71,6 +71,8 @@ pub struct DocxState {
     pub styles: super::styles::StyleBook,
     /// The list numbering of the points.
     pub numbering: super::numbering::NumberingBook,
+    /// Who made the revisions of a tracked render.
+    pub revisions_by: Option<super::Reviser>,
 }
 
 /// The first page's footer with the QR code at the right margin.
@@ -89,6 +91,7 @@ pub struct QrFooter {
 impl Default for DocxState {
     fn default() -> Self {
         DocxState {
+            revisions_by: None,
             table_headers: Vec::new(),
             page_numbers: true,
             hyphenation: true,
@@ -191,7 +194,7 @@ fn fix_document(bytes: &[u8], fx: &DocxState) -> Result<Vec<u8>, Diagnostic> {
         table_headers: &fx.table_headers,
         headers: fx.page_numbers.then_some((HEADER_ID, FIRST_HEADER_ID)),
         first_footer: fx.qr.as_ref().map(|_| FIRST_FOOTER_ID),
-        order: Orders { rpr: RPR, ppr: PPR, tblpr: TBLPR, tcpr: TCPR, sectpr: SECTPR },
+        order: Orders { rpr: RPR, ppr: PPR, tblpr: TBLPR, tcpr: TCPR, trpr: TRPR, sectpr: SECTPR },
     };
     body::fix(bytes, &fixes)
 }

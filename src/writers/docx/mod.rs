@@ -4,7 +4,7 @@
 use crate::diag::Diagnostic;
 
 use docx_rs::{
-    AlignmentType, BreakType, CellMargins, Docx, IndentLevel, LineSpacing, LineSpacingType, NumberingId, PageMargin,
+    AlignmentType, BreakType, CellMargins, Delete, Docx, Insert, IndentLevel, LineSpacing, LineSpacingType, NumberingId, PageMargin,
     PageOrientationType, PageSize, Paragraph as DxParagraph, Pic, Run, RunFonts, Section as DxSection,
     SpecialIndentType, Tab, TabValueType, Table as DxTable, TableBorder, TableBorderPosition, TableBorders, TableCell,
     TableCellBorder, TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType, TableRow,
@@ -22,8 +22,8 @@ mod styles;
 
 use crate::breaks::soft_hyphens;
 use crate::doc::{
-    geometry, Align, Block, Cell, Columns, Document, Image, Inline, Length, List, PageSetup, Paragraph, Role, Row,
-    RowKind, Section, Signature, Table, VAlign, Zone, ZoneKind,
+    geometry, Align, Block, Cell, Columns, Document, Image, Inline, Length, List, PageSetup, Paragraph, Revision, Role,
+    Row, RowKind, Section, Signature, Table, VAlign, Zone, ZoneKind,
 };
 use fixups::DocxState;
 pub use fixups::NO_HYPHENS_STYLE;
@@ -35,11 +35,32 @@ pub struct DocxOptions {
     /// Embed the bundled fonts (obfuscated, ECMA-376 17.8.1) and name them as the body
     /// font, so a machine without them shows the same glyphs.
     pub embed_fonts: bool,
+    /// Who made the document's revisions ([`crate::doc::Revision`]) and when.
+    pub revisions_by: Option<Reviser>,
+}
+
+/// The author and time Word shows on each tracked change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reviser {
+    /// The author's name.
+    pub author: String,
+    /// The time, ISO 8601 (`2024-09-02T00:00:00Z`).
+    pub date: String,
+}
+
+impl Reviser {
+    fn insert(&self) -> Insert {
+        Insert::new_with_empty().author(&self.author).date(&self.date)
+    }
+
+    fn delete(&self) -> Delete {
+        Delete::new().author(&self.author).date(&self.date)
+    }
 }
 
 /// Writes the document as DOCX bytes.
 pub fn write_docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, Diagnostic> {
-    let mut fx = DocxState::default();
+    let mut fx = DocxState { revisions_by: opts.revisions_by.clone(), ..DocxState::default() };
     if let Some(q) = &doc.qr {
         // 12 pixels a module: crisp at any print resolution.
         fx.qr = Some(fixups::QrFooter {
@@ -209,7 +230,13 @@ fn image(i: &Image, ind: Indent, fx: &mut DocxState) -> DxParagraph {
         .align(align(i.align))
         .keep_next(true)
         .line_spacing(LineSpacing::new().before(0).after(0).line_rule(LineSpacingType::AtLeast).line(line))
-        .add_run(Run::new().size(2).add_image(pic));
+        ;
+    let run = Run::new().size(2).add_image(pic);
+    p = match (i.revision, &fx.revisions_by) {
+        (Some(Revision::Inserted), Some(by)) => p.add_insert(by.insert().add_run(run)).insert(&by.author, &by.date),
+        (Some(Revision::Deleted), Some(by)) => p.add_delete(by.delete().add_run(run)).delete(&by.author, &by.date),
+        _ => p.add_run(run),
+    };
     if ind.left != 0 || ind.right != 0 {
         p = p.indent(Some(ind.left), None, Some(ind.right), None);
     }
@@ -408,10 +435,20 @@ fn paragraph_with(p: &Paragraph, own: Props, hyphenation: bool, role: Option<Rol
         dp = dp.indent(Some(own.left), special, Some(own.right), None);
         inlines.to_mut()[0] = rest;
     }
-    for r in runs(&inlines, &own, &base, hyphenation && !own.no_hyphens) {
-        dp = dp.add_run(r);
+    let marks = p.revisions.as_ref().map_or(&[][..], |r| r.inlines.as_slice());
+    let by = fx.revisions_by.as_ref();
+    for (r, mark) in runs(&inlines, marks, &own, &base, hyphenation && !own.no_hyphens) {
+        dp = match (mark, by) {
+            (Some(Revision::Inserted), Some(by)) => dp.add_insert(by.insert().add_run(r)),
+            (Some(Revision::Deleted), Some(by)) => dp.add_delete(by.delete().add_run(r)),
+            _ => dp.add_run(r),
+        };
     }
-    dp
+    match (p.revisions.as_ref().and_then(|r| r.mark), by) {
+        (Some(Revision::Inserted), Some(by)) => dp.insert(&by.author, &by.date),
+        (Some(Revision::Deleted), Some(by)) => dp.delete(&by.author, &by.date),
+        _ => dp,
+    }
 }
 
 /// A paragraph with an automatic number: its list instance and level (the number's values
@@ -435,15 +472,28 @@ fn numbered(
 /// (`base`). Where Word or LibreOffice would hyphenate a word where our layout may not (a
 /// carried part of two letters), the word gets soft hyphens at our breaks, which both then
 /// use instead of their own (see [`soft_hyphens`]).
-fn runs(inlines: &[Inline], own: &Props, base: &Props, hyphenate: bool) -> Vec<Run> {
+/// With `marks` (a tracked render), each run comes with its revision; a deleted one holds
+/// its text as `w:delText`.
+fn runs(
+    inlines: &[Inline],
+    marks: &[Option<Revision>],
+    own: &Props,
+    base: &Props,
+    hyphenate: bool,
+) -> Vec<(Run, Option<Revision>)> {
     let mut out = Vec::with_capacity(inlines.len());
-    for i in inlines {
+    for (k, i) in inlines.iter().enumerate() {
         let mut r = Run::new();
+        let mark = marks.get(k).copied().flatten();
         match i {
             Inline::Text(t, st) => {
                 let text = if hyphenate { soft_hyphens(t) } else { std::borrow::Cow::Borrowed(t.as_str()) };
                 let text = crate::breaks::bind_ranges(&text);
-                r = r.add_text(text.as_ref());
+                r = if mark == Some(Revision::Deleted) {
+                    r.add_delete_text(text.as_ref())
+                } else {
+                    r.add_text(text.as_ref())
+                };
                 match (st.bold, base.bold) {
                     (true, false) => r = r.bold(),
                     (false, true) => r = r.disable_bold(),
@@ -461,7 +511,7 @@ fn runs(inlines: &[Inline], own: &Props, base: &Props, hyphenate: bool) -> Vec<R
         if let Some(s) = own.size.filter(|s| Some(*s) != base.size) {
             r = r.size(s);
         }
-        out.push(r);
+        out.push((r, mark));
     }
     out
 }
@@ -488,7 +538,7 @@ fn list(
     l.items
         .iter()
         .map(|item| {
-            let p = Paragraph { style: item.style, inlines: item.inlines.clone() };
+            let p = Paragraph { style: item.style, inlines: item.inlines.clone(), revisions: item.revisions.clone() };
             let own = props(&p, ind, size, Some(hang));
             let (left, first, right) = (own.left, own.first, own.right);
             let dp = paragraph_with(&p, own, hyphenation, Some(role), fx)
@@ -519,7 +569,10 @@ fn signature(s: &Signature, ctx: &Ctx, fx: &mut DocxState) -> Vec<DxParagraph> {
                 keep_with_next: i < last,
                 ..Default::default()
             };
-            let p = Paragraph { style, inlines };
+            let revisions = s.revision.map(|r| {
+                Box::new(crate::doc::Revisions { mark: Some(r), inlines: vec![Some(r); inlines.len()] })
+            });
+            let p = Paragraph { style, inlines, revisions };
             let own = props(&p, Indent::default(), None, None);
             let dp = paragraph_with(&p, own, false, Some(s.role.unwrap_or(Role::Signature)), fx);
             if i == last {
@@ -616,7 +669,12 @@ fn table_row(
             }
         }
     }
-    TableRow::new(cells).cant_split()
+    let tr = TableRow::new(cells).cant_split();
+    match (row.revision, &fx.revisions_by) {
+        (Some(Revision::Inserted), Some(by)) => tr.insert(by.insert()),
+        (Some(Revision::Deleted), Some(by)) => tr.delete(by.delete()),
+        _ => tr,
+    }
 }
 
 fn table_cell(cell: &Cell, kind: RowKind, grid: &[usize], ctx: &Ctx, fx: &mut DocxState) -> TableCell {

@@ -4,8 +4,13 @@
 pub(super) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 pub(super) const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/// CT_RPr's sequence (ECMA-376 17.3.2.28).
+/// CT_RPr's sequence (ECMA-376 17.3.2.28); a paragraph mark's properties (CT_ParaRPr)
+/// start with its revision.
 pub(super) const RPR: &[&str] = &[
+    "w:ins",
+    "w:del",
+    "w:moveFrom",
+    "w:moveTo",
     "w:rStyle",
     "w:rFonts",
     "w:b",
@@ -106,6 +111,25 @@ pub(super) const TBLPR: &[&str] = &[
     "w:tblCaption",
     "w:tblDescription",
     "w:tblPrChange",
+];
+/// CT_TrPr's sequence (17.4.82): the row's properties (a choice, in any order), then its
+/// revision; docx-rs writes the revision first.
+pub(super) const TRPR: &[&str] = &[
+    "w:cnfStyle",
+    "w:divId",
+    "w:gridBefore",
+    "w:gridAfter",
+    "w:wBefore",
+    "w:wAfter",
+    "w:cantSplit",
+    "w:trHeight",
+    "w:tblHeader",
+    "w:tblCellSpacing",
+    "w:jc",
+    "w:hidden",
+    "w:ins",
+    "w:del",
+    "w:trPrChange",
 ];
 /// CT_TcPr's sequence (17.4.70).
 pub(super) const TCPR: &[&str] = &[

@@ -209,7 +209,8 @@ fn hostile_strings_still_give_a_valid_package() {
 fn embedded_fonts_are_obfuscated_bundled_faces() {
     let doc = ir("samples/solnechnogorsk-2023.json");
     let plain = write_docx(&doc, &Default::default()).unwrap();
-    let bytes = write_docx(&doc, &prikaz::writers::docx::DocxOptions { embed_fonts: true, ..Default::default() }).unwrap();
+    let bytes =
+        write_docx(&doc, &prikaz::writers::docx::DocxOptions { embed_fonts: true, ..Default::default() }).unwrap();
     eprintln!("DOCX size: {} bytes plain, {} bytes with fonts", plain.len(), bytes.len());
     let table = part(&bytes, "word/fontTable.xml");
     assert!(table.contains("w:name=\"Liberation Serif\"") && table.contains("w:embedBoldItalic"), "{table}");

@@ -410,8 +410,8 @@ fn the_editor_works_in_a_real_browser() {
 }
 
 /// «Сравнить с…» in headless Chromium: the signed file chosen, the title retyped and a row
-/// added; the change list names both and the amending order downloads
-/// (tests/web/compare.py).
+/// added; the change list names both, and the amending order and the DOCX with the changes
+/// as Word revisions download (tests/web/compare.py).
 #[test]
 fn the_editor_compares_with_the_signed_version_in_a_real_browser() {
     if !browser() {

@@ -235,6 +235,21 @@ $("amend").addEventListener("click", async () => {
   say("Приказ о внесении изменений скачан: откройте его в редакторе или соберите prikaz render");
 });
 
+$("tracked").addEventListener("click", async () => {
+  const r = await api("/api/tracked", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ old: compared.text, new: text.value }),
+  });
+  if (!r.ok) {
+    const body = await r.json().catch(() => ({ error: r.statusText }));
+    say(body.error, true);
+    return;
+  }
+  save(await r.blob(), `${baseName()}-изменения.docx`);
+  say("DOCX с исправлениями скачан: изменения видны в Word и LibreOffice, их можно принять или отклонить");
+});
+
 let lastContext = null;
 
 async function loadContext(mine) {

@@ -102,6 +102,7 @@ pub fn router(state: Arc<State>, access: Arc<super::guard::Access>) -> Router {
         .route("/api/context", post(context))
         .route("/api/diff", post(diff))
         .route("/api/amend", post(amend))
+        .route("/api/tracked", post(tracked))
         .route("/api/file", get(get_file).put(put_file))
         .route("/api/picture", axum::routing::put(put_picture))
         .fallback(|| async {
@@ -358,12 +359,23 @@ struct Versions {
 
 /// Both versions read and checked; 422 names the version with errors.
 fn versions(text: &str) -> Result<(prikaz::input::model::Document, prikaz::input::model::Document), Response> {
+    versions_within(text, None)
+}
+
+/// [`versions`], with the files they name (a logo) found in `base` and confined to it.
+fn versions_within(
+    text: &str,
+    base: Option<&std::path::Path>,
+) -> Result<(prikaz::input::model::Document, prikaz::input::model::Document), Response> {
     let Ok(v) = serde_json::from_str::<Versions>(text) else {
         return Err(refuse(StatusCode::BAD_REQUEST, "ожидается {\"old\": …, \"new\": …}"));
     };
     let mut docs = Vec::new();
     for (which, text) in [("сравниваемый файл", v.old), ("документ", v.new)] {
-        let loaded = prikaz::input::load_source(Source { name: which.to_owned(), text });
+        let mut loaded = prikaz::input::load_source(Source { name: which.to_owned(), text });
+        if let Some(base) = base {
+            prikaz::input::resolve_files_within(&mut loaded, base);
+        }
         match loaded.document.filter(|_| !loaded.diagnostics.iter().any(|d| d.severity == Severity::Error)) {
             Some(d) => docs.push(d),
             None => {
@@ -441,6 +453,52 @@ async fn amend(RawQuery(query): RawQuery, body: Result<Bytes, BytesRejection>) -
     .await;
     match work {
         Ok(Ok(r)) | Ok(Err(r)) | Err(r) => r,
+    }
+}
+
+/// `POST /api/tracked` `{"old", "new"}`: the new version's DOCX with the changes since the
+/// old one as Word revisions (as `prikaz render НОВЫЙ --changes-from СТАРЫЙ`), to download.
+async fn tracked(Axum(state): Axum<Arc<State>>, body: Result<Bytes, BytesRejection>) -> Response {
+    let text = match body_text(body) {
+        Ok(t) => t,
+        Err(r) => return r,
+    };
+    let Ok(permit) = state.renders.clone().acquire_owned().await else {
+        return refuse(StatusCode::SERVICE_UNAVAILABLE, "сервер останавливается");
+    };
+    let (engine, base) = (state.engine.clone(), state.folder(None));
+    let stem =
+        state.file.as_ref().and_then(|f| f.file_stem()).map_or_else(|| "документ".into(), |s| s.to_string_lossy());
+    let disposition = format!("attachment; filename*=UTF-8''{}.docx", percent(&format!("{stem}-изменения")));
+    let job = tokio::task::spawn_blocking(move || {
+        let _slot = permit;
+        let (old, new) = versions_within(&text, Some(&base))?;
+        let date = new.order.as_ref().map_or_else(String::new, |o| format!("{}T00:00:00Z", o.date.0));
+        let by = prikaz::Reviser { author: "prikaz".to_owned(), date };
+        let opts = Options { pdf: false, files_within_base: true, ..Options::default() };
+        engine
+            .render_tracked(&old, &new, &opts, &by)
+            .map_err(|d| refuse(StatusCode::UNPROCESSABLE_ENTITY, &d.message))
+            .map(|out| out.docx.unwrap_or_default())
+    });
+    match tokio::time::timeout(RENDER_TIMEOUT, job).await {
+        Ok(Ok(Ok(bytes))) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document".to_owned(),
+                ),
+                (header::CONTENT_DISPOSITION, disposition),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Ok(Ok(Err(r))) => r,
+        Ok(Err(_)) => refuse(StatusCode::INTERNAL_SERVER_ERROR, "сбой при сборке документа"),
+        Err(_) => refuse(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &format!("документ собирается дольше {} с; соберите его командой prikaz render", RENDER_TIMEOUT.as_secs()),
+        ),
     }
 }
 

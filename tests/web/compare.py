@@ -72,9 +72,18 @@ try:
     assert "в начале раздела 1 дополнить строкой 1" in points, points
     assert "наименование приказа изложить в следующей редакции" in points, points
 
+    # The DOCX with the changes as Word revisions: the new title inserted, the new row too.
+    driver.find_element(By.ID, "tracked").click()
+    docx = lambda: [f for f in os.listdir(downloads) if f.endswith("-изменения.docx")]
+    wait("скачан DOCX с исправлениями", lambda: docx())
+    import zipfile
+    xml = zipfile.ZipFile(os.path.join(downloads, docx()[0])).read("word/document.xml").decode("utf-8")
+    # (Words may carry soft hyphens: the check looks at short ones.)
+    assert "<w:ins " in xml and "Новое" in xml, "no revisions in the tracked DOCX"
+
     # Closing the comparison hides the list.
     driver.find_element(By.ID, "changes-close").click()
     wait("список закрыт", lambda: not driver.find_element(By.ID, "changes").is_displayed())
-    print(json.dumps({"changes": 2, "amend": done()[0]}, ensure_ascii=False))
+    print(json.dumps({"changes": 2, "amend": done()[0], "tracked": docx()[0]}, ensure_ascii=False))
 finally:
     driver.quit()

@@ -101,7 +101,7 @@ pub fn amending_order(old: &Document, new: &Document, own: &Requisites) -> Resul
             }
             continue;
         }
-        let sub = appendix_points(&mine);
+        let sub = appendix_points(&mine, new);
         if !sub.is_empty() {
             points.push(json!({"text": format!("в приложении {n}:"), "points": sub}));
         }
@@ -215,7 +215,7 @@ fn row_in(c: &Change, case_row: &str) -> String {
 }
 
 /// One appendix's changes, each a point in the drafting style.
-fn appendix_points(changes: &[&Change]) -> Vec<Value> {
+fn appendix_points(changes: &[&Change], new: &Document) -> Vec<Value> {
     let mut out = Vec::new();
     let (mut shifted, mut points_shifted) = (false, false);
     for c in changes {
@@ -265,20 +265,23 @@ fn appendix_points(changes: &[&Change]) -> Vec<Value> {
                 shifted = true;
                 let within = c.subject.section.as_ref().map(|s| format!(" раздела {s}")).unwrap_or_default();
                 let new_n = c.subject.new_number.clone().unwrap_or_default();
-                // Cells apart by «|», the lines of one cell by commas.
-                let row = c.new.as_deref().unwrap_or("").replace('\n', ", ");
-                match &c.subject.after {
-                    Some(after) => format!(
-                        "после строки {after}{within} дополнить строкой {new_n}{within} следующего содержания: «{}»",
-                        row.trim()
-                    ),
+                let said = match &c.subject.after {
+                    Some(after) => {
+                        format!("после строки {after}{within} дополнить строкой {new_n}{within} следующего содержания:")
+                    }
                     // The start of its section («в начале раздела 1»), else of the table.
                     None if !within.is_empty() => {
-                        format!("в начале{within} дополнить строкой {new_n} следующего содержания: «{}»", row.trim())
+                        format!("в начале{within} дополнить строкой {new_n} следующего содержания:")
                     }
-                    None => {
-                        format!("в начале таблицы дополнить строкой {new_n} следующего содержания: «{}»", row.trim())
+                    None => format!("в начале таблицы дополнить строкой {new_n} следующего содержания:"),
+                };
+                // The row itself as a table fragment under the point, in the plan's columns.
+                match row_fragment(c, new) {
+                    Some(table) => {
+                        out.push(json!({"text": said, "table": table}));
+                        continue;
                     }
+                    None => format!("{} «{}»", said, c.new.as_deref().unwrap_or("").replace('\n', ", ").trim()),
                 }
             }
             ("row", Kind::Removed) => {
@@ -320,6 +323,20 @@ fn appendix_points(changes: &[&Change]) -> Vec<Value> {
         out.push(json!({"text": "последующие пункты перенумеровать по порядку"}));
     }
     out
+}
+
+/// An added row as the table of its point: the new plan's column titles and widths, and the
+/// row's printed cells. `None` when the row's table is not found (then the row is quoted).
+fn row_fragment(c: &Change, new: &Document) -> Option<Value> {
+    let path = c.new_path.as_deref()?;
+    let index: usize = path.strip_prefix("appendices[")?.split(']').next()?.parse().ok()?;
+    let table = new.appendices.get(index)?.table.as_ref()?;
+    if c.subject.cells.len() != table.columns.len() {
+        return None;
+    }
+    let columns: Vec<String> = table.columns.iter().map(|col| col.title.clone()).collect();
+    let widths: Vec<f64> = table.columns.iter().map(|col| col.width).collect();
+    Some(json!({"columns": columns, "widths": widths, "rows": [c.subject.cells]}))
 }
 
 /// «Приложение 1, заголовок» → «заголовок».

@@ -9,6 +9,18 @@ use common::edits::edit;
 use common::{json_files, prikaz, root, temp_dir};
 use serde_json::{json, Value};
 
+/// Every `table` of the points, sub-points included.
+fn tables_in(points: &Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    for p in points.as_array().into_iter().flatten() {
+        if let Some(t) = p.get("table") {
+            out.push(t.clone());
+        }
+        out.extend(tables_in(&p["points"]));
+    }
+    out
+}
+
 fn diff_json(old: &std::path::Path, new: &std::path::Path) -> (Option<i32>, Vec<Value>) {
     let out = prikaz(&["diff", old.to_str().unwrap(), new.to_str().unwrap(), "--format", "json"]);
     let list: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
@@ -188,7 +200,14 @@ fn the_amending_order_of_every_edited_sample_states_each_change_and_renders() {
         assert!(title.starts_with("О внесении изменений в приказ"), "{rel}: {title}");
         let all = amend["order"]["body"]["points"].to_string();
         assert!(all.contains("заменить словами") && all.contains("15"), "{rel}: the deadline: {all}");
-        assert!(all.contains("дополнить строкой") && all.contains(&planned.inserted), "{rel}: the row added: {all}");
+        assert!(all.contains("дополнить строкой"), "{rel}: the row added: {all}");
+        // The added row is a table fragment under its point: the plan's columns, one row.
+        let fragment = tables_in(&amend["order"]["body"]["points"]);
+        assert_eq!(fragment.len(), 1, "{rel}: {all}");
+        let (columns, rows) = (fragment[0]["columns"].as_array().unwrap(), fragment[0]["rows"].as_array().unwrap());
+        assert_eq!(rows.len(), 1, "{rel}");
+        assert_eq!(rows[0].as_array().unwrap().len(), columns.len(), "{rel}");
+        assert!(rows[0].to_string().contains(&planned.inserted), "{rel}: {all}");
         assert!(all.contains("исключить"), "{rel}: the row removed: {all}");
         if planned.renamed {
             assert!(all.contains("наименование раздела"), "{rel}: {all}");
@@ -199,7 +218,19 @@ fn the_amending_order_of_every_edited_sample_states_each_change_and_renders() {
         let out = dir.join(format!("{stem}-out"));
         let render = prikaz(&["render", pa.to_str().unwrap(), "-o", out.to_str().unwrap()]);
         assert!(render.status.success(), "{rel}: {}", String::from_utf8_lossy(&render.stderr));
-        assert!(out.join(format!("{stem}-amend.pdf")).exists());
+        // Both files print the fragment as a table with the row's words.
+        let xml = common::docx_part(&out.join(format!("{stem}-amend.docx")), "word/document.xml");
+        // (Words carry soft hyphens where our breaks are.)
+        let xml = xml.replace('\u{ad}', "");
+        assert!(xml.contains("<w:tbl>") && xml.contains("выездного семинара"), "{rel}: no table in the DOCX");
+        let pdf = std::process::Command::new("pdftotext")
+            .arg(out.join(format!("{stem}-amend.pdf")))
+            .arg("-")
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned());
+        if let Ok(text) = pdf {
+            assert!(text.contains("сельских"), "{rel}: the row's words in the PDF: {text}");
+        }
     }
     assert!(tried >= 3, "samples with an order text and a plan: {tried}");
     std::fs::remove_dir_all(&dir).ok();

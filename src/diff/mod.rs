@@ -68,6 +68,10 @@ pub struct Subject {
     /// The section a row's number counts in, when the number alone does not say it («3» or
     /// «„Title…“»).
     pub section: Option<String>,
+    /// An added row's cells as printed, one per column of the new table (the number column
+    /// holds the row's new number): for the amending order's table fragment.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<String>,
 }
 
 impl Change {
@@ -635,7 +639,19 @@ fn table(
                     // Right after the row it follows, in the new order among additions there.
                     let key = before.map_or(-1.0, |&i| i as f64) + 0.5 + j as f64 / (rn.len() as f64 + 1.0) / 2.0;
                     let mine = subject(r, main_n, forms.1);
+                    let cells = match r {
+                        Row::Activity(b, ..) => new
+                            .columns
+                            .iter()
+                            .map(|c| match c.role {
+                                Some(ColumnRole::Number) => mine.number.clone().unwrap_or_default(),
+                                _ => cell(b, &c.key, forms.1),
+                            })
+                            .collect(),
+                        Row::Section(..) => Vec::new(),
+                    };
                     let about = Subject {
+                        cells,
                         number: None,
                         new_number: mine.number,
                         after: before.and_then(|&i| subject(&ro[i], main_o, forms.0).number),

@@ -256,12 +256,14 @@ mod tests {
                     responsible: vec![],
                     responsible_title: None,
                     group: None,
+                    table: None,
                 })
                 .collect(),
             marker: true,
             responsible: vec![],
             responsible_title: None,
             group: None,
+            table: None,
         };
         let pts = vec![p(None, 0), p(Some("5"), 2), p(None, 0)];
         let got: Vec<String> = point_numbers(&pts, &JsonPath::root()).into_iter().map(|n| n.number.unwrap()).collect();

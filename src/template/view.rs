@@ -131,6 +131,19 @@ pub struct PointView {
     pub text: String,
     /// Sub-points.
     pub points: Vec<PointView>,
+    /// The table printed after the text.
+    pub table: Option<PointTableView>,
+}
+
+/// A point's table: widths, column titles, rows of cell texts.
+#[derive(Debug, Serialize, Clone)]
+pub struct PointTableView {
+    /// Relative widths, one per column (equal when the input gives none).
+    pub widths: Vec<f64>,
+    /// Column titles.
+    pub columns: Vec<String>,
+    /// Rows of cell texts.
+    pub rows: Vec<Vec<String>>,
 }
 
 /// Who signs the order.
@@ -624,7 +637,12 @@ fn points_view(
             };
             // Word numbers nine levels; deeper points keep their numbers as text.
             let auto = automatic && p.marker && level <= 9;
-            PointView { number, marker, number_format, auto, level, list, addressee, text, points }
+            let table = p.table.as_ref().map(|t| PointTableView {
+                widths: if t.widths.is_empty() { vec![1.0; t.columns.len()] } else { t.widths.clone() },
+                columns: t.columns.clone(),
+                rows: t.rows.clone(),
+            });
+            PointView { number, marker, number_format, auto, level, list, addressee, text, points, table }
         })
         .collect()
 }

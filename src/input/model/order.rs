@@ -219,6 +219,28 @@ pub struct Point {
     /// Группа, которую создаёт пункт («Создать рабочую группу в составе:»); печатается после текста: «руководитель – …; заместитель руководителя – …; члены группы: …».
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<Group>,
+
+    /// # Таблица пункта
+    /// Строки таблицы, которые печатаются после текста пункта, — например, строка плана в приказе о внесении изменений («дополнить строкой 1.5 следующего содержания:»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<PointTable>,
+}
+
+/// # Таблица пункта
+/// Заголовки граф и строки таблицы, напечатанной после текста пункта.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PointTable {
+    /// # Графы
+    /// Заголовки граф слева направо.
+    pub columns: Vec<String>,
+    /// # Ширины граф
+    /// Относительные ширины граф (например, 6, 28, 10); по умолчанию графы равной ширины.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub widths: Vec<f64>,
+    /// # Строки
+    /// Строки таблицы: в каждой — текст каждой графы, столько же, сколько граф.
+    pub rows: Vec<Vec<String>>,
 }
 
 /// # Состав группы

@@ -102,6 +102,14 @@ fn check_one(doc: &Document, a: &Appendix, path: &JsonPath, out: &mut Vec<Diagno
         }
         for (i, c) in clauses.iter().enumerate() {
             let cp = path.key("clauses").index(i);
+            for (k, p) in c.points.iter().enumerate() {
+                point_tables(p, &cp.key("points").index(k), out);
+            }
+            for (k, b) in c.blocks.iter().enumerate() {
+                if let crate::input::model::ClauseBlock::Object(crate::input::model::ClauseObject::Point(p)) = b {
+                    point_tables(p, &cp.key("blocks").index(k).key("point"), out);
+                }
+            }
             let legacy = !c.paragraphs.is_empty() || !c.points.is_empty();
             if !legacy && c.blocks.is_empty() {
                 out.push(Diagnostic::error("пустой раздел: нет ни абзацев, ни пунктов").at(cp.clone()));
@@ -252,5 +260,16 @@ fn check_mark_lines(lines: &[String], off: bool, path: &JsonPath, out: &mut Vec<
                     .hint(format!("поля строк отметки: {}", known.join(", "))),
             );
         }
+    }
+}
+
+/// The tables of a clause's point and its sub-points (the order's points are checked with
+/// the rest of the order).
+fn point_tables(p: &crate::input::model::Point, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    if let Some(t) = &p.table {
+        super::order::check_point_table(t, &path.key("table"), out);
+    }
+    for (i, sub) in p.points.iter().enumerate() {
+        point_tables(sub, &path.key("points").index(i), out);
     }
 }

@@ -120,6 +120,9 @@ fn check_points(doc: &Document, points: &[Point], path: &JsonPath, depth: usize,
         if let Some(id) = &p.appendix {
             check_appendix_ref(doc, id, &pp.key("appendix"), out);
         }
+        if let Some(t) = &p.table {
+            check_point_table(t, &pp.key("table"), out);
+        }
         if !p.points.is_empty() {
             if depth >= MAX_POINT_DEPTH {
                 out.push(
@@ -132,6 +135,34 @@ fn check_points(doc: &Document, points: &[Point], path: &JsonPath, depth: usize,
                 check_points(doc, &p.points, &pp.key("points"), depth + 1, out);
             }
         }
+    }
+}
+
+/// A point's table: columns named, every row as wide as the header, widths that can be
+/// widths.
+pub(super) fn check_point_table(t: &crate::input::model::PointTable, path: &JsonPath, out: &mut Vec<Diagnostic>) {
+    if t.columns.is_empty() {
+        out.push(Diagnostic::error("у таблицы пункта нет граф").at(path.key("columns")));
+        return;
+    }
+    let n = t.columns.len();
+    if t.rows.is_empty() {
+        out.push(Diagnostic::error("в таблице пункта нет строк").at(path.key("rows")));
+    }
+    for (i, row) in t.rows.iter().enumerate() {
+        if row.len() != n {
+            out.push(
+                Diagnostic::error(format!("в строке {} таблицы пункта {} граф, а в заголовке {n}", i + 1, row.len()))
+                    .at(path.key("rows").index(i))
+                    .hint("в каждой строке должно быть по одному тексту на графу; пустая графа — \"\""),
+            );
+        }
+    }
+    if !t.widths.is_empty() && t.widths.len() != n {
+        out.push(Diagnostic::error(format!("ширин граф {}, а граф {n}", t.widths.len())).at(path.key("widths")));
+    }
+    if let Some(w) = t.widths.iter().find(|w| !w.is_finite() || **w <= 0.0) {
+        out.push(Diagnostic::error(format!("ширина графы {w} — должна быть больше нуля")).at(path.key("widths")));
     }
 }
 

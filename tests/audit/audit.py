@@ -127,10 +127,13 @@ def walk(schema, value, node, owner, found):
 
 
 def collect(schema, value, node, key, found):
+    """The strings of `value`, in lists of lists too (a point table's rows)."""
     if isinstance(value, str):
         found.setdefault(key, []).append(value)
-    elif isinstance(value, list) and any(isinstance(x, str) for x in value):
-        found.setdefault(key, []).extend(x for x in value if isinstance(x, str))
+    elif isinstance(value, list):
+        for x in value:
+            if isinstance(x, (str, list)):
+                collect(schema, x, node, key, found)
 
 
 def plain(s):

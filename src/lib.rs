@@ -71,6 +71,7 @@ pub mod roll_text;
 pub mod ru;
 pub mod samples;
 pub mod sheet;
+pub use layout::{ladders::Ladder as HyphenLadder, loose::Loose as LooseLine};
 pub use pipeline::{find_appendix, Parts};
 pub use template::{view::build as template_view, Templates, BUILTIN as BUILTIN_TEMPLATES};
 pub use writers::docx::Reviser;

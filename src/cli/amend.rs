@@ -3,17 +3,13 @@
 //! it is written.
 
 use std::path::Path;
-use std::process::ExitCode;
 
+use super::outcome::{Done, Failure, Outcome};
 use super::outln;
 use super::report::print_list;
-use super::EXIT_INVALID;
 
-pub fn run(old: &Path, new: &Path, output: &Path, date: Option<&str>, number: Option<String>, force: bool) -> ExitCode {
-    let fail = |msg: String| {
-        eprintln!("ошибка: {msg}");
-        ExitCode::from(EXIT_INVALID)
-    };
+pub fn run(old: &Path, new: &Path, output: &Path, date: Option<&str>, number: Option<String>, force: bool) -> Outcome {
+    let fail = |msg: String| Err(Failure::invalid(msg));
     if output.exists() && !force {
         return fail(format!("{} уже есть; чтобы перезаписать его, добавьте --force", output.display()));
     }
@@ -34,13 +30,7 @@ pub fn run(old: &Path, new: &Path, output: &Path, date: Option<&str>, number: Op
     let own = prikaz::amend::Requisites { date, number };
     let doc = match prikaz::amend::amending_order(&old_doc, &new_doc, &own) {
         Ok(d) => d,
-        Err(d) => {
-            eprintln!("ошибка: {}", d.message);
-            if let Some(h) = &d.hint {
-                eprintln!("подсказка: {h}");
-            }
-            return ExitCode::from(EXIT_INVALID);
-        }
+        Err(d) => return Err(Failure::of(d)),
     };
     let text = match serde_json::to_string_pretty(&doc) {
         Ok(t) => t + "\n",
@@ -63,5 +53,5 @@ pub fn run(old: &Path, new: &Path, output: &Path, date: Option<&str>, number: Op
         output.display(),
         output.display()
     );
-    ExitCode::SUCCESS
+    Ok(Done::Ok)
 }

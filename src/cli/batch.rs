@@ -4,13 +4,12 @@
 use super::outln;
 use std::io::IsTerminal;
 use std::path::Path;
-use std::process::ExitCode;
 
 use prikaz::batch::{placeholders, read_school_list, BatchFile};
 use prikaz::input::source::read_source;
 use prikaz::Templates;
 
-use super::EXIT_INVALID;
+use super::outcome::{Done, Failure, Outcome};
 
 pub fn run(
     batch: &Path,
@@ -19,11 +18,8 @@ pub fn run(
     jobs: Option<usize>,
     templates: Option<&Path>,
     name_column: Option<String>,
-) -> ExitCode {
-    let fail = |msg: String| {
-        eprintln!("ошибка: {msg}");
-        ExitCode::from(EXIT_INVALID)
-    };
+) -> Outcome {
+    let fail = |msg: String| Err(Failure::invalid(msg));
     let src = match read_source(batch) {
         Ok(s) => s,
         Err(d) => return fail(format!("{}: {}", batch.display(), d.message)),
@@ -42,33 +38,41 @@ pub fn run(
         Err(e) => return fail(e.to_string()),
     };
     for note in &list.notes {
-        eprintln!("заметка: {note}");
+        super::report::note(format_args!("{note}"));
     }
     // A placeholder no column fills would fail every school: said once, before any is built.
     let missing: Vec<(String, String)> =
         placeholders(&file.school).into_iter().filter(|(k, _)| !list.columns.contains(k)).collect();
     if !missing.is_empty() {
-        for (key, _) in &missing {
-            let line = src
-                .text
-                .find(&format!("{{{{{key}"))
-                .or_else(|| src.text.find(key.as_str()))
-                .map_or(0, |at| src.text[..at].matches('\n').count() + 1);
-            eprintln!(
-                "ошибка: {}, строка {line}: подстановку {{{{{key}}}}} нечем заполнить — в списке школ {} нет столбца «{key}» (есть: {})",
-                batch.display(),
-                schools.display(),
-                list.columns.join(", ")
+        let mut diagnostics: Vec<prikaz::diag::Diagnostic> = missing
+            .iter()
+            .map(|(key, _)| {
+                let line = src
+                    .text
+                    .find(&format!("{{{{{key}"))
+                    .or_else(|| src.text.find(key.as_str()))
+                    .map_or(0, |at| src.text[..at].matches('\n').count() + 1);
+                prikaz::diag::Diagnostic::error(format!(
+                    "{}, строка {line}: подстановку {{{{{key}}}}} нечем заполнить — в списке школ {} нет столбца «{key}» (есть: {})",
+                    batch.display(),
+                    schools.display(),
+                    list.columns.join(", ")
+                ))
+            })
+            .collect();
+        // One hint after them all.
+        if let Some(last) = diagnostics.pop() {
+            diagnostics.push(
+                last.hint("добавьте столбец в список школ или исправьте название в шаблоне; школы не сформированы"),
             );
         }
-        eprintln!("подсказка: добавьте столбец в список школ или исправьте название в шаблоне; школы не сформированы");
-        return ExitCode::from(EXIT_INVALID);
+        return Err(Failure { diagnostics, ..Failure::said(super::outcome::EXIT_INVALID) });
     }
     // File names in the inputs (logos) are relative to the batch file.
     let base = batch.parent().unwrap_or(Path::new(""));
     if let Some(dir) = templates {
         for w in Templates::unused_files(dir) {
-            eprintln!("предупреждение: {w}");
+            super::report::warning(format_args!("{w}"));
         }
     }
     let engine = match templates.map_or_else(Templates::builtin, Templates::with_folder) {
@@ -102,23 +106,12 @@ pub fn run(
     let outcome = prikaz::batch::run::run(&engine, &plan, &|| bar.inc(1));
     bar.finish_and_clear();
     for (stem, w) in &outcome.warnings {
-        eprintln!("предупреждение: {stem}: {}", w.message);
+        super::report::warning(format_args!("{stem}: {}", w.message));
     }
     outln!("{}: готово школ {} из {}", output.display(), outcome.done, outcome.total);
     if outcome.failures.is_empty() {
-        return ExitCode::SUCCESS;
+        return Ok(Done::Ok);
     }
-    eprintln!("не сформированы:");
-    for f in &outcome.failures {
-        if f.row > 0 && f.school.is_empty() {
-            eprintln!("  строка {}: {}", f.row, f.reason);
-        } else if f.row > 0 && f.school != format!("строка {}", f.row) {
-            eprintln!("  строка {} ({}): {}", f.row, f.school, f.reason);
-        } else if f.row > 0 {
-            eprintln!("  строка {}: {}", f.row, f.reason);
-        } else {
-            eprintln!("  {}: {}", f.school, f.reason);
-        }
-    }
-    ExitCode::from(EXIT_INVALID)
+    super::report::print_batch_failures(&outcome.failures);
+    Ok(Done::No)
 }

@@ -2,7 +2,7 @@
 //! command definition as the help, so commands, parameters and their values complete
 //! with their descriptions.
 
-use std::process::ExitCode;
+use super::outcome::{Done, Outcome};
 
 /// Shells a completion script is written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -17,11 +17,11 @@ pub enum Shell {
     Powershell,
 }
 
-pub fn run(shell: Shell) -> ExitCode {
+pub fn run(shell: Shell) -> Outcome {
     let mut script = Vec::new();
     script_for(shell, &mut script);
     super::out(format_args!("{}", String::from_utf8_lossy(&script)));
-    ExitCode::SUCCESS
+    Ok(Done::Ok)
 }
 
 /// Writes the completion script of `shell` into `out`.

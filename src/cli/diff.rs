@@ -3,7 +3,8 @@
 //! cannot be compared (as `diff`).
 
 use std::path::Path;
-use std::process::ExitCode;
+
+use super::outcome::{Done, Failure, Outcome, EXIT_USAGE};
 
 use super::outln;
 
@@ -16,15 +17,15 @@ pub enum Format {
     Json,
 }
 
-/// Exit code when a file cannot be compared.
-const EXIT_TROUBLE: u8 = 2;
-
-pub fn run(old: &Path, new: &Path, format: Format) -> ExitCode {
+pub fn run(old: &Path, new: &Path, format: Format) -> Outcome {
     let (old_doc, new_doc) = match super::report::load_versions(old, new) {
         Ok(d) => d,
         Err(file) => {
-            eprintln!("ошибка: {} содержит ошибки — сравнить можно только проверенные файлы", file.display());
-            return ExitCode::from(EXIT_TROUBLE);
+            return Err(Failure::invalid(format!(
+                "{} содержит ошибки — сравнить можно только проверенные файлы",
+                file.display()
+            ))
+            .code(EXIT_USAGE))
         }
     };
     let changes = prikaz::diff::changes(&old_doc, &new_doc);
@@ -34,20 +35,15 @@ pub fn run(old: &Path, new: &Path, format: Format) -> ExitCode {
                 outln!("{c}");
             }
             if changes.is_empty() {
-                eprintln!("различий нет");
+                super::report::note_plain("различий нет");
             }
         }
         Format::Json => match serde_json::to_string_pretty(&changes) {
             Ok(text) => outln!("{text}"),
             Err(e) => {
-                eprintln!("ошибка: список изменений не записывается в JSON: {e}");
-                return ExitCode::from(EXIT_TROUBLE);
+                return Err(Failure::invalid(format!("список изменений не записывается в JSON: {e}")).code(EXIT_USAGE))
             }
         },
     }
-    if changes.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    Ok(if changes.is_empty() { Done::Ok } else { Done::No })
 }

@@ -3,16 +3,12 @@
 
 use super::outln;
 use std::path::Path;
-use std::process::ExitCode;
 
+use super::outcome::{Done, Failure, Outcome};
 use super::report::{print_diagnostics, print_unwritten};
-use super::EXIT_INVALID;
 
-pub fn run(file: &Path, output: &Path, title: Option<&str>, sheet: Option<&str>, force: bool) -> ExitCode {
-    let fail = |msg: String| {
-        eprintln!("ошибка: {msg}");
-        ExitCode::from(EXIT_INVALID)
-    };
+pub fn run(file: &Path, output: &Path, title: Option<&str>, sheet: Option<&str>, force: bool) -> Outcome {
+    let fail = |msg: String| Err(Failure::invalid(msg));
     let name = file.display().to_string();
     if output.exists() && !force {
         return fail(format!("{} уже есть; чтобы перезаписать его, добавьте --force", output.display()));
@@ -63,7 +59,7 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, sheet: Option<&str>,
     let schema = output.parent().unwrap_or(Path::new("")).join("prikaz.schema.json");
     if !schema.exists() {
         if let Err(e) = prikaz::output::write_atomic(&schema, (prikaz::input::schema_json() + "\n").as_bytes()) {
-            eprintln!("предупреждение: схема не записана: {e}");
+            super::report::warning(format_args!("схема не записана: {e}"));
         }
     }
     let (errors, _) = print_diagnostics(&out_name, &check, false);
@@ -77,17 +73,14 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, sheet: Option<&str>,
         ));
     }
     outln!("{out_name}: документ взят из {name}; проверьте его: prikaz render {out_name}");
-    ExitCode::SUCCESS
+    Ok(Done::Ok)
 }
 
 /// `import TABLE --into DOC.json [--appendix ID]`: the table's rows replace the rows of a
 /// roadmap appendix; the file is checked before it is written, and the previous version
 /// is kept as `DOC.json.bak`.
-pub fn run_into(file: &Path, into: &Path, appendix: Option<&str>, sheet: Option<&str>) -> ExitCode {
-    let fail = |msg: String| {
-        eprintln!("ошибка: {msg}");
-        ExitCode::from(EXIT_INVALID)
-    };
+pub fn run_into(file: &Path, into: &Path, appendix: Option<&str>, sheet: Option<&str>) -> Outcome {
+    let fail = |msg: String| Err(Failure::invalid(msg));
     let name = file.display().to_string();
     let imported = read_any(file, "", sheet, "");
     let imported = match imported {
@@ -131,7 +124,7 @@ pub fn run_into(file: &Path, into: &Path, appendix: Option<&str>, sheet: Option<
         outln!("  {line}");
     }
     outln!("{out_name}: строки плана заменены строками из {name}; прежняя версия — {}", backup.display());
-    ExitCode::SUCCESS
+    Ok(Done::Ok)
 }
 
 /// The file as an input document, by its kind: a Word document (files it holds, a logo,
@@ -160,7 +153,7 @@ fn read_any(
                 e.strip_prefix(&prefix).map_or_else(|| e.clone(), str::to_owned)
             })?;
             for n in notes {
-                eprintln!("заметка: {n}");
+                super::report::note(format_args!("{n}"));
             }
             let mut imported = prikaz::import::from_rows(&rows, title).map_err(|e| e.to_string())?;
             // A book's places name the sheet too.

@@ -4,9 +4,8 @@
 
 use super::outln;
 use std::path::Path;
-use std::process::ExitCode;
 
-use super::EXIT_INVALID;
+use super::outcome::{Done, Failure, Outcome};
 
 /// The document a starter project begins with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -41,7 +40,7 @@ impl Kind {
     }
 }
 
-pub fn run(dir: &Path, kind: Kind) -> ExitCode {
+pub fn run(dir: &Path, kind: Kind) -> Outcome {
     let (example, beside) = kind.example();
     let mut files: Vec<(std::path::PathBuf, Vec<u8>)> = vec![
         (dir.join("prikaz.json"), example.as_bytes().to_vec()),
@@ -54,14 +53,14 @@ pub fn run(dir: &Path, kind: Kind) -> ExitCode {
     let existing: Vec<String> =
         files.iter().filter(|(p, _)| p.exists()).map(|(p, _)| p.display().to_string()).collect();
     if !existing.is_empty() {
-        eprintln!("ошибка: файлы уже есть, ничего не записано: {}", existing.join(", "));
-        eprintln!("подсказка: выберите пустую папку или удалите эти файлы");
-        return ExitCode::from(EXIT_INVALID);
+        return Err(Failure::of(
+            prikaz::diag::Diagnostic::error(format!("файлы уже есть, ничего не записано: {}", existing.join(", ")))
+                .hint("выберите пустую папку или удалите эти файлы"),
+        ));
     }
     for (path, text) in &files {
         if let Err(e) = prikaz::output::write_atomic(path, text) {
-            eprintln!("ошибка: {e}");
-            return ExitCode::from(EXIT_INVALID);
+            return Err(Failure::invalid(e.to_string()));
         }
     }
     outln!("Готово: {}", dir.display());
@@ -75,5 +74,5 @@ pub fn run(dir: &Path, kind: Kind) -> ExitCode {
         dir.join("templates").display()
     );
     outln!("  или в браузере: prikaz serve {} --open", dir.join("prikaz.json").display());
-    ExitCode::SUCCESS
+    Ok(Done::Ok)
 }

@@ -3,15 +3,16 @@
 //! (`prikaz.1`, `prikaz-render.1`, …), which the Debian package installs.
 
 use std::path::Path;
-use std::process::ExitCode;
+
+use super::outcome::{Done, Failure, Outcome};
 
 use clap::Command;
 
-pub fn run(output: Option<&Path>) -> ExitCode {
+pub fn run(output: Option<&Path>) -> Outcome {
     let command = super::clap_ru::command();
     let Some(dir) = output else {
         super::out(format_args!("{}", page(&command, "prikaz")));
-        return ExitCode::SUCCESS;
+        return Ok(Done::Ok);
     };
     let mut files = vec![(dir.join("prikaz.1"), page(&command, "prikaz").into_bytes())];
     for sub in command.get_subcommands() {
@@ -19,18 +20,20 @@ pub fn run(output: Option<&Path>) -> ExitCode {
         files.push((dir.join(format!("{name}.1")), page(sub, &name).into_bytes()));
     }
     if let Err(e) = std::fs::create_dir_all(dir) {
-        eprintln!("ошибка: не удалось создать папку {}: {}", dir.display(), prikaz::output::os_error(&e));
-        return ExitCode::from(super::EXIT_INVALID);
+        return Err(Failure::invalid(format!(
+            "не удалось создать папку {}: {}",
+            dir.display(),
+            prikaz::output::os_error(&e)
+        )));
     }
     let refs: Vec<(std::path::PathBuf, &[u8])> = files.iter().map(|(p, b)| (p.clone(), b.as_slice())).collect();
     if let Err(e) = prikaz::output::write_atomic_all(&refs) {
-        eprintln!("ошибка: {e}");
-        return ExitCode::from(super::EXIT_INVALID);
+        return Err(Failure::invalid(e.to_string()));
     }
     for (path, _) in &files {
         super::outln!("{}", path.display());
     }
-    ExitCode::SUCCESS
+    Ok(Done::Ok)
 }
 
 /// One command's page in roff, with the section headings in Russian.

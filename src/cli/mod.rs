@@ -8,6 +8,7 @@ mod diff;
 mod import;
 mod init;
 mod man;
+mod outcome;
 mod render;
 mod report;
 mod roll;
@@ -38,12 +39,6 @@ macro_rules! outln {
     ($($arg:tt)*) => { $crate::cli::out(format_args!("{}\n", format_args!($($arg)*))) };
 }
 pub(crate) use outln;
-
-/// Exit code for invalid input.
-pub const EXIT_INVALID: u8 = 1;
-
-/// Exit code for a wrong command line, as clap's own errors.
-pub const EXIT_USAGE: u8 = 2;
 
 /// Приказ и дорожная карта: из JSON-описания в DOCX и PDF.
 #[derive(Debug, Parser)]
@@ -273,22 +268,24 @@ enum Command {
 fn warn_if_file_like(output: &std::path::Path) {
     let ext = output.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     if matches!(ext.as_str(), "docx" | "pdf" | "json" | "doc") && !output.is_dir() {
-        eprintln!(
-            "предупреждение: -o — это папка для файлов, а «{}» похоже на имя файла; файлы будут записаны в папку с этим именем",
+        report::warning(format_args!(
+            "-o — это папка для файлов, а «{}» похоже на имя файла; файлы будут записаны в папку с этим именем",
             output.display()
-        );
+        ));
     }
 }
 
-/// Runs one parsed command line.
+/// Runs one parsed command line: the command's outcome, printed and turned into the exit
+/// code in one place ([`outcome::finish`]).
 pub fn run(cli: Cli) -> ExitCode {
-    match cli.command {
+    outcome::finish(command(cli.command))
+}
+
+fn command(command: Command) -> outcome::Outcome {
+    match command {
         Command::Validate { files, strict, explain } => match wildcard::expand(files) {
             Ok(files) => validate::run(&files, strict, explain),
-            Err(e) => {
-                eprintln!("ошибка: {e}");
-                ExitCode::from(EXIT_INVALID)
-            }
+            Err(e) => Err(outcome::Failure::invalid(e)),
         },
         Command::Schema { output } => schema::run(output.as_deref()),
         Command::Completions { shell } => completions::run(shell),
@@ -335,8 +332,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 (None, None) => render::Pick::Parts(prikaz::Parts::All),
             };
             if let Some(Err(e)) = name.as_deref().map(render::check_name) {
-                eprintln!("ошибка: {e}");
-                return ExitCode::from(EXIT_USAGE);
+                return Err(outcome::Failure::usage(e));
             }
             if emit.is_none() {
                 warn_if_file_like(&output);

@@ -2,13 +2,12 @@
 
 use super::outln;
 use std::path::Path;
-use std::process::ExitCode;
 
 use prikaz::Parts;
 use prikaz::Templates;
 
+use super::outcome::{Done, Failure, Outcome, EXIT_INVALID};
 use super::report::print_diagnostics;
-use super::EXIT_INVALID;
 
 /// Which files to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -101,7 +100,7 @@ pub enum Emit {
     Layout,
 }
 
-pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Emit>, opts: Options) -> ExitCode {
+pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Emit>, opts: Options) -> Outcome {
     std::thread::scope(|scope| {
         // What does not depend on the input starts at once on other cores while this one
         // reads and checks the input: compiling the templates (the engine), and preparing
@@ -116,7 +115,7 @@ pub fn run(file: &Path, output: &Path, templates: Option<&Path>, emit: Option<Em
         let font_dir = opts.font_dir.clone();
         if let Some(dir) = templates {
             for w in Templates::unused_files(dir) {
-                eprintln!("предупреждение: {w}");
+                super::report::warning(format_args!("{w}"));
             }
         }
         scope.spawn(move || {
@@ -146,43 +145,42 @@ fn render(
     engine: impl FnOnce() -> EngineResult,
     emit: Option<Emit>,
     opts: Options,
-) -> ExitCode {
+) -> Outcome {
     let name = file.display().to_string();
     let loaded = prikaz::input::load(file);
     let (errors, _) = print_diagnostics(&name, &loaded, false);
     let Some(input) = loaded.document.filter(|_| errors == 0) else {
-        return ExitCode::from(EXIT_INVALID);
+        return Err(Failure::said(EXIT_INVALID));
     };
     if let Some(Emit::Context) = emit {
         return match prikaz::Engine::context_text(&input) {
             Ok(text) => {
                 outln!("{text}");
-                ExitCode::SUCCESS
+                Ok(Done::Ok)
             }
-            Err(d) => fail(&d.message),
+            Err(d) => Err(Failure::invalid(d.message)),
         };
     }
     let parts = match &opts.parts {
         Pick::Parts(p) => *p,
         Pick::Appendix(key) => match prikaz::find_appendix(&input, key) {
             Ok(n) => Parts::Appendix(n),
-            Err(d) => return fail_with(&name, &d),
+            Err(d) => return Err(Failure::in_file(name, d)),
         },
     };
     let engine = match engine() {
         Ok(e) => e,
         Err((what, d)) => {
-            eprintln!("{}", d.render(what, None, false));
-            return ExitCode::from(EXIT_INVALID);
+            return Err(Failure::in_file(what, *d));
         }
     };
     if let Some(Emit::Ir) = emit {
         return match engine.ir_text(&input, parts) {
             Ok(text) => {
                 super::out(format_args!("{text}"));
-                ExitCode::SUCCESS
+                Ok(Done::Ok)
             }
-            Err(d) => fail_with(&name, &d),
+            Err(d) => Err(Failure::in_file(name, d)),
         };
     }
     let mut warnings = Vec::new();
@@ -191,18 +189,18 @@ fn render(
             Ok(text) => {
                 print_warnings(&warnings);
                 super::out(format_args!("{text}"));
-                ExitCode::SUCCESS
+                Ok(Done::Ok)
             }
-            Err(d) => fail_with(&name, &d),
+            Err(d) => Err(Failure::in_file(name, d)),
         };
     }
     if let Some(changes) = opts.changes.clone() {
-        let Some((old, by)) = earlier_version(&changes, &input) else { return ExitCode::from(EXIT_INVALID) };
+        let (old, by) = earlier_version(&changes, &input)?;
         return write_files(file, output, parts, opts, |o| engine.render_tracked(&old, &input, o, &by));
     }
     let ir = match engine.ir(&input, parts, &mut warnings) {
         Ok(ir) => ir,
-        Err(d) => return fail_with(&name, &d),
+        Err(d) => return Err(Failure::in_file(name, d)),
     };
     write_files(file, output, parts, opts, |o| engine.render_ir(&ir, o, warnings))
 }
@@ -218,32 +216,28 @@ fn today() -> chrono::NaiveDate {
 fn earlier_version(
     changes: &Changes,
     new: &prikaz::input::model::Document,
-) -> Option<(prikaz::input::model::Document, prikaz::Reviser)> {
+) -> Result<(prikaz::input::model::Document, prikaz::Reviser), Failure> {
     let date = match changes.date.as_deref().map(prikaz::input::model::parse_iso_date) {
         // A document of appendices alone has no date of its own: today's.
         None => new.order.as_ref().map_or_else(today, |o| o.date.0),
         Some(Ok(d)) => d,
-        Some(Err(e)) => {
-            eprintln!("ошибка: --changes-date: {e}");
-            return None;
-        }
+        Some(Err(e)) => return Err(Failure::invalid(format!("--changes-date: {e}"))),
     };
     let name = changes.old.display().to_string();
     let loaded = prikaz::input::load(&changes.old);
     let (errors, _) = print_diagnostics(&name, &loaded, false);
     let Some(old) = loaded.document.filter(|_| errors == 0) else {
-        eprintln!(
-            "ошибка: {name} (--changes-from) содержит ошибки — изменения показываются только по проверенным файлам"
-        );
-        return None;
+        return Err(Failure::invalid(format!(
+            "{name} (--changes-from) содержит ошибки — изменения показываются только по проверенным файлам"
+        )));
     };
     let author = changes.author.clone().filter(|a| !a.trim().is_empty()).unwrap_or_else(|| "prikaz".to_owned());
-    Some((old, prikaz::Reviser { author, date: format!("{date}T00:00:00Z") }))
+    Ok((old, prikaz::Reviser { author, date: format!("{date}T00:00:00Z") }))
 }
 
 fn print_warnings(warnings: &[prikaz::diag::Diagnostic]) {
     for w in warnings {
-        eprintln!("предупреждение: {}", w.message);
+        super::report::warning(format_args!("{}", w.message));
     }
 }
 
@@ -255,7 +249,7 @@ fn write_files(
     parts: Parts,
     opts: Options,
     render: impl FnOnce(&prikaz::Options) -> Result<prikaz::Rendered, prikaz::diag::Diagnostic>,
-) -> ExitCode {
+) -> Outcome {
     let stem = match opts.name {
         Some(name) => name,
         None => {
@@ -285,14 +279,8 @@ fn write_files(
     };
     let rendered = match render(&engine_opts) {
         Ok(r) => r,
-        Err(d) => {
-            // A writer's refusal has no place in the file; its hint says what to do.
-            eprintln!("ошибка: {}", d.message);
-            if let Some(h) = &d.hint {
-                eprintln!("подсказка: {h}");
-            }
-            return ExitCode::from(EXIT_INVALID);
-        }
+        // A writer's refusal has no place in the file; its hint says what to do.
+        Err(d) => return Err(Failure::of(d)),
     };
     print_warnings(&rendered.warnings);
     // Both files are written before either is renamed into place: a full disk while
@@ -305,20 +293,10 @@ fn write_files(
         files.push((output.join(format!("{stem}.pdf")), p));
     }
     if let Err(e) = prikaz::output::write_atomic_all(&files) {
-        return fail(&e.to_string());
+        return Err(Failure::invalid(e.to_string()));
     }
     for (path, _) in &files {
         outln!("{}", path.display());
     }
-    ExitCode::SUCCESS
-}
-
-fn fail_with(name: &str, d: &prikaz::diag::Diagnostic) -> ExitCode {
-    eprintln!("{}", d.render(name, None, false));
-    ExitCode::from(EXIT_INVALID)
-}
-
-fn fail(e: &str) -> ExitCode {
-    eprintln!("ошибка: {e}");
-    ExitCode::from(EXIT_INVALID)
+    Ok(Done::Ok)
 }

@@ -1,9 +1,26 @@
-//! Printing diagnostics to standard error.
+//! Everything the commands say on standard error as they work: each input's located
+//! diagnostics, warnings, notes, the layout's findings, a batch's failed schools. What stops
+//! a command is printed by [`super::outcome::finish`].
 
 use std::io::IsTerminal;
 
 use prikaz::diag::Severity;
 use prikaz::input::Loaded;
+
+/// «предупреждение: …».
+pub fn warning(text: std::fmt::Arguments<'_>) {
+    eprintln!("предупреждение: {text}");
+}
+
+/// «заметка: …»: how a file was read.
+pub fn note(text: std::fmt::Arguments<'_>) {
+    eprintln!("заметка: {text}");
+}
+
+/// A line of its own («различий нет»).
+pub fn note_plain(text: &str) {
+    eprintln!("{text}");
+}
 
 /// Prints every diagnostic of one loaded file; returns (errors, warnings).
 pub fn print_diagnostics(name: &str, loaded: &Loaded, strict: bool) -> (usize, usize) {
@@ -34,6 +51,45 @@ pub fn print_list(
         eprintln!("{}\n", d.render(name, text, styled));
     }
     (errors, warnings)
+}
+
+/// Prints what the layout found that the author may want to change: loose lines and hyphen
+/// ladders, each with its page and words.
+pub fn print_layout_notes(name: &str, loose: &[prikaz::LooseLine], ladders: &[prikaz::HyphenLadder]) {
+    for l in loose {
+        let text: String = l.text.replace('\u{a0}', " ").chars().take(90).collect();
+        eprintln!(
+            "вёрстка: {name}, стр. {}: строка растянута (пробелы до {:.2} em): «{}» — переставьте или замените слова рядом, чтобы строка стала плотнее; так же она выйдет и в DOCX",
+            l.page,
+            l.gap_em,
+            text.trim()
+        );
+    }
+    for l in ladders {
+        let lines: Vec<String> = l.lines.iter().map(|t| format!("«{}»", t.replace('\u{a0}', " "))).collect();
+        eprintln!(
+            "вёрстка: {name}, стр. {}: {} строки подряд кончаются переносом (считая дефисы, написанные в тексте): {} — переставьте или замените слова рядом; так же они выйдут и в DOCX",
+            l.page,
+            l.lines.len(),
+            lines.join(" / ")
+        );
+    }
+}
+
+/// Prints the schools a batch could not build, each with its row and reason.
+pub fn print_batch_failures(failures: &[prikaz::batch::Failure]) {
+    eprintln!("не сформированы:");
+    for f in failures {
+        if f.row > 0 && f.school.is_empty() {
+            eprintln!("  строка {}: {}", f.row, f.reason);
+        } else if f.row > 0 && f.school != format!("строка {}", f.row) {
+            eprintln!("  строка {} ({}): {}", f.row, f.school, f.reason);
+        } else if f.row > 0 {
+            eprintln!("  строка {}: {}", f.row, f.reason);
+        } else {
+            eprintln!("  {}: {}", f.school, f.reason);
+        }
+    }
 }
 
 /// Prints the check of a result that was not written: each finding where it came from in

@@ -2,62 +2,48 @@
 
 use super::outln;
 use std::path::Path;
-use std::process::ExitCode;
 
 use prikaz::diag::{Diagnostic, Segment};
 use prikaz::input::model::parse_iso_date;
 use prikaz::input::model::IsoDate;
 use prikaz::roll::{base_year, plan_years, roll, RollOptions};
 
+use super::outcome::{Done, Failure, Outcome, EXIT_INVALID};
 use super::report::print_diagnostics;
-use super::EXIT_INVALID;
 
-pub fn run(file: &Path, to: i32, output: &Path, date: Option<&str>, number: Option<String>, force: bool) -> ExitCode {
+pub fn run(file: &Path, to: i32, output: &Path, date: Option<&str>, number: Option<String>, force: bool) -> Outcome {
     let name = file.display().to_string();
     if !force && same_file(file, output) {
-        eprintln!("ошибка: {name}: roll не перезаписывает свой входной файл");
-        eprintln!("подсказка: укажите другой файл в -o или добавьте --force");
-        return ExitCode::from(EXIT_INVALID);
+        return Err(Failure::of(
+            Diagnostic::error(format!("{name}: roll не перезаписывает свой входной файл"))
+                .hint("укажите другой файл в -o или добавьте --force"),
+        ));
     }
-    if let Some(code) = batch(file, to, output) {
-        return code;
+    if let Some(outcome) = batch(file, to, output) {
+        return outcome;
     }
     let loaded = prikaz::input::load(file);
     let (errors, _) = print_diagnostics(&name, &loaded, false);
     let (Some(doc), Some(source)) = (loaded.document.filter(|_| errors == 0), loaded.source) else {
-        return ExitCode::from(EXIT_INVALID);
+        return Err(Failure::said(EXIT_INVALID));
     };
     let date = match date.map(parse_iso_date).transpose() {
         Ok(d) => d.map(IsoDate),
-        Err(e) => {
-            eprintln!("ошибка: --date: {e}");
-            return ExitCode::from(EXIT_INVALID);
-        }
+        Err(e) => return Err(Failure::invalid(format!("--date: {e}"))),
     };
     let (mut new_doc, mut warnings) = match roll(&doc, to, &RollOptions { date, number }) {
         Ok(r) => r,
-        Err(e) => {
-            eprintln!("ошибка: {name}: {e}");
-            return ExitCode::from(EXIT_INVALID);
-        }
+        Err(e) => return Err(Failure::invalid(format!("{name}: {e}"))),
     };
     keep_files_found(&mut new_doc, file, output);
     let base = base_year(&doc).unwrap_or(to);
     let plan = plan_years(&doc).unwrap_or(base..=base + 1);
     let moved = match serde_json::to_value(&new_doc) {
         Ok(v) => v,
-        Err(e) => {
-            eprintln!("ошибка: не удалось записать JSON: {e}");
-            return ExitCode::from(EXIT_INVALID);
-        }
+        Err(e) => return Err(Failure::invalid(format!("не удалось записать JSON: {e}"))),
     };
-    let text = match rewrite(&source.text, &moved, &|_| (plan.clone(), to - base), &mut warnings) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("ошибка: {e}");
-            return ExitCode::from(EXIT_INVALID);
-        }
-    };
+    let text =
+        rewrite(&source.text, &moved, &|_| (plan.clone(), to - base), &mut warnings).map_err(Failure::invalid)?;
     // The result must be a valid input itself.
     let check = prikaz::input::load_source(prikaz::input::source::Source {
         name: output.display().to_string(),
@@ -66,33 +52,28 @@ pub fn run(file: &Path, to: i32, output: &Path, date: Option<&str>, number: Opti
     let out_name = output.display().to_string();
     if check.has_errors() {
         print_diagnostics(&out_name, &check, false);
-        eprintln!("ошибка: сдвинутый документ не прошёл проверку; файл не записан");
-        return ExitCode::from(EXIT_INVALID);
+        return Err(Failure::invalid("сдвинутый документ не прошёл проверку; файл не записан"));
     }
     if let Err(e) = prikaz::output::write_atomic(output, text.as_bytes()) {
-        eprintln!("ошибка: {e}");
-        return ExitCode::from(EXIT_INVALID);
+        return Err(Failure::invalid(e.to_string()));
     }
     prikaz::input::locate_all(&text, &mut warnings);
     let shown = prikaz::input::Loaded { source: check.source, document: None, diagnostics: warnings };
     let (_, n) = print_diagnostics(&out_name, &shown, false);
     outln!("{out_name}: план перенесён на {to} г.; предупреждений: {n}");
-    ExitCode::SUCCESS
+    Ok(Done::Ok)
 }
 
 /// A batch file rolled: its municipal order as a document, its school template as one with
 /// sample values in the placeholders (which stay as they are); `None` when the file is not
 /// a batch file.
-fn batch(file: &Path, to: i32, output: &Path) -> Option<ExitCode> {
+fn batch(file: &Path, to: i32, output: &Path) -> Option<Outcome> {
     let source = prikaz::input::source::read_source(file).ok()?;
     if !prikaz::batch::is_batch(&source.text) {
         return None;
     }
     let name = file.display().to_string();
-    let fail = |msg: String| {
-        eprintln!("ошибка: {name}: {msg}");
-        Some(ExitCode::from(EXIT_INVALID))
-    };
+    let fail = |msg: String| Some(Err(Failure::invalid(format!("{name}: {msg}"))));
     let value: serde_json::Value = match serde_json::from_str(&prikaz::input::jsonc::to_json(&source.text)) {
         Ok(v) => v,
         Err(e) => return fail(e.to_string()),
@@ -143,7 +124,7 @@ fn batch(file: &Path, to: i32, output: &Path) -> Option<ExitCode> {
     let out_name = output.display().to_string();
     let (_, n) = super::report::print_list(&out_name, Some(&text), &warnings, false);
     outln!("{out_name}: пакет перенесён на {to} г.; предупреждений: {n}");
-    Some(ExitCode::SUCCESS)
+    Some(Ok(Done::Ok))
 }
 
 /// Whether two paths name one file (the output may not exist yet).

@@ -2,21 +2,19 @@
 
 use super::outln;
 use std::path::Path;
-use std::process::ExitCode;
 
-pub fn run(output: Option<&Path>) -> ExitCode {
+use super::outcome::{Done, Failure, Outcome};
+
+pub fn run(output: Option<&Path>) -> Outcome {
     let text = prikaz::input::schema_json();
     match output {
         None => {
             outln!("{text}");
-            ExitCode::SUCCESS
+            Ok(Done::Ok)
         }
         Some(path) => match std::fs::write(path, format!("{text}\n")) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("ошибка: не удалось записать {}: {e}", path.display());
-                ExitCode::from(super::EXIT_INVALID)
-            }
+            Ok(()) => Ok(Done::Ok),
+            Err(e) => Err(Failure::invalid(format!("не удалось записать {}: {e}", path.display()))),
         },
     }
 }

@@ -4,7 +4,7 @@ use super::outln;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::EXIT_INVALID;
+use super::outcome::{finish, Done, Failure, Outcome};
 
 pub fn run(
     file: Option<PathBuf>,
@@ -12,7 +12,7 @@ pub fn run(
     listen: Option<std::net::IpAddr>,
     hosts: Vec<String>,
     open: bool,
-) -> ExitCode {
+) -> Outcome {
     serve(file, port, listen, hosts, open, false)
 }
 
@@ -44,8 +44,10 @@ pub fn run_from_explorer() -> ExitCode {
     outln!("Не закрывайте это окно, пока работаете: закрыв его, вы остановите редактор.");
     // The usual port if it is free, any free one otherwise (a second copy still starts).
     let free = std::net::TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, 8080)).is_ok();
-    let code = serve(None, if free { 8080 } else { 0 }, None, Vec::new(), true, true);
-    if code != ExitCode::SUCCESS {
+    let outcome = serve(None, if free { 8080 } else { 0 }, None, Vec::new(), true, true);
+    let stopped = outcome.is_err();
+    let code = finish(outcome);
+    if stopped {
         outln!("Нажмите Enter, чтобы закрыть окно.");
         let _ = std::io::stdin().read_line(&mut String::new());
     }
@@ -59,25 +61,18 @@ fn serve(
     hosts: Vec<String>,
     open: bool,
     quiet: bool,
-) -> ExitCode {
+) -> Outcome {
     let ip = listen.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
     if !ip.is_loopback() {
-        eprintln!(
-            "предупреждение: редактор будет доступен с других компьютеров по адресу {ip}; \
+        super::report::warning(format_args!(
+            "редактор будет доступен с других компьютеров по адресу {ip}; \
              открыть его можно только по адресу с ключом доступа (?token=…), который напечатан ниже"
-        );
+        ));
     }
     if let Some(Err(why)) = file.as_deref().map(crate::serve::check_openable) {
-        eprintln!("ошибка: {why}");
-        return ExitCode::from(EXIT_INVALID);
+        return Err(Failure::invalid(why));
     }
-    let engine = match prikaz::Engine::builtin() {
-        Ok(e) => e,
-        Err(d) => {
-            eprintln!("{}", d.render("шаблоны", None, false));
-            return ExitCode::from(EXIT_INVALID);
-        }
-    };
+    let engine = prikaz::Engine::builtin().map_err(|d| Failure::in_file("шаблоны", d))?;
     let config = crate::serve::Config {
         addr: std::net::SocketAddr::new(ip, port),
         file,
@@ -93,13 +88,7 @@ fn serve(
             }
         }),
     };
-    match crate::serve::run(engine, config) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("ошибка: {e}");
-            ExitCode::from(EXIT_INVALID)
-        }
-    }
+    crate::serve::run(engine, config).map(|()| Done::Ok).map_err(|e| Failure::invalid(e.to_string()))
 }
 
 /// Opens the page in the user's browser.
@@ -112,6 +101,6 @@ fn open_browser(url: &str) {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };
     if tried.is_err() {
-        eprintln!("предупреждение: браузер не открылся; откройте {url} сами");
+        super::report::warning(format_args!("браузер не открылся; откройте {url} сами"));
     }
 }

@@ -2,12 +2,11 @@
 
 use super::outln;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
-use super::report::{print_diagnostics, print_list};
-use super::EXIT_INVALID;
+use super::outcome::{Done, Outcome};
+use super::report::{print_diagnostics, print_layout_notes, print_list};
 
-pub fn run(files: &[PathBuf], strict: bool, explain: bool) -> ExitCode {
+pub fn run(files: &[PathBuf], strict: bool, explain: bool) -> Outcome {
     let mut failed = 0;
     for file in files {
         let name = file.display().to_string();
@@ -29,24 +28,7 @@ pub fn run(files: &[PathBuf], strict: bool, explain: bool) -> ExitCode {
         }
         // Loose lines are not the input's fault: named for the author, not counted (so
         // --strict does not fail on them).
-        for l in &loose {
-            let text: String = l.text.replace('\u{a0}', " ").chars().take(90).collect();
-            eprintln!(
-                "вёрстка: {name}, стр. {}: строка растянута (пробелы до {:.2} em): «{}» — переставьте или замените слова рядом, чтобы строка стала плотнее; так же она выйдет и в DOCX",
-                l.page,
-                l.gap_em,
-                text.trim()
-            );
-        }
-        for l in &ladders {
-            let lines: Vec<String> = l.lines.iter().map(|t| format!("«{}»", t.replace('\u{a0}', " "))).collect();
-            eprintln!(
-                "вёрстка: {name}, стр. {}: {} строки подряд кончаются переносом (считая дефисы, написанные в тексте): {} — переставьте или замените слова рядом; так же они выйдут и в DOCX",
-                l.page,
-                l.lines.len(),
-                lines.join(" / ")
-            );
-        }
+        print_layout_notes(&name, &loose, &ladders);
         if explain {
             explain_typography(&name, &loaded);
         }
@@ -59,11 +41,7 @@ pub fn run(files: &[PathBuf], strict: bool, explain: bool) -> ExitCode {
             outln!("{name}: корректен");
         }
     }
-    if failed > 0 {
-        ExitCode::from(EXIT_INVALID)
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(if failed > 0 { Done::No } else { Done::Ok })
 }
 
 /// A batch file checked as such (see [`prikaz::batch::check_batch`]); `None` when the file

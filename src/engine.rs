@@ -196,6 +196,22 @@ impl Engine {
         self.write(&ir, opts, warnings, false)
     }
 
+    /// What changed from `old` to `new`, named in the old (signed) version's numbers, in
+    /// reading order (`prikaz diff`). Needs no engine: nothing is rendered.
+    pub fn changes(old: &Input, new: &Input) -> Vec<crate::diff::Change> {
+        crate::diff::changes(old, new)
+    }
+
+    /// The input file of the order «О внесении изменений в приказ …» that states the changes
+    /// from `old` to `new` (`prikaz amend`), with its own date and number from `own`.
+    pub fn amending_order(
+        old: &Input,
+        new: &Input,
+        own: &crate::amend::Requisites,
+    ) -> Result<serde_json::Value, Diagnostic> {
+        crate::amend::amending_order(old, new, own)
+    }
+
     /// Renders a checked input with its changes since an earlier version tracked: the DOCX
     /// holds them as Word revisions by `by` (accepting all gives the new text, rejecting all
     /// the old one), the PDF is the new document with a bar in the left margin beside every

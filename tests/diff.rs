@@ -161,7 +161,14 @@ fn rows_with_ids_are_paired_by_id_and_a_file_with_errors_is_trouble() {
     std::fs::write(&pn, "{\"appendices\": [}").unwrap();
     let bad = prikaz(&["diff", po.to_str().unwrap(), pn.to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("сравнить можно только проверенные файлы"));
+    let said = String::from_utf8_lossy(&bad.stderr);
+    assert!(said.contains("содержит ошибки — сравнить можно только проверенные файлы"), "{said}");
+    // A file that is not there is said to be unread, not to hold errors.
+    let gone = dir.join("нет.json");
+    let missing = prikaz(&["diff", po.to_str().unwrap(), gone.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&missing.stderr);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(said.contains("нет.json не прочитан —") && !said.contains("содержит ошибки"), "{said}");
     std::fs::remove_dir_all(&dir).ok();
 }
 

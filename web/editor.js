@@ -177,12 +177,23 @@ async function refresh() {
 // with after each change; the list beside the preview, and the amending order to download.
 let compared = null; // { name, text }
 
-async function showChanges(mine) {
-  const r = await api("/api/diff", {
+// The compared file and the page's document, to the server.
+function postVersions(url) {
+  return api(url, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ old: compared.text, new: text.value }),
   });
+}
+
+// The server's refusal, in its words.
+async function sayRefusal(r) {
+  const body = await r.json().catch(() => ({ error: r.statusText }));
+  say(body.error, true);
+}
+
+async function showChanges(mine) {
+  const r = await postVersions("/api/diff");
   if (mine !== undefined && mine !== generation) return;
   const list = $("changes-list");
   list.replaceChildren();
@@ -221,31 +232,15 @@ $("amend").addEventListener("click", async () => {
   const dmy = typed.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/);
   const date = dmy ? `${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")}` : typed;
   const q = new URLSearchParams({ date, number: $("amend-number").value });
-  const r = await api(`/api/amend?${q}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ old: compared.text, new: text.value }),
-  });
-  if (!r.ok) {
-    const body = await r.json().catch(() => ({ error: r.statusText }));
-    say(body.error, true);
-    return;
-  }
+  const r = await postVersions(`/api/amend?${q}`);
+  if (!r.ok) return sayRefusal(r);
   save(await r.blob(), "Приказ о внесении изменений.json");
   say("Приказ о внесении изменений скачан: откройте его в редакторе или соберите prikaz render");
 });
 
 $("tracked").addEventListener("click", async () => {
-  const r = await api("/api/tracked", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ old: compared.text, new: text.value }),
-  });
-  if (!r.ok) {
-    const body = await r.json().catch(() => ({ error: r.statusText }));
-    say(body.error, true);
-    return;
-  }
+  const r = await postVersions("/api/tracked");
+  if (!r.ok) return sayRefusal(r);
   save(await r.blob(), `${baseName()}-изменения.docx`);
   say("DOCX с исправлениями скачан: изменения видны в Word и LibreOffice, их можно принять или отклонить");
 });

@@ -20,15 +20,12 @@ pub fn run(old: &Path, new: &Path, output: &Path, date: Option<&str>, number: Op
     };
     let (old_doc, new_doc) = match super::report::load_versions(old, new) {
         Ok(d) => d,
-        Err(file) => {
-            return fail(format!(
-                "{} содержит ошибки — изменения вносятся только по проверенным файлам",
-                file.display()
-            ))
+        Err((file, why)) => {
+            return fail(format!("{} {why} — изменения вносятся только по проверенным файлам", file.display()))
         }
     };
     let own = prikaz::amend::Requisites { date, number };
-    let doc = match prikaz::amend::amending_order(&old_doc, &new_doc, &own) {
+    let doc = match prikaz::Engine::amending_order(&old_doc, &new_doc, &own) {
         Ok(d) => d,
         Err(d) => return Err(Failure::of(d)),
     };

@@ -20,15 +20,12 @@ pub enum Format {
 pub fn run(old: &Path, new: &Path, format: Format) -> Outcome {
     let (old_doc, new_doc) = match super::report::load_versions(old, new) {
         Ok(d) => d,
-        Err(file) => {
-            return Err(Failure::invalid(format!(
-                "{} содержит ошибки — сравнить можно только проверенные файлы",
-                file.display()
-            ))
-            .code(EXIT_USAGE))
+        Err((file, why)) => {
+            return Err(Failure::invalid(format!("{} {why} — сравнить можно только проверенные файлы", file.display()))
+                .code(EXIT_USAGE))
         }
     };
-    let changes = prikaz::diff::changes(&old_doc, &new_doc);
+    let changes = prikaz::Engine::changes(&old_doc, &new_doc);
     match format {
         Format::Text => {
             for c in &changes {

@@ -226,9 +226,10 @@ fn earlier_version(
     let name = changes.old.display().to_string();
     let loaded = prikaz::input::load(&changes.old);
     let (errors, _) = print_diagnostics(&name, &loaded, false);
+    let why = if loaded.source.is_none() { "не прочитан" } else { "содержит ошибки" };
     let Some(old) = loaded.document.filter(|_| errors == 0) else {
         return Err(Failure::invalid(format!(
-            "{name} (--changes-from) содержит ошибки — изменения показываются только по проверенным файлам"
+            "{name} (--changes-from) {why} — изменения показываются только по проверенным файлам"
         )));
     };
     let author = changes.author.clone().filter(|a| !a.trim().is_empty()).unwrap_or_else(|| "prikaz".to_owned());

@@ -115,18 +115,20 @@ pub fn print_unwritten(source: &str, out_name: &str, loaded: &Loaded, places: &[
 }
 
 /// Two versions of a document, each checked with its diagnostics printed: both documents,
-/// or the first file that has errors.
+/// or the first file that could not be used and how to say it («не прочитан» when it could
+/// not be read, «содержит ошибки» when it could).
 pub fn load_versions<'a>(
     old: &'a std::path::Path,
     new: &'a std::path::Path,
-) -> Result<(prikaz::input::model::Document, prikaz::input::model::Document), &'a std::path::Path> {
+) -> Result<(prikaz::input::model::Document, prikaz::input::model::Document), (&'a std::path::Path, &'static str)> {
     let mut docs = Vec::new();
     for file in [old, new] {
         let loaded = prikaz::input::load(file);
         let (errors, _) = print_diagnostics(&file.display().to_string(), &loaded, false);
+        let why = if loaded.source.is_none() { "не прочитан" } else { "содержит ошибки" };
         match loaded.document.filter(|_| errors == 0) {
             Some(d) => docs.push(d),
-            None => return Err(file),
+            None => return Err((file, why)),
         }
     }
     let new_doc = docs.pop().expect("two documents");

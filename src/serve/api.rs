@@ -399,7 +399,7 @@ async fn diff(body: Result<Bytes, BytesRejection>) -> Response {
     };
     let work = blocking(move || {
         let (old, new) = versions(&text)?;
-        let changes = prikaz::diff::changes(&old, &new);
+        let changes = prikaz::Engine::changes(&old, &new);
         let list: Vec<Value> = changes
             .iter()
             .map(|c| {
@@ -437,7 +437,7 @@ async fn amend(RawQuery(query): RawQuery, body: Result<Bytes, BytesRejection>) -
     let work = blocking(move || {
         let (old, new) = versions(&text)?;
         let own = prikaz::amend::Requisites { date, number };
-        prikaz::amend::amending_order(&old, &new, &own)
+        prikaz::Engine::amending_order(&old, &new, &own)
             .map(|doc| {
                 let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
                 ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], text).into_response()

@@ -12,51 +12,17 @@ paragraphs after the edit, one per line, as «label<TAB>text».
 """
 import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
 from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK
 
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
+from office import label, office, paragraphs, prop
 
 
 def main(mode, src, out, first, text):
-    profile = tempfile.mkdtemp(prefix="prikaz-uno-")
-    pipe = "prikaz%d" % os.getpid()
-    office = subprocess.Popen(
-        ["soffice", "--headless", "--invisible", "--norestore", "--nologo",
-         "-env:UserInstallation=file://" + profile, "--accept=pipe,name=%s;urp;" % pipe],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        ctx = None
-        for _ in range(120):
-            try:
-                ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-                break
-            except Exception:
-                time.sleep(0.5)
-        if ctx is None:
-            sys.exit("LibreOffice did not start")
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        # A copy is edited: the input stays as it was, and no lock file of an earlier run
-        # (LibreOffice leaves one beside the file) can stop the load.
-        copy = os.path.join(profile, os.path.basename(src))
-        shutil.copyfile(src, copy)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(copy)), "_blank", 0,
-                                           (prop("Hidden", True),))
-        if doc is None:
-            sys.exit("LibreOffice did not open %s" % src)
+    with office() as lo:
+        doc = lo.open(src)
         body = doc.Text
         if mode == "point":
             insert_point(body, first, text)
@@ -64,14 +30,11 @@ def main(mode, src, out, first, text):
             insert_row(doc, first, text)
         else:
             sys.exit("unknown mode %r" % mode)
-        for para in all_paragraphs(doc):
+        for para in paragraphs(doc.Text):
             if label(para) or para.String.strip():
                 print("%s\t%s" % (label(para), para.String[:60]))
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "writer_pdf_Export"),))
         doc.close(True)
-    finally:
-        office.terminate()
-        office.wait(timeout=60)
 
 
 def insert_point(body, first, text):
@@ -107,31 +70,13 @@ def iter_tables(doc):
         yield tables.getByIndex(i)
 
 
-def all_paragraphs(doc):
-    """The body's paragraphs in order, each table's paragraphs where the table stands."""
-    e = doc.Text.createEnumeration()
-    while e.hasMoreElements():
-        p = e.nextElement()
-        if p.supportsService("com.sun.star.text.Paragraph"):
-            yield p
-        elif p.supportsService("com.sun.star.text.TextTable"):
-            for name in p.CellNames:
-                yield from iter_paragraphs(p.getCellByName(name))
-
-
 def iter_paragraphs(text):
+    """The paragraphs directly in `text` (not in its tables)."""
     e = text.createEnumeration()
     while e.hasMoreElements():
         p = e.nextElement()
         if p.supportsService("com.sun.star.text.Paragraph"):
             yield p
-
-
-def label(para):
-    try:
-        return para.ListLabelString or ""
-    except Exception:
-        return ""
 
 
 if __name__ == "__main__":

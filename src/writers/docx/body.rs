@@ -433,19 +433,7 @@ fn open(s: &BytesStart<'_>, empty: bool, out: &mut Vec<u8>) {
 
 /// A start tag with its `w:id` replaced.
 fn open_with_id(s: &BytesStart<'_>, id: usize, empty: bool, out: &mut Vec<u8>) {
-    out.push(b'<');
-    out.extend_from_slice(s.name().as_ref());
-    out.extend_from_slice(format!(" w:id=\"{id}\"").as_bytes());
-    for a in s.attributes().flatten() {
-        if a.key.as_ref() != b"w:id" {
-            out.push(b' ');
-            out.extend_from_slice(a.key.as_ref());
-            out.extend_from_slice(b"=\"");
-            out.extend_from_slice(&a.value);
-            out.push(b'"');
-        }
-    }
-    out.extend_from_slice(if empty { b"/>" } else { b">" });
+    open_rewritten(s, &[b"w:id"], Some(("w:id", &id.to_string())), empty, out);
 }
 
 /// Opens an element without the named attributes.
@@ -453,8 +441,16 @@ fn open_without(s: &BytesStart<'_>, drop: &[&[u8]], empty: bool, out: &mut Vec<u
     if !s.attributes().flatten().any(|a| drop.contains(&a.key.as_ref())) {
         return open(s, empty, out);
     }
+    open_rewritten(s, drop, None, empty, out);
+}
+
+/// A start tag without the `drop` attributes, `first` written before the others.
+fn open_rewritten(s: &BytesStart<'_>, drop: &[&[u8]], first: Option<(&str, &str)>, empty: bool, out: &mut Vec<u8>) {
     out.push(b'<');
     out.extend_from_slice(s.name().as_ref());
+    if let Some((key, value)) = first {
+        out.extend_from_slice(format!(" {key}=\"{value}\"").as_bytes());
+    }
     for a in s.attributes().flatten() {
         if drop.contains(&a.key.as_ref()) {
             continue;

@@ -57,6 +57,7 @@ pub fn build_ir(input: &Input, templates: &Templates, parts: Parts) -> Result<Do
             bottom: Length::mm(mg.bottom),
             left: Length::mm(mg.left),
         },
+        pictures: &input.pictures,
     };
     let mut sections: Vec<Section> = Vec::new();
     let mut ctx = templates.context(&v)?;

@@ -262,3 +262,25 @@ fn a_planted_circle_is_found() {
     let c = circle_among_children(&["ru".to_owned()], &e).expect("the planted circle");
     assert!(c.contains(&"dates".to_owned()) && c.contains(&"names".to_owned()), "{c:?}");
 }
+
+/// The document model and what reads and writes it open no file: pictures are read with
+/// the input (`input::pictures`), and the markup reader asks for them by `src`.
+#[test]
+fn the_ir_and_its_readers_and_writers_open_no_file() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let io = ["std::fs", "fs::read", "File::open", "fs::metadata"];
+    let mut found = Vec::new();
+    for (m, path) in modules(&src) {
+        let layer = m[0].as_str();
+        if !["doc", "markup", "layout", "writers", "breaks", "normalize", "tracked"].contains(&layer) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if io.iter().any(|w| line.contains(w)) && !line.trim_start().starts_with("//") {
+                found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "file access below the input:\n{}", found.join("\n"));
+}

@@ -1,34 +1,21 @@
-//! Image files (logos, emblems): read once, checked to decode, so neither writer meets a
-//! file it cannot use.
+//! Pictures (logos, emblems): checked to decode, so neither writer meets a file it cannot
+//! use. The files are read on the input's side ([`crate::input::pictures`]); this module
+//! opens none.
 
 use crate::diag::Diagnostic;
 
-use std::path::Path;
+use std::sync::Arc;
 
 use super::{Picture, PictureFormat};
 
 /// Largest image accepted: a logo of 20 MB is a mistake, and each writer keeps a copy.
-const MAX_BYTES: u64 = 20 * 1024 * 1024;
+pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
 
-/// Reads a PNG or JPEG file; the error says, in Russian, what is wrong and what to do.
-pub fn read(path: &Path) -> Result<Picture, Diagnostic> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| {
-        Diagnostic::error(match e.kind() {
-            std::io::ErrorKind::NotFound => format!("файла изображения «{shown}» нет"),
-            std::io::ErrorKind::PermissionDenied => format!("нет прав на чтение файла изображения «{shown}»"),
-            _ => format!("файл изображения «{shown}» не читается: {e}"),
-        })
-    })?;
-    if !meta.is_file() {
-        return Err(Diagnostic::error(format!("«{shown}» — не файл, а папка")));
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(Diagnostic::error(format!("файл изображения «{shown}» больше 20 МБ: уменьшите его")));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| Diagnostic::error(format!("файл изображения «{shown}» не читается: {e}")))?;
-    decode(bytes).map_err(|why| Diagnostic::error(format!("«{shown}»: {why}")))
+/// Where the markup's pictures come from: the reader of the markup asks by `src` and opens
+/// no file itself (the input's side reads them: [`crate::input::pictures`]).
+pub trait PictureSource {
+    /// The picture `<image src>` names, or why there is none, in Russian.
+    fn picture(&self, src: &str) -> Result<Arc<Picture>, Diagnostic>;
 }
 
 /// Checks that bytes are a PNG or a JPEG that decodes, and reads its size in pixels.
@@ -98,7 +85,5 @@ mod tests {
         png.truncate(png.len() / 2);
         assert!(decode(png).unwrap_err().message.contains("повреждено"));
         assert!(decode(b"GIF89a....".to_vec()).unwrap_err().message.contains("не PNG и не JPEG"));
-        let e = read(Path::new("/нет/такого/файла.png")).unwrap_err();
-        assert!(e.message.contains("нет"), "{e}");
     }
 }

@@ -9,6 +9,7 @@ pub mod locate;
 pub mod model;
 pub mod numbering;
 pub mod parse;
+pub mod pictures;
 pub mod source;
 pub mod translate;
 pub mod validate;
@@ -74,8 +75,13 @@ fn resolve(loaded: &mut Loaded, base: &Path, confined: bool) {
     doc.base_dir = Some(base.to_path_buf());
     let Some(logo) = doc.blank.as_ref().and_then(|b| b.logo.as_ref()) else { return };
     let checked = if confined { within(base, &logo.path) } else { Some(base.join(&logo.path)) };
-    let (why, hint) = match checked.map(|p| crate::doc::picture::read(&p).map(drop)) {
-        Some(Ok(())) => return,
+    // Kept by the path the templates see (`logo.path`), read once.
+    let seen = base.join(&logo.path).to_string_lossy().into_owned();
+    let (why, hint) = match checked.map(|p| pictures::read(&p)) {
+        Some(Ok(picture)) => {
+            doc.pictures.insert(seen, picture);
+            return;
+        }
         None => {
             (OUTSIDE.to_owned(), "положите изображение в папку документа и укажите только его имя, например «logo.png»")
         }

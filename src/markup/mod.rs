@@ -64,7 +64,7 @@ pub fn read(markup: &str, template: &str, template_source: &str, d: &Defaults) -
 /// their regression tests, which feed markup no input file stands behind.
 pub fn standalone(markup: &str) -> Result<crate::doc::Document, MarkupError> {
     use crate::doc::{geometry, Document, FontSetup, Length, Meta};
-    let defaults = Defaults { margins: geometry::default_margins() };
+    let defaults = Defaults { margins: geometry::default_margins(), pictures: &crate::input::pictures::Pictures::default() };
     let sections = read(markup, "markup.xml", markup, &defaults)?;
     let mut doc = Document {
         meta: Meta { title: "markup".into(), lang: "ru-RU".into(), ..Meta::default() },
@@ -108,7 +108,7 @@ mod tests {
             bottom: Length::mm(20.0),
             left: Length::mm(20.0),
         };
-        let e = read(out, "order.xml", src, &Defaults { margins: m }).unwrap_err();
+        let e = read(out, "order.xml", src, &Defaults { margins: m, pictures: &crate::input::pictures::Pictures::default() }).unwrap_err();
         assert_eq!(e.template_line, Some(3));
         assert_eq!(
             e.to_string(),

@@ -21,11 +21,14 @@ fn err<T>(el: &Element, message: impl Into<String>) -> R<T> {
     Err(ReadError { message: message.into(), at: el.at })
 }
 
-/// Settings the markup may leave out.
-#[derive(Debug, Clone, Copy)]
-pub struct Defaults {
+/// Settings the markup may leave out, and where its pictures come from.
+#[derive(Clone, Copy)]
+pub struct Defaults<'a> {
     /// Page margins.
     pub margins: Margins,
+    /// The pictures `<image src>` names, read where the input was read: the markup reader
+    /// itself opens no file.
+    pub pictures: &'a dyn crate::doc::picture::PictureSource,
 }
 
 /// Reads top-level `<section>` elements.
@@ -118,7 +121,7 @@ fn section(el: &Element, d: &Defaults) -> R<Section> {
         Some("false") => false,
         Some(v) => return err(el, format!("page-numbers=\"{v}\": допустимо true или false")),
     };
-    let mut blocks = blocks(el, Place::Section)?;
+    let mut blocks = blocks(el, Place::Section, d)?;
     resolve_shares(&mut blocks, page.text_width());
     Ok(Section { page, blocks, bookmark: None })
 }
@@ -152,7 +155,7 @@ impl Place {
     }
 }
 
-fn blocks(parent: &Element, place: Place) -> R<Vec<Block>> {
+fn blocks(parent: &Element, place: Place, d: &Defaults) -> R<Vec<Block>> {
     let mut out = Vec::new();
     for child in &parent.children {
         match child {
@@ -160,13 +163,13 @@ fn blocks(parent: &Element, place: Place) -> R<Vec<Block>> {
             Node::Text(t) => {
                 return err(parent, format!("текст «{}» прямо внутри <{}>: оберните его в <p>", t.trim(), parent.name))
             }
-            Node::Element(el) => out.push(block(el, place)?),
+            Node::Element(el) => out.push(block(el, place, d)?),
         }
     }
     Ok(out)
 }
 
-fn block(el: &Element, place: Place) -> R<Block> {
+fn block(el: &Element, place: Place, d: &Defaults) -> R<Block> {
     let known = Place::Section.allowed().contains(&el.name.as_str());
     if known && !place.allowed().contains(&el.name.as_str()) {
         return err(
@@ -182,27 +185,27 @@ fn block(el: &Element, place: Place) -> R<Block> {
     match el.name.as_str() {
         "p" => paragraph(el).map(Block::Paragraph),
         "list" => list(el).map(Block::List),
-        "table" => table(el).map(Block::Table),
+        "table" => table(el, d).map(Block::Table),
         "signature" => signature(el).map(Block::Signature),
-        "zone" => zone(el).map(Block::Zone),
-        "image" => image(el).map(Block::Image),
-        "columns" => columns(el).map(Block::Columns),
+        "zone" => zone(el, d).map(Block::Zone),
+        "image" => image(el, d).map(Block::Image),
+        "columns" => columns(el, d).map(Block::Columns),
         other => {
             err(el, format!("неизвестный элемент <{other}>: блоки — p, list, table, signature, zone, image, columns"))
         }
     }
 }
 
-/// `<image src width align/>`: the file is read now, so a missing or broken one is an
+/// `<image src width align/>`: the picture is taken now, so a missing or broken file is an
 /// error placed in the template, never a gap in the document.
-fn image(el: &Element) -> R<Image> {
+fn image(el: &Element, d: &Defaults) -> R<Image> {
     allow(el, &["src", "width", "align"])?;
     let src = el.attr("src").unwrap_or_default().to_owned();
     if src.is_empty() {
         return err(el, "у <image> нет src (путь к файлу PNG или JPEG)");
     }
-    let picture = match crate::doc::picture::read(std::path::Path::new(&src)) {
-        Ok(p) => std::sync::Arc::new(p),
+    let picture = match d.pictures.picture(&src) {
+        Ok(p) => p,
         Err(why) => return err(el, format!("<image>: {why}")),
     };
     let width = length(el, "width")?.unwrap_or(Length::mm(20.0));
@@ -213,7 +216,7 @@ fn image(el: &Element) -> R<Image> {
 }
 
 /// `<columns before><column width frame valign>…</column>…</columns>`: blocks side by side.
-fn columns(el: &Element) -> R<Columns> {
+fn columns(el: &Element, d: &Defaults) -> R<Columns> {
     allow(el, &["before"])?;
     let mut out = Vec::new();
     for child in &el.children {
@@ -235,7 +238,7 @@ fn columns(el: &Element) -> R<Columns> {
                     Some("bottom") => VAlign::Bottom,
                     Some(v) => return err(c, format!("valign=\"{v}\": допустимо top, center, bottom")),
                 };
-                out.push(Column { width, frame: flag(c, "frame")?, valign, blocks: blocks(c, Place::Zone)? });
+                out.push(Column { width, frame: flag(c, "frame")?, valign, blocks: blocks(c, Place::Zone, d)? });
             }
             _ => return err(el, "в <columns> допустимы только <column>"),
         }
@@ -503,7 +506,7 @@ fn plain_text(el: &Element) -> R<String> {
         .collect())
 }
 
-fn zone(el: &Element) -> R<Zone> {
+fn zone(el: &Element, d: &Defaults) -> R<Zone> {
     allow(el, &["kind", "width"])?;
     let kind = match el.attr("kind") {
         Some("blank") => ZoneKind::Blank,
@@ -512,10 +515,10 @@ fn zone(el: &Element) -> R<Zone> {
         None => return err(el, "у <zone> нет kind (blank или right)"),
     };
     let width = length(el, "width")?.unwrap_or(Length::mm(80.0));
-    Ok(Zone { kind, width, blocks: blocks(el, Place::Zone)? })
+    Ok(Zone { kind, width, blocks: blocks(el, Place::Zone, d)? })
 }
 
-fn table(el: &Element) -> R<Table> {
+fn table(el: &Element, d: &Defaults) -> R<Table> {
     allow(el, &["widths"])?;
     let widths: Vec<f64> = match el.attr("widths") {
         Some(v) => v
@@ -532,8 +535,8 @@ fn table(el: &Element) -> R<Table> {
     for child in &el.children {
         match child {
             Node::Text(t) if t.trim().is_empty() => {}
-            Node::Element(c) if c.name == "head" => head = rows(c, RowKind::Header)?,
-            Node::Element(c) if c.name == "body" => body = rows(c, RowKind::Body)?,
+            Node::Element(c) if c.name == "head" => head = rows(c, RowKind::Header, d)?,
+            Node::Element(c) if c.name == "body" => body = rows(c, RowKind::Body, d)?,
             _ => return err(el, "в <table> допустимы только <head> и <body>"),
         }
     }
@@ -542,7 +545,7 @@ fn table(el: &Element) -> R<Table> {
     Ok(t)
 }
 
-fn rows(el: &Element, default: RowKind) -> R<Vec<Row>> {
+fn rows(el: &Element, default: RowKind, d: &Defaults) -> R<Vec<Row>> {
     let mut out = Vec::new();
     for child in &el.children {
         match child {
@@ -561,7 +564,7 @@ fn rows(el: &Element, default: RowKind) -> R<Vec<Row>> {
                 for c in &r.children {
                     match c {
                         Node::Text(t) if t.trim().is_empty() => {}
-                        Node::Element(c) if c.name == "cell" => cells.push(cell(c)?),
+                        Node::Element(c) if c.name == "cell" => cells.push(cell(c, d)?),
                         _ => return err(r, "в <row> допустимы только <cell>"),
                     }
                 }
@@ -573,14 +576,14 @@ fn rows(el: &Element, default: RowKind) -> R<Vec<Row>> {
     Ok(out)
 }
 
-fn cell(el: &Element) -> R<Cell> {
+fn cell(el: &Element, d: &Defaults) -> R<Cell> {
     allow(el, &["colspan", "rowspan", "align", "valign", "bold"])?;
     let has_blocks = el
         .children
         .iter()
         .any(|c| matches!(c, Node::Element(e) if Place::Section.allowed().contains(&e.name.as_str())));
     let blocks = if has_blocks {
-        blocks(el, Place::Cell)?
+        blocks(el, Place::Cell, d)?
     } else {
         let mut p = paragraph(&Element { attrs: Vec::new(), ..el.clone() })?;
         p.style.align = Align::Left;
@@ -662,6 +665,7 @@ mod tests {
                 bottom: Length::mm(20.0),
                 left: Length::mm(20.0),
             },
+            pictures: &crate::input::pictures::Pictures::default(),
         };
         sections(&parse(s).unwrap(), &d)
     }

@@ -82,4 +82,9 @@ pub struct Document {
     #[serde(skip)]
     #[schemars(skip)]
     pub base_dir: Option<std::path::PathBuf>,
+    /// The pictures read with the input (its logo), by the path the templates see.
+    /// Not part of the format.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub pictures: crate::input::pictures::Pictures,
 }

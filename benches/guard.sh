@@ -17,6 +17,8 @@ limit=${GUARD_LIMIT:-1.10}
 profile=${GUARD_PROFILE:-dev}
 samples=${GUARD_SAMPLES:-"samples/solnechnogorsk-2023.json samples/large-200.json"}
 dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
+# One target folder for both builds and both copies, wherever cargo is told to put it.
+target=${CARGO_TARGET_DIR:-$root/target}
 
 if ! command -v valgrind >/dev/null; then
   echo "guard: нет valgrind (apt-get install valgrind)" >&2
@@ -35,20 +37,40 @@ trap cleanup EXIT
 # base's build leaves them looking fresh to this tree: its sources are touched so that it
 # is built again, which also puts the current binary back for whatever runs next.
 git worktree add --quiet --detach "$work/base" "$base_rev"
-(cd "$work/base" && CARGO_TARGET_DIR="$root/target" cargo build --quiet --profile "$profile" --bin prikaz)
-cp "target/$dir/prikaz" "$work/prikaz-base"
+(cd "$work/base" && CARGO_TARGET_DIR="$target" cargo build --quiet --profile "$profile" --bin prikaz)
+cp "$target/$dir/prikaz" "$work/prikaz-base"
 find src -name '*.rs' -exec touch {} +
-cargo build --quiet --profile "$profile" --bin prikaz
-cp "target/$dir/prikaz" "$work/prikaz-new"
+touch build.rs
+CARGO_TARGET_DIR="$target" cargo build --quiet --profile "$profile" --bin prikaz
+cp "$target/$dir/prikaz" "$work/prikaz-new"
+# The same binary twice while the sources differ would be a guard that sees nothing.
+if cmp -s "$work/prikaz-base" "$work/prikaz-new" && ! git diff --quiet "$base_rev" -- src build.rs templates Cargo.toml; then
+  echo "guard: обе сборки дали один и тот же бинарник, хотя исходники различаются — сравнивать нечего" >&2
+  exit 1
+fi
 
-count() { # binary input → instructions
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$1" render "$2" -o "$work/out" 2>&1 >/dev/null |
-    awk '/Collected :/ {print $NF}'
+count() { # binary input → instructions; what went wrong is printed, not swallowed
+  local log="$work/valgrind.log" n
+  if ! valgrind --tool=callgrind --callgrind-out-file=/dev/null "$1" render "$2" -o "$work/out" >/dev/null 2>"$log"; then
+    echo "guard: $1 не собрал $2:" >&2
+    grep -v '^==' "$log" >&2 || true
+    return 1
+  fi
+  n=$(awk '/Collected :/ {print $NF}' "$log")
+  if ! [[ "$n" =~ ^[0-9]+$ ]] || [ "$n" = 0 ]; then
+    echo "guard: valgrind не назвал число инструкций для $2" >&2
+    return 1
+  fi
+  echo "$n"
 }
 failed=0
 for s in $samples; do
-  a=$(count "$work/prikaz-base" "$s")
-  b=$(count "$work/prikaz-new" "$s")
+  # A sample the previous version cannot read (it uses a new field) has nothing to compare.
+  if ! a=$(count "$work/prikaz-base" "$s"); then
+    echo "guard: $s: прежняя версия его не собирает — не сравнивается" >&2
+    continue
+  fi
+  b=$(count "$work/prikaz-new" "$s") || { failed=1; continue; }
   ratio=$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", b / a}')
   verdict=$(awk -v r="$ratio" -v l="$limit" 'BEGIN {print (r > l) ? "МЕДЛЕННЕЕ" : "ok"}')
   printf 'guard: %s: %s → %s инструкций, ×%s (%s)\n' "$s" "$a" "$b" "$ratio" "$verdict"

@@ -212,6 +212,17 @@ impl Engine {
         crate::amend::amending_order(old, new, own)
     }
 
+    /// Who made the changes of a tracked render and when: `author` or «prikaz», `date` or
+    /// the new order's date (today's for a document of appendices alone).
+    pub fn reviser(new: &Input, author: Option<&str>, date: Option<chrono::NaiveDate>) -> Reviser {
+        let date = date.or_else(|| new.order.as_ref().map(|o| o.date.0)).unwrap_or_else(|| {
+            let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+            chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0).unwrap_or_default().date_naive()
+        });
+        let author = author.map(str::trim).filter(|a| !a.is_empty()).unwrap_or("prikaz");
+        Reviser { author: author.to_owned(), date: format!("{date}T00:00:00Z") }
+    }
+
     /// Renders a checked input with its changes since an earlier version tracked: the DOCX
     /// holds them as Word revisions by `by` (accepting all gives the new text, rejecting all
     /// the old one), the PDF is the new document with a bar in the left margin beside every

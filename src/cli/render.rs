@@ -205,22 +205,15 @@ fn render(
     write_files(file, output, parts, opts, |o| engine.render_ir(&ir, o, warnings))
 }
 
-fn today() -> chrono::NaiveDate {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0).unwrap_or_default().date_naive()
-}
-
 /// The earlier version of `--changes-from`, checked (its messages printed), and who made
-/// the changes when: `--changes-author` or «prikaz», `--changes-date` or the new order's date
-/// (today's without an order).
+/// the changes when ([`prikaz::Engine::reviser`]).
 fn earlier_version(
     changes: &Changes,
     new: &prikaz::input::model::Document,
 ) -> Result<(prikaz::input::model::Document, prikaz::Reviser), Failure> {
     let date = match changes.date.as_deref().map(prikaz::input::model::parse_iso_date) {
-        // A document of appendices alone has no date of its own: today's.
-        None => new.order.as_ref().map_or_else(today, |o| o.date.0),
-        Some(Ok(d)) => d,
+        None => None,
+        Some(Ok(d)) => Some(d),
         Some(Err(e)) => return Err(Failure::invalid(format!("--changes-date: {e}"))),
     };
     let name = changes.old.display().to_string();
@@ -232,8 +225,7 @@ fn earlier_version(
             "{name} (--changes-from) {why} — изменения показываются только по проверенным файлам"
         )));
     };
-    let author = changes.author.clone().filter(|a| !a.trim().is_empty()).unwrap_or_else(|| "prikaz".to_owned());
-    Ok((old, prikaz::Reviser { author, date: format!("{date}T00:00:00Z") }))
+    Ok((old, prikaz::Engine::reviser(new, changes.author.as_deref(), date)))
 }
 
 fn print_warnings(warnings: &[prikaz::diag::Diagnostic]) {

@@ -473,8 +473,7 @@ async fn tracked(Axum(state): Axum<Arc<State>>, body: Result<Bytes, BytesRejecti
     let job = tokio::task::spawn_blocking(move || {
         let _slot = permit;
         let (old, new) = versions_within(&text, Some(&base))?;
-        let date = new.order.as_ref().map_or_else(String::new, |o| format!("{}T00:00:00Z", o.date.0));
-        let by = prikaz::Reviser { author: "prikaz".to_owned(), date };
+        let by = prikaz::Engine::reviser(&new, None, None);
         let opts = Options { pdf: false, files_within_base: true, ..Options::default() };
         engine
             .render_tracked(&old, &new, &opts, &by)

@@ -114,7 +114,7 @@ impl<'n> Merger<'n> {
 
     /// Two paired blocks: the same block unchanged, or the new one with the changes.
     fn block(&mut self, old: &Block, new: &'n Block) -> Vec<Block> {
-        if old == new {
+        if old == new || same_picture(old, new) {
             self.pass(new);
             return vec![new.clone()];
         }
@@ -261,7 +261,12 @@ impl<'n> Merger<'n> {
         });
     }
 
+    /// A paragraph passed: it takes a pending bar if it prints something (an empty
+    /// spacer would hold the bar where nothing is drawn).
     fn visit(&mut self, p: &'n Paragraph) {
+        if text_of(&p.inlines).trim().is_empty() {
+            return;
+        }
         if std::mem::take(&mut self.pending) {
             self.changed.push(p);
         }
@@ -272,6 +277,17 @@ impl<'n> Merger<'n> {
         self.pending = false;
         self.changed.push(p);
         self.last = Some(p);
+    }
+}
+
+/// Two images that print the same: one picture, width and place (their paths may differ:
+/// each version's folder).
+fn same_picture(old: &Block, new: &Block) -> bool {
+    match (old, new) {
+        (Block::Image(a), Block::Image(b)) => {
+            a.picture == b.picture && a.width == b.width && a.align == b.align && a.revision == b.revision
+        }
+        _ => false,
     }
 }
 
@@ -310,7 +326,8 @@ fn block_key(b: &Block) -> String {
                 Block::List(_) => "• ",
                 Block::Signature(_) => "✍ ",
                 Block::Zone(_) => "▭ ",
-                Block::Image(i) => return format!("▣ {}", i.src),
+                // By the picture, not its path: two versions in two folders share a logo.
+                Block::Image(i) => return format!("▣ {} {:?}", i.picture.bytes.len(), i.picture.pixels),
                 _ => "▥ ",
             });
             each_text(other, &mut |t| {

@@ -73,6 +73,10 @@ pub struct DocxState {
     pub numbering: super::numbering::NumberingBook,
     /// Who made the revisions of a tracked render.
     pub revisions_by: Option<super::Reviser>,
+    /// Paragraphs written so far in a tracked render (their revisions' times alternate).
+    pub revised_paragraphs: usize,
+    /// The revision of the table row being written.
+    pub row_revision: Option<crate::doc::Revision>,
 }
 
 /// The first page's footer with the QR code at the right margin.
@@ -92,6 +96,8 @@ impl Default for DocxState {
     fn default() -> Self {
         DocxState {
             revisions_by: None,
+            revised_paragraphs: 0,
+            row_revision: None,
             table_headers: Vec::new(),
             page_numbers: true,
             hyphenation: true,

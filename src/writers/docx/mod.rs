@@ -49,6 +49,23 @@ pub struct Reviser {
 }
 
 impl Reviser {
+    /// The reviser of the next paragraph. LibreOffice merges one author's changes that
+    /// touch across a paragraph's end when their times are less than two minutes apart, and
+    /// «Отклонить все» then removes the paragraph end between them too, joining two
+    /// paragraphs (a point ending with new words followed by a new point). Neighbouring
+    /// paragraphs' changes are therefore dated two minutes apart, in turns.
+    /// Inside a row added or taken away the paragraphs keep the row's time: LibreOffice
+    /// takes the row away with its text only when they are one change.
+    fn for_paragraph(&self, fx: &mut DocxState) -> Reviser {
+        fx.revised_paragraphs += 1;
+        if fx.revised_paragraphs % 2 == 1 || fx.row_revision.is_some() {
+            return self.clone();
+        }
+        let later = chrono::NaiveDateTime::parse_from_str(&self.date, "%Y-%m-%dT%H:%M:%SZ")
+            .map(|t| (t + chrono::Duration::minutes(2)).format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        Reviser { author: self.author.clone(), date: later.unwrap_or_else(|_| self.date.clone()) }
+    }
+
     fn insert(&self) -> Insert {
         Insert::new_with_empty().author(&self.author).date(&self.date)
     }
@@ -232,7 +249,8 @@ fn image(i: &Image, ind: Indent, fx: &mut DocxState) -> DxParagraph {
         .line_spacing(LineSpacing::new().before(0).after(0).line_rule(LineSpacingType::AtLeast).line(line))
         ;
     let run = Run::new().size(2).add_image(pic);
-    p = match (i.revision, &fx.revisions_by) {
+    let by = fx.revisions_by.clone().map(|b| b.for_paragraph(fx));
+    p = match (i.revision, &by) {
         (Some(Revision::Inserted), Some(by)) => p.add_insert(by.insert().add_run(run)).insert(&by.author, &by.date),
         (Some(Revision::Deleted), Some(by)) => p.add_delete(by.delete().add_run(run)).delete(&by.author, &by.date),
         _ => p.add_run(run),
@@ -423,7 +441,11 @@ fn paragraph_with(p: &Paragraph, own: Props, hyphenation: bool, role: Option<Rol
         dp = dp.keep_next(true);
     }
     let mut inlines = std::borrow::Cow::Borrowed(p.inlines.as_slice());
-    if let Some((id, level, rest)) = p.style.number.and_then(|n| numbered(&p.inlines, n, own.first, fx)) {
+    // A paragraph taken away keeps its list but does not count in it: accepting removes
+    // it, and the numbers after it must read on without a gap.
+    let deleted = p.revisions.as_ref().and_then(|r| r.mark) == Some(Revision::Deleted)
+        || fx.row_revision == Some(Revision::Deleted);
+    if let Some((id, level, rest)) = p.style.number.and_then(|n| numbered(&p.inlines, n, own.first, deleted, fx)) {
         dp = dp.numbering(NumberingId::new(id), IndentLevel::new(level));
         // The list draws the number; the indent stays the paragraph's own (a list's indent
         // would win over the style's).
@@ -436,7 +458,8 @@ fn paragraph_with(p: &Paragraph, own: Props, hyphenation: bool, role: Option<Rol
         inlines.to_mut()[0] = rest;
     }
     let marks = p.revisions.as_ref().map_or(&[][..], |r| r.inlines.as_slice());
-    let by = fx.revisions_by.as_ref();
+    let by = fx.revisions_by.clone().map(|b| b.for_paragraph(fx));
+    let by = by.as_ref();
     for (r, mark) in runs(&inlines, marks, &own, &base, hyphenation && !own.no_hyphens) {
         dp = match (mark, by) {
             (Some(Revision::Inserted), Some(by)) => dp.add_insert(by.insert().add_run(r)),
@@ -458,13 +481,15 @@ fn numbered(
     inlines: &[Inline],
     n: crate::doc::AutoNumber,
     first: i32,
+    deleted: bool,
     fx: &mut DocxState,
 ) -> Option<(usize, usize, Inline)> {
     let Some(Inline::Text(rest, style)) = inlines.first() else { return None };
     // A point's list puts the space after the number itself; a table's list puts nothing,
     // and a section row keeps its own space before the title.
     let rest = if n.list == 0 { rest.trim_start_matches([' ', '\u{a0}']) } else { rest };
-    let (id, level) = fx.numbering.assign(n, n.values(), first);
+    let (id, level) =
+        if deleted { fx.numbering.assign_uncounted(n, first) } else { fx.numbering.assign(n, n.values(), first) };
     Some((id, level, Inline::Text(rest.to_owned(), *style)))
 }
 
@@ -636,6 +661,7 @@ fn table_row(
     let mut cells = Vec::new();
     let mut col = 0;
     let mut next = row.cells.iter().zip(starts.iter()).peekable();
+    fx.row_revision = row.revision;
     while col < ncols {
         if let Some((left, span)) = pending[col] {
             // A continuation of a vertical merge from the row above.
@@ -670,6 +696,7 @@ fn table_row(
         }
     }
     let tr = TableRow::new(cells).cant_split();
+    fx.row_revision = None;
     match (row.revision, &fx.revisions_by) {
         (Some(Revision::Inserted), Some(by)) => tr.insert(by.insert()),
         (Some(Revision::Deleted), Some(by)) => tr.delete(by.delete()),

@@ -143,6 +143,21 @@ impl NumberingBook {
         (id, level)
     }
 
+    /// The list instance and level of a paragraph taken away (a tracked render): the
+    /// instance its sequence is in, its value neither checked nor counted — after «Принять
+    /// все» it is gone, after «Отклонить все» Word counts it where it stands.
+    pub fn assign_uncounted(&mut self, n: AutoNumber, first_line: i32) -> (usize, usize) {
+        let level = usize::from(n.level).min(LEVELS - 1);
+        let sequence = match (n.list, n.format) {
+            (0, f) => Sequence::Points(f),
+            (id, _) => Sequence::Table(id),
+        };
+        match self.current.iter().find(|c| c.0 == sequence) {
+            Some(&(_, id, _)) => (id, level),
+            None => self.assign(n, n.values(), first_line),
+        }
+    }
+
     /// The list instance of the items of one list: markers share one instance per kind; a
     /// numbered list is a sequence of its own, counting from 1. Call it once per list.
     pub fn list(&mut self, marker: ListMarker) -> usize {

@@ -226,3 +226,35 @@ fn numbers_after_a_row_and_a_point_taken_away_read_right_both_ways() {
     assert_eq!(texts_after("reject", &tracked)["new-изменения.docx"].1, plain["old.docx"].1, "«Отклонить все»");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A column added to the plan: the table is replaced whole (the old one taken away with its
+/// header, the new one added), and the file stays valid OOXML.
+#[test]
+fn a_plan_with_a_new_column_is_replaced_whole_and_stays_valid() {
+    let dir = temp_dir("tracked-column");
+    let text = std::fs::read_to_string(root().join("samples/solnechnogorsk-2023.json")).unwrap();
+    let old: Value = serde_json::from_str(&text).unwrap();
+    let mut new = old.clone();
+    new["appendices"][0]["table"]["columns"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"key": "note", "title": "Примечание", "width": 10}));
+    let (po, pn) = (dir.join("old.json"), dir.join("new.json"));
+    std::fs::write(&po, &text).unwrap();
+    std::fs::write(&pn, new.to_string()).unwrap();
+    let out = dir.join("out");
+    let s = |p: &Path| p.to_str().unwrap().to_owned();
+    let r = prikaz(&["render", &s(&pn), "--changes-from", &s(&po), "-o", &s(&out), "--format", "docx"]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let docx = out.join("new-изменения.docx");
+    let xml = common::docx_part(&docx, "word/document.xml");
+    // The old header rows are taken away: their properties keep the schema's order.
+    assert!(xml.contains("<w:tblHeader/><w:del "), "a deleted header row");
+    assert!(!xml.contains("<w:del w:id=\"1\" w:author=\"prikaz\" w:date=\"2023-08-28T00:00:00Z\"/><w:cantSplit/>"));
+    if tool("openxml-audit") {
+        let audit = Command::new("openxml-audit").arg(&docx).output().unwrap();
+        let said = String::from_utf8_lossy(&audit.stdout).to_string() + &String::from_utf8_lossy(&audit.stderr);
+        assert!(said.contains("Errors: 0"), "{said}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

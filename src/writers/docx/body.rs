@@ -142,6 +142,8 @@ enum Extra {
     Lang,
     /// The page-number header references and `w:titlePg` (first section only).
     Headers,
+    /// `w:tblHeader`, if a header row's properties have none.
+    TableHeader,
 }
 
 impl<'a> Pass<'a, '_> {
@@ -291,9 +293,9 @@ impl<'a> Pass<'a, '_> {
                 self.sorted(s, empty, order.sectpr, extra, out)
             }
             b"w:r" => self.completed(s, empty, b"w:rPr", &[b"<w:rPr>", LANG.as_bytes(), b"</w:rPr>"], true, out),
-            b"w:trPr" if place == Place::InHeaderRow => {
-                self.completed(s, empty, b"w:tblHeader", &[b"<w:tblHeader/>"], false, out)
-            }
+            // Sorted too: a header row taken away (a tracked render) has its `w:del`, which
+            // must come after `w:tblHeader`.
+            b"w:trPr" if place == Place::InHeaderRow => self.sorted(s, empty, order.trpr, Extra::TableHeader, out),
             b"w:trPr" => self.sorted(s, empty, order.trpr, Extra::None, out),
             _ => {
                 match name {
@@ -390,6 +392,7 @@ impl<'a> Pass<'a, '_> {
         let added: &[u8] = match extra {
             Extra::Lang if !items.iter().any(|i| i.name(&buf) == b"w:lang") => LANG.as_bytes(),
             Extra::Headers if !items.iter().any(|i| i.name(&buf) == b"w:titlePg") => b"<w:titlePg/>",
+            Extra::TableHeader if !items.iter().any(|i| i.name(&buf) == b"w:tblHeader") => b"<w:tblHeader/>",
             _ => b"",
         };
         if !added.is_empty() {

@@ -119,11 +119,17 @@ impl<'n> Merger<'n> {
             return vec![new.clone()];
         }
         match (old, new) {
-            (Block::Paragraph(o), Block::Paragraph(n)) => {
+            // A paragraph keeps its place only in the same kind of numbering: a point that
+            // became a sub-point, or lost its number, is one taken away and one added, so
+            // rejecting brings back its old number.
+            (Block::Paragraph(o), Block::Paragraph(n)) if same_numbering(o, n) => {
                 self.mark(n);
                 vec![Block::Paragraph(words::merge(o, n))]
             }
-            (Block::Table(o), Block::Table(n)) if o.widths.len() == n.widths.len() => {
+            // A table keeps its place when its columns and the shape of its header stayed.
+            (Block::Table(o), Block::Table(n))
+                if o.widths.len() == n.widths.len() && (o.head == n.head || same_shape(&o.head, &n.head)) =>
+            {
                 vec![Block::Table(self.table(o, n))]
             }
             (Block::List(o), Block::List(n)) if o.marker == n.marker => vec![Block::List(self.list(o, n))],
@@ -278,6 +284,13 @@ impl<'n> Merger<'n> {
         self.changed.push(p);
         self.last = Some(p);
     }
+}
+
+/// Both paragraphs numbered the same way (format, level, list), or both without a number:
+/// the number's value may differ (Word renumbers).
+fn same_numbering(a: &Paragraph, b: &Paragraph) -> bool {
+    let form = |p: &Paragraph| p.style.number.map(|n| (n.format, n.level, n.list, n.roman_top, n.paren));
+    form(a) == form(b)
 }
 
 /// Two images that print the same: one picture, width and place (their paths may differ:
@@ -567,6 +580,42 @@ mod tests {
         let Block::Paragraph(first) = &m.doc.sections[0].blocks[0] else { unreachable!() };
         assert_eq!(words::side(first, Revision::Inserted), "Назначить ответственным Иванова И.И.");
         assert_eq!(words::side(first, Revision::Deleted), "Назначить ответственным Петрова П.П.");
+    }
+
+    #[test]
+    fn a_point_made_a_sub_point_is_taken_away_and_added_so_rejecting_brings_its_number_back() {
+        let numbered = |level: u8| {
+            let mut p = para("Провести совещание");
+            p.style.number = Some(crate::doc::AutoNumber {
+                format: crate::doc::NumberFormat::Decimal,
+                level,
+                list: 0,
+                roman_top: false,
+                paren: false,
+                parts: [1; 9],
+            });
+            Block::Paragraph(p)
+        };
+        let (o, n) = (doc(vec![numbered(0)]), doc(vec![numbered(1)]));
+        let m = merge(&o, &n);
+        let marks: Vec<Option<Revision>> = m.doc.sections[0]
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.revisions.as_ref().and_then(|r| r.mark),
+                _ => panic!("paragraphs"),
+            })
+            .collect();
+        assert_eq!(marks, [Some(Revision::Deleted), Some(Revision::Inserted)]);
+        // Only the number's value changed: the same paragraph, untouched.
+        let (mut a, mut b) = (numbered(0), numbered(0));
+        if let (Block::Paragraph(x), Block::Paragraph(y)) = (&mut a, &mut b) {
+            x.style.number.as_mut().unwrap().parts = [2; 9];
+            y.style.number.as_mut().unwrap().parts = [3; 9];
+        }
+        let (o, n) = (doc(vec![a]), doc(vec![b]));
+        let m = merge(&o, &n);
+        assert!(matches!(&m.doc.sections[0].blocks[..], [Block::Paragraph(p)] if p.revisions.is_none()));
     }
 
     #[test]

@@ -523,7 +523,19 @@ mod tests {
         Block::Table(Table { widths: vec![1.0, 1.0], head: vec![row(&["Мероприятие", "Срок"])], body: rows.iter().map(|r| row(r)).collect() })
     }
 
-    fn revisions(t: &Table) -> Vec<Option<Revision>> {
+    /// The paragraph marks' revisions of the first section, which holds paragraphs only.
+    fn paragraph_marks(m: &Merged<'_>) -> Vec<Option<Revision>> {
+        m.doc.sections[0]
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.revisions.as_ref().and_then(|r| r.mark),
+                _ => panic!("paragraphs"),
+            })
+            .collect()
+    }
+
+        fn revisions(t: &Table) -> Vec<Option<Revision>> {
         t.body.iter().map(|r| r.revision).collect()
     }
 
@@ -568,14 +580,7 @@ mod tests {
             ]),
         );
         let m = merge(&o, &n);
-        let marks: Vec<Option<Revision>> = m.doc.sections[0]
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph(p) => p.revisions.as_ref().and_then(|r| r.mark),
-                _ => panic!("paragraphs"),
-            })
-            .collect();
+        let marks = paragraph_marks(&m);
         assert_eq!(marks, [None, Some(Revision::Inserted)]);
         let Block::Paragraph(first) = &m.doc.sections[0].blocks[0] else { unreachable!() };
         assert_eq!(words::side(first, Revision::Inserted), "Назначить ответственным Иванова И.И.");
@@ -598,14 +603,7 @@ mod tests {
         };
         let (o, n) = (doc(vec![numbered(0)]), doc(vec![numbered(1)]));
         let m = merge(&o, &n);
-        let marks: Vec<Option<Revision>> = m.doc.sections[0]
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph(p) => p.revisions.as_ref().and_then(|r| r.mark),
-                _ => panic!("paragraphs"),
-            })
-            .collect();
+        let marks = paragraph_marks(&m);
         assert_eq!(marks, [Some(Revision::Deleted), Some(Revision::Inserted)]);
         // Only the number's value changed: the same paragraph, untouched.
         let (mut a, mut b) = (numbered(0), numbered(0));

@@ -452,6 +452,9 @@ pub struct Columns {
     pub columns: Vec<Column>,
     /// Space before.
     pub space_before: Length,
+    /// The block added or taken away as a whole since the earlier version (a tracked render
+    /// only): its row and spacer go with its text.
+    pub revision: Option<Revision>,
 }
 
 /// One column of [`Columns`].

@@ -246,7 +246,7 @@ fn columns(el: &Element, d: &Defaults) -> R<Columns> {
     if out.is_empty() {
         return err(el, "в <columns> нет ни одной <column>");
     }
-    Ok(Columns { columns: out, space_before: length(el, "before")?.unwrap_or_default() })
+    Ok(Columns { columns: out, space_before: length(el, "before")?.unwrap_or_default(), revision: None })
 }
 
 fn paragraph(el: &Element) -> R<Paragraph> {

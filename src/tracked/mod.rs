@@ -460,6 +460,7 @@ fn whole(b: &Block, revision: Revision) -> Block {
                 .iter()
                 .map(|col| crate::doc::Column { blocks: col.blocks.iter().map(|b| whole(b, revision)).collect(), ..col.clone() })
                 .collect(),
+            revision: Some(revision),
             ..c.clone()
         }),
     }

@@ -219,7 +219,14 @@ fn block(b: &Block, ctx: &Ctx, ind: Indent, size: Option<Length>, fx: &mut DocxS
             let space = twips(c.space_before);
             if space > 0 {
                 let rule = LineSpacing::new().before(0).after(0).line_rule(LineSpacingType::Exact).line(space);
-                out.push(Child::P(DxParagraph::new().keep_next(true).line_spacing(rule).size(2)));
+                let spacer = DxParagraph::new().keep_next(true).line_spacing(rule).size(2);
+                // Added or taken away with the block.
+                let spacer = match (c.revision, &fx.revisions_by) {
+                    (Some(Revision::Inserted), Some(by)) => spacer.insert(&by.author, &by.date),
+                    (Some(Revision::Deleted), Some(by)) => spacer.delete(&by.author, &by.date),
+                    _ => spacer,
+                };
+                out.push(Child::P(spacer));
             }
             fx.table_headers.push(0);
             out.push(Child::T(columns(c, ctx, fx)));
@@ -266,6 +273,9 @@ fn image(i: &Image, ind: Indent, fx: &mut DocxState) -> DxParagraph {
 /// content exactly where the layout puts it; a framed cell keeps its own edges (the gaps go
 /// to its neighbours) and draws the frame as its borders.
 fn columns(cs: &Columns, ctx: &Ctx, fx: &mut DocxState) -> DxTable {
+    // A block added or taken away whole: its text is one change with its row.
+    let outer = fx.row_revision;
+    fx.row_revision = cs.revision.or(outer);
     let tw = twips(ctx.text_width);
     let n = cs.columns.len();
     let widths: Vec<i32> = cs.columns.iter().map(|c| twips(c.width)).collect();
@@ -341,7 +351,14 @@ fn columns(cs: &Columns, ctx: &Ctx, fx: &mut DocxState) -> DxTable {
         cells.push(cell);
     }
     let grid: Vec<usize> = bounds.windows(2).map(|w| (w[1] - w[0]).max(1) as usize).collect();
-    DxTable::without_borders(vec![TableRow::new(cells).cant_split()])
+    fx.row_revision = outer;
+    let row = TableRow::new(cells).cant_split();
+    let row = match (cs.revision, &fx.revisions_by) {
+        (Some(Revision::Inserted), Some(by)) => row.insert(by.insert()),
+        (Some(Revision::Deleted), Some(by)) => row.delete(by.delete()),
+        _ => row,
+    };
+    DxTable::without_borders(vec![row])
         .set_grid(grid.clone())
         .layout(TableLayoutType::Fixed)
         .width(grid.iter().sum(), WidthType::Dxa)

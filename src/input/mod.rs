@@ -73,6 +73,9 @@ pub fn resolve_files_within(loaded: &mut Loaded, base: &Path) {
 fn resolve(loaded: &mut Loaded, base: &Path, confined: bool) {
     let Some(doc) = loaded.document.as_mut() else { return };
     doc.base_dir = Some(base.to_path_buf());
+    if confined {
+        doc.pictures.confine_to(base);
+    }
     let Some(logo) = doc.blank.as_ref().and_then(|b| b.logo.as_ref()) else { return };
     let checked = if confined { within(base, &logo.path) } else { Some(base.join(&logo.path)) };
     // Kept by the path the templates see (`logo.path`), read once.

@@ -11,29 +11,49 @@ use crate::diag::Diagnostic;
 use crate::doc::picture::{decode, PictureSource, MAX_BYTES};
 use crate::doc::Picture;
 
-/// Pictures read with the input, by the path the templates see.
+/// Pictures read with the input, by the path the templates see; for a document from a
+/// browser, the folder every other picture must lie in.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Pictures(BTreeMap<String, Arc<Picture>>);
+pub struct Pictures {
+    read: BTreeMap<String, Arc<Picture>>,
+    within: Option<std::path::PathBuf>,
+}
 
 impl Pictures {
     /// Keeps a picture read for `path`.
     pub fn insert(&mut self, path: String, picture: Picture) {
-        self.0.insert(path, Arc::new(picture));
+        self.read.insert(path, Arc::new(picture));
     }
 
     /// The picture read for `path`.
     pub fn get(&self, path: &str) -> Option<Arc<Picture>> {
-        self.0.get(path).cloned()
+        self.read.get(path).cloned()
+    }
+
+    /// Any other picture (a template's own) must lie inside `folder`.
+    pub fn confine_to(&mut self, folder: &Path) {
+        self.within = Some(folder.to_path_buf());
     }
 }
 
 impl PictureSource for Pictures {
     /// The input's picture, or the file a template names, read now.
     fn picture(&self, src: &str) -> Result<Arc<Picture>, Diagnostic> {
-        match self.get(src) {
-            Some(p) => Ok(p),
-            None => read(Path::new(src)).map(Arc::new),
+        if let Some(p) = self.get(src) {
+            return Ok(p);
         }
+        if let Some(root) = &self.within {
+            let inside = match (std::fs::canonicalize(src), std::fs::canonicalize(root)) {
+                (Ok(real), Ok(root)) => real.starts_with(root),
+                _ => false,
+            };
+            if !inside {
+                return Err(Diagnostic::error(format!(
+                    "изображение «{src}» лежит вне папки документа — такие файлы не читаются"
+                )));
+            }
+        }
+        read(Path::new(src)).map(Arc::new)
     }
 }
 
@@ -81,5 +101,16 @@ mod tests {
         // No such file: the picture comes from what the input read.
         assert_eq!(known.picture("/нигде/logo.png").unwrap().pixels, (3, 2));
         assert!(known.picture("/нигде/other.png").is_err());
+    }
+
+    #[test]
+    fn a_confined_document_reads_no_picture_outside_its_folder() {
+        let dir = std::env::temp_dir().join(format!("prikaz-pictures-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut known = Pictures::default();
+        known.confine_to(&dir);
+        let e = known.picture("/etc/hostname").unwrap_err();
+        assert!(e.message.contains("вне папки документа"), "{e}");
+        std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -253,13 +253,13 @@ enum Command {
         /// Показать изменения с прежней (подписанной) версии: DOCX с исправлениями Word
         /// (принять все — новый текст, отклонить все — прежний), в PDF — черта на полях у
         /// изменённых строк. Файлы получают имя «…-изменения».
-        #[arg(long, value_name = "СТАРЫЙ", conflicts_with = "emit")]
+        #[arg(long, conflicts_with = "emit")]
         changes_from: Option<PathBuf>,
         /// Автор исправлений в DOCX (по умолчанию «prikaz»).
-        #[arg(long, value_name = "ИМЯ", requires = "changes_from")]
+        #[arg(long, requires = "changes_from")]
         changes_author: Option<String>,
         /// Дата исправлений в DOCX, ГГГГ-ММ-ДД (по умолчанию — дата нового приказа).
-        #[arg(long, value_name = "ДАТА", requires = "changes_from")]
+        #[arg(long, requires = "changes_from")]
         changes_date: Option<String>,
     },
 }

@@ -1,6 +1,8 @@
 """What the browser tests share: headless Chromium as the tests start it (Debian's
 chromium and chromedriver, through selenium), and waiting for a condition on a page that
 redraws itself."""
+import os
+import shutil
 import sys
 import time
 
@@ -49,3 +51,15 @@ def wait_or_stop(driver, what, check, screenshot, seconds=30):
     driver.save_screenshot(screenshot)
     status = driver.execute_script("const s = document.getElementById('status'); return s ? s.textContent : ''")
     sys.exit(f"не дождались: {what}; статус: {status}")
+
+
+def pages(driver):
+    """How many pages the editor's preview shows."""
+    return int(driver.execute_script("return +(document.getElementById('pages').dataset.count || 0)"))
+
+
+def empty_folder(path):
+    """`path` as a new empty folder (downloads of an earlier run removed)."""
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path, exist_ok=True)
+    return path

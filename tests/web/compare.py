@@ -8,18 +8,16 @@ Exit status 0 when every step holds; the failing step is printed otherwise.
 """
 import json
 import os
-import shutil
 import sys
 
+import browser
 from browser import chromium, wait_or_stop
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 url, signed, out = sys.argv[1], sys.argv[2], sys.argv[3]
 os.makedirs(out, exist_ok=True)
-downloads = os.path.join(out, "compare-downloads")
-shutil.rmtree(downloads, ignore_errors=True)
-os.makedirs(downloads, exist_ok=True)
+downloads = browser.empty_folder(os.path.join(out, "compare-downloads"))
 driver = chromium(downloads)
 
 
@@ -32,7 +30,7 @@ def changes():
 
 
 def pages():
-    return int(driver.execute_script("return +(document.getElementById('pages').dataset.count || 0)"))
+    return browser.pages(driver)
 
 
 try:

@@ -9,9 +9,9 @@ Exit status 0 when every step holds; the failing step is printed otherwise.
 """
 import json
 import os
-import shutil
 import sys
 
+import browser
 from browser import chromium, wait_or_stop
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.action_chains import ActionChains
@@ -21,10 +21,8 @@ from selenium.webdriver.support.ui import Select
 
 url, opened, out = sys.argv[1], sys.argv[2], sys.argv[3]
 os.makedirs(out, exist_ok=True)
-downloads = os.path.join(out, "downloads")
 # A rerun starts with no downloads: the counts below are of this run's files.
-shutil.rmtree(downloads, ignore_errors=True)
-os.makedirs(downloads, exist_ok=True)
+downloads = browser.empty_folder(os.path.join(out, "downloads"))
 
 driver = chromium(downloads)
 
@@ -38,7 +36,7 @@ def status():
 
 
 def pages():
-    return int(driver.execute_script("return +(document.getElementById('pages').dataset.count || 0)"))
+    return browser.pages(driver)
 
 
 def first_page_text():

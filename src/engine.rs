@@ -196,6 +196,27 @@ impl Engine {
         self.write(&ir, opts, warnings, false)
     }
 
+    /// What a user already has (a Word document, a spreadsheet, a CSV) as an input
+    /// document: `crate::import::read`.
+    pub fn import(
+        file: &Path,
+        title: &str,
+        sheet: Option<&str>,
+        files_stem: &str,
+    ) -> Result<crate::import::Imported, Diagnostic> {
+        crate::import::read(file, title, sheet, files_stem)
+    }
+
+    /// `import --into`: an imported plan's rows put into the roadmap appendix of a document
+    /// whose text is `text` (or the one `appendix` names); the rest of the text stays as written.
+    pub fn import_into(
+        text: &str,
+        table: &crate::input::model::Table,
+        appendix: Option<&str>,
+    ) -> Result<crate::import::into::Merged, Diagnostic> {
+        crate::import::into::merge(text, table, appendix)
+    }
+
     /// What changed from `old` to `new`, named in the old (signed) version's numbers, in
     /// reading order (`prikaz diff`). Needs no engine: nothing is rendered.
     pub fn changes(old: &Input, new: &Input) -> Vec<crate::diff::Change> {

@@ -87,18 +87,14 @@ pub fn run_into(file: &Path, into: &Path, appendix: Option<&str>, sheet: Option<
         Ok(i) => i,
         Err(e) => return fail(format!("{name}: {e}")),
     };
-    let Some(table) = imported.document["appendices"]
-        .as_array()
-        .and_then(|a| a.iter().find(|x| x["table"].is_object()))
-        .map(|a| a["table"].clone())
-    else {
+    let Some(table) = imported.document.appendices.iter().find_map(|a| a.table.as_ref()) else {
         return fail(format!("{name}: в файле нет таблицы плана"));
     };
     let source = match prikaz::input::source::read_source_noted(into) {
         Ok((s, _)) => s,
         Err(d) => return fail(format!("{}: {}", into.display(), d.message)),
     };
-    let merged = match prikaz::import::into::merge(&source.text, &table, appendix) {
+    let merged = match prikaz::Engine::import_into(&source.text, table, appendix) {
         Ok(m) => m,
         Err(e) => return fail(format!("{}: {e}", into.display())),
     };
@@ -127,42 +123,16 @@ pub fn run_into(file: &Path, into: &Path, appendix: Option<&str>, sheet: Option<
     Ok(Done::Ok)
 }
 
-/// The file as an input document, by its kind: a Word document (files it holds, a logo,
-/// named after `files_stem`) or a table (`sheet` of a book); notes on how it was read are
-/// printed. `title` names a plan the file gives no title.
+/// The file imported, what its reader noticed said as notes.
 fn read_any(
     file: &Path,
     title: &str,
     sheet: Option<&str>,
     files_stem: &str,
 ) -> Result<prikaz::import::Imported, String> {
-    let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    match ext.as_str() {
-        "doc" | "odt" | "rtf" => {
-            Err(format!("формат .{ext} не читается; откройте файл в Word или LibreOffice и сохраните как .docx"))
-        }
-        "docx" | "docm" if sheet.is_some() => {
-            Err("--sheet относится к книгам Excel и Calc, а это документ Word".to_owned())
-        }
-        "docx" | "docm" => prikaz::import::from_docx(file, title, files_stem).map_err(|e| e.to_string()),
-        _ => {
-            // The reader names the file; the caller does too.
-            let prefix = format!("{}: ", file.display());
-            let (rows, notes, sheet_name) = prikaz::sheet::read_table_named(file, sheet).map_err(|e| {
-                let e = e.to_string();
-                e.strip_prefix(&prefix).map_or_else(|| e.clone(), str::to_owned)
-            })?;
-            for n in notes {
-                super::report::note(format_args!("{n}"));
-            }
-            let mut imported = prikaz::import::from_rows(&rows, title).map_err(|e| e.to_string())?;
-            // A book's places name the sheet too.
-            if let Some(sheet) = sheet_name {
-                for (_, place) in &mut imported.places {
-                    *place = format!("лист «{sheet}», {place}");
-                }
-            }
-            Ok(imported)
-        }
+    let imported = prikaz::Engine::import(file, title, sheet, files_stem).map_err(|e| e.to_string())?;
+    for n in &imported.notes {
+        super::report::note(format_args!("{n}"));
     }
+    Ok(imported)
 }

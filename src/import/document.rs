@@ -5,12 +5,26 @@
 
 use crate::diag::Diagnostic;
 
-use serde_json::{json, Map, Value};
-
 use super::docx::{Block, Grid, Para, Picture, Placed, Read};
 use super::table::{self, Options};
 use super::Imported;
 use crate::input::deadline_text::DateStyle;
+use crate::input::model::{
+    self as m, Appendix, AppendixKind, ApprovalKind, ClauseBlock, ClauseObject, Document, GrammaticalForm, IsoDate,
+    List, ListItem, ListMarker, MarkStyle, PersonRef, Point,
+};
+
+/// The order an appendix's mark cites, when the file holds no order of its own.
+struct Cited {
+    date: IsoDate,
+    number: String,
+    issuer: Option<String>,
+    title: Option<String>,
+}
+
+/// The order as read, and the title's style as the document sets it (bold, centred), which
+/// goes into the document's `style`.
+type ReadOrder = (m::Order, Option<m::TitleStyle>);
 
 /// Order kinds as the бланк prints them.
 const KINDS: [&str; 5] = ["ПРИКАЗ", "РАСПОРЯЖЕНИЕ", "ПОСТАНОВЛЕНИЕ", "РЕШЕНИЕ", "ПРИКАЗЫВАЮ"];
@@ -100,9 +114,8 @@ pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, Diagnosti
         }
     }
     let order_end = starts.first().copied().unwrap_or(blocks.len());
-    let mut doc = Map::new();
-    doc.insert("$schema".into(), json!("prikaz.schema.json"));
-    let mut order = None;
+    let mut doc = Document { schema: Some(super::SCHEMA.to_owned()), ..Document::default() };
+    let mut order: Option<ReadOrder> = None;
     if let Some(k) = kind_at.filter(|&k| k < order_end) {
         let (blank, o) = order_from(&blocks[..order_end], k, &mut summary);
         if let Some(mut b) = blank {
@@ -110,18 +123,18 @@ pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, Diagnosti
             let logo = paras(&blocks[..k]).flat_map(|p| &p.pictures).next();
             if let Some(pic) = logo {
                 let name = format!("{stem}-логотип.{}", pic.extension);
-                b["logo"] = json!({ "path": name, "width_mm": pic.width_mm });
                 summary.push(format!("логотип бланка сохранён в {name}"));
-                files.push((name, pic.bytes.clone()));
+                files.push((name.clone(), pic.bytes.clone()));
+                b.logo = Some(m::Logo { path: name, width_mm: Some(pic.width_mm) });
             }
-            doc.insert("blank".into(), b);
+            doc.blank = Some(b);
         }
         order = Some(o);
     }
     let mut appendices = Vec::new();
     for (n, &s) in starts.iter().enumerate() {
         let e = starts.get(n + 1).copied().unwrap_or(blocks.len());
-        let has_order = order.is_some() || doc.contains_key("order");
+        let has_order = order.is_some() || doc.order.is_some();
         if let Some(a) = appendix_from(&blocks[s..e], n, title, has_order, &mut doc, &mut summary)? {
             appendices.push(a);
         }
@@ -135,28 +148,22 @@ pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, Diagnosti
     // Explicit appendix numbers only where they differ from the automatic ones.
     let count = appendices.len();
     for (i, a) in appendices.iter_mut().enumerate() {
-        let auto = (count > 1).then_some(i as u64 + 1);
-        if let Some(Value::Number(n)) = a.get("number") {
-            if n.as_u64() == auto {
-                a.remove("number");
-            }
+        let auto = (count > 1).then_some(i as u32 + 1);
+        if a.number.is_some() && a.number == auto {
+            a.number = None;
         }
     }
-    if let Some(mut o) = order {
+    if let Some((o, title_style)) = order {
         // A point that names the single appendix refers to it.
         if count == 1 {
-            appendices[0].insert("id".into(), json!("plan"));
+            appendices[0].id = Some("plan".to_owned());
         }
-        o.remove("_points_refer");
-        if let Some(t) = o.remove("_title_style") {
-            let style = doc.entry("style").or_insert_with(|| json!({}));
-            style["title"] = t;
+        if let Some(t) = title_style {
+            doc.style.title = t;
         }
-        doc.insert("order".into(), Value::Object(o));
+        doc.order = Some(o);
     }
-    if !appendices.is_empty() {
-        doc.insert("appendices".into(), Value::Array(appendices.into_iter().map(Value::Object).collect()));
-    }
+    doc.appendices = appendices;
     // Pictures in the body other than the бланк's logo (a stamp, a facsimile, a scheme):
     // the format has no place for them.
     let logo_at = kind_at
@@ -167,7 +174,7 @@ pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, Diagnosti
         if !p.text.trim().is_empty() || !p.boxes.is_empty() {
             n += 1;
         }
-        let skip = usize::from(Some(i) == logo_at && doc.contains_key("blank"));
+        let skip = usize::from(Some(i) == logo_at && doc.blank.is_some());
         for pic in p.pictures.iter().skip(skip) {
             summary.push(format!(
                 "не перенесено: рисунок шириной {:.0} мм у абзаца {} — в формате для него нет места",
@@ -179,8 +186,8 @@ pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, Diagnosti
     for pic in &read.footer_pictures {
         match qr_from(pic) {
             Some(qr) => {
-                summary.push(format!("QR-код: {}", qr["text"].as_str().unwrap_or("")));
-                doc.insert("qr".into(), qr);
+                summary.push(format!("QR-код: {}", qr.text));
+                doc.qr = Some(qr);
             }
             None => summary.push(format!(
                 "изображение в нижнем колонтитуле ({} мм) не перенесено: это не QR-код, который удалось прочитать",
@@ -189,15 +196,14 @@ pub fn build(read: &Read, title: &str, stem: &str) -> Result<Imported, Diagnosti
         }
     }
     sizes_from(blocks, kind_at.unwrap_or(0), &mut doc, &mut summary);
-    let mut document = Value::Object(doc);
     // The net looks at the document as it is, the cells beside an opened бланк included.
-    super::kept::keep_the_rest(&read.blocks, &read.margins, &mut document, &mut summary);
-    Ok(Imported { document, summary, files, places: Vec::new() })
+    super::kept::keep_the_rest(&read.blocks, &read.margins, &mut doc, &mut summary);
+    Ok(Imported { document: doc, summary, files, places: Vec::new(), notes: Vec::new() })
 }
 
 /// The font sizes the document's text and its plans' tables are set in, kept in `style`
 /// when they differ from ours (14 and 12 pt): the size most of their letters have.
-fn sizes_from(blocks: &[Placed], from: usize, doc: &mut Map<String, Value>, summary: &mut Vec<String>) {
+fn sizes_from(blocks: &[Placed], from: usize, doc: &mut Document, summary: &mut Vec<String>) {
     let mut body: Vec<(f64, usize)> = Vec::new();
     let mut table: Vec<(f64, usize)> = Vec::new();
     let count = |into: &mut Vec<(f64, usize)>, p: &Para| {
@@ -220,34 +226,32 @@ fn sizes_from(blocks: &[Placed], from: usize, doc: &mut Map<String, Value>, summ
     let most = |v: &[(f64, usize)]| {
         v.iter().filter(|(_, n)| *n > 0).max_by_key(|(s, n)| (*n, (*s * 2.0) as u32)).map(|(s, _)| *s)
     };
-    let mut style = Map::new();
     let mut said = Vec::new();
-    for (key, what, ours, size) in
-        [("body_size_pt", "текста", 14.0, most(&body)), ("table_size_pt", "таблицы плана", 12.0, most(&table))]
-    {
+    let style = &mut doc.style;
+    for (into, what, ours, size) in [
+        (&mut style.body_size_pt, "текста", 14.0, most(&body)),
+        (&mut style.table_size_pt, "таблицы плана", 12.0, most(&table)),
+    ] {
         if let Some(size) = size.filter(|s| (6.0..=72.0).contains(s) && (s - ours).abs() >= 0.5) {
-            style.insert(key.into(), json!(size));
+            *into = size;
             said.push(format!("{what} {size} пт"));
         }
     }
-    if !style.is_empty() {
+    if !said.is_empty() {
         summary.push(format!("кегль {} — как в документе (по умолчанию 14 и 12 пт)", said.join(", ")));
-        let into = doc.entry("style").or_insert_with(|| json!({}));
-        if let Value::Object(m) = into {
-            m.extend(style);
-        }
     }
 }
 
 /// A QR code in a picture: what it holds and its printed size.
-fn qr_from(pic: &Picture) -> Option<Value> {
+fn qr_from(pic: &Picture) -> Option<m::Qr> {
     let img = image::load_from_memory(&pic.bytes).ok()?.to_luma8();
     let (w, h) = (img.width() as usize, img.height() as usize);
     let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| img.get_pixel(x as u32, y as u32).0[0]);
     let grids = prepared.detect_grids();
     let (_, text) = grids.first()?.decode().ok()?;
     let size = pic.width_mm.clamp(15.0, 40.0);
-    Some(if (size - 20.0).abs() < 0.05 { json!({ "text": text }) } else { json!({ "text": text, "size_mm": size }) })
+    // Within a twentieth of a millimetre of the usual 20 mm, it is the usual size.
+    Some(m::Qr { text, size_mm: if (size - 20.0).abs() < 0.05 { 20.0 } else { size } })
 }
 
 /// A corner бланк laid out as a table whose cell holds the kind and the requisites too
@@ -307,10 +311,15 @@ fn paras(blocks: &[Placed]) -> impl Iterator<Item = &Para> {
 
 // ---------------------------------------------------------------- the order
 
-fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (Option<Value>, Map<String, Value>) {
+fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (Option<m::Blank>, ReadOrder) {
     let Block::Para(kind_para) = &blocks[kind_at].block else { unreachable!("found as a paragraph") };
-    let mut order = Map::new();
-    order.insert("kind".into(), json!(order_kind(kind_para).unwrap_or_default()));
+    let kind = order_kind(kind_para).unwrap_or_default();
+    let mut number: Option<String> = None;
+    let mut date: Option<IsoDate> = None;
+    let mut date_format = m::OrderDateFormat::Numeric;
+    let mut date_line = m::DateLine::Stacked;
+    let mut place: Option<String> = None;
+    let mut date_pattern: Option<String> = None;
     let (above, beside, in_cell) = blank_lines(&blocks[..kind_at]);
     let mut blank = blank_from(above.iter().collect());
     // The other cell of a бланк laid out as a table (an addressee, a stamp's place): the
@@ -322,7 +331,7 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
     // layout table); the продольный spans the page.
     if let Some(b) = blank.as_mut() {
         if !kind_para.narrow && !in_cell {
-            b["layout"] = json!("centered");
+            b.layout = m::BlankLayout::Centered;
         }
     }
     // Requisites: the first paragraphs after the kind hold the date and the number (and a place).
@@ -348,46 +357,45 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
                     .push(format!("дата «{bad}» в строке «{}» не существует: впишите верную дату приказа", cut(t, 60)));
                 blank_date_line = true;
                 if let Some(num) = t.split_once('№').map(|(_, n)| n.trim()).filter(|n| !n.is_empty()) {
-                    order.insert("number".into(), json!(num));
+                    number = Some(num.to_owned());
                 }
                 i += 1;
                 continue;
             }
         }
-        if let Some((date, words)) = find_date(t).or_else(|| find_short_date(t)) {
-            order.insert("date".into(), json!(date));
+        if let Some((day, words)) = find_date(t).or_else(|| find_short_date(t)) {
+            date = Some(day);
             if words {
-                order.insert("date_format".into(), json!("words"));
+                date_format = m::OrderDateFormat::Words;
             }
             found_date = true;
             // «№ 98-о», «№26/1», a number typed over a blank «№_2_____».
             if let Some(num) = t.split_once('№').map(|(_, n)| n.trim_matches(|c: char| c == '_' || c.is_whitespace()))
             {
                 if !num.is_empty() {
-                    order.insert("number".into(), json!(num));
+                    number = Some(num.to_owned());
                 }
             }
             // Date and number pushed apart by tabs (or in two cells), a place between them.
             let parts = &rest[i].parts;
             if parts.len() >= 2 && find_date(&parts[0]).is_some() && parts[parts.len() - 1].contains('№') {
-                order.insert("date_line".into(), json!("spread"));
+                date_line = m::DateLine::Spread;
                 if parts.len() >= 3 {
-                    order.insert("place".into(), json!(parts[1..parts.len() - 1].join(" ")));
+                    place = Some(parts[1..parts.len() - 1].join(" "));
                 }
             }
             // The date as typed («от 02.09.2024 г.»), when it is not our default form.
             let date_part = t.split('№').next().unwrap_or("");
-            let date_part = match (&order.get("place").and_then(Value::as_str), rest[i].parts.first()) {
+            let date_part = match (&place, rest[i].parts.first()) {
                 (Some(_), Some(first)) => first.as_str(),
                 _ => date_part,
             };
             if let Some(p) = date_pattern_of(date_part, words) {
-                order.insert("date_pattern".into(), json!(p));
+                date_pattern = Some(p);
             }
             // Words of the line the printed requisites leave out.
-            let pattern = order.get("date_pattern").and_then(Value::as_str).unwrap_or("").to_lowercase();
-            let number = order.get("number").and_then(Value::as_str).unwrap_or("").to_lowercase();
-            let place = order.get("place").and_then(Value::as_str).unwrap_or("").to_lowercase();
+            let lower = |s: &Option<String>| s.as_deref().unwrap_or("").to_lowercase();
+            let (pattern, number, place) = (lower(&date_pattern), lower(&number), lower(&place));
             let extra: Vec<&str> = t
                 .split(|c: char| !c.is_alphabetic())
                 .filter(|w| w.chars().count() >= 2)
@@ -409,10 +417,10 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
             continue;
         }
         // The number on its own line under the date.
-        if found_date && !order.contains_key("number") && t.starts_with('№') {
+        if found_date && number.is_none() && t.starts_with('№') {
             let num = t.trim_start_matches('№').trim_matches(|c: char| c == '_' || c.is_whitespace());
             if !num.is_empty() {
-                order.insert("number".into(), json!(num));
+                number = Some(num.to_owned());
             }
             i += 1;
             continue;
@@ -426,14 +434,14 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
             ));
             let parts = &rest[i].parts;
             if parts.len() >= 2 && parts[parts.len() - 1].contains('№') {
-                order.insert("date_line".into(), json!("spread"));
+                date_line = m::DateLine::Spread;
             }
             i += 1;
             continue;
         }
         if found_date && (t.starts_with("г.") || t.starts_with("с.") || t.starts_with("п.") || t.starts_with("пгт"))
         {
-            order.insert("place".into(), json!(t));
+            place = Some(t.clone());
             i += 1;
             continue;
         }
@@ -443,28 +451,24 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
         if !blank_date_line {
             summary.push("дата и номер приказа не найдены: впишите дату и номер приказа (поля «Дата документа» и «Регистрационный номер»)".to_owned());
         }
-        order.insert("date".into(), json!("2000-01-01"));
-        order.entry("number").or_insert_with(|| json!("—"));
-    } else if !order.contains_key("number") {
-        order.insert("number".into(), json!("—"));
+        date = IsoDate::from_ymd(2000, 1, 1);
+        number.get_or_insert_with(|| "—".to_owned());
+    } else if number.is_none() {
+        number = Some("—".to_owned());
         summary.push("номер приказа не найден: впишите его (поле «Регистрационный номер»)".to_owned());
     }
     let rest = &rest[i..];
     let title = rest.first().map(|p| p.text.clone()).unwrap_or_default();
-    order.insert("title".into(), json!(title));
     // The title's bold and centring are the document's choices: kept as style.
-    let mut title_style = Map::new();
-    if rest.first().is_some_and(|p| p.bold) {
-        title_style.insert("bold".into(), json!(true));
-    }
-    if rest.first().is_some_and(|p| p.centered) {
-        title_style.insert("align".into(), json!("center"));
-        title_style.insert("full_width".into(), json!(true));
-    }
-    if !title_style.is_empty() {
+    let (bold, centered) = (rest.first().is_some_and(|p| p.bold), rest.first().is_some_and(|p| p.centered));
+    let title_style = (bold || centered).then(|| {
         summary.push("заголовок приказа набран полужирным или по центру — так и оставлен (style.title)".to_owned());
-        order.insert("_title_style".into(), Value::Object(title_style));
-    }
+        let mut t = m::TitleStyle { bold, ..m::TitleStyle::default() };
+        if centered {
+            (t.align, t.full_width) = (m::TitleAlign::Center, true);
+        }
+        t
+    });
     // Preamble up to the decree word; points; then the signature and the acquaintance.
     let mut preamble = Vec::new();
     let mut decree = None;
@@ -508,7 +512,7 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
         // the preamble, said.
         summary.push("распорядительное слово («ПРИКАЗЫВАЮ:») и нумерованные пункты не найдены: текст приказа перенесён в преамбулу — разделите его на пункты".to_owned());
     }
-    let mut points: Vec<Value> = Vec::new();
+    let mut points: Vec<Point> = Vec::new();
     let mut markers = None;
     let mut typed_parens = false;
     while k < signature_at {
@@ -525,8 +529,8 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
             let aside = ["Основание", "Разослать", "Исп", "Рассылка", "Приложение:"].iter().any(|w| t.starts_with(w));
             if !aside && !t.is_empty() {
                 if let Some(last) = last_point(&mut points) {
-                    let text = last["text"].as_str().unwrap_or("").to_owned();
-                    last["text"] = json!(format!("{text}\n{t}"));
+                    let text = last.text.as_deref().unwrap_or("");
+                    last.text = Some(format!("{text}\n{t}"));
                 }
             }
             k += 1;
@@ -535,15 +539,14 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
         typed_parens |= label.ends_with(')');
         if markers.is_none() {
             markers = Some(if !bullet {
-                "numbers"
+                m::PointMarkers::Numbers
             } else if label.contains('•') {
-                "bullets"
+                m::PointMarkers::Bullets
             } else {
-                "dashes"
+                m::PointMarkers::Dashes
             });
         }
-        let point = json!({ "text": text });
-        push_point(&mut points, level.min(2), point);
+        push_point(&mut points, level.min(2), Point::new(text));
         k += 1;
     }
     if typed_parens {
@@ -562,29 +565,15 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
         k += 1;
     }
     let signatory = signatory_from(&sig, summary);
-    let mut body = Map::new();
-    if !preamble.is_empty() {
-        body.insert("preamble".into(), json!(preamble));
-    }
-    if let Some((word, inline, colon)) = decree {
-        let mut d = Map::new();
-        d.insert("word".into(), json!(word));
-        if inline {
-            d.insert("placement".into(), json!("inline"));
-        }
-        if !colon {
-            d.insert("colon".into(), json!(false));
-        }
-        body.insert("decree".into(), Value::Object(d));
-    }
-    body.insert("points".into(), json!(points));
-    if let Some(m) = markers.filter(|m| *m != "numbers") {
-        body.insert("markers".into(), json!(m));
-    }
-    body.insert("signatory".into(), signatory);
+    let decree = decree.map_or_else(m::Decree::default, |(word, inline, colon)| m::Decree {
+        word,
+        placement: if inline { m::DecreePlacement::Inline } else { m::DecreePlacement::OwnLine },
+        colon,
+    });
+    let mut acquaintance = None;
     if k < rest.len() {
         let label = rest[k].text.trim().to_owned();
-        let mut people: Vec<Value> = Vec::new();
+        let mut people: Vec<PersonRef> = Vec::new();
         for p in &rest[k + 1..] {
             match name_in_line(p) {
                 Some(n) => {
@@ -599,30 +588,38 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
                             left.join(" ")
                         ));
                     }
-                    people.push(json!(n));
+                    people.push(PersonRef::Written(n));
                 }
                 None => summary.push(format!("не перенесено: строка листа ознакомления «{}»", cut(&p.text, 60))),
             }
         }
         if !people.is_empty() {
-            let mut a = Map::new();
             // The automatic label is what a list of several prints; one person's label is
             // kept as typed (the automatic one guesses «ознакомлен» or «ознакомлена»).
-            if !(people.len() >= 2 && label == "С приказом ознакомлены:") {
-                a.insert("label".into(), json!(label));
-            }
-            a.insert("people".into(), json!(people));
-            body.insert("acquaintance".into(), Value::Object(a));
+            let label = (!(people.len() >= 2 && label == "С приказом ознакомлены:")).then_some(label);
+            acquaintance = Some(m::Acquaintance { label, people });
         }
     }
-    order.insert("body".into(), Value::Object(body));
     summary.push(format!(
         "приказ: «{}», пунктов {}{}",
         cut(&title, 60),
         points.len(),
         if blank.is_some() { ", бланк" } else { "" }
     ));
-    (blank, order)
+    let body = m::OrderBody { preamble, decree, points, markers: markers.unwrap_or_default(), signatory, acquaintance };
+    let order = m::Order {
+        kind,
+        date: date.unwrap_or(IsoDate(chrono::NaiveDate::MIN)),
+        number: number.unwrap_or_default(),
+        place,
+        date_line,
+        date_format,
+        date_pattern,
+        title,
+        issuer: None,
+        body: Some(body),
+    };
+    (blank, (order, title_style))
 }
 
 /// Paragraphs, and the rows of layout tables (a requisites line, a signature with an
@@ -646,21 +643,19 @@ fn lines_of(blocks: &[Placed]) -> Vec<Para> {
 
 /// The e-signature mark's text: «ДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИСЬЮ / Сертификат … /
 /// Владелец … / Действителен с … по …».
-fn e_signature(text: &str) -> Option<Value> {
+fn e_signature(text: &str) -> Option<m::ESignature> {
     if !text.starts_with("ДОКУМЕНТ ПОДПИСАН") {
         return None;
     }
     let field = |label: &str| text.lines().find_map(|l| l.trim().strip_prefix(label)).map(|v| v.trim().to_owned());
     let valid = field("Действителен с ")?;
     let (from, to) = valid.split_once(" по ")?;
-    let mut e = Map::new();
-    e.insert("certificate".into(), json!(field("Сертификат ")?));
-    if let Some(owner) = field("Владелец ") {
-        e.insert("owner".into(), json!(owner));
-    }
-    e.insert("valid_from".into(), json!(find_date(from)?.0));
-    e.insert("valid_to".into(), json!(find_date(to)?.0));
-    Some(Value::Object(e))
+    Some(m::ESignature {
+        certificate: field("Сертификат ")?,
+        owner: field("Владелец "),
+        valid_from: find_date(from)?.0,
+        valid_to: find_date(to)?.0,
+    })
 }
 
 fn cut(s: &str, n: usize) -> String {
@@ -674,14 +669,11 @@ fn cut(s: &str, n: usize) -> String {
     }
 }
 
-fn push_point(points: &mut Vec<Value>, level: usize, point: Value) {
-    if level == 0 || points.is_empty() {
-        points.push(point);
-        return;
+fn push_point(points: &mut Vec<Point>, level: usize, point: Point) {
+    match points.last_mut() {
+        Some(last) if level > 0 => push_point(&mut last.points, level - 1, point),
+        _ => points.push(point),
     }
-    let last = points.last_mut().expect("not empty");
-    let subs = last.as_object_mut().expect("a point").entry("points").or_insert_with(|| json!([]));
-    push_point(subs.as_array_mut().expect("an array"), level - 1, point);
 }
 
 fn decree_word(t: &str) -> Option<String> {
@@ -748,13 +740,12 @@ fn point_of(p: &Para) -> Option<(usize, String, String, bool)> {
 }
 
 /// The last point written, at any depth.
-fn last_point(points: &mut [Value]) -> Option<&mut Value> {
+fn last_point(points: &mut [Point]) -> Option<&mut Point> {
     let last = points.last_mut()?;
-    if last.get("points").and_then(Value::as_array).is_some_and(|a| !a.is_empty()) {
-        let inner = last["points"].as_array_mut()?;
-        return last_point(inner);
+    if last.points.is_empty() {
+        return Some(last);
     }
-    Some(last)
+    last_point(&mut last.points)
 }
 
 /// The label over an acquaintance list: «С приказом ознакомлены:», «С распоряжением
@@ -845,7 +836,7 @@ fn signature_parts(p: &Para, summary: &mut Vec<String>) -> Vec<String> {
     out
 }
 
-fn signatory_from(lines: &[&Para], summary: &mut Vec<String>) -> Value {
+fn signatory_from(lines: &[&Para], summary: &mut Vec<String>) -> m::Signatory {
     let parts: Vec<Vec<String>> = lines.iter().map(|p| signature_parts(p, &mut Vec::new())).collect();
     // The signature ends at the line holding the name (after tabs, blanks or in a cell of
     // its own) or the e-signature mark; lines after it (the executor's «Исп.: …», a note)
@@ -886,11 +877,7 @@ fn signatory_from(lines: &[&Para], summary: &mut Vec<String>) -> Value {
     if person.is_empty() {
         summary.push("подпись не распознана: впишите должность и имя подписывающего в поле «Подпись»".to_owned());
     }
-    let mut sig = json!({ "position": position, "person": person });
-    if let Some(e) = esign {
-        sig["e_signature"] = e;
-    }
-    sig
+    m::Signatory { position, person: PersonRef::Written(person), e_signature: esign }
 }
 
 /// The pattern of a date as a requisites line types it («от 02.09.2024 г.» → «от {ДД}.{ММ}.{ГГГГ}
@@ -933,7 +920,7 @@ fn is_kind_subtitle(t: &str) -> bool {
 }
 
 /// A date with a two-digit year in a requisites line: «02.09.24» (ISO; 20yy).
-fn find_short_date(t: &str) -> Option<(String, bool)> {
+fn find_short_date(t: &str) -> Option<(IsoDate, bool)> {
     t.split_whitespace().find_map(|w| {
         let w = w.trim_matches(|c: char| !c.is_ascii_digit());
         let p: Vec<&str> = w.split('.').collect();
@@ -941,8 +928,7 @@ fn find_short_date(t: &str) -> Option<(String, bool)> {
             return None;
         }
         let (d, m, y) = (p[0].parse().ok()?, p[1].parse().ok()?, p[2].parse::<i32>().ok()?);
-        let date = chrono::NaiveDate::from_ymd_opt(2000 + y, m, d)?;
-        Some((date.format("%Y-%m-%d").to_string(), false))
+        Some((IsoDate::from_ymd(2000 + y, m, d)?, false))
     })
 }
 
@@ -964,15 +950,15 @@ fn impossible_date(t: &str) -> Option<String> {
 }
 
 /// A date in a requisites line: «28.08.2023» or «28 августа 2023 г.» (ISO, and whether in words).
-pub(super) fn find_date(t: &str) -> Option<(String, bool)> {
+pub(super) fn find_date(t: &str) -> Option<(IsoDate, bool)> {
     let words: Vec<&str> = t.split(|c: char| c.is_whitespace() || c == '\t').filter(|w| !w.is_empty()).collect();
     for (i, w) in words.iter().enumerate() {
         let w = w.trim_matches(|c: char| !c.is_ascii_digit());
         let parts: Vec<&str> = w.split('.').collect();
         if parts.len() == 3 && parts[0].len() <= 2 && parts[1].len() == 2 && parts[2].len() == 4 {
             if let (Ok(d), Ok(m), Ok(y)) = (parts[0].parse(), parts[1].parse(), parts[2].parse()) {
-                if let Some(date) = chrono::NaiveDate::from_ymd_opt(y, m, d) {
-                    return Some((date.format("%Y-%m-%d").to_string(), false));
+                if let Some(date) = IsoDate::from_ymd(y, m, d) {
+                    return Some((date, false));
                 }
             }
         }
@@ -984,8 +970,8 @@ pub(super) fn find_date(t: &str) -> Option<(String, bool)> {
                 .and_then(|m| (1..=12u32).find(|&k| crate::ru::dates::month_genitive(k) == m.to_lowercase())),
             words.get(i + 2).and_then(|y| y.parse::<i32>().ok()),
         ) {
-            if let Some(date) = chrono::NaiveDate::from_ymd_opt(y, m, d) {
-                return Some((date.format("%Y-%m-%d").to_string(), true));
+            if let Some(date) = IsoDate::from_ymd(y, m, d) {
+                return Some((date, true));
             }
         }
     }
@@ -1019,12 +1005,22 @@ fn blank_lines(blocks: &[Placed]) -> (Vec<Para>, Vec<String>, bool) {
     (lines, beside, in_cell)
 }
 
-fn blank_from(lines: Vec<&Para>) -> Option<Value> {
+fn blank_from(lines: Vec<&Para>) -> Option<m::Blank> {
     if lines.is_empty() {
         return None;
     }
     let mut names: Vec<String> = Vec::new();
-    let mut b = Map::new();
+    let mut b = m::Blank {
+        parents: Vec::new(),
+        organization: m::Organization { full_name: String::new(), short_name: None },
+        address: None,
+        phone: None,
+        fax: None,
+        email: None,
+        site: None,
+        logo: None,
+        layout: m::BlankLayout::Corner,
+    };
     // A paragraph's lines are looked at one by one (a бланк typed with Shift+Enter holds
     // the name, the address and the phone in one paragraph); the name's lines stay together.
     let mut split: Vec<String> = Vec::new();
@@ -1055,16 +1051,16 @@ fn blank_from(lines: Vec<&Para>) -> Option<Value> {
                 prefixes.iter().find_map(|pre| pl.strip_prefix(pre).map(|_| part[pre.len()..].trim().to_owned()))
             };
             if let Some(v) = value(&["телефон ", "тел. ", "тел.: ", "телефон: "]) {
-                b.insert("phone".into(), json!(v));
+                b.phone = Some(v);
                 contact = true;
             } else if let Some(v) = value(&["факс ", "факс: "]) {
-                b.insert("fax".into(), json!(v));
+                b.fax = Some(v);
                 contact = true;
             } else if let Some(v) = value(&["e-mail: ", "e-mail ", "email: "]) {
-                b.insert("email".into(), json!(v));
+                b.email = Some(v);
                 contact = true;
             } else if pl.starts_with("http") || pl.starts_with("www.") {
-                b.insert("site".into(), json!(part.trim()));
+                b.site = Some(part.trim().to_owned());
                 contact = true;
             } else {
                 other.push(part);
@@ -1073,23 +1069,20 @@ fn blank_from(lines: Vec<&Para>) -> Option<Value> {
         if contact {
             // «623700, …, ул. Мира, 15, тел. (34364) 2-11-22»: the address before the phone.
             let address = other.join(", ");
-            if is_address(&address) && !b.contains_key("address") {
-                b.insert("address".into(), json!(address));
+            if is_address(&address) && b.address.is_none() {
+                b.address = Some(address);
             }
             continue;
         }
         if is_address(t) {
-            b.insert("address".into(), json!(t));
+            b.address = Some(t.to_owned());
             continue;
         }
         names.push(t.to_owned());
     }
-    let full = names.pop()?;
-    if !names.is_empty() {
-        b.insert("parents".into(), json!(names));
-    }
-    b.insert("organization".into(), json!({ "full_name": full }));
-    Some(Value::Object(b))
+    b.organization.full_name = names.pop()?;
+    b.parents = names;
+    Some(b)
 }
 
 /// A бланк line that is an address: a postcode first, or a street.
@@ -1113,12 +1106,11 @@ fn appendix_from(
     index: usize,
     fallback_title: &str,
     has_order: bool,
-    doc: &mut Map<String, Value>,
+    doc: &mut Document,
     summary: &mut Vec<String>,
-) -> Result<Option<Map<String, Value>>, Diagnostic> {
-    let mut a = Map::new();
+) -> Result<Option<Appendix>, Diagnostic> {
     let mut i = 0;
-    let mut approvals: Vec<Value> = Vec::new();
+    let mut approvals: Vec<m::Approval> = Vec::new();
     // Грифы before the mark.
     while i < blocks.len() {
         match &blocks[i].block {
@@ -1184,29 +1176,37 @@ fn appendix_from(
         i += 1;
     }
     let mut cited = None;
-    let mut mark = mark_from(&mark_lines, has_order, doc, &mut a, &mut cited);
+    let mut number = None;
+    let mut mark = mark_from(&mark_lines, has_order, doc, &mut number, &mut cited);
     if let Some(o) = cited {
-        if o.contains_key("title") && !doc.contains_key("order") {
-            // The cited order stands as the document's order (with no text of its own).
-            let mut order = Map::new();
-            order.insert("kind".into(), json!("ПРИКАЗ"));
-            order.extend(o);
-            summary
-                .push(format!("приказ, к которому относится приложение: № {}", order["number"].as_str().unwrap_or("")));
-            doc.insert("order".into(), Value::Object(order));
-        } else {
-            mark.remove("with_order_title");
-            for (k, v) in o {
-                if k != "title" {
-                    mark.insert(k, v);
+        match o.title {
+            Some(title) if doc.order.is_none() => {
+                // The cited order stands as the document's order (with no text of its own).
+                summary.push(format!("приказ, к которому относится приложение: № {}", o.number));
+                doc.order = Some(m::Order {
+                    kind: "ПРИКАЗ".to_owned(),
+                    date: o.date,
+                    number: o.number,
+                    place: None,
+                    date_line: m::DateLine::Stacked,
+                    date_format: m::OrderDateFormat::Numeric,
+                    date_pattern: None,
+                    title,
+                    issuer: o.issuer,
+                    body: None,
+                });
+            }
+            _ => {
+                mark.with_order_title = false;
+                (mark.date, mark.number) = (Some(o.date), Some(o.number));
+                if o.issuer.is_some() {
+                    mark.issuer = o.issuer;
                 }
             }
         }
     }
-    a.insert("mark".into(), Value::Object(mark));
     if !approvals.is_empty() {
         summary.push(format!("приложение {}: грифов {}", index + 1, approvals.len()));
-        a.insert("approvals".into(), Value::Array(approvals));
     }
     let rest = &blocks[i..];
     let table_at = rest.iter().position(|b| matches!(&b.block, Block::Table(g) if table::is_roadmap(g)));
@@ -1235,13 +1235,8 @@ fn appendix_from(
             .find(|p| !p.text.is_empty())
             .filter(|p| p.heading.is_none() && last.heading == Some(1))
     });
-    if let Some(sub) = subtitle {
-        a.insert("subtitle".into(), json!(sub.text));
-    }
-    if let Some(period) = period_of(&format!("{title} {}", subtitle.map_or("", |p| p.text.as_str()))) {
-        a.insert("period".into(), period);
-    }
-    match table_at {
+    let period = period_of(&format!("{title} {}", subtitle.map_or("", |p| p.text.as_str())));
+    let mut a = match table_at {
         Some(t) => {
             let Block::Table(grid) = &rest[t].block else { unreachable!("found as a table") };
             // Dates in deadlines as the document writes them: in figures, or in words
@@ -1251,8 +1246,9 @@ fn appendix_from(
             let mut converted = with(DateStyle::Numeric)?;
             if converted.deadlines.0 < converted.deadlines.1 {
                 let words = with(DateStyle::Words)?;
-                if words.deadlines.0 > converted.deadlines.0 && !doc.contains_key("style") {
-                    doc.entry("style").or_insert_with(|| json!({}))["deadline_dates"] = json!("words");
+                // Set once, by the first plan that needs it: the setting is the document's.
+                if words.deadlines.0 > converted.deadlines.0 && doc.style == m::Style::default() {
+                    doc.style.deadline_dates = m::DeadlineDates::Words;
                     converted = words;
                 }
             }
@@ -1260,10 +1256,9 @@ fn appendix_from(
                 title =
                     if converted.caption.is_empty() { fallback_title.to_owned() } else { converted.caption.join("\n") };
             }
-            a.insert("kind".into(), json!("roadmap"));
-            a.insert("title".into(), json!(title));
-            a.insert("orientation".into(), json!(if rest[t].landscape { "landscape" } else { "portrait" }));
-            a.insert("table".into(), converted.table);
+            let mut a = Appendix::new(AppendixKind::Roadmap, title.clone());
+            a.orientation = Some(if rest[t].landscape { m::Orientation::Landscape } else { m::Orientation::Portrait });
+            a.table = Some(converted.table);
             summary.push(format!("приложение {}: план «{}»", index + 1, cut(&title.replace('\n', " "), 60)));
             summary.extend(converted.summary.into_iter().map(|s| format!("  {s}")));
             let more =
@@ -1271,6 +1266,7 @@ fn appendix_from(
             if more > 0 {
                 summary.push(format!("  ещё таблиц плана в этом приложении: {more}; перенесена только первая"));
             }
+            a
         }
         None => {
             let body: Vec<&Para> = paras(rest)
@@ -1292,42 +1288,48 @@ fn appendix_from(
             if title.is_empty() {
                 title = fallback_title.to_owned();
             }
-            a.insert("title".into(), json!(title));
             let numbered = body.iter().filter(|p| p.label.is_some() && !p.bullet).count();
             if body.is_empty() {
-                a.insert("kind".into(), json!("list"));
                 summary.push(format!(
                     "приложение {}: список «{}» из таблицы, {} строк (ячейки строки — через «—»{columns})",
                     index + 1,
                     cut(&title, 60),
                     rows.len()
                 ));
-                a.insert("items".into(), json!(rows));
+                let mut a = Appendix::new(AppendixKind::List, title.clone());
+                a.items = Some(rows.into_iter().map(ListItem::Text).collect());
+                a
             } else if numbered > 0 && numbered == body.len() && rows.is_empty() {
-                a.insert("kind".into(), json!("list"));
                 // The list prints its own «;» and final «.».
-                let items: Vec<&str> = body.iter().map(|p| p.text.trim_end_matches([';', '.'])).collect();
-                a.insert("items".into(), json!(items));
+                let items = body.iter().map(|p| ListItem::Text(p.text.trim_end_matches([';', '.']).to_owned()));
+                let mut a = Appendix::new(AppendixKind::List, title.clone());
+                a.items = Some(items.collect());
                 summary.push(format!("приложение {}: список «{}», {} строк", index + 1, cut(&title, 60), numbered));
+                a
             } else {
-                a.insert("kind".into(), json!("text"));
                 let mut clauses = clauses_from(&body);
                 if !rows.is_empty() {
-                    if let Some(last) = clauses.as_array_mut().and_then(|c| c.last_mut()) {
-                        if let Some(blocks) = last["blocks"].as_array_mut() {
-                            blocks.push(json!({ "list": { "marker": "numbered_dot", "items": rows } }));
-                        }
+                    if let Some(last) = clauses.last_mut() {
+                        let list = List { marker: ListMarker::NumberedDot, items: rows };
+                        last.blocks.push(ClauseBlock::Object(ClauseObject::List(list)));
                     }
                     summary.push(format!(
                         "приложение {}: строки таблицы — списком в конце текста (ячейки — через «—»{columns})",
                         index + 1
                     ));
                 }
-                a.insert("clauses".into(), clauses);
                 summary.push(format!("приложение {}: текст «{}», {} абзацев", index + 1, cut(&title, 60), body.len()));
+                let mut a = Appendix::new(AppendixKind::Text, title.clone());
+                a.clauses = Some(clauses);
+                a
             }
         }
-    }
+    };
+    a.number = number;
+    a.mark = mark;
+    a.approvals = approvals;
+    a.subtitle = subtitle.map(|p| p.text.clone());
+    a.period = period;
     Ok(Some(a))
 }
 
@@ -1372,7 +1374,7 @@ fn table_rows(blocks: &[Placed]) -> (Vec<String>, Vec<String>) {
 
 /// The period a title names: «2023–2024 учебный год» (a school year), «2021–2024 гг.»,
 /// «на 2024 год».
-fn period_of(text: &str) -> Option<Value> {
+fn period_of(text: &str) -> Option<m::Period> {
     let chars: Vec<char> = text.chars().collect();
     let year_at = |i: usize| -> Option<i32> {
         let s: String = chars.get(i..i + 4)?.iter().collect();
@@ -1390,9 +1392,9 @@ fn period_of(text: &str) -> Option<Value> {
         if let Some(b) = year_at(j).filter(|b| *b > a && j > i + 4) {
             let after: String = chars[j + 4..].iter().take(12).collect::<String>().to_lowercase();
             return Some(if b == a + 1 && after.trim_start().starts_with("учебн") {
-                json!({ "school_year": a })
+                m::Period::SchoolYear(a)
             } else {
-                json!({ "years": { "from": a, "to": b } })
+                m::Period::Years(m::YearSpan { from: a, to: b })
             });
         }
     }
@@ -1401,21 +1403,22 @@ fn period_of(text: &str) -> Option<Value> {
 
 /// Prose: clauses at level-2 headings (or bold centred lines), paragraphs, lists and
 /// numbered points as written.
-fn clauses_from(body: &[&Para]) -> Value {
-    let mut clauses: Vec<Map<String, Value>> = Vec::new();
-    let mut blocks: Vec<Value> = Vec::new();
+fn clauses_from(body: &[&Para]) -> Vec<m::Clause> {
+    let mut clauses: Vec<m::Clause> = Vec::new();
+    let mut blocks: Vec<ClauseBlock> = Vec::new();
     let mut title: Option<String> = None;
-    let flush = |clauses: &mut Vec<Map<String, Value>>, title: &mut Option<String>, blocks: &mut Vec<Value>| {
+    let flush = |clauses: &mut Vec<m::Clause>, title: &mut Option<String>, blocks: &mut Vec<ClauseBlock>| {
         if title.is_none() && blocks.is_empty() {
             return;
         }
-        let mut c = Map::new();
-        if let Some(t) = title.take() {
-            c.insert("title".into(), json!(t));
-        }
-        c.insert("blocks".into(), Value::Array(std::mem::take(blocks)));
-        clauses.push(c);
+        clauses.push(m::Clause {
+            title: title.take(),
+            paragraphs: Vec::new(),
+            points: Vec::new(),
+            blocks: std::mem::take(blocks),
+        });
     };
+    let list = |marker, items| ClauseBlock::Object(ClauseObject::List(List { marker, items }));
     let mut i = 0;
     while i < body.len() {
         let p = body[i];
@@ -1425,12 +1428,16 @@ fn clauses_from(body: &[&Para]) -> Value {
             title = Some(t);
         } else if p.bullet {
             let mut items = Vec::new();
-            let marker = if p.label.as_deref().is_some_and(|l| l.contains('•')) { "bullet" } else { "dash" };
+            let marker = if p.label.as_deref().is_some_and(|l| l.contains('•')) {
+                ListMarker::Bullet
+            } else {
+                ListMarker::Dash
+            };
             while i < body.len() && body[i].bullet {
-                items.push(json!(body[i].text));
+                items.push(body[i].text.clone());
                 i += 1;
             }
-            blocks.push(json!({ "list": { "marker": marker, "items": items } }));
+            blocks.push(list(marker, items));
             continue;
         } else if p.label.as_deref().is_some_and(|l| title.is_some() && !l.trim_end_matches(['.', ')']).contains('.')) {
             // «1.», «2)» under a numbered clause: a numbered list, not the clause's points («3.1.»).
@@ -1442,61 +1449,64 @@ fn clauses_from(body: &[&Para]) -> Value {
                     .as_deref()
                     .is_some_and(|l| !body[i].bullet && !l.trim_end_matches(['.', ')']).contains('.'))
             {
-                items.push(json!(body[i].text));
+                items.push(body[i].text.clone());
                 i += 1;
             }
-            blocks
-                .push(json!({ "list": { "marker": if paren { "numbered" } else { "numbered_dot" }, "items": items } }));
+            blocks.push(list(if paren { ListMarker::Numbered } else { ListMarker::NumberedDot }, items));
             continue;
         } else if let Some(label) = &p.label {
-            blocks.push(json!({ "point": { "number": label.trim_end_matches(['.', ')']), "text": p.text } }));
+            let mut point = Point::new(p.text.clone());
+            point.number = Some(label.trim_end_matches(['.', ')']).to_owned());
+            blocks.push(ClauseBlock::Object(ClauseObject::Point(Box::new(point))));
         } else {
-            blocks.push(json!(p.text));
+            blocks.push(ClauseBlock::Text(p.text.clone()));
         }
         i += 1;
     }
     flush(&mut clauses, &mut title, &mut blocks);
-    Value::Array(clauses.into_iter().map(Value::Object).collect())
+    clauses
 }
 
 /// One гриф from its cell: «УТВЕРЖДАЮ / Директор … / ________ Е.В. Смирнова / «30» августа
 /// 2024 г.», «СОГЛАСОВАНО / на заседании … / Протокол от 30.08.2024 № 1», «ПРИНЯТО …»,
 /// «УТВЕРЖДЕН приказом … от … № …».
-fn approval_from(text: &str) -> Option<Value> {
+fn approval_from(text: &str) -> Option<m::Approval> {
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let head = *lines.first()?;
     let upper = head.trim_end_matches(':').to_uppercase();
     let kind = match upper.as_str() {
-        "УТВЕРЖДАЮ" => "approve",
-        "СОГЛАСОВАНО" => "agreed",
-        "ПРИНЯТО" => "accepted",
-        h if h.starts_with("УТВЕРЖДЕН") => "approved",
+        "УТВЕРЖДАЮ" => ApprovalKind::Approve,
+        "СОГЛАСОВАНО" => ApprovalKind::Agreed,
+        "ПРИНЯТО" => ApprovalKind::Accepted,
+        h if h.starts_with("УТВЕРЖДЕН") => ApprovalKind::Approved,
         _ => return None,
     };
-    let mut a = Map::new();
-    a.insert("kind".into(), json!(kind));
-    // «Утверждаю» as the organisation writes it.
-    if kind != "approved" && head != upper {
-        a.insert("word".into(), json!(head));
-    }
-    if kind == "approved" {
+    let mut a = m::Approval {
+        kind,
+        position: Vec::new(),
+        person: None,
+        date: None,
+        body: None,
+        protocol: None,
+        act: None,
+        // «Утверждаю» as the organisation writes it.
+        word: (kind != ApprovalKind::Approved && head != upper).then(|| head.to_owned()),
+        date_line: true,
+    };
+    if kind == ApprovalKind::Approved {
         // «УТВЕРЖДЕН приказом <issuer> от <date> № <number>», on one or more lines.
         let rest = lines[1..].join(" ");
         let rest = rest.trim();
         let (word, tail) = rest.split_once(' ')?;
         let (issuer, after) = tail.split_once(" от ").map_or(("", tail), |(i, r)| (i, r));
         let (date, number) = after.split_once('№').map(|(d, n)| (d.trim(), n.trim()))?;
-        let mut act = Map::new();
-        if word != "приказом" {
-            act.insert("kind".into(), json!(word));
-        }
-        if !issuer.trim().is_empty() {
-            act.insert("issuer".into(), json!(issuer.trim()));
-        }
-        act.insert("date".into(), json!(find_date(date)?.0));
-        act.insert("number".into(), json!(number));
-        a.insert("act".into(), Value::Object(act));
-        return Some(Value::Object(a));
+        a.act = Some(m::Act {
+            kind: (word != "приказом").then(|| word.to_owned()),
+            issuer: Some(issuer.trim().to_owned()).filter(|i| !i.is_empty()),
+            date: find_date(date)?.0,
+            number: number.to_owned(),
+        });
+        return Some(a);
     }
     let mut position = Vec::new();
     let mut body = Vec::new();
@@ -1506,18 +1516,17 @@ fn approval_from(text: &str) -> Option<Value> {
             signed = true;
             let name = line.trim_start_matches(['_', ' ']);
             if !name.is_empty() {
-                a.insert("person".into(), json!(name));
+                a.person = Some(PersonRef::Written(name.to_owned()));
             }
         } else if let Some(rest) = line.strip_prefix("Протокол") {
             let (title, after) = rest.split_once(" от ")?;
             let (date, number) = after.split_once('№')?;
-            let mut p = Map::new();
-            if !title.trim().is_empty() {
-                p.insert("title".into(), json!(format!("Протокол{title}")));
-            }
-            p.insert("date".into(), json!(find_date(date)?.0));
-            p.insert("number".into(), json!(number.trim()));
-            a.insert("protocol".into(), Value::Object(p));
+            a.protocol = Some(m::Protocol {
+                title: (!title.trim().is_empty()).then(|| format!("Протокол{title}")),
+                date: find_date(date)?.0,
+                number: number.trim().to_owned(),
+                line: None,
+            });
         } else if signed {
             // The date line: a date, or blanks to fill in by hand. An act's requisites
             // («Приказ от … № …») have no place in this гриф: the import's net keeps them.
@@ -1525,18 +1534,17 @@ fn approval_from(text: &str) -> Option<Value> {
             if l.starts_with("приказ") || l.starts_with("распоряжение") {
                 // The act that approves, under the signature: «Приказ № 112 от 30.08.2024».
                 if let (Some((date, _)), Some(number)) = (find_date(line), act_number(line)) {
-                    let mut act = Map::new();
-                    if l.starts_with("распоряжение") {
-                        act.insert("kind".into(), json!("распоряжением"));
-                    }
-                    act.insert("date".into(), json!(date));
-                    act.insert("number".into(), json!(number));
-                    a.insert("act".into(), Value::Object(act));
+                    a.act = Some(m::Act {
+                        kind: l.starts_with("распоряжение").then(|| "распоряжением".to_owned()),
+                        issuer: None,
+                        date,
+                        number,
+                    });
                 }
                 continue;
             }
             if let Some((d, _)) = find_date(&line.replace(['«', '»'], " ")) {
-                a.insert("date".into(), json!(d));
+                a.date = Some(d);
             }
         } else {
             position.push(line.to_string());
@@ -1544,11 +1552,11 @@ fn approval_from(text: &str) -> Option<Value> {
         }
     }
     if signed {
-        a.insert("position".into(), json!(position));
+        a.position = position;
     } else if !body.is_empty() {
-        a.insert("body".into(), json!(body.join("\n")));
+        a.body = Some(body.join("\n"));
     }
-    Some(Value::Object(a))
+    Some(a)
 }
 
 /// The number of an act's line, before or after its date: «№ 112 от 30.08.2024», «от
@@ -1559,54 +1567,52 @@ fn act_number(line: &str) -> Option<String> {
     (!number.is_empty()).then_some(number)
 }
 
-/// The mark; `cited` receives the order it cites when the file holds no order.
+/// The mark; `number` receives the appendix's number it prints, `cited` the order it
+/// cites when the file holds no order.
 fn mark_from(
     lines: &[String],
     has_order: bool,
-    doc: &mut Map<String, Value>,
-    a: &mut Map<String, Value>,
-    cited: &mut Option<Map<String, Value>>,
-) -> Map<String, Value> {
-    let mut mark = Map::new();
+    doc: &mut Document,
+    number: &mut Option<u32>,
+    cited: &mut Option<Cited>,
+) -> m::Mark {
     let text = lines.join(" ");
     let appendix = text.starts_with("Приложение") || text.contains("Приложение");
     let approved = text.to_uppercase().contains("УТВЕРЖДЕН");
-    mark.insert(
-        "style".into(),
-        json!(match (appendix, approved) {
-            (true, true) => "both",
-            (true, false) => "appendix",
-            (false, true) => "approved",
-            (false, false) => "none",
-        }),
-    );
+    let mut mark = m::Mark {
+        style: match (appendix, approved) {
+            (true, true) => MarkStyle::Both,
+            (true, false) => MarkStyle::Appendix,
+            (false, true) => MarkStyle::Approved,
+            (false, false) => MarkStyle::None,
+        },
+        ..m::Mark::default()
+    };
     if lines.is_empty() {
         return mark;
     }
     // The word's form as typed («УТВЕРЖДЕНО» over a «ПЛАН»): kept, not guessed from the title.
     let form = ["УТВЕРЖДЕНЫ", "УТВЕРЖДЕНА", "УТВЕРЖДЕНО", "УТВЕРЖДЕН"]
         .iter()
-        .zip(["plural", "feminine", "neuter", "masculine"])
+        .zip([GrammaticalForm::Plural, GrammaticalForm::Feminine, GrammaticalForm::Neuter, GrammaticalForm::Masculine])
         .find(|(w, _)| text.to_uppercase().contains(*w))
         .map(|(_, f)| f);
-    if let Some(f) = form.filter(|_| approved) {
-        mark.insert("approved_form".into(), json!(f));
-    }
+    mark.approved_form = form.filter(|_| approved);
     if let Some(after) = text.split_once("Приложение").map(|(_, r)| r.trim_start()) {
         let signed = after.strip_prefix('№').map(str::trim_start);
         let digits: String = signed.unwrap_or(after).chars().take_while(char::is_ascii_digit).collect();
-        if let Ok(n) = digits.parse::<u64>() {
-            a.insert("number".into(), json!(n));
+        if let Ok(n) = digits.parse::<u32>() {
+            *number = Some(n);
             if signed.is_none() {
-                mark.insert("number_sign".into(), json!(false));
+                mark.number_sign = false;
             }
         }
     }
     if text.contains('«') && find_date(&text.replace(['«', '»'], " ")).is_some_and(|(_, w)| w) && text.contains("» ")
     {
-        mark.insert("date_format".into(), json!("quoted_day"));
+        mark.date_format = m::DateFormat::QuotedDay;
     } else if find_date(&text).is_some_and(|(_, w)| w) {
-        mark.insert("date_format".into(), json!("words"));
+        mark.date_format = m::DateFormat::Words;
     }
     // «к приказу МКУ ДПО «…» от …»: who issued the order.
     let issuer = text
@@ -1623,18 +1629,13 @@ fn mark_from(
         })
         .filter(|s| !s.is_empty());
     if has_order && !text.contains("к приказу") && appendix {
-        mark.insert("to_order".into(), json!(false));
+        mark.to_order = false;
     }
     if let Some(iss) = issuer {
-        let org = doc.get_mut("blank").and_then(|b| b.get_mut("organization")).and_then(Value::as_object_mut);
-        match org {
-            Some(org) if !org.contains_key("short_name") => {
-                org.insert("short_name".into(), json!(iss));
-            }
-            Some(org) if org.get("short_name") == Some(&json!(iss)) => {}
-            _ => {
-                mark.insert("issuer".into(), json!(iss));
-            }
+        match doc.blank.as_mut().map(|b| &mut b.organization) {
+            Some(org) if org.short_name.is_none() => org.short_name = Some(iss),
+            Some(org) if org.short_name.as_deref() == Some(iss.as_str()) => {}
+            _ => mark.issuer = Some(iss),
         }
     }
     // The order's title in «» under the date line.
@@ -1643,31 +1644,18 @@ fn mark_from(
         .and_then(|i| lines.get(i + 1))
         .filter(|l| l.starts_with('«') && l.ends_with('»'))
         .map(|l| l.trim_start_matches('«').trim_end_matches('»').to_owned());
-    if cited_title.is_some() {
-        mark.insert("with_order_title".into(), json!(true));
-    }
+    mark.with_order_title = cited_title.is_some();
     if !has_order {
         // The mark cites an order this file does not hold: its date, number and title.
         let line = from_line.map(|i| lines[i].as_str()).unwrap_or("");
         let date = find_date(&line.replace(['«', '»'], " "));
         let number = line.rsplit_once('№').map(|(_, n)| n.trim().to_owned());
         match (date, number) {
-            (Some((d, _)), Some(n)) => {
-                let mut o = Map::new();
-                o.insert("date".into(), json!(d));
-                o.insert("number".into(), json!(n));
-                if let Some(i) = mark.remove("issuer") {
-                    o.insert("issuer".into(), i);
-                }
-                if let Some(t) = cited_title {
-                    o.insert("title".into(), json!(t));
-                }
-                *cited = Some(o);
+            (Some((date, _)), Some(number)) => {
+                *cited = Some(Cited { date, number, issuer: mark.issuer.take(), title: cited_title });
             }
             // «Приложение № 3» alone prints as it is; a «УТВЕРЖДЕН» mark needs an order.
-            _ if !appendix => {
-                mark.insert("style".into(), json!("none"));
-            }
+            _ if !appendix => mark.style = MarkStyle::None,
             _ => {}
         }
     }

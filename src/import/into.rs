@@ -10,6 +10,8 @@ use serde_json::{Map, Value};
 
 use crate::diag::JsonPath;
 use crate::input::locate::Locator;
+use crate::input::model::{ColumnRole, Table};
+use crate::input::written::{self, Json};
 
 /// The document's new text, and what was done (in Russian).
 pub struct Merged {
@@ -47,9 +49,9 @@ fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-/// Puts the rows of `table` (an imported `table` object) into the roadmap appendix
+/// Puts the rows of `table` (an imported table) into the roadmap appendix
 /// `appendix` (its `id`, or its number from 1) of the document `text`.
-pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged, Diagnostic> {
+pub fn merge(text: &str, table: &Table, appendix: Option<&str>) -> Result<Merged, Diagnostic> {
     let doc: Value = serde_json::from_str(&crate::input::jsonc::to_json(text)).map_err(|e| {
         Diagnostic::error(format!("файл документа не читается как JSON ({e}); сначала исправьте его: prikaz validate"))
     })?;
@@ -86,8 +88,7 @@ pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged
     if !roadmaps.contains(&index) {
         return Err(Diagnostic::error(format!("приложение {} — не таблица плана (kind: roadmap)", describe(index))));
     }
-    let mut target = appendices[index]["table"].as_object().cloned().unwrap_or_default();
-    let existing: Vec<Map<String, Value>> = target["columns"]
+    let existing: Vec<Map<String, Value>> = appendices[index]["table"]["columns"]
         .as_array()
         .map(|a| a.iter().filter_map(|c| c.as_object().cloned()).collect())
         .unwrap_or_default();
@@ -96,10 +97,11 @@ pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged
     let mut renames: Vec<(String, String)> = Vec::new();
     let mut unmatched = Vec::new();
     let mut used = Vec::new();
-    for col in table["columns"].as_array().into_iter().flatten() {
-        let (key, title, role) =
-            (col["key"].as_str().unwrap_or(""), col["title"].as_str().unwrap_or(""), col["role"].as_str());
-        if role == Some("number") {
+    for col in &table.columns {
+        let (key, title) = (col.key.as_str(), col.title.as_str());
+        let role = col.role.and_then(|r| serde_json::to_value(r).ok()).and_then(|v| v.as_str().map(str::to_owned));
+        let role = role.as_deref();
+        if col.role == Some(ColumnRole::Number) {
             continue;
         }
         let by_title = existing.iter().find(|c| norm(c["title"].as_str().unwrap_or("")) == norm(title));
@@ -142,12 +144,21 @@ pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged
             ));
         }
     }
-    let rename = |v: &Value| -> Value { rename_rows(v, &renames) };
-    target.remove("items");
-    target.remove("sections");
-    for k in ["items", "sections"] {
-        if let Some(rows) = table.get(k) {
-            target.insert(k.to_owned(), rename(rows));
+    // The appendix's table as written (its keys in the file's order), its rows replaced.
+    let whole: Json = serde_json::from_str(&crate::input::jsonc::to_json(text))
+        .map_err(|e| Diagnostic::error(format!("файл документа не читается как JSON ({e})")))?;
+    let Some(Json::Object(mut target)) =
+        at(&whole, "appendices").and_then(|a| at_index(a, index)).and_then(|a| at(a, "table")).cloned()
+    else {
+        return Err(Diagnostic::error("таблица приложения не найдена в тексте файла"));
+    };
+    target.shift_remove("items");
+    target.shift_remove("sections");
+    if let Json::Object(rows) = written::table(table) {
+        for k in ["items", "sections"] {
+            if let Some(r) = rows.get(k) {
+                target.insert(k.to_owned(), rename_rows(r, &renames));
+            }
         }
     }
     // The table's text, indented as the key it stands under.
@@ -157,7 +168,7 @@ pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged
         .ok_or_else(|| Diagnostic::error("таблица приложения не найдена в тексте файла"))?;
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let indent: String = text[line_start..].chars().take_while(|c| *c == ' ' || *c == '\t').collect();
-    let body = super::to_json_text(&Value::Object(target));
+    let body = Json::Object(target).pretty();
     let body = body.trim_end().replace('\n', &format!("\n{indent}"));
     let mut out = String::with_capacity(text.len() + body.len());
     out.push_str(&text[..span.start]);
@@ -166,26 +177,37 @@ pub fn merge(text: &str, table: &Value, appendix: Option<&str>) -> Result<Merged
     Ok(Merged { text: out, summary, appendix: index, renames })
 }
 
-/// Rows with their value keys renamed (`items` and `sections`, at any depth).
-fn rename_rows(v: &Value, renames: &[(String, String)]) -> Value {
+/// The value under `key` of an object.
+fn at<'a>(v: &'a Json, key: &str) -> Option<&'a Json> {
     match v {
-        Value::Array(a) => Value::Array(a.iter().map(|x| rename_rows(x, renames)).collect()),
-        Value::Object(m) => {
-            let mut out = Map::new();
-            for (k, x) in m {
-                if k == "values" {
-                    let mut values = Map::new();
-                    for (key, val) in x.as_object().into_iter().flatten() {
-                        let to = renames.iter().find(|(from, _)| from == key).map_or(key.as_str(), |(_, to)| to);
-                        values.insert(to.to_owned(), val.clone());
+        Json::Object(m) => m.get(key),
+        _ => None,
+    }
+}
+
+fn at_index(v: &Json, i: usize) -> Option<&Json> {
+    match v {
+        Json::Array(a) => a.get(i),
+        _ => None,
+    }
+}
+
+/// Rows with their value keys renamed (`items` and `sections`, at any depth).
+fn rename_rows(v: &Json, renames: &[(String, String)]) -> Json {
+    let renamed =
+        |key: &str| renames.iter().find(|(from, _)| from == key).map_or(key, |(_, to)| to.as_str()).to_owned();
+    match v {
+        Json::Array(a) => Json::Array(a.iter().map(|x| rename_rows(x, renames)).collect()),
+        Json::Object(m) => Json::Object(
+            m.iter()
+                .map(|(k, x)| match x {
+                    Json::Object(values) if k == "values" => {
+                        (k.clone(), Json::Object(values.iter().map(|(key, val)| (renamed(key), val.clone())).collect()))
                     }
-                    out.insert(k.clone(), Value::Object(values));
-                } else {
-                    out.insert(k.clone(), rename_rows(x, renames));
-                }
-            }
-            Value::Object(out)
-        }
+                    _ => (k.clone(), rename_rows(x, renames)),
+                })
+                .collect(),
+        ),
         other => other.clone(),
     }
 }

@@ -7,7 +7,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde_json::{json, Value};
+use serde_json::Value;
+
+use crate::input::model::{Document, Unplaced};
 
 use super::docx::{Block, Placed};
 
@@ -92,7 +94,8 @@ fn strings<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
 /// What the document prints, when it is a valid input: the words the templates add from
 /// data (the month of a date, «Приложение к приказу», «УТВЕРЖДАЮ») are found there.
 fn printed(doc: &Value) -> String {
-    let source = crate::input::source::Source { name: "import".into(), text: super::to_json_text(doc) };
+    let text = serde_json::to_string(doc).unwrap_or_default();
+    let source = crate::input::source::Source { name: "import".into(), text };
     let loaded = crate::input::load_source(source);
     let (Some(input), Ok(templates)) = (loaded.document, crate::template::Templates::builtin()) else {
         return String::new();
@@ -140,7 +143,21 @@ fn sequence(text: &str) -> String {
 /// `unplaced` and names them in the summary. Words are counted, not only looked up, so a
 /// dropped line whose words happen to occur elsewhere is still found; pieces whose whole
 /// text is a value of the result take their words first.
-pub fn keep_the_rest(blocks: &[Placed], margins: &[(String, String)], doc: &mut Value, summary: &mut Vec<String>) {
+pub fn keep_the_rest(blocks: &[Placed], margins: &[(String, String)], doc: &mut Document, summary: &mut Vec<String>) {
+    // Every field, defaults included: a source's «ПРИКАЗЫВАЮ:» is accounted for by the
+    // decree's word even when that word is the format's default.
+    let value = serde_json::to_value(&*doc).unwrap_or(Value::Null);
+    doc.unplaced.extend(unaccounted(blocks, margins, &value, summary));
+}
+
+/// The pieces of the source whose words `doc` (a document as JSON), what it prints and
+/// the summary cannot account for, each named in the summary.
+fn unaccounted(
+    blocks: &[Placed],
+    margins: &[(String, String)],
+    doc: &Value,
+    summary: &mut Vec<String>,
+) -> Vec<Unplaced> {
     let mut texts = Vec::new();
     strings(doc, &mut texts);
     let printed = printed(doc);
@@ -197,13 +214,9 @@ pub fn keep_the_rest(blocks: &[Placed], margins: &[(String, String)], doc: &mut 
             piece.place,
             first_words(&piece.text)
         ));
-        unplaced.push(json!({ "from": piece.place, "text": piece.text }));
+        unplaced.push(Unplaced { from: piece.place.clone(), text: piece.text.clone() });
     }
-    if !unplaced.is_empty() {
-        if let Value::Object(m) = doc {
-            m.insert("unplaced".into(), Value::Array(unplaced));
-        }
-    }
+    unplaced
 }
 
 /// The first words of a text, for a summary line.
@@ -221,6 +234,15 @@ fn first_words(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::import::docx::Para;
+    use serde_json::json;
+
+    /// What `unaccounted` keeps of `blocks` against `doc`, as JSON.
+    fn keep_the_rest(blocks: &[Placed], _: &[(String, String)], doc: &mut Value, summary: &mut Vec<String>) {
+        let kept = unaccounted(blocks, &[], doc, summary);
+        if !kept.is_empty() {
+            doc["unplaced"] = serde_json::to_value(kept).unwrap();
+        }
+    }
 
     fn para(text: &str) -> Placed {
         Placed { block: Block::Para(Para { text: text.into(), ..Para::default() }), landscape: false }

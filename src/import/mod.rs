@@ -23,13 +23,13 @@ mod table;
 pub use table::is_roadmap;
 mod xml;
 
-use serde_json::{json, Value};
+use crate::input::model::{Appendix, AppendixKind, Document};
 
 /// What the import made: the document and, in Russian, what it recognised.
 #[derive(Debug)]
 pub struct Imported {
-    /// The input document (a roadmap appendix, no order).
-    pub document: Value,
+    /// The input document: the order when the source has one, and its appendices.
+    pub document: Document,
     /// What was recognised and what was left as text.
     pub summary: Vec<String>,
     /// Files to write beside the input file (a logo taken from the document): name, bytes.
@@ -39,6 +39,8 @@ pub struct Imported {
     /// most specific first: a check of the result is reported there, not in a file that
     /// was never written.
     pub places: Vec<(String, String)>,
+    /// What the reader noticed about the file itself («столбцы разделены «;»»), in Russian.
+    pub notes: Vec<String>,
 }
 
 impl Imported {
@@ -91,10 +93,9 @@ pub fn from_rows(rows: &[(usize, Vec<String>)], title: &str) -> Result<Imported,
             dates: crate::input::deadline_text::DateStyle::Numeric,
         },
     )?;
-    let document = json!({
-        "$schema": "prikaz.schema.json",
-        "appendices": [{ "kind": "roadmap", "title": title, "table": converted.table }]
-    });
+    let mut appendix = Appendix::new(AppendixKind::Roadmap, title.to_owned());
+    appendix.table = Some(converted.table);
+    let document = Document { schema: Some(SCHEMA.to_owned()), appendices: vec![appendix], ..Document::default() };
     let places = converted
         .origins
         .iter()
@@ -110,7 +111,45 @@ pub fn from_rows(rows: &[(usize, Vec<String>)], title: &str) -> Result<Imported,
             Some((format!("appendices[0].table.{}", o.path), place))
         })
         .collect();
-    Ok(Imported { document, summary: converted.summary, files: Vec::new(), places })
+    Ok(Imported { document, summary: converted.summary, files: Vec::new(), places, notes: Vec::new() })
+}
+
+/// Reads what a user has, chosen by the file's extension: a Word document (`from_docx`), or
+/// a spreadsheet or CSV (`sheet` names the book's sheet; `from_rows`). `title` names a plan
+/// whose title the file does not give; `files_stem` the files written beside the result.
+pub fn read(
+    file: &std::path::Path,
+    title: &str,
+    sheet: Option<&str>,
+    files_stem: &str,
+) -> Result<Imported, Diagnostic> {
+    let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "doc" | "odt" | "rtf" => Err(Diagnostic::error(format!(
+            "формат .{ext} не читается; откройте файл в Word или LibreOffice и сохраните как .docx"
+        ))),
+        "docx" | "docm" if sheet.is_some() => {
+            Err(Diagnostic::error("--sheet относится к книгам Excel и Calc, а это документ Word"))
+        }
+        "docx" | "docm" => from_docx(file, title, files_stem),
+        _ => {
+            // The reader names the file; the caller does too.
+            let prefix = format!("{}: ", file.display());
+            let (rows, notes, sheet_name) = crate::sheet::read_table_named(file, sheet).map_err(|e| {
+                let e = e.to_string();
+                Diagnostic::error(e.strip_prefix(&prefix).map_or_else(|| e.clone(), str::to_owned))
+            })?;
+            let mut imported = from_rows(&rows, title)?;
+            imported.notes = notes;
+            // A book's places name the sheet too.
+            if let Some(sheet) = sheet_name {
+                for (_, place) in &mut imported.places {
+                    *place = format!("лист «{sheet}», {place}");
+                }
+            }
+            Ok(imported)
+        }
+    }
 }
 
 /// Builds the document from a Word file: the order when it has one, and its appendices.
@@ -121,112 +160,12 @@ pub fn from_docx(path: &std::path::Path, title: &str, stem: &str) -> Result<Impo
     document::build(&read, title, stem)
 }
 
-/// The document as JSON text in the order a reader expects (the бланк before the order,
-/// the order before its appendices, a column's key before its title), two-space indents.
-pub fn to_json_text(v: &Value) -> String {
-    let mut out = String::new();
-    write_value(v, 0, &mut out);
-    out.push('\n');
-    out
-}
+/// Where an imported file finds its schema (beside it, as `init` writes it).
+const SCHEMA: &str = "prikaz.schema.json";
 
-/// Keys in reading order; others follow alphabetically.
-const KEY_ORDER: &[&str] = &[
-    "$schema",
-    "style",
-    "blank",
-    "layout",
-    "logo",
-    "path",
-    "width_mm",
-    "parents",
-    "organization",
-    "full_name",
-    "short_name",
-    "address",
-    "phone",
-    "fax",
-    "email",
-    "site",
-    "order",
-    "id",
-    "kind",
-    "number",
-    "date",
-    "date_line",
-    "date_format",
-    "place",
-    "mark",
-    "approvals",
-    "title",
-    "subtitle",
-    "period",
-    "orientation",
-    "position",
-    "person",
-    "body",
-    "protocol",
-    "act",
-    "preamble",
-    "decree",
-    "points",
-    "addressee",
-    "from",
-    "text",
-    "appendix",
-    "markers",
-    "signatory",
-    "e_signature",
-    "acquaintance",
-    "table",
-    "columns",
-    "key",
-    "group",
-    "width",
-    "role",
-    "follows",
-    "number_row",
-    "numbering",
-    "section_numbers",
-    "section_number_in_column",
-    "values",
-    "items",
-    "sections",
-    "clauses",
-    "blocks",
-    "qr",
-    "unplaced",
-];
-
-fn write_value(v: &Value, indent: usize, out: &mut String) {
-    let pad = |n: usize| "  ".repeat(n);
-    match v {
-        Value::Object(m) if !m.is_empty() => {
-            let mut keys: Vec<&String> = m.keys().collect();
-            keys.sort_by_key(|k| (KEY_ORDER.iter().position(|o| o == k).unwrap_or(KEY_ORDER.len()), k.as_str()));
-            out.push_str("{\n");
-            for (i, k) in keys.iter().enumerate() {
-                out.push_str(&pad(indent + 1));
-                out.push_str(&Value::String((*k).clone()).to_string());
-                out.push_str(": ");
-                write_value(&m[*k], indent + 1, out);
-                out.push_str(if i + 1 < keys.len() { ",\n" } else { "\n" });
-            }
-            out.push_str(&pad(indent));
-            out.push('}');
-        }
-        Value::Array(a) if !a.is_empty() => {
-            out.push_str("[\n");
-            for (i, x) in a.iter().enumerate() {
-                out.push_str(&pad(indent + 1));
-                write_value(x, indent + 1, out);
-                out.push_str(if i + 1 < a.len() { ",\n" } else { "\n" });
-            }
-            out.push_str(&pad(indent));
-            out.push(']');
-        }
-        other => out.push_str(&other.to_string()),
-    }
+/// The document as the input file's text: the model's order, defaults left out.
+pub fn to_json_text(doc: &Document) -> String {
+    crate::input::written::text(doc)
 }
 
 #[cfg(test)]
@@ -270,14 +209,15 @@ mod tests {
             &["1", "Курсы", "В течение года", "Сидорова С.С."],
         ]);
         let got = from_rows(&t, "План").unwrap();
-        let table = &got.document["appendices"][0]["table"];
+        let written = crate::input::written::value(&got.document);
+        let table = &written["appendices"][0]["table"];
         assert_eq!(table["numbering"], "per_section");
         assert_eq!(table["columns"][1]["role"], "activity");
         assert_eq!(table["sections"][1]["title"], "Кадровое обеспечение");
         assert_eq!(table["sections"][0]["items"][1]["values"]["deadline"]["deadline"]["month"], "2024-09");
         assert_eq!(table["sections"][1]["items"][0]["values"]["deadline"], "В течение года");
         assert!(table["sections"][0]["items"][0].get("number").is_none());
-        let input: crate::input::model::Document = serde_json::from_value(got.document.clone()).unwrap();
+        let input: crate::input::model::Document = serde_json::from_value(written.clone()).unwrap();
         assert_eq!(input.appendices.len(), 1);
     }
 

@@ -7,9 +7,14 @@
 
 use crate::diag::Diagnostic;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
-use serde_json::{json, Map, Value};
+use indexmap::IndexMap;
+
+use crate::input::model::{
+    self as m, Block, BlockObject, Cell, CellObject, ColumnRole, Deadline, List, ListMarker, Numbering, SectionNumbers,
+    Span, Values,
+};
 
 use super::docx::{Grid, GridCell, GridRow, Para};
 use crate::input::deadline_text::DateStyle;
@@ -54,30 +59,30 @@ pub(super) fn kind_of(header: &str) -> Kind {
 }
 
 impl Kind {
-    fn key_and_role(self) -> (&'static str, Option<&'static str>) {
+    fn key_and_role(self) -> (&'static str, Option<ColumnRole>) {
         match self {
-            Kind::Number => ("no", Some("number")),
-            Kind::Activity => ("activity", Some("activity")),
-            Kind::Deadline => ("deadline", Some("deadline")),
-            Kind::Responsible => ("responsible", Some("responsible")),
-            Kind::Participants => ("participants", Some("participants")),
-            Kind::Result => ("result", Some("result")),
-            Kind::Indicator => ("indicator", Some("indicator")),
+            Kind::Number => ("no", Some(ColumnRole::Number)),
+            Kind::Activity => ("activity", Some(ColumnRole::Activity)),
+            Kind::Deadline => ("deadline", Some(ColumnRole::Deadline)),
+            Kind::Responsible => ("responsible", Some(ColumnRole::Responsible)),
+            Kind::Participants => ("participants", Some(ColumnRole::Participants)),
+            Kind::Result => ("result", Some(ColumnRole::Result)),
+            Kind::Indicator => ("indicator", Some(ColumnRole::Indicator)),
             Kind::Section => ("stage", None),
             Kind::Other => ("col", None),
         }
     }
 }
 
-fn role_name(role: &str) -> &'static str {
+fn role_name(role: ColumnRole) -> &'static str {
     match role {
-        "number" => "номера",
-        "activity" => "мероприятия",
-        "deadline" => "сроки",
-        "responsible" => "ответственные",
-        "participants" => "участники",
-        "result" => "результат",
-        _ => "показатели",
+        ColumnRole::Number => "номера",
+        ColumnRole::Activity => "мероприятия",
+        ColumnRole::Deadline => "сроки",
+        ColumnRole::Responsible => "ответственные",
+        ColumnRole::Participants => "участники",
+        ColumnRole::Result => "результат",
+        ColumnRole::Indicator => "показатели",
     }
 }
 
@@ -88,8 +93,8 @@ pub fn is_roadmap(grid: &Grid) -> bool {
 
 /// The table as the input format's `table` object, and what was recognised.
 pub struct Converted {
-    /// The `table` value.
-    pub table: Value,
+    /// The table.
+    pub table: m::Table,
     /// In Russian, for the summary.
     pub summary: Vec<String>,
     /// Rows above the header that span the table (a title typed into the table).
@@ -291,9 +296,9 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, Diagnostic> {
     let section_col = if opts.section_column { h.kinds.iter().position(|k| *k == Kind::Section) } else { None };
     let number_col = h.kinds.iter().position(|k| *k == Kind::Number);
     // Column keys, unique; roles given once each (the first column of a kind has it).
-    let mut columns: Vec<(usize, String, Map<String, Value>)> = Vec::new();
+    let mut columns: Vec<(usize, m::Column)> = Vec::new();
     let mut used: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut roles_given: HashSet<&str> = HashSet::new();
+    let mut roles_given: Vec<ColumnRole> = Vec::new();
     for c in 0..n {
         let (title, kind) = (&h.titles[c], h.kinds[c]);
         if Some(c) == section_col {
@@ -304,28 +309,25 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, Diagnostic> {
         let count = used.entry(base).or_insert(0);
         *count += 1;
         let key = if *count == 1 && base != "col" { base.to_owned() } else { format!("{base}{count}") };
-        let role = role.filter(|r| *r == "deadline" || roles_given.insert(r));
-        let mut col = Map::new();
-        col.insert("key".into(), json!(key));
-        col.insert("title".into(), json!(title));
-        if let Some(g) = &h.groups[c] {
-            col.insert("group".into(), json!(g));
-        }
-        // Word's own widths (twips), so the columns keep their proportions exactly.
-        let w = grid.widths[c];
-        col.insert("width".into(), if w.fract() == 0.0 { json!(w as i64) } else { json!(w) });
+        let role = role.filter(|r| *r == ColumnRole::Deadline || !roles_given.contains(r));
+        roles_given.extend(role);
         match role {
-            Some(r) => {
-                col.insert("role".into(), json!(r));
-                summary.push(format!("столбец «{}» — {}", title.replace('\n', " "), role_name(r)));
-            }
+            Some(r) => summary.push(format!("столбец «{}» — {}", title.replace('\n', " "), role_name(r))),
             None => summary.push(format!("столбец «{}» — обычный текст", title.replace('\n', " "))),
         }
-        columns.push((c, key, col));
+        // Word's own widths (twips), so the columns keep their proportions exactly.
+        let column = m::Column {
+            key,
+            title: title.clone(),
+            width: grid.widths[c],
+            group: h.groups[c].clone(),
+            role,
+            follows: None,
+        };
+        columns.push((c, column));
     }
-    let key_of: HashMap<usize, String> = columns.iter().map(|(c, k, _)| (*c, k.clone())).collect();
-    let role_of: HashMap<usize, Option<String>> =
-        columns.iter().map(|(c, _, m)| (*c, m.get("role").and_then(Value::as_str).map(str::to_owned))).collect();
+    let key_of: HashMap<usize, String> = columns.iter().map(|(c, col)| (*c, col.key.clone())).collect();
+    let role_of: HashMap<usize, Option<ColumnRole>> = columns.iter().map(|(c, col)| (*c, col.role)).collect();
 
     // Walk the rows into sections (nested by their numbers' depth) and activities.
     let mut tree = Node::default();
@@ -370,7 +372,7 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, Diagnostic> {
                 }
             }
         }
-        let mut values = Map::new();
+        let mut values = IndexMap::new();
         let mut cols = Vec::new();
         let mut number = None;
         let mut number_cell = false;
@@ -394,25 +396,14 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, Diagnostic> {
                 continue;
             }
             let Some(key) = key_of.get(&cell.col) else { continue };
-            let is_deadline = role_of.get(&cell.col).is_some_and(|r| r.as_deref() == Some("deadline"));
-            let mut value = cell_value(&cell.paras, is_deadline, opts.dates, &mut deadlines);
-            if value.is_null() && cell.rowspan == 1 && cell.colspan == 1 {
-                continue;
-            }
-            if value.is_null() {
-                value = json!("");
-            }
-            if cell.rowspan > 1 || cell.colspan > 1 {
-                let mut span = Map::new();
-                if cell.rowspan > 1 {
-                    span.insert("rows".into(), json!(cell.rowspan));
-                }
-                let cols = columns.iter().filter(|(c, _, _)| *c >= cell.col && *c < cell.col + cell.colspan).count();
-                if cols > 1 {
-                    span.insert("columns".into(), json!(cols));
-                }
-                span.insert("value".into(), value);
-                value = json!({ "span": span });
+            let is_deadline = role_of.get(&cell.col).is_some_and(|r| *r == Some(ColumnRole::Deadline));
+            let value = cell_value(&cell.paras, is_deadline, opts.dates, &mut deadlines);
+            let spans = cell.rowspan > 1 || cell.colspan > 1;
+            let Some(mut value) = value.or_else(|| spans.then(|| Cell::Text(String::new()))) else { continue };
+            if spans {
+                let cols = columns.iter().filter(|(c, _)| *c >= cell.col && *c < cell.col + cell.colspan).count();
+                let span = Span { rows: cell.rowspan.max(1) as u32, columns: cols.max(1) as u32, value };
+                value = Cell::Object(CellObject::Span(Box::new(span)));
             }
             values.insert(key.clone(), value);
             cols.push((key.clone(), cell.col));
@@ -428,27 +419,26 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, Diagnostic> {
         !l.is_empty() && l.chars().all(|c| "IVXLC".contains(c))
     });
     let printed: Vec<Option<String>> = labels.iter().map(|l| l.as_deref().map(canonical)).collect();
-    let mut table = Map::new();
-    table.insert("columns".into(), Value::Array(columns.into_iter().map(|(_, _, c)| Value::Object(c)).collect()));
-    if number_row {
-        table.insert("number_row".into(), json!(true));
-    }
-    if roman {
-        table.insert("section_numbers".into(), json!("roman"));
-    }
-    if any_in_column {
-        table.insert("section_number_in_column".into(), json!(true));
-    }
+    let mut table = m::Table {
+        columns: columns.into_iter().map(|(_, c)| c).collect(),
+        number_row,
+        numbering: Numbering::default(),
+        section_numbers: if roman { SectionNumbers::Roman } else { SectionNumbers::Arabic },
+        section_number_in_column: any_in_column,
+        items: Vec::new(),
+        sections: Vec::new(),
+    };
     if let (Some(f), Some(nc)) = (&follows, number_col) {
-        if let Some(Value::Object(col)) = table["columns"].as_array_mut().and_then(|a| a.get_mut(nc)) {
-            col.insert("follows".into(), json!(f));
+        if let Some(col) = table.columns.get_mut(nc) {
+            col.follows = Some(f.clone());
         }
     }
     let activities = tree.count();
-    let modes = ["hierarchical", "per_section", "flat"];
+    let modes = [Numbering::Hierarchical, Numbering::PerSection, Numbering::Flat];
     let mode = if number_col.is_none() || printed.iter().all(Option::is_none) {
-        Some(("none", false))
-    } else if let Some(m) = modes.into_iter().find(|m| numbers_of(&table, &tree, m, false).as_ref() == Some(&printed)) {
+        Some((Numbering::None, false))
+    } else if let Some(m) = modes.into_iter().find(|m| numbers_of(&table, &tree, *m, false).as_ref() == Some(&printed))
+    {
         Some((m, false))
     } else {
         // Sections without numbers under numbered rows (a spreadsheet's one-cell rows):
@@ -461,7 +451,7 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, Diagnostic> {
             .into_iter()
             .find(|m| {
                 sections_bare
-                    && numbers_of(&table, &tree, m, false).is_some_and(|n| rows_only(&n) == rows_only(&printed))
+                    && numbers_of(&table, &tree, *m, false).is_some_and(|n| rows_only(&n) == rows_only(&printed))
             })
             .map(|m| (m, true))
     };
@@ -473,9 +463,9 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, Diagnostic> {
     };
     match mode {
         Some((m, sections_numbered)) => {
-            table.insert("numbering".into(), json!(m));
+            table.numbering = m;
             summary.push(match m {
-                "none" => "номеров нет".to_owned(),
+                Numbering::None => "номеров нет".to_owned(),
                 _ => format!("номера идут по порядку — нумерация автоматическая ({})", mode_name(m)),
             });
             if sections_numbered {
@@ -486,11 +476,11 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, Diagnostic> {
         None => {
             // Every number as written, in the first style where they do not collide.
             let m = if tree.count_sections() > 0 && tree.sections_titled_with_numbers() {
-                "none"
+                Numbering::None
             } else {
-                modes.into_iter().find(|m| numbers_of(&table, &tree, m, true).is_some()).unwrap_or("flat")
+                modes.into_iter().find(|m| numbers_of(&table, &tree, *m, true).is_some()).unwrap_or(Numbering::Flat)
             };
-            table.insert("numbering".into(), json!(m));
+            table.numbering = m;
             summary.push("номера не по порядку — записаны как есть".to_owned());
             tree.emit(&mut table, true);
         }
@@ -506,7 +496,7 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, Diagnostic> {
     let mut origins = Vec::new();
     tree.origins("", &mut origins);
     Ok(Converted {
-        table: Value::Object(table),
+        table,
         summary,
         caption,
         deadlines: (deadlines.0, deadlines.0 + deadlines.1),
@@ -515,24 +505,22 @@ pub fn convert(grid: &Grid, opts: &Options) -> Result<Converted, Diagnostic> {
     })
 }
 
-fn mode_name(m: &str) -> &'static str {
+fn mode_name(m: Numbering) -> &'static str {
     match m {
-        "hierarchical" => "1, 1.1, 1.1.1",
-        "per_section" => "в каждом разделе с 1",
+        Numbering::Hierarchical => "1, 1.1, 1.1.1",
+        Numbering::PerSection => "в каждом разделе с 1",
         _ => "сквозная",
     }
 }
 
 /// What numbering in `mode` prints for this tree (canonical, in row order), with the
-/// numbers as written if `explicit`; `None` if the table does not hold together or, with
-/// explicit numbers, two of them collide.
-fn numbers_of(table: &Map<String, Value>, tree: &Node, mode: &str, explicit: bool) -> Option<Vec<Option<String>>> {
+/// numbers as written if `explicit`; `None` if, with explicit numbers, two of them collide.
+fn numbers_of(table: &m::Table, tree: &Node, mode: Numbering, explicit: bool) -> Option<Vec<Option<String>>> {
     let mut t = table.clone();
-    t.insert("numbering".into(), json!(mode));
+    t.numbering = mode;
     tree.emit(&mut t, explicit);
-    let parsed: crate::input::model::Table = serde_json::from_value(Value::Object(t)).ok()?;
-    let rows = crate::input::numbering::table_numbers(&parsed, &crate::diag::JsonPath::root());
-    if explicit && !crate::input::numbering::collisions(&rows, mode == "hierarchical").is_empty() {
+    let rows = crate::input::numbering::table_numbers(&t, &crate::diag::JsonPath::root());
+    if explicit && !crate::input::numbering::collisions(&rows, mode == Numbering::Hierarchical).is_empty() {
         return None;
     }
     Some(rows.into_iter().map(|r| r.number).collect())
@@ -550,7 +538,7 @@ struct Node {
 
 struct Activity {
     number: Option<String>,
-    values: Map<String, Value>,
+    values: IndexMap<String, Cell>,
     /// The grid row it was read from, and the column of each value.
     row: usize,
     cols: Vec<(String, usize)>,
@@ -607,105 +595,104 @@ impl Node {
         self.sections.len() + self.sections.iter().map(Node::count_sections).sum::<usize>()
     }
 
-    /// Writes `items` and `sections` into `out`, with the numbers as written if `explicit`.
-    fn emit(&self, out: &mut Map<String, Value>, explicit: bool) {
-        out.remove("items");
-        out.remove("sections");
-        let items: Vec<Value> = self
+    /// Writes `items` and `sections` into the table, with the numbers as written if `explicit`.
+    fn emit(&self, out: &mut m::Table, explicit: bool) {
+        (out.items, out.sections) = self.rows(explicit);
+    }
+
+    /// The activities and sections of this node, with the numbers as written if `explicit`.
+    fn rows(&self, explicit: bool) -> (Vec<m::Activity>, Vec<m::Section>) {
+        let items = self
             .items
             .iter()
-            .map(|a| {
-                let mut v = Map::new();
-                if explicit {
-                    // Printed as typed: «1.1» stays without a dot, «1.1.» keeps it.
-                    if let Some(n) = &a.number {
-                        v.insert("number".into(), json!(n.trim()));
-                    }
-                }
-                v.insert("values".into(), Value::Object(a.values.clone()));
-                Value::Object(v)
+            .map(|a| m::Activity {
+                id: None,
+                // Printed as typed: «1.1» stays without a dot, «1.1.» keeps it.
+                number: a.number.as_ref().filter(|_| explicit).map(|n| n.trim().to_owned()),
+                values: Values(a.values.clone()),
             })
             .collect();
-        if !items.is_empty() {
-            out.insert("items".into(), Value::Array(items));
-        }
-        let sections: Vec<Value> = self
+        let sections = self
             .sections
             .iter()
             .map(|s| {
-                let mut v = Map::new();
-                if explicit {
-                    if let Some(n) = &s.number {
-                        v.insert("number".into(), json!(n.trim_end_matches(['.', ')'])));
-                    }
+                let (items, sections) = s.rows(explicit);
+                m::Section {
+                    id: None,
+                    number: s.number.as_ref().filter(|_| explicit).map(|n| n.trim_end_matches(['.', ')']).to_owned()),
+                    title: s.title.clone().unwrap_or_default(),
+                    items,
+                    sections,
                 }
-                v.insert("title".into(), json!(s.title.clone().unwrap_or_default()));
-                s.emit(&mut v, explicit);
-                Value::Object(v)
             })
             .collect();
-        if !sections.is_empty() {
-            out.insert("sections".into(), Value::Array(sections));
-        }
+        (items, sections)
     }
 }
 
 /// A cell's value: text, text with line breaks, paragraphs and lists, or a deadline.
-/// `Null` for an empty cell.
-fn cell_value(paras: &[Para], deadline: bool, style: DateStyle, counted: &mut (usize, usize)) -> Value {
+/// `None` for an empty cell.
+fn cell_value(paras: &[Para], deadline: bool, style: DateStyle, counted: &mut (usize, usize)) -> Option<Cell> {
     let paras: Vec<&Para> = {
         // Empty paragraphs at the ends carry nothing.
         let first = paras.iter().position(|p| !p.text.is_empty() || p.label.is_some());
         let last = paras.iter().rposition(|p| !p.text.is_empty() || p.label.is_some());
         match (first, last) {
             (Some(a), Some(b)) => paras[a..=b].iter().collect(),
-            _ => return Value::Null,
+            _ => return None,
         }
     };
-    let mut blocks: Vec<Value> = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
     let mut i = 0;
     while i < paras.len() {
         match list_marker(paras[i]) {
             Some(marker) => {
                 let mut items = Vec::new();
                 while i < paras.len() && list_marker(paras[i]) == Some(marker) {
-                    items.push(json!(strip_typed_marker(&paras[i].text)));
+                    items.push(strip_typed_marker(&paras[i].text));
                     i += 1;
                 }
-                blocks.push(json!({ "list": { "marker": marker, "items": items } }));
+                blocks.push(Block::Object(BlockObject::List(List { marker, items })));
             }
             None => {
-                blocks.push(json!(paras[i].text));
+                blocks.push(Block::Text(paras[i].text.clone()));
                 i += 1;
             }
         }
     }
-    if blocks.len() == 1 {
-        let only = blocks.pop().expect("one");
-        if let Value::String(s) = &only {
-            if deadline {
-                if let Some(d) = super::deadline::recognise(s, style) {
-                    counted.0 += 1;
-                    return json!({ "deadline": d });
-                }
-                counted.1 += 1;
-            }
-        }
-        return only;
+    if blocks.len() > 1 {
+        return Some(Cell::Blocks(blocks));
     }
-    Value::Array(blocks)
+    Some(match blocks.pop()? {
+        Block::Text(s) if deadline => match super::deadline::recognise(&s, style) {
+            Some(d) => {
+                counted.0 += 1;
+                Cell::Object(CellObject::Deadline(Deadline::Spec(d)))
+            }
+            None => {
+                counted.1 += 1;
+                Cell::Text(s)
+            }
+        },
+        Block::Text(s) => Cell::Text(s),
+        Block::Object(BlockObject::List(l)) => Cell::Object(CellObject::List(l)),
+    })
 }
 
 /// The marker of a list paragraph: Word's own numbering, or a dash typed at its start.
-fn list_marker(p: &Para) -> Option<&'static str> {
+fn list_marker(p: &Para) -> Option<ListMarker> {
     match &p.label {
-        Some(l) if p.bullet => {
-            Some(if l.is_empty() || l.contains(['•', '·', '\u{f0b7}', '\u{f0a7}', 'o']) { "bullet" } else { "dash" })
+        Some(l) if p.bullet => Some(if l.is_empty() || l.contains(['•', '·', '\u{f0b7}', '\u{f0a7}', 'o']) {
+            ListMarker::Bullet
+        } else {
+            ListMarker::Dash
+        }),
+        Some(l) if l.ends_with(')') => Some(ListMarker::Numbered),
+        Some(_) => Some(ListMarker::NumberedDot),
+        None if p.text.starts_with("- ") || p.text.starts_with("– ") || p.text.starts_with("— ") => {
+            Some(ListMarker::Dash)
         }
-        Some(l) if l.ends_with(')') => Some("numbered"),
-        Some(_) => Some("numbered_dot"),
-        None if p.text.starts_with("- ") || p.text.starts_with("– ") || p.text.starts_with("— ") => Some("dash"),
-        None if p.text.starts_with("• ") => Some("bullet"),
+        None if p.text.starts_with("• ") => Some(ListMarker::Bullet),
         None => None,
     }
 }

@@ -13,6 +13,7 @@ pub mod pictures;
 pub mod source;
 pub mod translate;
 pub mod validate;
+pub mod written;
 
 use std::path::Path;
 

@@ -575,6 +575,26 @@ impl Period {
 }
 
 impl Appendix {
+    /// An appendix of this kind and title, everything else as the format assumes.
+    pub fn new(kind: AppendixKind, title: String) -> Appendix {
+        Appendix {
+            id: None,
+            kind,
+            number: None,
+            mark: Mark::default(),
+            approvals: Vec::new(),
+            title,
+            subtitle: None,
+            period: None,
+            orientation: None,
+            table: None,
+            items: None,
+            clauses: None,
+            title_first: false,
+            signatory: None,
+        }
+    }
+
     /// Whether the appendix is set on landscape pages: as given, or for a roadmap of
     /// `style.landscape_from_columns` columns or more.
     pub fn landscape(&self, style: &super::Style) -> bool {

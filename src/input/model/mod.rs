@@ -46,7 +46,7 @@ pub struct Unplaced {
 
 /// # Приказ и приложения
 /// Один входной файл: приказ с бланком и приложениями. Если сам приказ издан отдельно и нужны только приложения, `order.body` не указывается; для отдельного приложения без приказа не указывается `order`.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// # Адрес схемы

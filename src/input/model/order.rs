@@ -282,6 +282,24 @@ pub struct Group {
     pub members_title: Option<String>,
 }
 
+impl Point {
+    /// A point of this text, everything else as the format assumes.
+    pub fn new(text: String) -> Point {
+        Point {
+            number: None,
+            addressee: None,
+            text: Some(text),
+            appendix: None,
+            points: Vec::new(),
+            marker: true,
+            responsible: Vec::new(),
+            responsible_title: None,
+            group: None,
+            table: None,
+        }
+    }
+}
+
 fn is_true(b: &bool) -> bool {
     *b
 }

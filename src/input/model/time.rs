@@ -35,7 +35,18 @@ pub enum When {
 const MIN_YEAR: i32 = 1900;
 const MAX_YEAR: i32 = 2200;
 
+impl IsoDate {
+    /// The day, when it exists and its year is one the format takes (1900–2200).
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<IsoDate> {
+        (MIN_YEAR..=MAX_YEAR).contains(&year).then(|| NaiveDate::from_ymd_opt(year, month, day)).flatten().map(IsoDate)
+    }
+}
+
 impl YearMonth {
+    /// The month, when it exists and its year is one the format takes (1900–2200).
+    pub fn new(year: i32, month: u32) -> Option<YearMonth> {
+        ((MIN_YEAR..=MAX_YEAR).contains(&year) && (1..=12).contains(&month)).then_some(YearMonth { year, month })
+    }
     /// The first day of the month.
     pub fn first_day(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("validated month")

@@ -20,7 +20,7 @@ pub fn run(file: &Path, output: &Path, title: Option<&str>, sheet: Option<&str>,
         Ok(i) => i,
         Err(e) => return fail(format!("{name}: {e}")),
     };
-    let text = prikaz::import::to_json_text(&imported.document);
+    let text = prikaz::input::written::text(&imported.document);
     // A result no command could read back is not written.
     let limit = prikaz::input::source::MAX_INPUT_BYTES;
     if text.len() as u64 > limit {

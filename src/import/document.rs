@@ -451,7 +451,6 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
         if !blank_date_line {
             summary.push("дата и номер приказа не найдены: впишите дату и номер приказа (поля «Дата документа» и «Регистрационный номер»)".to_owned());
         }
-        date = IsoDate::from_ymd(2000, 1, 1);
         number.get_or_insert_with(|| "—".to_owned());
     } else if number.is_none() {
         number = Some("—".to_owned());
@@ -609,7 +608,8 @@ fn order_from(blocks: &[Placed], kind_at: usize, summary: &mut Vec<String>) -> (
     let body = m::OrderBody { preamble, decree, points, markers: markers.unwrap_or_default(), signatory, acquaintance };
     let order = m::Order {
         kind,
-        date: date.unwrap_or(IsoDate(chrono::NaiveDate::MIN)),
+        // Not found: a date the summary tells the user to fill in.
+        date: date.unwrap_or_else(|| IsoDate::from_ymd(2000, 1, 1).expect("a real day")),
         number: number.unwrap_or_default(),
         place,
         date_line,

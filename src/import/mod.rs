@@ -163,11 +163,6 @@ pub fn from_docx(path: &std::path::Path, title: &str, stem: &str) -> Result<Impo
 /// Where an imported file finds its schema (beside it, as `init` writes it).
 const SCHEMA: &str = "prikaz.schema.json";
 
-/// The document as the input file's text: the model's order, defaults left out.
-pub fn to_json_text(doc: &Document) -> String {
-    crate::input::written::text(doc)
-}
-
 #[cfg(test)]
 mod tests {
     #[test]

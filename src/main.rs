@@ -2,6 +2,7 @@
 
 mod cli;
 mod serve;
+mod workspace;
 
 use std::process::ExitCode;
 

@@ -37,8 +37,21 @@ fn english_in(text: &str) -> Vec<&'static str> {
     ENGLISH.iter().copied().filter(|w| text.contains(w)).collect()
 }
 
-const COMMANDS: &[&str] =
-    &["validate", "render", "serve", "import", "init", "roll", "batch", "schema", "completions", "man"];
+const COMMANDS: &[&str] = &[
+    "validate",
+    "render",
+    "serve",
+    "import",
+    "init",
+    "roll",
+    "batch",
+    "schema",
+    "completions",
+    "man",
+    "users",
+    "backup",
+    "restore",
+];
 
 #[test]
 fn every_help_is_russian_with_examples_and_exit_codes() {
@@ -47,8 +60,12 @@ fn every_help_is_russian_with_examples_and_exit_codes() {
     let text = String::from_utf8_lossy(&top.stdout);
     assert!(english_in(&text).is_empty(), "{:?} in\n{text}", english_in(&text));
     assert!(text.contains("Использование: prikaz КОМАНДА"));
-    for c in COMMANDS {
-        let run = prikaz(&[c, "--help"]);
+    let users = ["add", "list", "passwd", "remove"].map(|a| vec!["users", a]);
+    for c in COMMANDS.iter().map(|c| vec![*c]).chain(users) {
+        let c = c.join(" ");
+        let mut args: Vec<&str> = c.split(' ').collect();
+        args.push("--help");
+        let run = prikaz(&args);
         let text = String::from_utf8_lossy(&run.stdout);
         assert!(run.status.success(), "{c}");
         assert!(english_in(&text).is_empty(), "{c}: {:?} in\n{text}", english_in(&text));

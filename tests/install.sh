@@ -51,6 +51,59 @@ for f in /usr/share/zsh/vendor-completions/_prikaz /usr/share/fish/vendor_comple
          /usr/share/prikaz/completions/prikaz.ps1; do
   grep -q 'render' "$f" || fail "нет дополнений в $f"
 done
+# The department server's unit: installed disabled, its own system user and /var/lib/prikaz;
+# started on a temporary workspace as the unit says (by systemd where it runs, else its
+# ExecStart line as its User), logged in to, a sample rendered through the API.
+unit=$(dpkg -L prikaz | grep '/systemd/system/prikaz.service$' || true)
+[ -n "$unit" ] && [ -f "$unit" ] || fail "пакет не установил prikaz.service"
+getent passwd prikaz >/dev/null || fail "пакет не создал пользователя prikaz"
+[ "$(stat -c '%U %a' /var/lib/prikaz)" = "prikaz 700" ] || fail "/var/lib/prikaz: $(stat -c '%U %a' /var/lib/prikaz)"
+user=$(sed -n 's/^User=//p' "$unit")
+[ "$user" = prikaz ] || fail "служба запускается не от prikaz: $user"
+ws="$scratch/workspace"
+install -d -o prikaz -g prikaz -m 0700 "$ws"
+printf 'пароль-службы-1\n' | runuser -u prikaz -- /usr/bin/prikaz users add admin --name "Администратор" --role admin --workspace "$ws/w" >/dev/null
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+command_line=$(sed -n 's/^ExecStart=//p' "$unit" | sed "s#/var/lib/prikaz#$ws/w#; s#--port 8080#--port $port#")
+if [ -d /run/systemd/system ]; then
+  systemctl is-enabled prikaz 2>/dev/null | grep -qx disabled || fail "служба включена при установке"
+  mkdir -p /run/systemd/system/prikaz.service.d
+  printf '[Service]\nExecStart=\nExecStart=%s\nReadWritePaths=%s\n' "$command_line" "$ws" \
+    > /run/systemd/system/prikaz.service.d/test.conf
+  systemctl daemon-reload
+  systemctl start prikaz
+  stop_service() { systemctl stop prikaz; rm -rf /run/systemd/system/prikaz.service.d; systemctl daemon-reload; }
+else
+  # No systemd on this machine (a container): the unit's own command, as its own user.
+  runuser -u prikaz -- $command_line >"$scratch/service.log" 2>&1 &
+  service_pid=$!
+  stop_service() { kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; }
+fi
+python3 - "$port" samples/solnechnogorsk-2023.json <<'PY' || { stop_service; cat "$scratch/service.log" 2>/dev/null; fail "служба не собрала образец"; }
+import http.cookiejar, json, sys, time, urllib.request
+base = f"http://127.0.0.1:{sys.argv[1]}"
+for _ in range(100):
+    try:
+        if urllib.request.urlopen(base + "/healthz").read() == b"ok\n":
+            break
+    except OSError:
+        time.sleep(0.1)
+else:
+    sys.exit("служба не ответила на /healthz")
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+def call(method, path, body=None, csrf=None, kind="application/json"):
+    req = urllib.request.Request(base + path, data=body, method=method, headers={"content-type": kind})
+    if csrf:
+        req.add_header("x-csrf-token", csrf)
+    return opener.open(req).read()
+csrf = json.loads(call("POST", "/api/login", json.dumps({"login": "admin", "password": "пароль-службы-1"}).encode()))["csrf"]
+doc = json.loads(call("POST", "/api/documents", json.dumps({"title": "Проверка службы", "from": "order"}).encode(), csrf))["id"]
+pdf = call("POST", f"/api/documents/{doc}/render", open(sys.argv[2], "rb").read(), csrf)
+assert pdf.startswith(b"%PDF"), pdf[:100]
+PY
+stop_service
+echo "служба prikaz: установлена выключенной, от пользователя prikaz; на временной папке вошли и собрали образец"
 dpkg -r prikaz >/dev/null
 [ ! -e /usr/bin/prikaz ] || fail "dpkg -r не удалил /usr/bin/prikaz"
+[ -z "$unit" ] || [ ! -e "$unit" ] || fail "dpkg -r не удалил $unit"
 echo "пакет $(basename "$deb"): установлен, собирает образец, man и дополнения на месте, удаляется"

@@ -6,10 +6,10 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
+use common::http::{raw_request, Answer};
 use common::{root, tool};
 
 /// A running server, stopped when dropped.
@@ -48,55 +48,9 @@ fn start(file: Option<&std::path::Path>) -> Server {
 static TOKENS: std::sync::Mutex<std::collections::BTreeMap<String, String>> =
     std::sync::Mutex::new(std::collections::BTreeMap::new());
 
-struct Answer {
-    status: u16,
-    headers: String,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.body)))
-    }
-}
-
 fn request(addr: &str, method: &str, path: &str, body: &[u8]) -> Answer {
     let token = TOKENS.lock().unwrap().get(addr).cloned().unwrap_or_default();
     raw_request(addr, method, path, &[("Host", addr), ("Authorization", &format!("Bearer {token}"))], body)
-}
-
-/// A request with exactly these headers (an attacker's).
-fn raw_request(addr: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(std::time::Duration::from_secs(30))).unwrap();
-    let lines: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
-    write!(s, "{method} {path} HTTP/1.1\r\n{lines}Connection: close\r\nContent-Length: {}\r\n\r\n", body.len())
-        .unwrap();
-    // A body the server refuses may be cut short: the answer is still read.
-    let _ = s.write_all(body);
-    let mut raw = Vec::new();
-    let _ = s.read_to_end(&mut raw);
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a full answer");
-    let headers = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let status = headers.split(' ').nth(1).unwrap().parse().unwrap();
-    let mut body = raw[split + 4..].to_vec();
-    if headers.to_lowercase().contains("transfer-encoding: chunked") {
-        body = dechunk(&body);
-    }
-    Answer { status, headers, body }
-}
-
-fn dechunk(mut b: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    loop {
-        let end = b.windows(2).position(|w| w == b"\r\n").unwrap();
-        let size = usize::from_str_radix(std::str::from_utf8(&b[..end]).unwrap().trim(), 16).unwrap();
-        if size == 0 {
-            return out;
-        }
-        out.extend_from_slice(&b[end + 2..end + 2 + size]);
-        b = &b[end + 4 + size..];
-    }
 }
 
 fn sample(name: &str) -> Vec<u8> {

@@ -26,8 +26,34 @@ export function showingOpenedFile(yes) {
   scratch = !yes;
 }
 
+// On the workspace server (`serve --workspace`) the page edits one document of the
+// server's, `/documents/N`: its calls go to that document's API, carry the session's CSRF
+// token instead of the run's token, and a finished session goes to the login page.
+const team = location.pathname.match(/^\/documents\/(\d+)\/?$/);
+export const documentId = team ? team[1] : null;
+let csrf = "";
+
+async function teamApi(path, options) {
+  path = path.replace(/^\/api\/(file|render|validate|context|picture|tracked)\b/, `/api/documents/${documentId}/$1`);
+  const headers = new Headers(options.headers || {});
+  const method = (options.method || "GET").toUpperCase();
+  if (method !== "GET" && method !== "HEAD") {
+    if (!csrf) {
+      const me = await fetch("/api/me");
+      if (me.ok) csrf = (await me.json()).csrf;
+    }
+    headers.set("x-csrf-token", csrf);
+  }
+  const r = await fetch(path, { ...options, headers });
+  if (r.status === 401) location.href = `/login?next=${encodeURIComponent(location.pathname)}`;
+  return r;
+}
+
+if (documentId) import("/static/team/bar.js");
+
 /// `fetch` with the token (and `scratch=1` where the folder matters).
 export function api(path, options = {}) {
+  if (documentId) return teamApi(path, options);
   const headers = new Headers(options.headers || {});
   headers.set("authorization", `Bearer ${token()}`);
   if (scratch && /^\/api\/(render|validate|picture|context)\b/.test(path)) path += (path.includes("?") ? "&" : "?") + "scratch=1";

@@ -222,6 +222,11 @@ $("compare-file").addEventListener("change", async (e) => {
   compared = { name: file.name, text: await file.text() };
   showChanges();
 });
+// The workspace server's page compares with the signed version it fetched.
+document.addEventListener("prikaz:compare", (e) => {
+  compared = e.detail;
+  showChanges();
+});
 $("changes-close").addEventListener("click", () => {
   compared = null;
   $("changes").hidden = true;
@@ -420,7 +425,7 @@ async function saveFile() {
     const r = await response.json();
     if (response.ok) {
       version = r.version;
-      saved(firstSave ? `Сохранено; файл, каким он был до правок, — в ${fileName}.bak` : "Сохранено");
+      saved(r.message || (firstSave ? `Сохранено; файл, каким он был до правок, — в ${fileName}.bak` : "Сохранено"));
       firstSave = false;
     } else {
       say(r.error, true);
@@ -665,6 +670,8 @@ async function start() {
     const draft = loadDraft(`файл:${f.name}`);
     load(f.text, { name: f.name, saved: true, server: true });
     offerDraft(draft);
+    document.body.dataset.loaded = "1";
+    document.dispatchEvent(new Event("prikaz:loaded"));
   } else if (opened.status === 404) {
     showStart(list);
   } else {

@@ -14,6 +14,7 @@ mod report;
 mod roll;
 mod schema;
 pub mod serve;
+mod team;
 mod validate;
 mod wildcard;
 
@@ -189,6 +190,36 @@ enum Command {
         /// Открыть редактор в браузере.
         #[arg(long)]
         open: bool,
+        /// Сервер для отдела: пользователи, документы школ и все их версии в базе в этой папке
+        /// (создаётся командой prikaz users add … --workspace ПАПКА).
+        #[arg(long, value_name = "ПАПКА", conflicts_with_all = ["file", "open"])]
+        workspace: Option<PathBuf>,
+        /// Перед сервером стоит прокси с HTTPS (nginx): cookie сеанса только по HTTPS.
+        #[arg(long, requires = "workspace")]
+        behind_https: bool,
+    },
+    /// Пользователи сервера отдела (prikaz serve --workspace).
+    Users {
+        #[command(subcommand)]
+        action: team::Action,
+    },
+    /// Резервная копия рабочей папки сервера в один файл; можно при работающем сервере.
+    Backup {
+        /// Рабочая папка сервера.
+        #[arg(long, value_name = "ПАПКА")]
+        workspace: PathBuf,
+        /// Файл копии (новый).
+        #[arg(value_name = "ФАЙЛ")]
+        file: PathBuf,
+    },
+    /// Восстановить рабочую папку сервера из резервной копии (в новую папку).
+    Restore {
+        /// Файл копии, сделанный prikaz backup.
+        #[arg(value_name = "ФАЙЛ")]
+        file: PathBuf,
+        /// Новая рабочая папка.
+        #[arg(long, value_name = "ПАПКА")]
+        workspace: PathBuf,
     },
     /// Напечатать сценарий дополнения команд и параметров по Tab для оболочки.
     Completions {
@@ -300,7 +331,13 @@ fn command(command: Command) -> outcome::Outcome {
         Command::Amend { old, new, output, date, number, force } => {
             amend::run(&old, &new, &output, date.as_deref(), number, force)
         }
-        Command::Serve { file, port, listen, hosts, open } => serve::run(file, port, listen, hosts, open),
+        Command::Serve { workspace: Some(folder), port, listen, hosts, behind_https, .. } => {
+            serve::run_workspace(&folder, port, listen, hosts, behind_https)
+        }
+        Command::Serve { file, port, listen, hosts, open, .. } => serve::run(file, port, listen, hosts, open),
+        Command::Users { action } => team::run(action),
+        Command::Backup { workspace, file } => team::backup(&workspace, &file),
+        Command::Restore { file, workspace } => team::restore(&file, &workspace),
         Command::Batch { file, schools, output, jobs, templates, name_column } => {
             warn_if_file_like(&output);
             batch::run(&file, &schools, &output, jobs, templates.as_deref(), name_column)

@@ -104,3 +104,31 @@ fn open_browser(url: &str) {
         super::report::warning(format_args!("браузер не открылся; откройте {url} сами"));
     }
 }
+
+/// `prikaz serve --workspace ПАПКА`: the department's server.
+pub fn run_workspace(
+    folder: &std::path::Path,
+    port: u16,
+    listen: Option<std::net::IpAddr>,
+    hosts: Vec<String>,
+    behind_https: bool,
+) -> Outcome {
+    let ip = listen.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+    let workspace = crate::workspace::Workspace::open(folder, false).map_err(|e| Failure::invalid(e.to_string()))?;
+    if workspace.users().map_err(|e| Failure::invalid(e.to_string()))?.is_empty() {
+        return Err(Failure::invalid(format!(
+            "в рабочей папке {} нет пользователей; добавьте администратора: prikaz users add admin --name \
+             \"Администратор\" --role admin --workspace {}",
+            folder.display(),
+            folder.display()
+        )));
+    }
+    let engine = prikaz::Engine::builtin().map_err(|d| Failure::in_file("шаблоны", d))?;
+    let config = crate::serve::team::Config {
+        addr: std::net::SocketAddr::new(ip, port),
+        hosts,
+        behind_https,
+        on_ready: Box::new(|url| outln!("сервер отдела: {url} (остановить: Ctrl+C)")),
+    };
+    crate::serve::team::run(engine, workspace, config).map(|()| Done::Ok).map_err(Failure::invalid)
+}

@@ -26,7 +26,7 @@ use prikaz::{Engine, Options};
 use super::reply::refuse;
 
 /// How long a render may take before the request is answered without it.
-const RENDER_TIMEOUT: Duration = Duration::from_secs(30);
+pub(super) const RENDER_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// What every request shares.
 pub struct State {
@@ -117,7 +117,7 @@ pub fn router(state: Arc<State>, access: Arc<super::guard::Access>) -> Router {
 }
 
 /// The request body as text, or the refusal to give.
-fn body_text(body: Result<Bytes, BytesRejection>) -> Result<String, Response> {
+pub(super) fn body_text(body: Result<Bytes, BytesRejection>) -> Result<String, Response> {
     let bytes = body.map_err(|e| {
         let status = e.status();
         if status == StatusCode::PAYLOAD_TOO_LARGE {
@@ -132,7 +132,7 @@ fn body_text(body: Result<Bytes, BytesRejection>) -> Result<String, Response> {
 }
 
 /// A diagnostic as the page shows it: message, hint, JSON path, line and column.
-fn diagnostic_json(d: &Diagnostic) -> Value {
+pub(super) fn diagnostic_json(d: &Diagnostic) -> Value {
     json!({
         "severity": if d.severity == Severity::Error { "error" } else { "warning" },
         "message": d.message,
@@ -143,7 +143,7 @@ fn diagnostic_json(d: &Diagnostic) -> Value {
     })
 }
 
-fn split(diags: &[Diagnostic]) -> Value {
+pub(super) fn split(diags: &[Diagnostic]) -> Value {
     let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
         diags.iter().partition(|d| d.severity == Severity::Error);
     json!({
@@ -153,11 +153,11 @@ fn split(diags: &[Diagnostic]) -> Value {
 }
 
 /// A path segment that is not UTF-8 (`%FF`) gets a Russian refusal, not axum's English.
-fn segment(path: Result<Path<String>, PathRejection>) -> Result<String, Response> {
+pub(super) fn segment(path: Result<Path<String>, PathRejection>) -> Result<String, Response> {
     path.map(|Path(p)| p).map_err(|_| refuse(StatusCode::BAD_REQUEST, "в адресе неверные символы"))
 }
 
-async fn asset(path: Result<Path<String>, PathRejection>) -> Response {
+pub(super) async fn asset(path: Result<Path<String>, PathRejection>) -> Response {
     let path = match segment(path) {
         Ok(p) => p,
         Err(r) => return r,
@@ -168,15 +168,15 @@ async fn asset(path: Result<Path<String>, PathRejection>) -> Response {
     }
 }
 
-async fn schema() -> Response {
+pub(super) async fn schema() -> Response {
     ([(header::CONTENT_TYPE, "application/schema+json")], prikaz::input::schema_json()).into_response()
 }
 
-async fn samples() -> Json<Value> {
+pub(super) async fn samples() -> Json<Value> {
     Json(Value::Array(prikaz::samples::ALL.iter().map(|s| json!({ "id": s.id, "title": s.title })).collect()))
 }
 
-async fn sample(id: Result<Path<String>, PathRejection>) -> Response {
+pub(super) async fn sample(id: Result<Path<String>, PathRejection>) -> Response {
     let id = match segment(id) {
         Ok(p) => p,
         Err(r) => return r,
@@ -187,10 +187,9 @@ async fn sample(id: Result<Path<String>, PathRejection>) -> Response {
     }
 }
 
-/// The request's document parsed and checked, the names it holds looked up in its folder
+/// The request's document parsed and checked, the names it holds looked up in `base`
 /// (off the request threads): what `validate` answers and `context` builds on.
-async fn checked(state: &State, query: Option<&str>, text: String) -> Result<prikaz::input::Loaded, Response> {
-    let (name, base) = (state.name(), state.folder(query));
+pub(super) async fn checked(name: String, base: PathBuf, text: String) -> Result<prikaz::input::Loaded, Response> {
     tokio::task::spawn_blocking(move || {
         let mut loaded = prikaz::input::load_source(Source { name, text });
         prikaz::input::resolve_files_within(&mut loaded, &base);
@@ -198,6 +197,21 @@ async fn checked(state: &State, query: Option<&str>, text: String) -> Result<pri
     })
     .await
     .map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, "сбой при проверке"))
+}
+
+/// `validate`'s answer: the errors and warnings.
+pub(super) fn validation(loaded: &prikaz::input::Loaded) -> Response {
+    Json(split(&loaded.diagnostics)).into_response()
+}
+
+/// `context`'s answer: what the templates see for the document (as `render --emit
+/// context`), so the form can show the values printed for fields left empty (defaults
+/// taken from elsewhere: the mark's issuer, the acquaintance label); 422 with the errors.
+pub(super) fn template_context(loaded: &prikaz::input::Loaded) -> Response {
+    match loaded.document.as_ref().filter(|_| !loaded.has_errors()) {
+        Some(input) => Json(prikaz::template_view(input)).into_response(),
+        None => (StatusCode::UNPROCESSABLE_ENTITY, Json(split(&loaded.diagnostics))).into_response(),
+    }
 }
 
 async fn validate(
@@ -209,15 +223,13 @@ async fn validate(
         Ok(t) => t,
         Err(r) => return r,
     };
-    match checked(&state, query.as_deref(), text).await {
-        Ok(loaded) => Json(split(&loaded.diagnostics)).into_response(),
+    match checked(state.name(), state.folder(query.as_deref()), text).await {
+        Ok(loaded) => validation(&loaded),
         Err(r) => r,
     }
 }
 
-/// `POST /api/context`: what the templates see for the document (as `render --emit
-/// context`), so the form can show the values printed for fields left empty (defaults
-/// taken from elsewhere: the mark's issuer, the acquaintance label); 422 with the errors.
+/// `POST /api/context`: see [`template_context`].
 async fn context(
     Axum(state): Axum<Arc<State>>,
     RawQuery(query): RawQuery,
@@ -227,18 +239,14 @@ async fn context(
         Ok(t) => t,
         Err(r) => return r,
     };
-    let loaded = match checked(&state, query.as_deref(), text).await {
-        Ok(l) => l,
-        Err(r) => return r,
-    };
-    match loaded.document.as_ref().filter(|_| !loaded.has_errors()) {
-        Some(input) => Json(prikaz::template_view(input)).into_response(),
-        None => (StatusCode::UNPROCESSABLE_ENTITY, Json(split(&loaded.diagnostics))).into_response(),
+    match checked(state.name(), state.folder(query.as_deref()), text).await {
+        Ok(loaded) => template_context(&loaded),
+        Err(r) => r,
     }
 }
 
 /// `?format=pdf|docx` (pdf when absent), once; the token may stand beside it.
-fn render_format(query: Option<&str>) -> Result<bool, Response> {
+pub(super) fn render_format(query: Option<&str>) -> Result<bool, Response> {
     let mut formats = form_urlencoded::parse(query.unwrap_or("").as_bytes()).filter(|(k, _)| k == "format");
     let format = formats.next().map(|(_, v)| v.into_owned());
     if formats.next().is_some() {
@@ -260,65 +268,86 @@ async fn render(
         Ok(d) => d,
         Err(r) => return r,
     };
-    let (format, kind) = if docx {
-        ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    } else {
-        ("pdf", "application/pdf")
-    };
     let text = match body_text(body) {
         Ok(t) => t,
         Err(r) => return r,
     };
-    let Ok(permit) = state.renders.clone().acquire_owned().await else {
-        return refuse(StatusCode::SERVICE_UNAVAILABLE, "сервер останавливается");
-    };
-    let (engine, name, base) = (state.engine.clone(), state.name(), state.folder(query.as_deref()));
-    let job = tokio::task::spawn_blocking(move || {
-        // The slot is held until the render really ends, even after its request gave up.
-        let _slot = permit;
-        let opts = Options { docx, pdf: !docx, files_within_base: true, ..Options::default() };
-        prikaz::render(&engine, &name, &text, Some(&base), &opts)
-    });
-    let result = match tokio::time::timeout(RENDER_TIMEOUT, job).await {
-        Ok(Ok(r)) => r,
-        Ok(Err(_)) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, "сбой при сборке документа"),
-        Err(_) => {
-            return refuse(
-                StatusCode::SERVICE_UNAVAILABLE,
-                &format!(
-                    "документ собирается дольше {} с; упростите его или соберите командой prikaz render",
-                    RENDER_TIMEOUT.as_secs()
-                ),
-            )
+    let stem = state
+        .file
+        .as_ref()
+        .and_then(|f| f.file_stem())
+        .map_or_else(|| "документ".into(), |s| s.to_string_lossy().into_owned());
+    let job =
+        RenderJob { engine: state.engine.clone(), name: state.name(), stem, base: state.folder(query.as_deref()) };
+    job.answer(&state.renders, text, docx).await
+}
+
+/// One render of a document's text, for the local editor and the workspace server alike.
+pub(super) struct RenderJob {
+    pub engine: Arc<Engine>,
+    /// The name messages give the document.
+    pub name: String,
+    /// The downloaded file's name without extension.
+    pub stem: String,
+    /// The folder the names in the document (a logo) are found in, and confined to.
+    pub base: PathBuf,
+}
+
+impl RenderJob {
+    /// The PDF or DOCX (its warnings in `x-prikaz-warnings`), 422 with the errors, or 503
+    /// when it takes longer than [`RENDER_TIMEOUT`]; waits for one of `renders`' slots.
+    pub async fn answer(self, renders: &Arc<tokio::sync::Semaphore>, text: String, docx: bool) -> Response {
+        let (format, kind) = if docx {
+            ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        } else {
+            ("pdf", "application/pdf")
+        };
+        let Ok(permit) = renders.clone().acquire_owned().await else {
+            return refuse(StatusCode::SERVICE_UNAVAILABLE, "сервер останавливается");
+        };
+        let RenderJob { engine, name, stem, base } = self;
+        let job = tokio::task::spawn_blocking(move || {
+            // The slot is held until the render really ends, even after its request gave up.
+            let _slot = permit;
+            let opts = Options { docx, pdf: !docx, files_within_base: true, ..Options::default() };
+            prikaz::render(&engine, &name, &text, Some(&base), &opts)
+        });
+        let result = match tokio::time::timeout(RENDER_TIMEOUT, job).await {
+            Ok(Ok(r)) => r,
+            Ok(Err(_)) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, "сбой при сборке документа"),
+            Err(_) => {
+                return refuse(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    &format!(
+                        "документ собирается дольше {} с; упростите его или соберите командой prikaz render",
+                        RENDER_TIMEOUT.as_secs()
+                    ),
+                )
+            }
+        };
+        match result {
+            Ok(out) => {
+                let bytes = if docx { out.docx } else { out.pdf }.unwrap_or_default();
+                let disposition = format!("attachment; filename*=UTF-8''{}.{format}", percent(&stem));
+                let warnings = serde_json::to_string(&out.warnings.iter().map(diagnostic_json).collect::<Vec<_>>())
+                    .unwrap_or_default();
+                (
+                    [
+                        (header::CONTENT_TYPE, kind.to_owned()),
+                        (header::CONTENT_DISPOSITION, disposition),
+                        (header::HeaderName::from_static("x-prikaz-warnings"), percent(&warnings)),
+                    ],
+                    bytes,
+                )
+                    .into_response()
+            }
+            Err(errors) => (StatusCode::UNPROCESSABLE_ENTITY, Json(split(&errors))).into_response(),
         }
-    };
-    match result {
-        Ok(out) => {
-            let bytes = if docx { out.docx } else { out.pdf }.unwrap_or_default();
-            let stem = state
-                .file
-                .as_ref()
-                .and_then(|f| f.file_stem())
-                .map_or_else(|| "документ".into(), |s| s.to_string_lossy().into_owned());
-            let disposition = format!("attachment; filename*=UTF-8''{}.{format}", percent(&stem));
-            let warnings = serde_json::to_string(&out.warnings.iter().map(diagnostic_json).collect::<Vec<_>>())
-                .unwrap_or_default();
-            (
-                [
-                    (header::CONTENT_TYPE, kind.to_owned()),
-                    (header::CONTENT_DISPOSITION, disposition),
-                    (header::HeaderName::from_static("x-prikaz-warnings"), percent(&warnings)),
-                ],
-                bytes,
-            )
-                .into_response()
-        }
-        Err(errors) => (StatusCode::UNPROCESSABLE_ENTITY, Json(split(&errors))).into_response(),
     }
 }
 
 /// Percent-encoding for a header value (RFC 5987), so Cyrillic names and JSON pass.
-fn percent(s: &str) -> String {
+pub(super) fn percent(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
@@ -328,7 +357,7 @@ fn percent(s: &str) -> String {
 }
 
 /// Runs blocking file work off the request threads.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, Response> {
+pub(super) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, Response> {
     tokio::task::spawn_blocking(f)
         .await
         .map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, "сбой при работе с файлом"))
@@ -363,7 +392,7 @@ fn versions(text: &str) -> Result<(prikaz::input::model::Document, prikaz::input
 }
 
 /// [`versions`], with the files they name (a logo) found in `base` and confined to it.
-fn versions_within(
+pub(super) fn versions_within(
     text: &str,
     base: Option<&std::path::Path>,
 ) -> Result<(prikaz::input::model::Document, prikaz::input::model::Document), Response> {
@@ -392,7 +421,7 @@ fn versions_within(
 
 /// `POST /api/diff` `{"old", "new"}`: the changes from `old` to `new`, each with its line as
 /// `prikaz diff` says it (`text`) and as data.
-async fn diff(body: Result<Bytes, BytesRejection>) -> Response {
+pub(super) async fn diff(body: Result<Bytes, BytesRejection>) -> Response {
     let text = match body_text(body) {
         Ok(t) => t,
         Err(r) => return r,
@@ -418,7 +447,7 @@ async fn diff(body: Result<Bytes, BytesRejection>) -> Response {
 
 /// `POST /api/amend?date=ГГГГ-ММ-ДД&number=N` `{"old", "new"}`: the amending order's input
 /// file (as `prikaz amend`), to download.
-async fn amend(RawQuery(query): RawQuery, body: Result<Bytes, BytesRejection>) -> Response {
+pub(super) async fn amend(RawQuery(query): RawQuery, body: Result<Bytes, BytesRejection>) -> Response {
     let text = match body_text(body) {
         Ok(t) => t,
         Err(r) => return r,
@@ -463,41 +492,55 @@ async fn tracked(Axum(state): Axum<Arc<State>>, body: Result<Bytes, BytesRejecti
         Ok(t) => t,
         Err(r) => return r,
     };
-    let Ok(permit) = state.renders.clone().acquire_owned().await else {
-        return refuse(StatusCode::SERVICE_UNAVAILABLE, "сервер останавливается");
-    };
-    let (engine, base) = (state.engine.clone(), state.folder(None));
-    let stem =
-        state.file.as_ref().and_then(|f| f.file_stem()).map_or_else(|| "документ".into(), |s| s.to_string_lossy());
-    let disposition = format!("attachment; filename*=UTF-8''{}.docx", percent(&format!("{stem}-изменения")));
-    let job = tokio::task::spawn_blocking(move || {
-        let _slot = permit;
-        let (old, new) = versions_within(&text, Some(&base))?;
-        let by = prikaz::Engine::reviser(&new, None, None);
-        let opts = Options { pdf: false, files_within_base: true, ..Options::default() };
-        engine
-            .render_tracked(&old, &new, &opts, &by)
-            .map_err(|d| refuse(StatusCode::UNPROCESSABLE_ENTITY, &d.message))
-            .map(|out| out.docx.unwrap_or_default())
-    });
-    match tokio::time::timeout(RENDER_TIMEOUT, job).await {
-        Ok(Ok(Ok(bytes))) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document".to_owned(),
+    let stem = state
+        .file
+        .as_ref()
+        .and_then(|f| f.file_stem())
+        .map_or_else(|| "документ".into(), |s| s.to_string_lossy().into_owned());
+    let job = RenderJob { engine: state.engine.clone(), name: state.name(), stem, base: state.folder(None) };
+    job.tracked(&state.renders, text).await
+}
+
+impl RenderJob {
+    /// The tracked DOCX of `{"old", "new"}` (see [`tracked`]), in a render slot.
+    pub async fn tracked(self, renders: &Arc<tokio::sync::Semaphore>, text: String) -> Response {
+        let Ok(permit) = renders.clone().acquire_owned().await else {
+            return refuse(StatusCode::SERVICE_UNAVAILABLE, "сервер останавливается");
+        };
+        let RenderJob { engine, stem, base, .. } = self;
+        let disposition = format!("attachment; filename*=UTF-8''{}.docx", percent(&format!("{stem}-изменения")));
+        let job = tokio::task::spawn_blocking(move || {
+            let _slot = permit;
+            let (old, new) = versions_within(&text, Some(&base))?;
+            let by = prikaz::Engine::reviser(&new, None, None);
+            let opts = Options { pdf: false, files_within_base: true, ..Options::default() };
+            engine
+                .render_tracked(&old, &new, &opts, &by)
+                .map_err(|d| refuse(StatusCode::UNPROCESSABLE_ENTITY, &d.message))
+                .map(|out| out.docx.unwrap_or_default())
+        });
+        match tokio::time::timeout(RENDER_TIMEOUT, job).await {
+            Ok(Ok(Ok(bytes))) => (
+                [
+                    (
+                        header::CONTENT_TYPE,
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document".to_owned(),
+                    ),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
+                bytes,
+            )
+                .into_response(),
+            Ok(Ok(Err(r))) => r,
+            Ok(Err(_)) => refuse(StatusCode::INTERNAL_SERVER_ERROR, "сбой при сборке документа"),
+            Err(_) => refuse(
+                StatusCode::SERVICE_UNAVAILABLE,
+                &format!(
+                    "документ собирается дольше {} с; соберите его командой prikaz render",
+                    RENDER_TIMEOUT.as_secs()
                 ),
-                (header::CONTENT_DISPOSITION, disposition),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Ok(Ok(Err(r))) => r,
-        Ok(Err(_)) => refuse(StatusCode::INTERNAL_SERVER_ERROR, "сбой при сборке документа"),
-        Err(_) => refuse(
-            StatusCode::SERVICE_UNAVAILABLE,
-            &format!("документ собирается дольше {} с; соберите его командой prikaz render", RENDER_TIMEOUT.as_secs()),
-        ),
+            ),
+        }
     }
 }
 
@@ -557,13 +600,7 @@ async fn put_picture(
             return refuse(e.status(), &format!("изображение не принято: не больше {} МБ", super::MAX_BODY >> 20))
         }
     };
-    let name = headers
-        .get("x-file-name")
-        .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            form_urlencoded::parse(format!("n={v}").as_bytes()).next().map(|(_, n)| n.into_owned()).unwrap_or_default()
-        })
-        .unwrap_or_default();
+    let name = super::picture::sent_name(&headers);
     let folder = state.folder(query.as_deref());
     match blocking(move || super::picture::store(&folder, &name, bytes)).await {
         Ok(Ok(stored)) => Json(json!({

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 
 const JS: &str = "text/javascript; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
+const HTML: &str = "text/html; charset=utf-8";
 
 /// Served name → (content type, path under web/, embedded bytes).
 macro_rules! files {
@@ -18,7 +19,7 @@ macro_rules! files {
 }
 
 files! {
-    "index.html" => "text/html; charset=utf-8", "index.html";
+    "index.html" => HTML, "index.html";
     "editor.js" => JS, "editor.js";
     "editor.css" => CSS, "editor.css";
     "form.js" => JS, "form.js";
@@ -27,6 +28,15 @@ files! {
     "form.css" => CSS, "form.css";
     "draft.js" => JS, "draft.js";
     "api.js" => JS, "api.js";
+    "team/login.html" => HTML, "team/login.html";
+    "team/documents.html" => HTML, "team/documents.html";
+    "team/versions.html" => HTML, "team/versions.html";
+    "team/common.js" => JS, "team/common.js";
+    "team/login.js" => JS, "team/login.js";
+    "team/documents.js" => JS, "team/documents.js";
+    "team/versions.js" => JS, "team/versions.js";
+    "team/bar.js" => JS, "team/bar.js";
+    "team/team.css" => CSS, "team/team.css";
     "pdfjs/pdf.min.mjs" => JS, "vendor/pdfjs/pdf.min.mjs";
     "pdfjs/pdf.worker.min.mjs" => JS, "vendor/pdfjs/pdf.worker.min.mjs";
 }
@@ -46,6 +56,11 @@ pub fn file(path: &str) -> Option<(&'static str, std::borrow::Cow<'static, [u8]>
 
 /// The editor page.
 pub fn index() -> Response {
-    let (kind, bytes) = file("index.html").expect("the page is embedded");
+    page("index.html")
+}
+
+/// An embedded page by its path under `/static/`.
+pub fn page(path: &str) -> Response {
+    let (kind, bytes) = file(path).expect("the page is embedded");
     ([(header::CONTENT_TYPE, kind)], bytes).into_response()
 }

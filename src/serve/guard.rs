@@ -47,7 +47,7 @@ impl Access {
     }
 
     /// The `Host` header's name (without the port) is one of ours.
-    fn host_allowed(&self, host: &str) -> bool {
+    pub fn host_allowed(&self, host: &str) -> bool {
         let host = host.trim().to_ascii_lowercase();
         let name = match host.strip_prefix('[') {
             Some(v6) => v6.split_once(']').map(|(ip, _)| format!("[{ip}]")),
@@ -90,7 +90,7 @@ impl Access {
 }
 
 /// Equality that takes the same time wherever the first difference is.
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

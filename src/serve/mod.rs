@@ -32,6 +32,7 @@ mod file;
 pub mod guard;
 mod picture;
 mod reply;
+pub mod team;
 
 pub use file::check_openable;
 
@@ -64,16 +65,7 @@ pub fn run(engine: Engine, config: Config) -> Result<(), String> {
         .build()
         .map_err(|e| format!("не удалось запустить сервер: {}", prikaz::output::os_error(&e)))?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|e| match e.kind() {
-            std::io::ErrorKind::AddrInUse => {
-                format!("адрес {} занят другой программой; укажите другой порт: --port 8081", config.addr)
-            }
-            std::io::ErrorKind::AddrNotAvailable => format!(
-                "адреса {} у этого компьютера нет; для --listen укажите адрес одной из его сетевых карт",
-                config.addr.ip()
-            ),
-            _ => format!("не удалось занять адрес {}: {}", config.addr, prikaz::output::os_error(&e)),
-        })?;
+        let listener = bind(config.addr).await?;
         let addr = listener.local_addr().map_err(|e| prikaz::output::os_error(&e))?;
         let token = guard::new_token()?;
         let access = Arc::new(guard::Access::new(addr, &config.hosts, token.clone()));
@@ -82,5 +74,18 @@ pub fn run(engine: Engine, config: Config) -> Result<(), String> {
         // A socket address prints an IPv6 host in brackets, as a URL wants it.
         (config.on_ready)(&format!("http://{addr}/?token={token}"));
         axum::serve(listener, app).await.map_err(|e| format!("сервер остановился: {}", prikaz::output::os_error(&e)))
+    })
+}
+
+/// Listens on `addr`, or says in Russian why not.
+async fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, String> {
+    tokio::net::TcpListener::bind(addr).await.map_err(|e| match e.kind() {
+        std::io::ErrorKind::AddrInUse => {
+            format!("адрес {addr} занят другой программой; укажите другой порт: --port 8081")
+        }
+        std::io::ErrorKind::AddrNotAvailable => {
+            format!("адреса {} у этого компьютера нет; для --listen укажите адрес одной из его сетевых карт", addr.ip())
+        }
+        _ => format!("не удалось занять адрес {addr}: {}", prikaz::output::os_error(&e)),
     })
 }

@@ -12,6 +12,26 @@ pub struct Stored {
 
 /// Stores `bytes` sent as `name` in `folder`.
 pub fn store(folder: &Path, name: &str, bytes: Vec<u8>) -> Result<Stored, String> {
+    store_with(name, bytes, |candidate, data| {
+        let path = folder.join(candidate);
+        match std::fs::read(&path) {
+            Ok(existing) => Ok(existing == data),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                prikaz::output::write_atomic(&path, data).map_err(|e| e.to_string())?;
+                Ok(true)
+            }
+            Err(e) => Err(format!("папка документа недоступна: {}", prikaz::output::os_error(&e))),
+        }
+    })
+}
+
+/// Checks the picture and offers it to `place` under a plain name of its own: `place`
+/// stores it and answers `true`, or answers `false` when another picture has that name.
+pub fn store_with(
+    name: &str,
+    bytes: Vec<u8>,
+    mut place: impl FnMut(&str, &[u8]) -> Result<bool, String>,
+) -> Result<Stored, String> {
     let picture = prikaz::doc::picture::decode(bytes).map_err(|e| e.to_string())?;
     let extension = match picture.format {
         prikaz::doc::PictureFormat::Png => "png",
@@ -21,18 +41,22 @@ pub fn store(folder: &Path, name: &str, bytes: Vec<u8>) -> Result<Stored, String
     // The same picture sent again is the same file; another one gets «-2», «-3» …
     for n in 1..=100 {
         let candidate = if n == 1 { format!("{stem}.{extension}") } else { format!("{stem}-{n}.{extension}") };
-        let path = folder.join(&candidate);
-        match std::fs::read(&path) {
-            Ok(existing) if existing == picture.bytes => return Ok(Stored { name: candidate, pixels: picture.pixels }),
-            Ok(_) => continue,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                prikaz::output::write_atomic(&path, &picture.bytes).map_err(|e| e.to_string())?;
-                return Ok(Stored { name: candidate, pixels: picture.pixels });
-            }
-            Err(e) => return Err(format!("папка документа недоступна: {}", prikaz::output::os_error(&e))),
+        if place(&candidate, &picture.bytes)? {
+            return Ok(Stored { name: candidate, pixels: picture.pixels });
         }
     }
-    Err(format!("в папке документа уже 100 изображений с именем «{stem}»: переименуйте файл"))
+    Err(format!("у документа уже 100 изображений с именем «{stem}»: переименуйте файл"))
+}
+
+/// The sent file's name from the `x-file-name` header (percent-encoded).
+pub fn sent_name(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            form_urlencoded::parse(format!("n={v}").as_bytes()).next().map(|(_, n)| n.into_owned()).unwrap_or_default()
+        })
+        .unwrap_or_default()
 }
 
 /// The file's name without folders and extension, with only letters, digits, spaces, «-»

@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 
 pub mod checks;
 pub mod edits;
+pub mod http;
 pub mod signable;
 
 /// The project root; the binary runs there so paths in messages are stable.

@@ -318,7 +318,8 @@ fn every_save_is_a_version_and_a_stale_one_is_refused() {
     let id = create(&one, "Документ", "order");
     let path = format!("/api/documents/{id}");
     let first = one.call("GET", &path, b"").json()["text"].as_str().unwrap().to_owned();
-    let second = first.replacen("ПРИКАЗ", "ПРИКАЗ", 1) + " ";
+    let second = first.replacen("\"number\": \"", "\"number\": \"2-", 1);
+    assert_ne!(first, second);
     let a = one.json("PUT", &path, json!({ "text": second, "version": 1, "comment": "номер приказа" }));
     assert_eq!((a.status, a.json()["version"].as_i64()), (200, Some(2)));
     // Another tab still at version 1.
@@ -389,6 +390,12 @@ fn the_municipal_template_is_handed_out_and_built_for_every_school() {
     assert_eq!(a.status, 403);
 }
 
+/// Saves acknowledged by the server: (version, text).
+type Saved = Vec<(i64, String)>;
+
+/// What one simulated user did: who, its document, its saves, its renders' times.
+type Session = (User, i64, Saved, Vec<Duration>);
+
 /// Saves of `user` to document `id` for `seconds`; every acknowledged (version, text).
 fn keep_saving(user: &User, id: i64, until: Instant, mut render: impl FnMut(&str)) -> Vec<(i64, String)> {
     let path = format!("/api/documents/{id}");
@@ -433,7 +440,7 @@ fn thirty_users_edit_save_and_render_at_once() {
         })
         .collect();
     let until = Instant::now() + Duration::from_secs(seconds);
-    let results: Vec<(User, i64, Vec<(i64, String)>, Vec<Duration>)> = std::thread::scope(|s| {
+    let results: Vec<Session> = std::thread::scope(|s| {
         let handles: Vec<_> = users
             .iter()
             .map(|(u, id)| {

@@ -218,13 +218,17 @@ fn logged_out_everything_but_the_login_page_is_refused() {
     all.push(("POST", "/api/diff".into(), b"{}".to_vec()));
     all.push(("POST", "/api/amend".into(), b"{}".to_vec()));
     all.push(("POST", "/api/logout".into(), vec![]));
+    all.push(("GET", "/api/users".into(), vec![]));
+    all.push(("POST", "/api/users".into(), br#"{"login": "x", "name": "x", "role": "admin"}"#.to_vec()));
+    all.push(("PUT", "/api/users/admin/password".into(), b"{}".to_vec()));
+    all.push(("DELETE", "/api/users/admin".into(), vec![]));
     for who in [&anonymous, &forged] {
         for (method, path, body) in &all {
             let a = who.call(method, path, body);
             assert_eq!(a.status, 401, "{method} {path}: {}", a.text());
         }
         // Pages send the browser to the login page.
-        for page in ["/", &format!("/documents/{id}"), &format!("/documents/{id}/versions")] {
+        for page in ["/", "/users", &format!("/documents/{id}"), &format!("/documents/{id}/versions")] {
             let a = who.call("GET", page, b"");
             assert_eq!((a.status, a.header("location").as_deref()), (303, Some("/login")), "{page}");
         }
@@ -650,4 +654,49 @@ fn the_department_server_works_in_a_real_browser() {
     let doc = one.call("GET", &format!("/api/documents/{id}"), b"").json();
     assert_eq!((doc["version"].as_i64(), doc["signed"].as_i64()), (Some(2), Some(1)));
     assert!(doc["text"].as_str().unwrap().contains("\"title\": \"О наставничестве в 2026/2027 учебном году\""));
+}
+
+#[test]
+fn only_administrators_manage_users_on_the_server() {
+    let ws = workspace("team-admin");
+    let server = start(&ws);
+    let (admin, metod, one) =
+        (login(&server.addr, "admin"), login(&server.addr, "metod"), login(&server.addr, "school1"));
+    let new = json!({ "login": "sosh3", "name": "Кузнецова Н. А.", "role": "school", "org": "МБОУ СОШ № 3" });
+    let calls: Vec<(&str, &str, Vec<u8>)> = vec![
+        ("GET", "/api/users", vec![]),
+        ("POST", "/api/users", new.to_string().into_bytes()),
+        ("PUT", "/api/users/school2/password", b"{}".to_vec()),
+        ("DELETE", "/api/users/school2", vec![]),
+    ];
+    for who in [&metod, &one] {
+        for (method, path, body) in &calls {
+            assert_eq!(who.call(method, path, body).status, 403, "{method} {path}");
+        }
+    }
+    assert_eq!(login_answer(&server.addr, "school2", PASSWORD).status, 200, "nothing changed");
+    // The administrator: a made-up password answered once, and it works.
+    let a = admin.call("POST", "/api/users", new.to_string().as_bytes());
+    assert_eq!(a.status, 201, "{}", a.text());
+    let password = a.json()["password"].as_str().unwrap().to_owned();
+    assert_eq!(login_answer(&server.addr, "sosh3", &password).status, 200);
+    assert_eq!(a.json()["org"], "МБОУ СОШ № 3");
+    let list = admin.call("GET", "/api/users", b"").json();
+    assert_eq!(list.as_array().unwrap().len(), 5);
+    let a = admin.call("PUT", "/api/users/school2/password", b"{}");
+    let fresh = a.json()["password"].as_str().unwrap().to_owned();
+    assert_eq!(login_answer(&server.addr, "school2", PASSWORD).status, 401);
+    assert_eq!(login_answer(&server.addr, "school2", &fresh).status, 200);
+    assert_eq!(admin.call("DELETE", "/api/users/school2", b"").status, 200);
+    assert_eq!(login_answer(&server.addr, "school2", &fresh).status, 401);
+    assert_eq!(admin.call("DELETE", "/api/users/admin", b"").status, 422);
+    assert_eq!(admin.call("DELETE", "/api/users/nobody", b"").status, 404);
+    let a = admin.call(
+        "POST",
+        "/api/users",
+        json!({ "login": "x y", "name": "X", "role": "admin" }).to_string().as_bytes(),
+    );
+    assert_eq!(a.status, 422, "{}", a.text());
+    // The page itself is served to a session; its calls are refused to others above.
+    assert_eq!(admin.call("GET", "/users", b"").status, 200);
 }

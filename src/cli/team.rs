@@ -80,7 +80,7 @@ pub fn run(action: Action) -> Outcome {
         Action::Add { login, name, role, org, workspace } => {
             let ws = Workspace::open(&workspace, true).map_err(failure)?;
             let (password, made_up) = password()?;
-            let user = ws.add_user(&login, &name, role.into(), org.as_deref(), &password).map_err(failure)?;
+            let user = ws.add_user(None, &login, &name, role.into(), org.as_deref(), &password).map_err(failure)?;
             let org = user.org.as_ref().map_or(String::new(), |o| format!(", {}", o.name));
             outln!("добавлен {} — {} ({}{org})", user.login, user.name, user.role.russian());
             if made_up {
@@ -100,7 +100,7 @@ pub fn run(action: Action) -> Outcome {
         Action::Passwd { login, workspace } => {
             let ws = Workspace::open(&workspace, false).map_err(failure)?;
             let (password, made_up) = password()?;
-            ws.set_password(&login, &password).map_err(failure)?;
+            ws.set_password(None, &login, &password).map_err(failure)?;
             outln!("пароль {login} изменён; его сеансы закончены");
             if made_up {
                 outln!("новый пароль: {password}");
@@ -109,7 +109,7 @@ pub fn run(action: Action) -> Outcome {
         }
         Action::Remove { login, workspace } => {
             let ws = Workspace::open(&workspace, false).map_err(failure)?;
-            ws.remove_user(&login).map_err(failure)?;
+            ws.remove_user(None, &login).map_err(failure)?;
             outln!("пользователь {login} удалён; его версии документов сохранены");
             Ok(Done::Ok)
         }
@@ -126,17 +126,9 @@ fn password() -> Result<(String, bool), Failure> {
     stdin.lock().read_line(&mut line).map_err(|e| Failure::invalid(format!("стандартный ввод: {e}")))?;
     let line = line.trim_end_matches(['\r', '\n']).to_owned();
     if line.is_empty() {
-        return Ok((made_up_password()?, true));
+        return Ok((crate::workspace::accounts::made_up_password().map_err(failure)?, true));
     }
     Ok((line, false))
-}
-
-/// Twelve letters and digits without look-alikes (0/O, 1/l/I), from the system's random source.
-fn made_up_password() -> Result<String, Failure> {
-    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let mut bytes = [0u8; 12];
-    getrandom::fill(&mut bytes).map_err(|e| Failure::invalid(format!("система не дала случайных чисел: {e}")))?;
-    Ok(bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect())
 }
 
 pub fn backup(workspace: &Path, file: &Path) -> Outcome {

@@ -31,6 +31,8 @@ files! {
     "team/login.html" => HTML, "team/login.html";
     "team/documents.html" => HTML, "team/documents.html";
     "team/versions.html" => HTML, "team/versions.html";
+    "team/users.html" => HTML, "team/users.html";
+    "team/users.js" => JS, "team/users.js";
     "team/common.js" => JS, "team/common.js";
     "team/login.js" => JS, "team/login.js";
     "team/documents.js" => JS, "team/documents.js";

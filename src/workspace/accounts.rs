@@ -62,6 +62,15 @@ pub struct User {
     pub org: Option<orgs::Org>,
 }
 
+/// Twelve letters and digits without look-alikes (0/O, 1/l/I), from the system's random
+/// source: a password to hand to a new user.
+pub fn made_up_password() -> Result<String, Error> {
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut bytes = [0u8; 12];
+    getrandom::fill(&mut bytes).map_err(|e| Error::Storage(format!("система не дала случайных чисел: {e}")))?;
+    Ok(bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect())
+}
+
 /// The shortest password accepted.
 pub const MIN_PASSWORD: usize = 8;
 
@@ -137,9 +146,11 @@ fn audit(conn: &Connection, by: Option<i64>, action: &str, detail: &str) -> Resu
 }
 
 impl Workspace {
-    /// Adds a user; a school needs its organisation, which is made when new.
+    /// Adds a user; a school needs its organisation, which is made when new. `by` is the
+    /// administrator who did it on the server (none from the command line), for the audit log.
     pub fn add_user(
         &self,
+        by: Option<&User>,
         login: &str,
         name: &str,
         role: Role,
@@ -174,7 +185,7 @@ impl Workspace {
                 "INSERT INTO users (login, name, role, org_id, password, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![login, name, role.as_str(), org_id, hashed, now()],
             )?;
-            audit(&tx, None, "users add", &format!("{login} ({})", role.as_str()))?;
+            audit(&tx, by.map(|u| u.id), "users add", &format!("{login} ({})", role.as_str()))?;
             let user = by_login(&tx, &login)?.ok_or_else(|| Error::Storage("пользователь не сохранился".into()))?;
             tx.commit()?;
             Ok(user)
@@ -191,7 +202,7 @@ impl Workspace {
     }
 
     /// Sets a new password; the user's sessions end (whoever knew the old one is logged out).
-    pub fn set_password(&self, login: &str, password: &str) -> Result<(), Error> {
+    pub fn set_password(&self, by: Option<&User>, login: &str, password: &str) -> Result<(), Error> {
         let login = normalize_login(login)?;
         check_password(password)?;
         let hashed = hash(password)?;
@@ -200,7 +211,7 @@ impl Workspace {
             let user = by_login(&tx, &login)?.ok_or_else(|| no_user(&login))?;
             tx.execute("UPDATE users SET password = ?1 WHERE id = ?2", params![hashed, user.id])?;
             tx.execute("DELETE FROM sessions WHERE user_id = ?1", [user.id])?;
-            audit(&tx, None, "users passwd", &login)?;
+            audit(&tx, by.map(|u| u.id), "users passwd", &login)?;
             tx.commit()?;
             Ok(())
         })
@@ -208,7 +219,7 @@ impl Workspace {
 
     /// Removes a user: no more logins, sessions ended; the versions it saved keep its name.
     /// The last administrator stays.
-    pub fn remove_user(&self, login: &str) -> Result<(), Error> {
+    pub fn remove_user(&self, by: Option<&User>, login: &str) -> Result<(), Error> {
         let login = normalize_login(login)?;
         self.with(|c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -224,7 +235,7 @@ impl Workspace {
             }
             tx.execute("UPDATE users SET removed = 1 WHERE id = ?1", [user.id])?;
             tx.execute("DELETE FROM sessions WHERE user_id = ?1", [user.id])?;
-            audit(&tx, None, "users remove", &login)?;
+            audit(&tx, by.map(|u| u.id), "users remove", &login)?;
             tx.commit()?;
             Ok(())
         })

@@ -64,7 +64,10 @@ try:
         sys.exit("в документе нет заголовка приказа")
     text.send_keys("О наставничестве в 2026/2027 учебном году")
     text.send_keys(Keys.CONTROL, "s")
-    wait("сохранено как версия 2", lambda: "Сохранено: версия 2" in status())
+    # Saved as version 2 on the server (the status line may already show the next preview).
+    wait("сохранено как версия 2", lambda: driver.execute_script(
+        "const x = new XMLHttpRequest(); x.open('GET', `/api/documents/${arguments[0]}`, false); x.send();"
+        "return JSON.parse(x.responseText).version", doc) == 2)
     # The versions: version 1 marked signed, then the changes since it.
     driver.find_element(By.LINK_TEXT, "Версии").click()
     wait("список версий", lambda: len(rows()) == 2)

@@ -101,6 +101,7 @@ $("new").addEventListener("submit", async (e) => {
 async function start() {
   ({ user } = await me());
   showUser(user);
+  $("users").hidden = user.role !== "admin";
   option("empty", "пустого документа");
   option("file", "файла с компьютера (.json)");
   const templates = document.createElement("optgroup");

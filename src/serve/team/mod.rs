@@ -11,6 +11,7 @@ mod auth;
 mod batch;
 mod docs;
 pub mod gate;
+mod users;
 mod work;
 
 use std::net::SocketAddr;
@@ -76,6 +77,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/login", get(|| async { super::assets::page("team/login.html") }))
         .route("/documents/{id}", get(|| async { super::assets::index() }))
         .route("/documents/{id}/versions", get(|| async { super::assets::page("team/versions.html") }))
+        .route("/users", get(|| async { super::assets::page("team/users.html") }))
         .route("/healthz", get(work::healthz))
         .route("/static/{*path}", get(super::api::asset))
         .route("/api/login", post(auth::login))
@@ -86,6 +88,9 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/api/samples/{id}", get(super::api::sample))
         .route("/api/diff", post(super::api::diff))
         .route("/api/amend", post(super::api::amend))
+        .route("/api/users", get(users::list).post(users::add))
+        .route("/api/users/{login}", axum::routing::delete(users::remove))
+        .route("/api/users/{login}/password", put(users::password))
         .route("/api/documents", get(docs::list).post(docs::create))
         .route("/api/documents/{id}", get(docs::read).put(docs::save))
         .route("/api/documents/{id}/title", put(docs::rename))

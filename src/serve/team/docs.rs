@@ -18,16 +18,6 @@ use crate::serve::reply::refuse;
 use crate::workspace::documents::Origin;
 use crate::workspace::sessions::Session;
 
-/// Unwraps a step's result or returns its refusal.
-macro_rules! or_answer {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(r) => return r,
-        }
-    };
-}
-
 pub async fn list(State(shared): State<Arc<Shared>>, Extension(s): Extension<Session>) -> Response {
     let ws = shared.workspace.clone();
     let docs = or_answer!(answer::blocking(move || ws.documents(&s.user)).await);

@@ -6,6 +6,17 @@
 //! scripts may too) is listed in docs/server.md. Every refusal is `{"error": "…"}` in
 //! Russian with 401, 403, 404, 409, 413, 422 or 429.
 
+/// Unwraps a step's result or answers with its refusal (used by the handlers' modules,
+/// declared after it).
+macro_rules! or_answer {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(r) => return r,
+        }
+    };
+}
+
 mod answer;
 mod auth;
 mod batch;

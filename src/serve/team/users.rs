@@ -2,6 +2,9 @@
 //! made up and answered once), a new password, removal — what `prikaz users` does on the
 //! command line.
 
+// A refusal is an axum `Response`, returned early as axum's own extractors do.
+#![allow(clippy::result_large_err)]
+
 use std::sync::Arc;
 
 use axum::body::Bytes;
@@ -18,15 +21,6 @@ use super::Shared;
 use crate::serve::reply::refuse;
 use crate::workspace::accounts::{made_up_password, Role};
 use crate::workspace::sessions::Session;
-
-macro_rules! or_answer {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(r) => return r,
-        }
-    };
-}
 
 /// Refuses everyone but administrators.
 fn admin_only(s: &Session) -> Result<(), Response> {

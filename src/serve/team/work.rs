@@ -22,15 +22,6 @@ use crate::workspace::accounts::User;
 use crate::workspace::sessions::Session;
 use crate::workspace::{Error, Workspace};
 
-macro_rules! or_answer {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(r) => return r,
-        }
-    };
-}
-
 /// How long a template's batch may take.
 const BATCH_TIMEOUT: Duration = Duration::from_secs(600);
 

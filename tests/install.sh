@@ -61,6 +61,7 @@ getent passwd prikaz >/dev/null || fail "пакет не создал польз
 user=$(sed -n 's/^User=//p' "$unit")
 [ "$user" = prikaz ] || fail "служба запускается не от prikaz: $user"
 ws="$scratch/workspace"
+chmod 711 "$scratch"   # the service's user passes through to its own folder only
 install -d -o prikaz -g prikaz -m 0700 "$ws"
 printf 'пароль-службы-1\n' | runuser -u prikaz -- /usr/bin/prikaz users add admin --name "Администратор" --role admin --workspace "$ws/w" >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

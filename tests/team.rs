@@ -654,6 +654,8 @@ fn the_department_server_works_in_a_real_browser() {
     let doc = one.call("GET", &format!("/api/documents/{id}"), b"").json();
     assert_eq!((doc["version"].as_i64(), doc["signed"].as_i64()), (Some(2), Some(1)));
     assert!(doc["text"].as_str().unwrap().contains("\"title\": \"О наставничестве в 2026/2027 учебном году\""));
+    let versions = one.call("GET", &format!("/api/documents/{id}/versions"), b"").json();
+    assert_eq!(versions["versions"][0]["comment"], "новый заголовок");
 }
 
 #[test]

@@ -44,8 +44,13 @@ async function teamApi(path, options) {
     }
     headers.set("x-csrf-token", csrf);
   }
+  // A save carries the comment typed beside «Сохранить» (web/team/bar.js), cleared once saved.
+  const comment = document.getElementById("version-comment");
+  const saving = method === "PUT" && path.endsWith("/file") && comment && comment.value.trim();
+  if (saving) options = { ...options, body: JSON.stringify({ ...JSON.parse(options.body), comment: comment.value.trim() }) };
   const r = await fetch(path, { ...options, headers });
   if (r.status === 401) location.href = `/login?next=${encodeURIComponent(location.pathname)}`;
+  if (saving && r.ok) comment.value = "";
   return r;
 }
 

@@ -138,11 +138,11 @@ impl Workspace {
         }
         self.with(|c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let (text, pictures, from) = match origin {
-                Origin::Text(t) => (t.to_owned(), Vec::new(), None),
+            let (text, pictures, comment) = match origin {
+                Origin::Text(t) => (t.to_owned(), Vec::new(), "создан".to_owned()),
                 Origin::Sample(s) => {
                     let files = s.files.iter().map(|(n, b)| ((*n).to_owned(), b.to_vec())).collect();
-                    (s.text.to_owned(), files, None)
+                    (s.text.to_owned(), files, format!("создан по образцу «{}»", s.title))
                 }
                 Origin::Template(id) => {
                     let r = readable(&tx, user, id)?;
@@ -160,7 +160,7 @@ impl Workspace {
                         |r| r.get(0),
                     )?;
                     let fields = orgs::fields(&tx, &org)?;
-                    (fill_school(&source, fields)?, pictures_of(&tx, id)?, Some(id))
+                    (fill_school(&source, fields)?, pictures_of(&tx, id)?, format!("создан по шаблону № {id}"))
                 }
             };
             let org = user.org.as_ref().map(|o| o.id);
@@ -169,7 +169,6 @@ impl Workspace {
                 params![title, org, template, user.id, now()],
             )?;
             let id = tx.last_insert_rowid();
-            let comment = from.map_or_else(String::new, |t| format!("создан по шаблону № {t}"));
             tx.execute(
                 "INSERT INTO versions (document_id, number, text, author, saved, comment) VALUES (?1, 1, ?2, ?3, ?4, ?5)",
                 params![id, text, user.id, now(), comment],

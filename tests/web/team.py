@@ -63,6 +63,8 @@ try:
     if start < 10:
         sys.exit("в документе нет заголовка приказа")
     text.send_keys("О наставничестве в 2026/2027 учебном году")
+    driver.find_element(By.ID, "version-comment").send_keys("новый заголовок")
+    text.click()
     text.send_keys(Keys.CONTROL, "s")
     # Saved as version 2 on the server (the status line may already show the next preview).
     wait("сохранено как версия 2", lambda: driver.execute_script(
@@ -73,6 +75,8 @@ try:
     wait("список версий", lambda: len(rows()) == 2)
     driver.find_elements(By.XPATH, "//button[text()='Отметить подписанной']")[-1].click()
     wait("версия 1 отмечена", lambda: "подписана" in rows()[-1])
+    if "новый заголовок" not in rows()[0]:
+        sys.exit(f"у версии 2 нет комментария: {rows()[0]}")
     driver.save_screenshot(os.path.join(out, "team-versions.png"))
     driver.find_element(By.ID, "changes").click()
     title = lambda: driver.find_element(By.ID, "changes-title").text

@@ -39,6 +39,14 @@ async function start() {
   signed.textContent = "Сравнить с подписанной";
   signed.title = "Что изменилось после версии, отмеченной как подписанная";
   signed.addEventListener("click", compareWithSigned);
+  // What this save changes, kept with the version («номер приказа», «сроки раздела 2»).
+  const comment = document.createElement("input");
+  comment.id = "version-comment";
+  comment.type = "text";
+  comment.placeholder = "комментарий к версии";
+  comment.title = "Сохраняется вместе со следующей версией и виден в списке версий";
+  comment.size = 22;
+  document.getElementById("save").before(comment);
   header.append(link(`/documents/${documentId}/versions`, "Версии"), signed, who, logout);
   showUser(user);
   // The local editor's file tools do not apply: documents live on the server.

@@ -65,17 +65,26 @@ async fn prepared(shared: &Shared, s: &Session, id: i64) -> Result<(String, Path
     .await
 }
 
+/// The request's text checked, with the names it holds found among the document's pictures.
+async fn loaded(
+    shared: &Shared,
+    s: &Session,
+    id: Result<Path<String>, PathRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<prikaz::input::Loaded, Response> {
+    let id = answer::id(id)?;
+    let text = api::body_text(body)?;
+    let (title, base) = prepared(shared, s, id).await?;
+    api::checked(format!("{title}.json"), base, text).await
+}
+
 pub async fn validate(
     State(shared): State<Arc<Shared>>,
     Extension(s): Extension<Session>,
     id: Result<Path<String>, PathRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let id = or_answer!(answer::id(id));
-    let text = or_answer!(api::body_text(body));
-    let (title, base) = or_answer!(prepared(&shared, &s, id).await);
-    let loaded = or_answer!(api::checked(format!("{title}.json"), base, text).await);
-    api::validation(&loaded)
+    api::validation(&or_answer!(loaded(&shared, &s, id, body).await))
 }
 
 pub async fn context(
@@ -84,11 +93,14 @@ pub async fn context(
     id: Result<Path<String>, PathRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let id = or_answer!(answer::id(id));
-    let text = or_answer!(api::body_text(body));
-    let (title, base) = or_answer!(prepared(&shared, &s, id).await);
-    let loaded = or_answer!(api::checked(format!("{title}.json"), base, text).await);
-    api::template_context(&loaded)
+    api::template_context(&or_answer!(loaded(&shared, &s, id, body).await))
+}
+
+/// A render of the request's text as document `id` (its title names the file).
+async fn job(shared: &Shared, s: &Session, id: Result<Path<String>, PathRejection>) -> Result<RenderJob, Response> {
+    let id = answer::id(id)?;
+    let (title, base) = prepared(shared, s, id).await?;
+    Ok(RenderJob { engine: shared.engine.clone(), name: format!("{title}.json"), stem: title, base })
 }
 
 pub async fn render(
@@ -98,12 +110,9 @@ pub async fn render(
     RawQuery(query): RawQuery,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let id = or_answer!(answer::id(id));
     let docx = or_answer!(api::render_format(query.as_deref()));
     let text = or_answer!(api::body_text(body));
-    let (title, base) = or_answer!(prepared(&shared, &s, id).await);
-    let job = RenderJob { engine: shared.engine.clone(), name: format!("{title}.json"), stem: title, base };
-    job.answer(&shared.renders, text, docx).await
+    or_answer!(job(&shared, &s, id).await).answer(&shared.renders, text, docx).await
 }
 
 pub async fn tracked(
@@ -112,11 +121,8 @@ pub async fn tracked(
     id: Result<Path<String>, PathRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let id = or_answer!(answer::id(id));
     let text = or_answer!(api::body_text(body));
-    let (title, base) = or_answer!(prepared(&shared, &s, id).await);
-    let job = RenderJob { engine: shared.engine.clone(), name: format!("{title}.json"), stem: title, base };
-    job.tracked(&shared.renders, text).await
+    or_answer!(job(&shared, &s, id).await).tracked(&shared.renders, text).await
 }
 
 /// `PUT /api/documents/{id}/picture` (header `x-file-name`; body: PNG or JPEG): kept with

@@ -8,6 +8,10 @@ import { loadDraft, keepDraft, dropDraft, allDrafts, History } from "/static/dra
 import { buildGrid, plans, addRow, addSection, moveRow, deleteRow } from "/static/grid.js";
 
 pdfjs.GlobalWorkerOptions.workerSrc = "/static/pdfjs/pdf.worker.min.mjs";
+// One pdf.js worker for the page's life: a worker per render would load and compile the
+// 1 MB worker script again each time, before the first page can be drawn.
+const pdfWorker = new pdfjs.PDFWorker();
+let shownPdf = null; // the document on screen, destroyed when the next one replaces it
 
 const $ = (id) => document.getElementById(id);
 const text = $("text"), pages = $("pages"), preview = $("preview"), messages = $("messages"), status = $("status");
@@ -19,7 +23,7 @@ let fileName = ""; // the document's file name, when it has one
 let savedText = ""; // the text as last opened or saved: anything else is unsaved work
 let schema = null;
 const history = new History("");
-let timer = null, generation = 0;
+let generation = 0;
 let lastInput = 0; // when the text last changed, for the keystroke → preview latency
 
 function say(message, error = false) {
@@ -103,10 +107,10 @@ function visiblePage() {
 // Draws the PDF over the current pages: the page in view first (the preview is then
 // fresh where the reader looks), the others after; a newer render stops this one.
 async function drawPdf(bytes, mine, onFirst) {
-  const doc = await pdfjs.getDocument({ data: bytes }).promise;
+  const doc = await pdfjs.getDocument({ data: bytes, worker: pdfWorker }).promise;
+  if (shownPdf) shownPdf.destroy();
+  shownPdf = doc;
   const count = doc.numPages;
-  const words = await (await doc.getPage(1)).getTextContent();
-  pages.dataset.firstPageText = words.items.map((i) => i.str).join(" ");
   const keep = preview.scrollTop;
   while (pages.children.length > count) pages.lastChild.remove();
   while (pages.children.length < count) {
@@ -116,34 +120,80 @@ async function drawPdf(bytes, mine, onFirst) {
     c.height = last ? last.height : 1100;
     pages.append(c);
   }
-  pages.dataset.count = count;
   const first = Math.min(visiblePage(), count);
   const order = [first, ...Array.from({ length: count }, (_, i) => i + 1).filter((n) => n !== first)];
   for (const n of order) {
     if (mine !== generation) return count;
-    const page = await doc.getPage(n);
-    const viewport = page.getViewport({ scale: 1.3 });
     const canvas = document.createElement("canvas");
-    canvas.width = viewport.width;
-    canvas.height = viewport.height;
-    canvas.dataset.page = n;
-    await page.render({ canvasContext: canvas.getContext("2d"), viewport }).promise;
+    let page, viewport;
+    try {
+      page = await doc.getPage(n);
+      viewport = page.getViewport({ scale: 1.3 });
+      canvas.width = viewport.width;
+      canvas.height = viewport.height;
+      canvas.dataset.page = n;
+      await page.render({ canvasContext: canvas.getContext("2d"), viewport }).promise;
+    } catch (e) {
+      // A newer answer replaced this document (and destroyed it) while it was drawn.
+      if (mine !== generation) return count;
+      throw e;
+    }
     pages.replaceChild(canvas, pages.children[n - 1]);
     if (n === first) {
       preview.scrollTop = keep; // the view stays where the reader was
-      onFirst();
+      const drawn = performance.now();
+      // The first page's words, for those who read the preview as text (tests among them),
+      // taken once the page is on screen.
+      const words = await (await doc.getPage(1)).getTextContent();
+      pages.dataset.firstPageText = words.items.map((i) => i.str).join(" ");
+      // The page count last: who waits for it finds the page and its words in place.
+      pages.dataset.count = count;
+      onFirst(drawn);
     }
   }
   document.body.dataset.drawn = mine;
   return count;
 }
 
-async function refresh() {
-  const mine = ++generation;
+// The preview follows the keystroke: a change is sent at once when no render is on its
+// way, else as soon as that one is back (then with the latest text: changes typed
+// meanwhile are one render). So at most one request is in flight, and answers come in
+// order; each answer drawn stops the drawing of an older one (`generation`).
+let inFlight = false, again = false;
+
+function refresh() {
+  if (inFlight) {
+    again = true;
+    return;
+  }
+  inFlight = true;
+  again = false;
+  render().finally(() => {
+    inFlight = false;
+    if (again) refresh();
+  });
+}
+
+// One render: resolves once the answer is in (the drawing goes on after it, not awaited).
+async function render() {
   const started = performance.now();
+  const typed = lastInput; // the keystroke this text is as of, for the latency shown
   say("Сборка…");
-  const response = await api("/api/render?format=pdf", { method: "POST", body: text.value });
-  if (mine !== generation) return; // a newer keystroke has its own request
+  let response, bytes;
+  try {
+    response = await api("/api/render?format=pdf", { method: "POST", body: text.value });
+    if (response.ok) bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (e) {
+    say(`Сервер не ответил: ${e.message}`, true);
+    return;
+  }
+  // Drawn even when the text changed meanwhile: it is newer than the pages on screen, and
+  // the next answer stops its drawing.
+  show(response, bytes, started, typed);
+}
+
+async function show(response, bytes, started, typed) {
+  const mine = ++generation;
   if (response.status === 422) {
     const r = await response.json();
     showMessages([...r.errors, ...r.warnings]);
@@ -156,13 +206,11 @@ async function refresh() {
     return;
   }
   const warnings = JSON.parse(decodeURIComponent(response.headers.get("x-prikaz-warnings") || "%5B%5D"));
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (mine !== generation) return;
   showMessages(warnings);
-  const count = await drawPdf(bytes, mine, () => {
-    const ms = Math.round(performance.now() - started);
+  const count = await drawPdf(bytes, mine, (drawn) => {
+    const ms = Math.round(drawn - started);
     document.body.dataset.previewMs = ms;
-    if (lastInput) document.body.dataset.sinceInputMs = Math.round(performance.now() - lastInput);
+    if (typed) document.body.dataset.sinceInputMs = Math.round(drawn - typed);
     document.body.dataset.generation = mine;
     say(`Страниц: ${pages.dataset.count} · ${ms} мс${warnings.length ? ` · предупреждений: ${warnings.length}` : ""}`);
   });
@@ -357,8 +405,7 @@ function switchTab(name) {
 
 function schedule() {
   lastInput = performance.now();
-  clearTimeout(timer);
-  timer = setTimeout(refresh, 100);
+  refresh();
 }
 
 async function download(format) {

@@ -55,7 +55,7 @@ done
 # started on a temporary workspace as the unit says (by systemd where it runs, else its
 # ExecStart line as its User), logged in to, a sample rendered through the API.
 unit=$(dpkg -L prikaz | grep '/systemd/system/prikaz.service$' || true)
-[ -n "$unit" ] && [ -f "$unit" ] || fail "пакет не установил prikaz.service"
+if [ -z "$unit" ] || [ ! -f "$unit" ]; then fail "пакет не установил prikaz.service"; fi
 getent passwd prikaz >/dev/null || fail "пакет не создал пользователя prikaz"
 [ "$(stat -c '%U %a' /var/lib/prikaz)" = "prikaz 700" ] || fail "/var/lib/prikaz: $(stat -c '%U %a' /var/lib/prikaz)"
 user=$(sed -n 's/^User=//p' "$unit")
@@ -69,13 +69,18 @@ command_line=$(sed -n 's/^ExecStart=//p' "$unit" | sed "s#/var/lib/prikaz#$ws/w#
 if [ -d /run/systemd/system ]; then
   systemctl is-enabled prikaz 2>/dev/null | grep -qx disabled || fail "служба включена при установке"
   mkdir -p /run/systemd/system/prikaz.service.d
-  printf '[Service]\nExecStart=\nExecStart=%s\nReadWritePaths=%s\n' "$command_line" "$ws" \
+  # The temporary workspace is under /tmp: the unit's own /tmp is private, so it is shared here.
+  printf '[Service]\nExecStart=\nExecStart=%s\nReadWritePaths=%s\nPrivateTmp=no\n' "$command_line" "$ws" \
     > /run/systemd/system/prikaz.service.d/test.conf
   systemctl daemon-reload
   systemctl start prikaz
-  stop_service() { systemctl stop prikaz; rm -rf /run/systemd/system/prikaz.service.d; systemctl daemon-reload; }
+  stop_service() {
+    journalctl -u prikaz --no-pager -n 20 >"$scratch/service.log" 2>&1 || true
+    systemctl stop prikaz; rm -rf /run/systemd/system/prikaz.service.d; systemctl daemon-reload
+  }
 else
   # No systemd on this machine (a container): the unit's own command, as its own user.
+  # shellcheck disable=SC2086 # the unit's command line, split into its words as systemd does
   runuser -u prikaz -- $command_line >"$scratch/service.log" 2>&1 &
   service_pid=$!
   stop_service() { kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; }

@@ -56,6 +56,9 @@ done
 # ExecStart line as its User), logged in to, a sample rendered through the API.
 unit=$(dpkg -L prikaz | grep '/systemd/system/prikaz.service$' || true)
 if [ -z "$unit" ] || [ ! -f "$unit" ]; then fail "пакет не установил prikaz.service"; fi
+if command -v systemd-analyze >/dev/null; then
+  systemd-analyze verify "$unit" || fail "systemd-analyze verify: ошибки в $unit"
+fi
 getent passwd prikaz >/dev/null || fail "пакет не создал пользователя prikaz"
 [ "$(stat -c '%U %a' /var/lib/prikaz)" = "prikaz 700" ] || fail "/var/lib/prikaz: $(stat -c '%U %a' /var/lib/prikaz)"
 user=$(sed -n 's/^User=//p' "$unit")

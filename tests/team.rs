@@ -123,6 +123,8 @@ fn login(addr: &str, login: &str) -> User {
     for part in ["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age="] {
         assert!(set.contains(part), "{set}");
     }
+    // Plain HTTP on 127.0.0.1 (no proxy): a Secure cookie would never come back.
+    assert!(!set.contains("Secure"), "{set}");
     let cookie = set.split(';').next().unwrap().trim_start_matches("prikaz_session=").to_owned();
     User { addr: addr.to_owned(), cookie, csrf: a.json()["csrf"].as_str().unwrap().to_owned() }
 }
@@ -308,6 +310,11 @@ fn a_cross_site_request_without_the_csrf_token_changes_nothing() {
         login.as_bytes(),
     );
     assert_eq!(a.status, 403);
+    // Behind a proxy that says it speaks HTTPS, the cookie is sent over HTTPS only.
+    let login = json!({ "login": "school2", "password": PASSWORD }).to_string();
+    let proxied = [("Host", server.addr.as_str()), ("X-Forwarded-Proto", "https")];
+    let a = raw_request(&server.addr, "POST", "/api/login", &proxied, login.as_bytes());
+    assert!(a.header("set-cookie").unwrap().ends_with("; Secure"), "{}", a.headers);
     let now = one.call("GET", &path, b"").json();
     assert_eq!(now["version"], 1);
     assert!(!now["text"].as_str().unwrap().contains("подменено"));

@@ -34,6 +34,15 @@ pub struct BatchFile {
     pub name_column: Option<String>,
 }
 
+impl BatchFile {
+    /// Reads a batch file's text (comments allowed, as in every input file); the refusal
+    /// is the reason in Russian, for the caller to name the file.
+    pub fn parse(text: &str) -> Result<BatchFile, String> {
+        serde_json::from_str(&crate::input::jsonc::to_json(text))
+            .map_err(|e| crate::input::translate::serde_json_reason(&e))
+    }
+}
+
 /// What a school list's header is matched against: the placeholders the template wants
 /// (and `drop`), and the batch file's mapping of headers to them.
 #[derive(Debug, Default, Clone)]
@@ -45,7 +54,7 @@ pub struct Wanted {
 }
 
 /// One school: its fields and the activities it drops from the template.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct School {
     /// Field name → value («short_name», «director», «order_date», …).

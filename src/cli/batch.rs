@@ -24,9 +24,9 @@ pub fn run(
         Ok(s) => s,
         Err(d) => return fail(format!("{}: {}", batch.display(), d.message)),
     };
-    let file: BatchFile = match serde_json::from_str(&prikaz::input::jsonc::to_json(&src.text)) {
+    let file = match BatchFile::parse(&src.text) {
         Ok(f) => f,
-        Err(e) => return fail(format!("{}: {}", batch.display(), prikaz::input::translate::serde_json_reason(&e))),
+        Err(why) => return fail(format!("{}: {why}", batch.display())),
     };
     // The header is found by the columns the template and the file names want.
     let name_column = name_column.or_else(|| file.name_column.clone());

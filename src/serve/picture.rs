@@ -10,42 +10,64 @@ pub struct Stored {
     pub pixels: (u32, u32),
 }
 
-/// Stores `bytes` sent as `name` in `folder`.
-pub fn store(folder: &Path, name: &str, bytes: Vec<u8>) -> Result<Stored, String> {
-    store_with(name, bytes, |candidate, data| {
-        let path = folder.join(candidate);
-        match std::fs::read(&path) {
-            Ok(existing) => Ok(existing == data),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                prikaz::output::write_atomic(&path, data).map_err(|e| e.to_string())?;
-                Ok(true)
-            }
-            Err(e) => Err(format!("папка документа недоступна: {}", prikaz::output::os_error(&e))),
-        }
-    })
+/// A picture that decodes, with the plain names it may be stored under.
+pub struct Checked {
+    /// Its bytes (a JPEG turned into the PNG documents carry).
+    pub bytes: Vec<u8>,
+    pub pixels: (u32, u32),
+    stem: String,
+    extension: &'static str,
 }
 
-/// Checks the picture and offers it to `place` under a plain name of its own: `place`
-/// stores it and answers `true`, or answers `false` when another picture has that name.
-pub fn store_with(
-    name: &str,
-    bytes: Vec<u8>,
-    mut place: impl FnMut(&str, &[u8]) -> Result<bool, String>,
-) -> Result<Stored, String> {
-    let picture = prikaz::doc::picture::decode(bytes).map_err(|e| e.to_string())?;
-    let extension = match picture.format {
-        prikaz::doc::PictureFormat::Png => "png",
-        prikaz::doc::PictureFormat::Jpeg => "jpg",
-    };
-    let stem = plain_stem(name);
-    // The same picture sent again is the same file; another one gets «-2», «-3» …
-    for n in 1..=100 {
-        let candidate = if n == 1 { format!("{stem}.{extension}") } else { format!("{stem}-{n}.{extension}") };
-        if place(&candidate, &picture.bytes)? {
-            return Ok(Stored { name: candidate, pixels: picture.pixels });
+impl Checked {
+    /// Checks `bytes` sent as `name`.
+    pub fn new(name: &str, bytes: Vec<u8>) -> Result<Checked, String> {
+        let picture = prikaz::doc::picture::decode(bytes).map_err(|e| e.to_string())?;
+        let extension = match picture.format {
+            prikaz::doc::PictureFormat::Png => "png",
+            prikaz::doc::PictureFormat::Jpeg => "jpg",
+        };
+        Ok(Checked { bytes: picture.bytes, pixels: picture.pixels, stem: plain_stem(name), extension })
+    }
+
+    /// The names to try in turn: the same picture sent again is the same file; another one
+    /// gets «-2», «-3» …
+    pub fn names(&self) -> impl Iterator<Item = String> + '_ {
+        (1..=100).map(|n| {
+            if n == 1 {
+                format!("{}.{}", self.stem, self.extension)
+            } else {
+                format!("{}-{n}.{}", self.stem, self.extension)
+            }
+        })
+    }
+
+    /// Why none of [`Checked::names`] was free.
+    pub fn no_name_left(&self) -> String {
+        format!("у документа уже 100 изображений с именем «{}»: переименуйте файл", self.stem)
+    }
+
+    pub fn stored_as(&self, name: String) -> Stored {
+        Stored { name, pixels: self.pixels }
+    }
+}
+
+/// Stores `bytes` sent as `name` in `folder`.
+pub fn store(folder: &Path, name: &str, bytes: Vec<u8>) -> Result<Stored, String> {
+    let picture = Checked::new(name, bytes)?;
+    for candidate in picture.names() {
+        let path = folder.join(&candidate);
+        match std::fs::read(&path) {
+            Ok(existing) if existing == picture.bytes => return Ok(picture.stored_as(candidate)),
+            Ok(_) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                prikaz::output::write_atomic(&path, &picture.bytes).map_err(|e| e.to_string())?;
+                return Ok(picture.stored_as(candidate));
+            }
+            Err(e) => return Err(format!("папка документа недоступна: {}", prikaz::output::os_error(&e))),
         }
     }
-    Err(format!("у документа уже 100 изображений с именем «{stem}»: переименуйте файл"))
+    Err(picture.no_name_left())
 }
 
 /// The sent file's name from the `x-file-name` header (percent-encoded).

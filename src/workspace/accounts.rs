@@ -5,7 +5,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::Argon2;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{now, orgs, Error, Workspace};
+use super::{audit, now, orgs, Error, Workspace};
 
 /// What a user may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,8 +121,10 @@ fn decoy() -> &'static str {
     DECOY.get_or_init(|| hash("нет такого пользователя — проверка для равного времени").unwrap_or_default())
 }
 
-const SELECT: &str =
-    "SELECT u.id, u.login, u.name, u.role, o.id, o.name FROM users u LEFT JOIN orgs o ON o.id = u.org_id";
+/// The columns [`user_row`] reads, first in a query over `users u LEFT JOIN orgs o`.
+pub(super) const USER_COLUMNS: &str = "u.id, u.login, u.name, u.role, o.id, o.name";
+
+const SELECT: &str = "FROM users u LEFT JOIN orgs o ON o.id = u.org_id";
 
 pub(super) fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
     let role: String = r.get(3)?;
@@ -134,15 +136,9 @@ pub(super) fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
 }
 
 fn by_login(conn: &Connection, login: &str) -> Result<Option<User>, Error> {
-    Ok(conn.query_row(&format!("{SELECT} WHERE u.login = ?1 AND u.removed = 0"), [login], user_row).optional()?)
-}
-
-fn audit(conn: &Connection, by: Option<i64>, action: &str, detail: &str) -> Result<(), Error> {
-    conn.execute(
-        "INSERT INTO audit (at, user_id, action, detail) VALUES (?1, ?2, ?3, ?4)",
-        params![now(), by, action, detail],
-    )?;
-    Ok(())
+    Ok(conn
+        .query_row(&format!("SELECT {USER_COLUMNS} {SELECT} WHERE u.login = ?1 AND u.removed = 0"), [login], user_row)
+        .optional()?)
 }
 
 impl Workspace {
@@ -185,7 +181,7 @@ impl Workspace {
                 "INSERT INTO users (login, name, role, org_id, password, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![login, name, role.as_str(), org_id, hashed, now()],
             )?;
-            audit(&tx, by.map(|u| u.id), "users add", &format!("{login} ({})", role.as_str()))?;
+            audit(&tx, by.map(|u| u.id), "users add", None, &format!("{login} ({})", role.as_str()))?;
             let user = by_login(&tx, &login)?.ok_or_else(|| Error::Storage("пользователь не сохранился".into()))?;
             tx.commit()?;
             Ok(user)
@@ -195,7 +191,7 @@ impl Workspace {
     /// Every user who can log in, by login.
     pub fn users(&self) -> Result<Vec<User>, Error> {
         self.with(|c| {
-            let mut st = c.prepare(&format!("{SELECT} WHERE u.removed = 0 ORDER BY u.login"))?;
+            let mut st = c.prepare(&format!("SELECT {USER_COLUMNS} {SELECT} WHERE u.removed = 0 ORDER BY u.login"))?;
             let users = st.query_map([], user_row)?.collect::<Result<Vec<_>, _>>()?;
             Ok(users)
         })
@@ -211,7 +207,7 @@ impl Workspace {
             let user = by_login(&tx, &login)?.ok_or_else(|| no_user(&login))?;
             tx.execute("UPDATE users SET password = ?1 WHERE id = ?2", params![hashed, user.id])?;
             tx.execute("DELETE FROM sessions WHERE user_id = ?1", [user.id])?;
-            audit(&tx, by.map(|u| u.id), "users passwd", &login)?;
+            audit(&tx, by.map(|u| u.id), "users passwd", None, &login)?;
             tx.commit()?;
             Ok(())
         })
@@ -235,7 +231,7 @@ impl Workspace {
             }
             tx.execute("UPDATE users SET removed = 1 WHERE id = ?1", [user.id])?;
             tx.execute("DELETE FROM sessions WHERE user_id = ?1", [user.id])?;
-            audit(&tx, by.map(|u| u.id), "users remove", &login)?;
+            audit(&tx, by.map(|u| u.id), "users remove", None, &login)?;
             tx.commit()?;
             Ok(())
         })
@@ -248,14 +244,15 @@ impl Workspace {
             return Ok(None);
         };
         let found = self.with(|c| {
-            Ok(c.query_row("SELECT password FROM users WHERE login = ?1 AND removed = 0", [&login], |r| {
-                r.get::<_, String>(0)
-            })
+            Ok(c.query_row(
+                &format!("SELECT {USER_COLUMNS}, u.password {SELECT} WHERE u.login = ?1 AND u.removed = 0"),
+                [&login],
+                |r| Ok((user_row(r)?, r.get::<_, String>(6)?)),
+            )
             .optional()?)
         })?;
         match found {
-            Some(stored) if matches(password, &stored) => self.with(|c| by_login(c, &login)),
-            Some(_) => Ok(None),
+            Some((user, stored)) => Ok(matches(password, &stored).then_some(user)),
             None => {
                 let _ = matches(password, decoy());
                 Ok(None)

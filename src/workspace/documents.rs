@@ -9,10 +9,11 @@
 //! exist: a school learns nothing of the others' documents. Every save is a new version;
 //! nothing is ever overwritten.
 
+use prikaz::batch::{BatchFile, School};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::accounts::User;
-use super::{now, orgs, Error, Workspace};
+use super::{audit, now, orgs, Error, Workspace};
 
 /// A document as the list shows it.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -104,14 +105,6 @@ fn latest(c: &Connection, id: i64) -> Result<i64, Error> {
     Ok(c.query_row("SELECT coalesce(max(number), 0) FROM versions WHERE document_id = ?1", [id], |r| r.get(0))?)
 }
 
-pub(super) fn audit(c: &Connection, user: &User, action: &str, doc: Option<i64>, detail: &str) -> Result<(), Error> {
-    c.execute(
-        "INSERT INTO audit (at, user_id, action, document_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![now(), user.id, action, doc, detail],
-    )?;
-    Ok(())
-}
-
 fn check_title(title: &str) -> Result<String, Error> {
     let title = title.trim();
     if title.is_empty() {
@@ -159,8 +152,8 @@ impl Workspace {
                         [id],
                         |r| r.get(0),
                     )?;
-                    let fields = orgs::fields(&tx, &org)?;
-                    (fill_school(&source, fields)?, pictures_of(&tx, id)?, format!("создан по шаблону № {id}"))
+                    let school = orgs::school(&tx, &org)?;
+                    (fill_school(&source, &school)?, pictures_of(&tx, id)?, format!("создан по шаблону № {id}"))
                 }
             };
             let org = user.org.as_ref().map(|o| o.id);
@@ -179,22 +172,22 @@ impl Workspace {
                     params![id, name, bytes],
                 )?;
             }
-            audit(&tx, user, "create", Some(id), &title)?;
+            audit(&tx, Some(user.id), "create", Some(id), &title)?;
             tx.commit()?;
             Ok(id)
         })
     }
 
-    /// The latest text and its version number.
-    pub fn text(&self, user: &User, id: i64) -> Result<(String, i64, Summary), Error> {
-        let summary = self.summary(user, id)?;
+    /// The latest text, with the list entry (its `version` is the text's).
+    pub fn text(&self, user: &User, id: i64) -> Result<(String, Summary), Error> {
         self.with(|c| {
-            let (text, number) = c.query_row(
-                "SELECT text, number FROM versions WHERE document_id = ?1 ORDER BY number DESC LIMIT 1",
-                [id],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
+            let summary = summaries(c, user, Some(id))?.pop().ok_or_else(|| not_found(id))?;
+            let text = c.query_row(
+                "SELECT text FROM versions WHERE document_id = ?1 AND number = ?2",
+                [id, summary.version],
+                |r| r.get(0),
             )?;
-            Ok((text, number, summary))
+            Ok((text, summary))
         })
     }
 
@@ -227,7 +220,7 @@ impl Workspace {
                 "INSERT INTO versions (document_id, number, text, author, saved, comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![id, current + 1, text, user.id, now(), comment],
             )?;
-            audit(&tx, user, "save", Some(id), &format!("версия {}", current + 1))?;
+            audit(&tx, Some(user.id), "save", Some(id), &format!("версия {}", current + 1))?;
             tx.commit()?;
             Ok(current + 1)
         })
@@ -239,7 +232,7 @@ impl Workspace {
         self.with(|c| {
             writable(c, user, id)?;
             c.execute("UPDATE documents SET title = ?1 WHERE id = ?2", params![title, id])?;
-            audit(c, user, "rename", Some(id), &title)
+            audit(c, Some(user.id), "rename", Some(id), &title)
         })
     }
 
@@ -314,7 +307,7 @@ impl Workspace {
                 tx.execute("UPDATE versions SET signed = 1 WHERE document_id = ?1 AND number = ?2", [id, number])?;
             }
             let what = if signed { "подписана" } else { "отметка снята" };
-            audit(&tx, user, "signed", Some(id), &format!("версия {number}: {what}"))?;
+            audit(&tx, Some(user.id), "signed", Some(id), &format!("версия {number}: {what}"))?;
             tx.commit()?;
             Ok(())
         })
@@ -325,11 +318,25 @@ impl Workspace {
         self.with(|c| writable(c, user, id).map(|_| ()))
     }
 
-    /// The document's pictures (name → bytes).
-    pub fn pictures(&self, user: &User, id: i64) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    /// The names of the document's pictures.
+    pub fn picture_names(&self, user: &User, id: i64) -> Result<Vec<String>, Error> {
         self.with(|c| {
             readable(c, user, id)?;
-            pictures_of(c, id)
+            let mut st = c.prepare_cached("SELECT name FROM pictures WHERE document_id = ?1 ORDER BY name")?;
+            let names = st.query_map([id], |r| r.get(0))?.collect::<Result<Vec<_>, _>>()?;
+            Ok(names)
+        })
+    }
+
+    /// One picture's bytes.
+    pub fn picture(&self, user: &User, id: i64, name: &str) -> Result<Vec<u8>, Error> {
+        self.with(|c| {
+            readable(c, user, id)?;
+            c.query_row("SELECT bytes FROM pictures WHERE document_id = ?1 AND name = ?2", params![id, name], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("у документа № {id} нет изображения «{name}»")))
         })
     }
 
@@ -352,7 +359,7 @@ impl Workspace {
                         "INSERT INTO pictures (document_id, name, bytes) VALUES (?1, ?2, ?3)",
                         params![id, name, bytes],
                     )?;
-                    audit(&tx, user, "picture", Some(id), name)?;
+                    audit(&tx, Some(user.id), "picture", Some(id), name)?;
                     tx.commit()?;
                     Ok(true)
                 }
@@ -399,16 +406,11 @@ fn pictures_of(c: &Connection, id: i64) -> Result<Vec<(String, Vec<u8>)>, Error>
     Ok(list)
 }
 
-/// The template's school document filled from an organisation's fields.
-fn fill_school(template: &str, fields: std::collections::BTreeMap<String, String>) -> Result<String, Error> {
-    let batch: prikaz::batch::BatchFile = serde_json::from_str(template)
-        .map_err(|e| Error::Invalid(format!("шаблон — не пакетный файл (municipal и school): {e}")))?;
-    let drop: Vec<String> = fields
-        .get("drop")
-        .map(|d| d.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect())
-        .unwrap_or_default();
-    let school = prikaz::batch::School { fields, drop };
-    let mut filled = prikaz::batch::fill(&batch.school, &school).map_err(|d| {
+/// The template's school document filled for a school.
+fn fill_school(template: &str, school: &School) -> Result<String, Error> {
+    let batch =
+        BatchFile::parse(template).map_err(|why| Error::Invalid(format!("шаблон — не пакетный файл: {why}")))?;
+    let mut filled = prikaz::batch::fill(&batch.school, school).map_err(|d| {
         let hint = " попросите методиста загрузить список школ с этими полями (кнопка «Документы всех школ»)";
         Error::Invalid(format!("{};{hint}", d.message))
     })?;

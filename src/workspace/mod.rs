@@ -41,6 +41,16 @@ pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
+/// Writes a line of the audit log: who (none from the command line), what, to which
+/// document, with what detail.
+fn audit(c: &Connection, by: Option<i64>, action: &str, doc: Option<i64>, detail: &str) -> Result<(), Error> {
+    c.execute(
+        "INSERT INTO audit (at, user_id, action, document_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+        rusqlite::params![now(), by, action, doc, detail],
+    )?;
+    Ok(())
+}
+
 /// A moment as the API and the command line show it: `2026-12-08T09:30:00Z`.
 pub fn iso(seconds: i64) -> String {
     chrono::DateTime::from_timestamp(seconds, 0)

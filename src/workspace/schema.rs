@@ -13,8 +13,9 @@ const TABLES: &str = "
 CREATE TABLE orgs (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
-    -- the school list's row for it (field name -> value), which templates are filled from
-    fields TEXT NOT NULL DEFAULT '{}'
+    -- its row of the school list (JSON: fields and the activities it drops), which
+    -- templates are filled from; none until a list names it
+    school TEXT
 );
 CREATE TABLE users (
     id INTEGER PRIMARY KEY,

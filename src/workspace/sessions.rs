@@ -5,8 +5,8 @@
 use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
 
-use super::accounts::{user_row, User};
-use super::{now, Error, Workspace};
+use super::accounts::{user_row, User, USER_COLUMNS};
+use super::{audit, now, Error, Workspace};
 
 /// How long a session lasts: a working day.
 pub const LIFETIME: i64 = 12 * 3600;
@@ -41,7 +41,7 @@ impl Workspace {
                 "INSERT INTO sessions (token_hash, user_id, csrf, expires) VALUES (?1, ?2, ?3, ?4)",
                 params![digest(&token), user.id, csrf, t + LIFETIME],
             )?;
-            c.execute("INSERT INTO audit (at, user_id, action) VALUES (?1, ?2, 'login')", params![t, user.id])?;
+            audit(c, Some(user.id), "login", None, "")?;
             Ok(())
         })?;
         Ok((token, csrf))
@@ -51,9 +51,11 @@ impl Workspace {
     pub fn session(&self, token: &str) -> Result<Option<Session>, Error> {
         self.with(|c| {
             Ok(c.query_row(
-                "SELECT u.id, u.login, u.name, u.role, o.id, o.name, s.csrf FROM sessions s \
-                 JOIN users u ON u.id = s.user_id LEFT JOIN orgs o ON o.id = u.org_id \
-                 WHERE s.token_hash = ?1 AND s.expires > ?2 AND u.removed = 0",
+                &format!(
+                    "SELECT {USER_COLUMNS}, s.csrf FROM sessions s \
+                     JOIN users u ON u.id = s.user_id LEFT JOIN orgs o ON o.id = u.org_id \
+                     WHERE s.token_hash = ?1 AND s.expires > ?2 AND u.removed = 0"
+                ),
                 params![digest(token), now()],
                 |r| Ok(Session { user: user_row(r)?, csrf: r.get(6)? }),
             )

@@ -2,11 +2,10 @@
 //! school's row, for documents its users make from the template) and every school's
 //! documents are built, as `prikaz batch` builds them, into one ZIP.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use prikaz::batch::{placeholders, read_school_list, BatchFile};
+use prikaz::batch::{placeholders, read_school_list, BatchFile, School};
 use prikaz::Engine;
 
 use crate::workspace::accounts::User;
@@ -22,9 +21,7 @@ pub fn build(
     list: &[u8],
     base: &Path,
 ) -> Result<Vec<u8>, Error> {
-    let file: BatchFile = serde_json::from_str(&prikaz::input::jsonc::to_json(template)).map_err(|e| {
-        Error::Invalid(format!("шаблон — не пакетный файл: {}", prikaz::input::translate::serde_json_reason(&e)))
-    })?;
+    let file = BatchFile::parse(template).map_err(|why| Error::Invalid(format!("шаблон — не пакетный файл: {why}")))?;
     let scratch = tempfile::tempdir().map_err(|e| Error::Storage(prikaz::output::os_error(&e)))?;
     let list_path = scratch.path().join(plain(list_name));
     std::fs::write(&list_path, list).map_err(|e| Error::Storage(prikaz::output::os_error(&e)))?;
@@ -47,18 +44,7 @@ pub fn build(
         .map_err(|d| Error::Invalid(d.message))?
         .unwrap_or_else(|| "short_name".to_owned());
     // Each school's row is kept, the activities it drops with it.
-    let rows: Vec<BTreeMap<String, String>> = schools
-        .rows
-        .iter()
-        .filter_map(|(_, r)| r.as_ref().ok())
-        .map(|s| {
-            let mut fields = s.fields.clone();
-            if !s.drop.is_empty() {
-                fields.insert("drop".to_owned(), s.drop.join("; "));
-            }
-            fields
-        })
-        .collect();
+    let rows: Vec<School> = schools.rows.iter().filter_map(|(_, r)| r.as_ref().ok()).cloned().collect();
     ws.store_school_list(user.id, &rows, &naming)?;
     let out = scratch.path().join("out");
     let plan = prikaz::batch::run::Plan {

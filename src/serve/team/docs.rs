@@ -78,10 +78,9 @@ pub async fn read(
 ) -> Response {
     let id = or_answer!(answer::id(id));
     let ws = shared.workspace.clone();
-    let (text, version, summary) = or_answer!(answer::blocking(move || ws.text(&s.user, id)).await);
+    let (text, summary) = or_answer!(answer::blocking(move || ws.text(&s.user, id)).await);
     let mut v = json!(summary);
     v["text"] = json!(text);
-    v["version"] = json!(version);
     Json(v).into_response()
 }
 
@@ -151,11 +150,11 @@ pub async fn read_as_file(
 ) -> Response {
     let id = or_answer!(answer::id(id));
     let ws = shared.workspace.clone();
-    let (text, version, summary) = or_answer!(answer::blocking(move || ws.text(&s.user, id)).await);
+    let (text, summary) = or_answer!(answer::blocking(move || ws.text(&s.user, id)).await);
     Json(json!({
         "name": format!("{} (№ {id})", summary.title),
         "text": text,
-        "version": version,
+        "version": summary.version,
         "editable": summary.editable,
         "signed": summary.signed,
     }))

@@ -38,17 +38,19 @@ pub async fn healthz(State(shared): State<Arc<Shared>>) -> Response {
     }
 }
 
-/// The document's pictures as files in `cache/<id>/` of the workspace (written when
-/// missing: a picture's name never changes its bytes), after checking the user may read
-/// it: the folder its names are found in.
+/// The document's pictures as files in `cache/<id>/` of the workspace, after checking the
+/// user may read it: the folder its names are found in. Only a missing file is read from
+/// the database (a picture's name never changes its bytes, and files are written
+/// atomically), so a preview on each keystroke reads names, not pictures.
 fn picture_folder(ws: &Workspace, user: &User, id: i64) -> Result<PathBuf, Error> {
-    let pictures = ws.pictures(user, id)?;
+    let names = ws.picture_names(user, id)?;
     let folder = ws.folder().join("cache").join(id.to_string());
     std::fs::create_dir_all(&folder)
         .map_err(|e| Error::Storage(format!("{}: {}", folder.display(), prikaz::output::os_error(&e))))?;
-    for (name, bytes) in pictures {
+    for name in names {
         let path = folder.join(&name);
-        if std::fs::metadata(&path).map_or(true, |m| m.len() != bytes.len() as u64) {
+        if !path.is_file() {
+            let bytes = ws.picture(user, id, &name)?;
             prikaz::output::write_atomic(&path, &bytes).map_err(|d| Error::Storage(d.message))?;
         }
     }
@@ -146,21 +148,19 @@ pub async fn picture(
     };
     let name = crate::serve::picture::sent_name(&headers);
     let ws = shared.workspace.clone();
+    // The refusal of the picture itself (422) inside, of the workspace (403, 404…) outside.
     let stored = answer::blocking(move || {
         ws.may_write(&s.user, id)?;
-        let mut failure = None;
-        let stored = crate::serve::picture::store_with(&name, bytes, |candidate, data| {
-            ws.put_picture(&s.user, id, candidate, data).map_err(|e| {
-                let why = e.to_string();
-                failure = Some(e);
-                why
-            })
-        });
-        match (stored, failure) {
-            (Ok(stored), _) => Ok(Ok(stored)),
-            (Err(_), Some(e)) => Err(e),
-            (Err(why), None) => Ok(Err(why)),
+        let picture = match crate::serve::picture::Checked::new(&name, bytes) {
+            Ok(p) => p,
+            Err(why) => return Ok(Err(why)),
+        };
+        for candidate in picture.names() {
+            if ws.put_picture(&s.user, id, &candidate, &picture.bytes)? {
+                return Ok(Ok(picture.stored_as(candidate)));
+            }
         }
+        Ok(Err(picture.no_name_left()))
     })
     .await;
     match or_answer!(stored) {
@@ -201,7 +201,7 @@ pub async fn batch(
     let (ws, engine) = (shared.workspace.clone(), shared.engine.clone());
     let job = tokio::task::spawn_blocking(move || {
         let _slot = permit;
-        let (text, _, summary) = ws.text(&s.user, id)?;
+        let (text, summary) = ws.text(&s.user, id)?;
         if !summary.template {
             return Err(Error::Invalid(format!("документ № {id} — не шаблон: пакет строится по шаблону")));
         }
